@@ -1,0 +1,209 @@
+"""Commands on the graph itself: build, validate, queries, query."""
+
+from __future__ import annotations
+
+from pathlib import Path
+
+import click
+
+from ..build import BUILD_FORMATS, build, load_graph, summarize
+from ..errors import QueryParameterError, ValidationFailed
+from ..query import (
+    DEFAULT_LANG,
+    NamedQuery,
+    list_queries,
+    load_query_file,
+    parse_query_text,
+    run_query,
+)
+from ..query import get_query as named_query
+from ..rdfio import FORMATS, format_named, write_atomic
+from ..tables import TABLE_FORMATS, render
+from ..validate import validate_graph
+from ..vocab import DEFAULT_BASE
+from . import EXIT_INVALID, cli
+
+DATA_ARGUMENT = click.argument("data", nargs=-1, type=click.Path(path_type=Path, exists=False))
+BASE_OPTION = click.option(
+    "--base",
+    default=DEFAULT_BASE,
+    show_default=True,
+    help="Base IRI under which ids become IRIs (ends in / or #).",
+)
+
+
+@cli.command("build")
+@DATA_ARGUMENT
+@click.option(
+    "-o",
+    "--output",
+    "outdir",
+    type=click.Path(path_type=Path, file_okay=False),
+    default=Path("build"),
+    show_default=True,
+    help="Folder to write graph.ttl and friends into.",
+)
+@click.option(
+    "-f",
+    "--format",
+    "formats",
+    multiple=True,
+    type=click.Choice(list(FORMATS)),
+    help=f"RDF format(s) to write; repeat for several. Default: {', '.join(BUILD_FORMATS)}.",
+)
+@click.option("--no-validate", is_flag=True, help="Write even if the data does not conform.")
+@BASE_OPTION
+def build_command(
+    data: tuple[Path, ...], outdir: Path, formats: tuple[str, ...], no_validate: bool, base: str
+) -> None:
+    """Build the graph from DATA (YAML, RDF files or folders; default: built-in data).
+
+    Validates it against the SHACL shapes, then writes it to OUTDIR as graph.ttl, graph.nt,
+    graph.jsonld and graph.trig. Nothing is written when the data does not conform.
+    """
+    summary = build(data, outdir, base=base, formats=formats or BUILD_FORMATS, validate=not no_validate)
+    click.echo(summary.text())
+
+
+@cli.command("validate")
+@DATA_ARGUMENT
+@BASE_OPTION
+def validate_command(data: tuple[Path, ...], base: str) -> None:
+    """Check DATA against the SHACL shapes and print a report (exit 3 when it does not conform)."""
+    graph = load_graph(*data, base=base)
+    report = validate_graph(graph)
+    click.echo(summarize(graph).text())
+    if not report.conforms:
+        raise ValidationFailed(report)
+    click.echo(report.text())
+
+
+@cli.command("queries")
+@click.option(
+    "--format",
+    "fmt",
+    type=click.Choice(["table", "json"]),
+    default="table",
+    show_default=True,
+    help="Output format.",
+)
+def queries_command(fmt: str) -> None:
+    """List the named queries with their parameters."""
+    queries = list_queries()
+    if fmt == "json":
+        import json
+
+        click.echo(json.dumps([_describe(q) for q in queries], ensure_ascii=False, indent=2))
+        return
+    for q in queries:
+        click.echo(f"{q.name}: {q.title}")
+        click.echo(f"    {q.description}")
+        for p in q.parameters:
+            need = "required" if p.required else "optional"
+            click.echo(f"    --param {p.name}=<{p.kind}>  ({need}) {p.description}")
+
+
+def _describe(q: NamedQuery) -> dict[str, object]:
+    return {
+        "name": q.name,
+        "title": q.title,
+        "description": q.description,
+        "parameters": [
+            {"name": p.name, "kind": p.kind, "required": p.required, "description": p.description}
+            for p in q.parameters
+        ],
+    }
+
+
+GRAPH_FORMATS = ("turtle", "ntriples", "jsonld")
+
+
+@cli.command("query")
+@click.argument("name", required=False)
+@click.option("--sparql", "sparql_text", metavar="TEXT", help="Run this SPARQL text instead.")
+@click.option(
+    "-p",
+    "--param",
+    "params",
+    multiple=True,
+    metavar="NAME=VALUE",
+    help="A parameter of the query; repeat for several.",
+)
+@click.option(
+    "--format",
+    "fmt",
+    type=click.Choice([*TABLE_FORMATS, *GRAPH_FORMATS]),
+    default="table",
+    show_default=True,
+    help="Output format (table/csv/tsv/json for rows; turtle/ntriples/jsonld for graphs).",
+)
+@click.option(
+    "--lang",
+    default=DEFAULT_LANG,
+    show_default=True,
+    metavar="LANG",
+    help="Language of labels (sv or en; job titles stay as written).",
+)
+@click.option(
+    "-d",
+    "--data",
+    multiple=True,
+    type=click.Path(path_type=Path),
+    help="Data to query (YAML, RDF, folders); default: the built-in data.",
+)
+@click.option(
+    "-o",
+    "--output",
+    type=click.Path(path_type=Path, dir_okay=False),
+    help="Write the result to this file instead of standard output.",
+)
+@BASE_OPTION
+def query_command(
+    name: str | None,
+    sparql_text: str | None,
+    params: tuple[str, ...],
+    fmt: str,
+    lang: str,
+    data: tuple[Path, ...],
+    output: Path | None,
+    base: str,
+) -> None:
+    """Run the named query NAME (see `seminargraph queries`), a FILE.rq, or --sparql TEXT."""
+    query = _choose_query(name, sparql_text)
+    bound = dict(_split_param(p) for p in params)
+    graph = load_graph(*data, base=base)
+    result = run_query(graph, query, lang=lang, params=bound)
+    if result.kind == "graph":
+        assert result.graph is not None
+        graph_format = fmt if fmt in GRAPH_FORMATS else "turtle"
+        text = result.graph.serialize(format=format_named(graph_format).rdflib_name)
+    elif fmt in GRAPH_FORMATS:
+        raise click.UsageError(f"--format {fmt} is for CONSTRUCT/DESCRIBE; use table, csv, tsv or json")
+    else:
+        text = render(result, fmt)
+    if output is None:
+        click.echo(text, nl=False)
+    else:
+        write_atomic({output: text.encode("utf-8")})
+        click.echo(f"wrote {output}", err=True)
+
+
+def _choose_query(name: str | None, sparql_text: str | None) -> NamedQuery:
+    if (name is None) == (sparql_text is None):
+        raise click.UsageError("give a query NAME (or FILE.rq), or --sparql TEXT, not both")
+    if sparql_text is not None:
+        return parse_query_text(sparql_text, "sparql", "--sparql")
+    assert name is not None
+    if name.endswith(".rq"):
+        return load_query_file(Path(name))
+    return named_query(name)
+
+
+def _split_param(text: str) -> tuple[str, str]:
+    name, sep, value = text.partition("=")
+    if not sep or not name.strip():
+        raise QueryParameterError(f"--param {text!r}: write it as NAME=VALUE, e.g. event=it-dagen-2015")
+    return name.strip(), value
+
+
+__all__ = ["EXIT_INVALID"]

@@ -1,0 +1,429 @@
+"""Named SPARQL queries: list them, bind their parameters as RDF terms, run them.
+
+A named query is a ``.rq`` file in the package's ``queries/`` folder whose leading comments
+declare it::
+
+    # title: Participants
+    # description: One row per person's participation ...
+    # param: event = ?e (event, optional) Only this event, by id or IRI.
+
+Parameters are never pasted into the query text as strings. Each value is turned into an RDF term
+(an IRI looked up by id, or a literal) and joined into the query as a ``VALUES`` block at the
+start of every WHERE group that mentions the variable, subqueries included, so that the same
+query text gives the same answers on every SPARQL engine. ``?lang`` is always available: the
+chosen label language.
+"""
+
+from __future__ import annotations
+
+import re
+from collections.abc import Mapping
+from dataclasses import dataclass, field
+from importlib import resources
+from pathlib import Path
+from typing import Any
+
+from pyparsing import ParseException
+from rdflib import Graph, Literal, URIRef
+from rdflib.plugins.sparql.parser import parseQuery
+from rdflib.plugins.stores.memory import Memory
+from rdflib.query import Result
+from rdflib.term import Node
+
+from .errors import QueryError, QueryParameterError, SourceError, UnknownQueryError
+from .textfile import read_text
+
+#: Longest query text accepted (characters).
+MAX_QUERY_CHARS = 100_000
+#: Deepest nesting of { } accepted in a query.
+MAX_QUERY_DEPTH = 64
+LANG_PATTERN = re.compile(r"^[a-z]{2,3}(?:-[A-Za-z0-9]{1,8})*$")
+DEFAULT_LANG = "sv"
+
+#: Parameter kinds and the class the named thing must have.
+KINDS = {
+    "event": "https://seminargraph.example/ns#Event",
+    "person": "https://seminargraph.example/ns#Person",
+    "organisation": "https://seminargraph.example/ns#Organisation",
+    "agent": "https://seminargraph.example/ns#Agent",
+    "text": "",
+}
+
+_PARAM_LINE = re.compile(
+    r"^(?P<name>[a-z][a-z0-9_-]*)\s*=\s*\?(?P<var>\w+)\s*"
+    r"\((?P<kind>\w+)(?:\s*,\s*(?P<need>optional|required))?\)\s*(?P<doc>.*)$"
+)
+
+
+@dataclass(frozen=True)
+class Parameter:
+    """A declared query parameter: ``--param NAME=VALUE`` binds ``?variable``."""
+
+    name: str
+    variable: str
+    kind: str
+    required: bool
+    description: str
+
+
+@dataclass(frozen=True)
+class NamedQuery:
+    """A query with a name, a title, a description and declared parameters."""
+
+    name: str
+    title: str
+    description: str
+    parameters: tuple[Parameter, ...]
+    text: str
+    path: str | None = None
+
+    def parameter(self, name: str) -> Parameter:
+        for p in self.parameters:
+            if p.name == name:
+                return p
+        known = ", ".join(p.name for p in self.parameters) or "none"
+        raise QueryParameterError(
+            f"the query '{self.name}' has no parameter '{name}' (its parameters: {known})"
+        )
+
+
+@dataclass
+class QueryResult:
+    """Rows of a SELECT, the answer of an ASK, or the graph of a CONSTRUCT/DESCRIBE."""
+
+    kind: str  # select | ask | graph
+    columns: list[str] = field(default_factory=list)
+    rows: list[tuple[Node | None, ...]] = field(default_factory=list)
+    boolean: bool | None = None
+    graph: Graph | None = None
+
+    def records(self) -> list[dict[str, str | None]]:
+        """The rows as dictionaries of strings (``None`` where unbound)."""
+        return [
+            {c: (None if v is None else str(v)) for c, v in zip(self.columns, row, strict=True)}
+            for row in self.rows
+        ]
+
+
+# --- the catalogue of named queries ------------------------------------------------------------
+
+
+def _queries_dir() -> Any:
+    return resources.files("seminargraph").joinpath("queries")
+
+
+def list_queries() -> list[NamedQuery]:
+    """Every named query shipped with seminargraph, sorted by name."""
+    found = []
+    for entry in _queries_dir().iterdir():
+        if entry.name.endswith(".rq"):
+            found.append(parse_query_text(entry.read_text("utf-8"), entry.name[:-3], entry.name))
+    return sorted(found, key=lambda q: q.name)
+
+
+def get_query(name: str) -> NamedQuery:
+    """The named query ``name``, or UnknownQueryError listing the known names."""
+    entry = _queries_dir().joinpath(f"{name}.rq")
+    if not re.fullmatch(r"[a-z0-9-]+", name) or not entry.is_file():
+        known = ", ".join(q.name for q in list_queries())
+        raise UnknownQueryError(f"no named query '{name}'; the named queries are: {known}")
+    return parse_query_text(entry.read_text("utf-8"), name, entry.name)
+
+
+def load_query_file(path: Path) -> NamedQuery:
+    """Read a ``.rq`` file; its header comments, if any, declare title and parameters."""
+    text = read_text(path, limit=MAX_QUERY_CHARS)
+    return parse_query_text(text, path.stem, str(path))
+
+
+def parse_query_text(text: str, name: str, where: str | None = None) -> NamedQuery:
+    """Read the header comments of a query text into a NamedQuery."""
+    title, description, params = name, "", []
+    for lineno, raw in enumerate(text.splitlines(), start=1):
+        line = raw.strip()
+        if not line:
+            continue
+        if not line.startswith("#"):
+            break
+        body = line.lstrip("#").strip()
+        key, _, value = body.partition(":")
+        key, value = key.strip().lower(), value.strip()
+        if key == "title":
+            title = value
+        elif key == "description":
+            description = f"{description} {value}".strip()
+        elif key == "param":
+            match = _PARAM_LINE.match(value)
+            if not match or match["kind"] not in KINDS:
+                raise SourceError(
+                    "a parameter line must read 'param: NAME = ?var (KIND[, optional]) text' "
+                    f"with KIND one of {', '.join(KINDS)}",
+                    path=where,
+                    line=lineno,
+                )
+            params.append(
+                Parameter(
+                    name=match["name"],
+                    variable=match["var"],
+                    kind=match["kind"],
+                    required=match["need"] != "optional",
+                    description=match["doc"].strip(),
+                )
+            )
+    return NamedQuery(name, title, description, tuple(params), text, where)
+
+
+# --- running ----------------------------------------------------------------------------------
+
+
+def run_query(
+    graph: Graph,
+    query: str | NamedQuery,
+    *,
+    lang: str = DEFAULT_LANG,
+    params: Mapping[str, str] | None = None,
+    allow_remote: bool = False,
+    **kwargs: str,
+) -> QueryResult:
+    """Run a named query (by name or NamedQuery) over ``graph`` and return its result.
+
+    ``params`` (or keyword arguments) give the declared parameters as strings: ids or IRIs for
+    events, people and organisations; text for text parameters.
+
+    >>> from seminargraph import load_graph
+    >>> rows = run_query(load_graph(), "moderators", lang="en").records()
+    >>> sorted(r["moderator"] for r in rows)
+    ['Magnus Staxäng', 'Robin Askelöf']
+    """
+    named = get_query(query) if isinstance(query, str) else query
+    given = {**(params or {}), **kwargs}
+    if not LANG_PATTERN.match(lang):
+        raise QueryParameterError(f"'{lang}' is not a language tag such as sv or en")
+    bindings: dict[str, Node] = {"lang": Literal(lang)}
+    for name, value in given.items():
+        param = named.parameter(name)
+        bindings[param.variable] = resolve_parameter(graph, param, value)
+    for param in named.parameters:
+        if param.required and param.name not in given:
+            raise QueryParameterError(
+                f"the query '{named.name}' needs --param {param.name}=... ({param.description})"
+            )
+    return execute(graph, named.text, bindings, allow_remote=allow_remote)
+
+
+def resolve_parameter(graph: Graph, param: Parameter, value: str) -> Node:
+    """Turn a parameter value into an RDF term; ids and IRIs must name an existing thing."""
+    if param.kind == "text":
+        return Literal(value)
+    looks_like_iri = re.match(r"^https?://\S+$", value) is not None
+    if looks_like_iri:
+        candidate: dict[str, Node] = {"x": URIRef(value)}
+    else:
+        candidate = {"id": Literal(value)}
+    text = (
+        "PREFIX sg: <https://seminargraph.example/ns#>\n"
+        "SELECT DISTINCT ?x WHERE { ?x sg:identifier ?id ; a ?type . }"
+    )
+    candidate["type"] = URIRef(KINDS[param.kind])
+    found = execute(graph, text, candidate).rows
+    if param.kind == "agent" and not found:
+        for kind in ("person", "organisation"):
+            candidate["type"] = URIRef(KINDS[kind])
+            found = execute(graph, text, candidate).rows
+            if found:
+                break
+    if not found:
+        raise QueryParameterError(
+            f"--param {param.name}: no {param.kind} with the id or IRI '{value}' in the graph"
+        )
+    if len(found) > 1:
+        raise QueryParameterError(
+            f"--param {param.name}: the id '{value}' names several {param.kind}s; give the IRI"
+        )
+    term = found[0][0]
+    assert term is not None
+    return term
+
+
+def execute(
+    graph: Graph,
+    text: str,
+    bindings: Mapping[str, Node] | None = None,
+    *,
+    allow_remote: bool = False,
+) -> QueryResult:
+    """Check, bind and run one SPARQL query text over ``graph``."""
+    check_query(text, allow_remote=allow_remote)
+    try:
+        if isinstance(graph.store, Memory):
+            # rdflib's engine sees initBindings everywhere (subqueries and OPTIONAL included);
+            # it mishandles VALUES inside OPTIONAL subqueries, so it gets the bindings this way.
+            result = graph.query(text, initBindings=dict(bindings or {}))  # type: ignore[arg-type]
+        else:
+            result = graph.query(bind(text, bindings or {}))
+    except ParseException as exc:
+        raise QueryError(f"the query is not valid SPARQL: {exc}") from None
+    except RecursionError:
+        raise QueryError("the query is nested too deeply to run") from None
+    return to_result(result)
+
+
+def to_result(result: Result) -> QueryResult:
+    """Convert an rdflib Result into a QueryResult."""
+    if result.type == "ASK":
+        return QueryResult("ask", boolean=bool(result.askAnswer))
+    if result.type in ("CONSTRUCT", "DESCRIBE"):
+        graph = Graph(bind_namespaces="none")
+        assert result.graph is not None
+        for triple in result.graph:
+            graph.add(triple)
+        return QueryResult("graph", graph=graph)
+    columns = [str(v) for v in (result.vars or [])]
+    rows = [tuple(row) for row in result]  # type: ignore[arg-type]
+    return QueryResult("select", columns=columns, rows=rows)  # type: ignore[arg-type]
+
+
+# --- checking and binding query text -------------------------------------------------------------
+
+_TOKEN = re.compile(
+    r"(?P<comment>#[^\n]*)"
+    r'|(?P<string>"""(?:[^"\\]|\\.|"(?!""))*"""|\'\'\'(?:[^\'\\]|\\.|\'(?!\'\'))*\'\'\''
+    r'|"(?:[^"\\\n]|\\.)*"|\'(?:[^\'\\\n]|\\.)*\')'
+    r'|(?P<iri><[^<>"{}|^`\\\x00-\x20]*>)'
+    r"|(?P<var>[?$][A-Za-z0-9_\u00b7-\uffff]+)"
+    r"|(?P<pname>(?:[A-Za-z][\w\-.]*)?:[\w\-%]*(?:\.[\w\-%]+)*)"
+    r"|(?P<word>[A-Za-z_][A-Za-z0-9_]*)"
+    r"|(?P<open>\{)|(?P<close>\})"
+    r"|(?P<other>.)",
+    re.DOTALL,
+)
+
+
+def _tokens(text: str) -> list[tuple[str, str, int]]:
+    return [(m.lastgroup or "other", m.group(), m.start()) for m in _TOKEN.finditer(text)]
+
+
+_UPDATE_WORDS = {
+    "INSERT",
+    "DELETE",
+    "LOAD",
+    "CLEAR",
+    "DROP",
+    "CREATE",
+    "ADD",
+    "MOVE",
+    "COPY",
+    "WITH",
+}
+
+
+def check_query(text: str, *, allow_remote: bool = False) -> None:
+    """Refuse queries that are too large, too deep, updates, or reach outside the store.
+
+    SERVICE, LOAD and FROM / FROM NAMED would make rdflib fetch from the network (even file:
+    URLs); they are refused unless ``allow_remote`` is set.
+    """
+    if len(text) > MAX_QUERY_CHARS:
+        raise QueryError(f"the query is {len(text):,} characters long, over the limit of {MAX_QUERY_CHARS:,}")
+    depth = 0
+    for kind, value, _pos in _tokens(text):
+        if kind == "open":
+            depth += 1
+            if depth > MAX_QUERY_DEPTH:
+                raise QueryError(f"the query nests {{ }} more than {MAX_QUERY_DEPTH} deep")
+        elif kind == "close":
+            depth -= 1
+        elif kind == "word":
+            word = value.upper()
+            if word in _UPDATE_WORDS:
+                raise QueryError(
+                    f"'{value}' is an update; only queries (SELECT, ASK, CONSTRUCT, DESCRIBE) are run here"
+                )
+            if word in ("SERVICE", "FROM") and not allow_remote:
+                raise QueryError(
+                    f"'{value}' would read from outside the store (the network or files); it is refused"
+                )
+    try:
+        parseQuery(text)
+    except ParseException as exc:
+        raise QueryError(
+            f"the query is not valid SPARQL at line {exc.lineno} column {exc.col}: {exc.msg}"
+        ) from None
+    except RecursionError:
+        raise QueryError("the query is nested too deeply to parse") from None
+
+
+def bind(text: str, bindings: Mapping[str, Node]) -> str:
+    """Join ``bindings`` into every group of ``text`` that mentions their variables.
+
+    Each group pattern ``{ ... }`` that mentions a bound variable starts with a one-row
+    ``VALUES`` block for it, so the value is seen wherever the variable is, in subqueries,
+    OPTIONAL and FILTER EXISTS groups too: the effect of substituting the term for the variable.
+    The values are RDF terms written out by rdflib (which escapes them), never raw strings.
+
+    >>> bind("SELECT ?x WHERE { ?x ?p ?lang }", {"lang": Literal("sv")})
+    'SELECT ?x WHERE { VALUES ?lang { "sv" } ?x ?p ?lang }'
+    """
+    if not bindings:
+        return text
+    tokens = _tokens(text)
+    inserts: list[tuple[int, str]] = []
+    for open_index in _pattern_groups(tokens):
+        close_index = _matching(tokens, open_index)
+        mentioned = {value[1:] for kind, value, _ in tokens[open_index:close_index] if kind == "var"}
+        block = " ".join(
+            f"VALUES ?{var} {{ {_n3(term)} }}" for var, term in sorted(bindings.items()) if var in mentioned
+        )
+        if block:
+            inserts.append((tokens[open_index][2] + 1, " " + block))
+    for position, block in sorted(inserts, reverse=True):
+        text = text[:position] + block + text[position:]
+    return text
+
+
+def _n3(term: Node) -> str:
+    if isinstance(term, URIRef):
+        value = str(term)
+        if re.search(r'[<>"{}|^`\\\x00-\x20]', value):
+            raise QueryParameterError(f"'{value}' is not a valid IRI")
+    return term.n3()
+
+
+def _pattern_groups(tokens: list[tuple[str, str, int]]) -> list[int]:
+    # Every "{" that opens a group graph pattern: not the data block of VALUES, not the
+    # template of CONSTRUCT (including the short form CONSTRUCT WHERE { ... }), and not the
+    # braces around a subquery (its own WHERE group gets the values).
+    groups = []
+    skip_next = False
+    previous_word = ""
+    for index, (kind, value, _) in enumerate(tokens):
+        if kind == "word":
+            word = value.upper()
+            if word == "VALUES" or word == "CONSTRUCT":
+                skip_next = True
+            elif word == "WHERE" and previous_word != "CONSTRUCT":
+                skip_next = False
+            previous_word = word
+        elif kind == "open":
+            following = next(
+                (t for t in tokens[index + 1 :] if t[0] != "comment" and not t[1].isspace()), None
+            )
+            opens_subquery = following is not None and following[1].upper() == "SELECT"
+            if skip_next:
+                skip_next = False
+            elif not opens_subquery:
+                groups.append(index)
+    return groups
+
+
+def _matching(tokens: list[tuple[str, str, int]], open_index: int) -> int:
+    depth = 0
+    for index in range(open_index, len(tokens)):
+        kind = tokens[index][0]
+        if kind == "open":
+            depth += 1
+        elif kind == "close":
+            depth -= 1
+            if depth == 0:
+                return index
+    return len(tokens)

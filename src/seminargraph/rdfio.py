@@ -1,0 +1,422 @@
+"""Read RDF files strictly and write RDF deterministically.
+
+Reading: Turtle, TriG, N-Triples and N-Quads go through Oxigraph's parser (strict, with line and
+column in its errors, no recursion limit); JSON-LD and RDF/XML through rdflib after checks that keep
+the parser off the network and away from DTDs. Everything is parsed into a scratch dataset first,
+so a file with an error adds nothing.
+
+Writing: the same graph always gives the same bytes (sorted N-Triples, sorted JSON-LD, rdflib's
+ordered Turtle/TriG with blank nodes avoided in our own data), written to a temporary file and
+renamed into place.
+"""
+
+from __future__ import annotations
+
+import contextlib
+import json
+import os
+import re
+import tempfile
+from collections.abc import Iterable, Iterator, Mapping
+from dataclasses import dataclass
+from pathlib import Path
+from typing import Any
+
+import pyoxigraph as ox
+from rdflib import BNode, Dataset, Graph, Literal, URIRef
+from rdflib.graph import DATASET_DEFAULT_GRAPH_ID
+from rdflib.namespace import NamespaceManager
+from rdflib.term import Node
+
+from .errors import OutputError, SourceError
+from .textfile import MAX_TEXT_BYTES, read_text
+from .vocab import PREFIXES
+
+#: Deepest chain of nested blank nodes accepted in input.
+MAX_BNODE_DEPTH = 64
+
+
+@dataclass(frozen=True)
+class RdfFormat:
+    """One RDF serialisation: its name on the command line, file suffix and media type."""
+
+    name: str
+    suffix: str
+    media_type: str
+    rdflib_name: str
+    oxigraph: ox.RdfFormat | None
+    quads: bool
+
+
+FORMATS: dict[str, RdfFormat] = {
+    f.name: f
+    for f in (
+        RdfFormat("turtle", ".ttl", "text/turtle", "turtle", ox.RdfFormat.TURTLE, False),
+        RdfFormat("ntriples", ".nt", "application/n-triples", "nt", ox.RdfFormat.N_TRIPLES, False),
+        RdfFormat("jsonld", ".jsonld", "application/ld+json", "json-ld", None, True),
+        RdfFormat("trig", ".trig", "application/trig", "trig", ox.RdfFormat.TRIG, True),
+        RdfFormat("nquads", ".nq", "application/n-quads", "nquads", ox.RdfFormat.N_QUADS, True),
+        RdfFormat("rdfxml", ".rdf", "application/rdf+xml", "xml", None, False),
+    )
+}
+_BY_SUFFIX = {f.suffix: f for f in FORMATS.values()} | {
+    ".json": FORMATS["jsonld"],
+    ".owl": FORMATS["rdfxml"],
+    ".xml": FORMATS["rdfxml"],
+    ".turtle": FORMATS["turtle"],
+    ".n3": FORMATS["turtle"],
+}
+
+
+def format_for_path(path: Path) -> RdfFormat | None:
+    """Return the RDF format a file name suggests, or None when it is not an RDF file."""
+    return _BY_SUFFIX.get(path.suffix.lower())
+
+
+def format_named(name: str) -> RdfFormat:
+    """Return the format called ``name`` or raise SourceError listing the known ones."""
+    try:
+        return FORMATS[name]
+    except KeyError:
+        raise SourceError(
+            f"unknown RDF format {name!r}; use one of: {', '.join(FORMATS)}", field="format"
+        ) from None
+
+
+def empty_dataset(*, default_union: bool = False, store: str = "default") -> Dataset:
+    """A new in-memory dataset with no prefixes bound (rdflib binds dozens by default).
+
+    ``store`` is an rdflib store plugin name: "default" is rdflib's own memory store, "Oxigraph"
+    an in-memory Oxigraph store (fast SPARQL).
+    """
+    dataset = Dataset(store=store, default_union=default_union)
+    dataset.namespace_manager = NamespaceManager(dataset, bind_namespaces="none")
+    return dataset
+
+
+def bind_prefixes(graph: Graph, extra: Mapping[str, str] | None = None) -> None:
+    """Bind our prefixes (and ``extra`` ones) on a graph or dataset."""
+    for prefix, namespace in {**PREFIXES, **(extra or {})}.items():
+        graph.bind(prefix, namespace, override=True, replace=True)
+
+
+# --- reading -------------------------------------------------------------------------------------
+
+
+def parse_file(path: Path, *, allow_remote: bool = False) -> Dataset:
+    """Parse one RDF file into a new dataset (triples of plain formats go in the default graph)."""
+    fmt = format_for_path(path)
+    if fmt is None:
+        raise SourceError("not a known RDF file type; use .ttl, .nt, .jsonld, .trig, .nq or .rdf", path=path)
+    text = read_text(path, limit=MAX_TEXT_BYTES)
+    base = path.resolve().as_uri()
+    if fmt.oxigraph is not None:
+        dataset = _parse_oxigraph(text, fmt.oxigraph, base, path)
+    elif fmt.name == "jsonld":
+        dataset = _parse_jsonld(text, base, path, allow_remote=allow_remote)
+    else:
+        dataset = _parse_rdfxml(text, base, path)
+    _check_bnode_depth(dataset, path)
+    return dataset
+
+
+def _parse_oxigraph(text: str, fmt: ox.RdfFormat, base: str, path: Path) -> Dataset:
+    dataset = empty_dataset()
+    try:
+        quads = list(ox.parse(text.encode("utf-8"), format=fmt, base_iri=base))
+    except SyntaxError as exc:
+        line, column = _syntax_position(exc)
+        reason = re.sub(
+            r"^Parser error at line \d+ (?:column \d+|between columns \d+ and \d+): ",
+            "",
+            str(exc.msg),
+        )
+        raise SourceError(
+            f"malformed {_format_label(fmt)}: {reason}; fix the file there",
+            path=path,
+            line=line,
+            column=column,
+        ) from None
+    for quad in quads:
+        graph = quad.graph_name
+        context = DATASET_DEFAULT_GRAPH_ID if isinstance(graph, ox.DefaultGraph) else from_oxigraph(graph)
+        dataset.add(
+            (
+                from_oxigraph(quad.subject),
+                from_oxigraph(quad.predicate),
+                from_oxigraph(quad.object),
+                context,
+            )  # type: ignore[arg-type]
+        )
+    return dataset
+
+
+def _syntax_position(exc: SyntaxError) -> tuple[int | None, int | None]:
+    line: int | None = exc.lineno
+    column: int | None = exc.offset
+    return line, column
+
+
+def _format_label(fmt: ox.RdfFormat) -> str:
+    return {
+        ox.RdfFormat.TURTLE: "Turtle",
+        ox.RdfFormat.TRIG: "TriG",
+        ox.RdfFormat.N_TRIPLES: "N-Triples",
+        ox.RdfFormat.N_QUADS: "N-Quads",
+    }.get(fmt, "RDF")
+
+
+def from_oxigraph(term: Any) -> Node:
+    """Convert a pyoxigraph term to the rdflib term with the same meaning."""
+    if isinstance(term, ox.NamedNode):
+        return URIRef(term.value)
+    if isinstance(term, ox.BlankNode):
+        return BNode(term.value)
+    if isinstance(term, ox.Literal):
+        if term.language:
+            return Literal(term.value, lang=term.language)
+        datatype = term.datatype.value
+        if datatype == "http://www.w3.org/2001/XMLSchema#string":
+            return Literal(term.value)
+        return Literal(term.value, datatype=URIRef(datatype))
+    raise SourceError(f"unsupported RDF term {term!r} (RDF-star triples are not supported)")
+
+
+_REMOTE = re.compile(r"^[a-zA-Z][a-zA-Z0-9+.\-]*:")
+
+
+def _parse_jsonld(text: str, base: str, path: Path, *, allow_remote: bool) -> Dataset:
+    try:
+        document = json.loads(text)
+    except json.JSONDecodeError as exc:
+        raise SourceError(
+            f"malformed JSON: {exc.msg}", path=path, line=exc.lineno, column=exc.colno
+        ) from None
+    except RecursionError:
+        raise SourceError("the JSON is nested too deeply", path=path) from None
+    if not allow_remote:
+        for where, ref in _remote_references(document):
+            raise SourceError(
+                f"refers to a remote {where} {ref!r}; seminargraph does not fetch from the "
+                "network: put the context inline in the file",
+                path=path,
+                field=where,
+            )
+    dataset = empty_dataset()
+    try:
+        dataset.parse(data=text, format="json-ld", publicID=base)
+    except RecursionError:
+        raise SourceError("the JSON-LD is nested too deeply", path=path) from None
+    except (ValueError, TypeError, KeyError) as exc:
+        raise SourceError(f"malformed JSON-LD: {exc}", path=path) from None
+    return dataset
+
+
+def _remote_references(node: Any) -> Iterator[tuple[str, str]]:
+    stack = [node]
+    while stack:
+        current = stack.pop()
+        if isinstance(current, dict):
+            for key, value in current.items():
+                if key in ("@context", "@import"):
+                    values = value if isinstance(value, list) else [value]
+                    for v in values:
+                        if isinstance(v, str):
+                            yield key, v
+                stack.append(value)
+        elif isinstance(current, list):
+            stack.extend(current)
+
+
+def _parse_rdfxml(text: str, base: str, path: Path) -> Dataset:
+    # A DTD can declare entities that expand to gigabytes or read local files: refuse any.
+    match = re.search(r"<!(DOCTYPE|ENTITY)", text)
+    if match:
+        line = text.count("\n", 0, match.start()) + 1
+        raise SourceError(
+            "RDF/XML with a DTD or entity declarations is refused (they can read files or "
+            "expand without bound); remove the <!DOCTYPE ...> block",
+            path=path,
+            line=line,
+        )
+    dataset = empty_dataset()
+    graph = dataset.graph(DATASET_DEFAULT_GRAPH_ID)
+    try:
+        graph.parse(data=text, format="xml", publicID=base)
+    except RecursionError:
+        raise SourceError("the RDF/XML is nested too deeply", path=path) from None
+    except Exception as exc:  # noqa: BLE001 - rdflib's XML parser raises many unrelated types
+        xml_line: int | None = getattr(exc, "getLineNumber", lambda: None)()
+        raise SourceError(f"malformed RDF/XML: {exc}", path=path, line=xml_line) from None
+    return dataset
+
+
+def _check_bnode_depth(dataset: Dataset, path: Path) -> None:
+    children: dict[Node, list[Node]] = {}
+    for s, _p, o, _g in dataset.quads((None, None, None, None)):
+        if isinstance(s, BNode) and isinstance(o, BNode):
+            children.setdefault(s, []).append(o)
+    if not children:
+        return
+    depth: dict[Node, int] = {}
+    for root in children:
+        stack: list[tuple[Node, int]] = [(root, 1)]
+        while stack:
+            node, d = stack.pop()
+            if d > MAX_BNODE_DEPTH:
+                raise SourceError(
+                    f"blank nodes are nested more than {MAX_BNODE_DEPTH} deep; give the inner nodes IRIs",
+                    path=path,
+                )
+            if depth.get(node, 0) >= d:
+                continue
+            depth[node] = d
+            stack.extend((child, d + 1) for child in children.get(node, ()))
+
+
+# --- writing -------------------------------------------------------------------------------------
+
+
+_XSD_STRING = URIRef("http://www.w3.org/2001/XMLSchema#string")
+
+
+def plain(term: Node) -> Node:
+    """Write ``"x"^^xsd:string`` as the simple literal ``"x"`` (the same term in RDF 1.1).
+
+    Oxigraph reports simple literals with their implicit datatype; rdflib would treat the two
+    spellings as different terms and print the datatype everywhere.
+    """
+    if isinstance(term, Literal) and term.datatype == _XSD_STRING:
+        return Literal(str(term))
+    return term
+
+
+def union_graph(
+    dataset: Dataset | Graph,
+    exclude: Iterable[Node] = (),
+    prefixes: Mapping[str, str] | None = None,
+) -> Graph:
+    """Return one rdflib memory graph with the triples of every graph of ``dataset``.
+
+    Named graphs in ``exclude`` are left out; our prefixes (and ``prefixes``) are bound.
+    """
+    graph = Graph(bind_namespaces="none")
+    bind_prefixes(graph, prefixes)
+    skip = set(exclude)
+    if isinstance(dataset, Dataset):
+        for s, p, o, g in dataset.quads((None, None, None, None)):
+            if g not in skip:
+                graph.add((s, p, plain(o)))
+    else:
+        for s, p, o in dataset:
+            graph.add((s, p, plain(o)))
+    return graph
+
+
+def serialize(
+    dataset: Dataset,
+    fmt: RdfFormat,
+    exclude: Iterable[Node] = (),
+    prefixes: Mapping[str, str] | None = None,
+) -> bytes:
+    """Serialise deterministically: the same triples give the same bytes.
+
+    Named graphs listed in ``exclude`` are left out; ``prefixes`` are bound besides ours.
+    """
+    skip = set(exclude)
+    if fmt.quads:
+        return _serialize_quads(dataset, fmt, skip, prefixes)
+    return _serialize_triples(union_graph(dataset, exclude=skip, prefixes=prefixes), fmt)
+
+
+def _serialize_triples(graph: Graph, fmt: RdfFormat) -> bytes:
+    if fmt.name == "ntriples":
+        lines = graph.serialize(format="nt", encoding="utf-8").decode("utf-8").splitlines()
+        return ("\n".join(sorted(line for line in lines if line.strip())) + "\n").encode("utf-8")
+    return graph.serialize(format=fmt.rdflib_name, encoding="utf-8")
+
+
+def _serialize_quads(
+    dataset: Dataset, fmt: RdfFormat, skip: set[Node], prefixes: Mapping[str, str] | None
+) -> bytes:
+    # Copy the graphs to keep, in IRI order, into a fresh dataset with only our prefixes.
+    out = empty_dataset()
+    bind_prefixes(out, prefixes)
+    contexts = sorted(
+        (c for c in dataset.graphs() if len(c) > 0 and c.identifier not in skip),
+        key=lambda c: str(c.identifier),
+    )
+    for context in contexts:
+        target = out.graph(context.identifier)
+        for s, p, o in context:
+            target.add((s, p, plain(o)))
+    if fmt.name == "nquads":
+        text = out.serialize(format="nquads", encoding="utf-8").decode("utf-8")
+        lines = sorted(line for line in text.splitlines() if line.strip())
+        return ("\n".join(lines) + "\n").encode("utf-8")
+    if fmt.name == "jsonld":
+        jsonld_context = {p: str(ns) for p, ns in {**PREFIXES, **(prefixes or {})}.items()}
+        text = out.serialize(format="json-ld", context=jsonld_context, auto_compact=True)
+        return (_sorted_json(text) + "\n").encode("utf-8")
+    return out.serialize(format="trig", encoding="utf-8")
+
+
+def _sorted_json(text: str) -> str:
+    document = json.loads(text)
+
+    def canonical(value: Any) -> Any:
+        if isinstance(value, dict):
+            return {k: canonical(value[k]) for k in sorted(value)}
+        if isinstance(value, list):
+            items = [canonical(v) for v in value]
+            return sorted(items, key=lambda v: json.dumps(v, sort_keys=True, ensure_ascii=False))
+        return value
+
+    if isinstance(document, dict) and "@graph" in document:
+        context = document.get("@context")
+        body = {k: v for k, v in document.items() if k != "@context"}
+        ordered = {"@context": context, **canonical(body)} if context else canonical(body)
+        return json.dumps(ordered, indent=2, ensure_ascii=False)
+    return json.dumps(canonical(document), indent=2, ensure_ascii=False)
+
+
+def _umask() -> int:
+    current = os.umask(0)
+    os.umask(current)
+    return current
+
+
+def write_atomic(files: dict[Path, bytes]) -> None:
+    """Write several files so that each is either fully written or not touched.
+
+    Every file is first written to a temporary file beside it; only when all are written are
+    they renamed into place. On any error the temporary files are removed.
+    """
+    pending: list[tuple[str, Path]] = []
+    try:
+        for path, data in files.items():
+            folder = path.parent
+            try:
+                folder.mkdir(parents=True, exist_ok=True)
+                fd, tmp = tempfile.mkstemp(prefix=f".{path.name}.", suffix=".tmp", dir=folder)
+            except OSError as exc:
+                raise OutputError(f"{folder}: cannot write here: {exc.strerror}") from None
+            pending.append((tmp, path))
+            try:
+                os.chmod(tmp, 0o666 & ~_umask())
+                with os.fdopen(fd, "wb") as handle:
+                    handle.write(data)
+                    handle.flush()
+                    os.fsync(handle.fileno())
+            except OSError as exc:
+                raise OutputError(f"{path}: cannot write: {exc.strerror}") from None
+        for tmp, path in pending:
+            try:
+                os.replace(tmp, path)
+            except OSError as exc:
+                raise OutputError(f"{path}: cannot write: {exc.strerror}") from None
+        pending.clear()
+    finally:
+        for tmp, _path in pending:
+            with contextlib.suppress(OSError):
+                os.unlink(tmp)

@@ -1,0 +1,105 @@
+"""Validate data against the packaged SHACL shapes and describe each problem readably."""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+
+from pyshacl import validate as shacl_validate
+from rdflib import Dataset, Graph, Literal, URIRef
+from rdflib.namespace import RDF, SH
+from rdflib.term import Node
+
+from .ontology import ONTOLOGY_GRAPH, ontology_graph, shapes_graph
+from .rdfio import union_graph
+from .vocab import SG
+
+
+@dataclass(frozen=True)
+class ValidationResult:
+    """One problem: which node, which property, which rule, and the message."""
+
+    focus: str  # a readable name of the node, e.g. "participation 'x--y--panelist'"
+    focus_iri: str
+    path: str | None
+    value: str | None
+    rule: str  # the SHACL constraint, e.g. "MinCountConstraintComponent"
+    message: str
+    severity: str  # Violation | Warning | Info
+
+    def __str__(self) -> str:
+        where = f" {self.path}" if self.path else ""
+        value = f" (value: {self.value})" if self.value else ""
+        return f"{self.severity}: {self.focus}{where}: {self.message}{value} [{self.rule}]"
+
+
+@dataclass(frozen=True)
+class ValidationReport:
+    """The outcome of validating a graph; ``conforms`` is true when there are no violations."""
+
+    conforms: bool
+    results: tuple[ValidationResult, ...]
+
+    def text(self) -> str:
+        """The report as lines of text, one problem per line."""
+        if self.conforms and not self.results:
+            return "The data conforms to the shapes."
+        lines = [str(r) for r in self.results]
+        head = "The data conforms (with warnings)." if self.conforms else "The data does not conform:"
+        return "\n".join([head, *("  " + line for line in lines)])
+
+
+def validate_graph(dataset: Dataset | Graph) -> ValidationReport:
+    """Run the SHACL shapes over the data graphs of ``dataset`` (the ontology is mixed in)."""
+    data = union_graph(dataset, exclude=[ONTOLOGY_GRAPH])
+    conforms, report_graph, _text = shacl_validate(
+        data,
+        shacl_graph=shapes_graph(),
+        ont_graph=ontology_graph(),
+        inference="none",
+        allow_warnings=True,
+    )
+    results = [
+        _result(report_graph, node, data) for node in report_graph.subjects(RDF.type, SH.ValidationResult)
+    ]
+    results.sort(key=lambda r: (r.severity != "Violation", r.focus, r.path or "", r.message))
+    return ValidationReport(conforms=bool(conforms), results=tuple(results))
+
+
+def _result(report: Graph, node: Node, data: Graph) -> ValidationResult:
+    focus = report.value(node, SH.focusNode)
+    path = report.value(node, SH.resultPath)
+    value = report.value(node, SH.value)
+    component = report.value(node, SH.sourceConstraintComponent)
+    message = report.value(node, SH.resultMessage)
+    severity = report.value(node, SH.resultSeverity)
+    return ValidationResult(
+        focus=_describe(focus, data),
+        focus_iri=str(focus),
+        path=_short(path) if path is not None else None,
+        value=_short(value) if value is not None else None,
+        rule=str(component).rsplit("#", 1)[-1] if component is not None else "",
+        message=str(message) if message is not None else "does not conform",
+        severity=str(severity).rsplit("#", 1)[-1] if severity is not None else "Violation",
+    )
+
+
+def _describe(node: Node | None, data: Graph) -> str:
+    if node is None:
+        return "?"
+    kinds = [t for t in data.objects(node, RDF.type) if isinstance(t, URIRef) and t.startswith(SG)]
+    kind = min((str(t)[len(str(SG)) :] for t in kinds), default="node")
+    ident = data.value(node, SG.identifier)
+    label = f"'{ident}'" if ident is not None else f"<{node}>"
+    return f"{kind.lower()} {label}"
+
+
+def _short(term: Node) -> str:
+    if isinstance(term, URIRef):
+        text = str(term)
+        if text.startswith(str(SG)):
+            return "sg:" + text[len(str(SG)) :]
+        return f"<{text}>"
+    if isinstance(term, Literal):
+        text = str(term)
+        return repr(text if len(text) <= 80 else text[:79] + "…")
+    return "a path expression"
