@@ -62,6 +62,14 @@ def build_catalog(files: Sequence[SourceRecords]) -> Catalog:
         _merge_shared(catalog.topics, records.topics, "topic")
         _add_unique(catalog.affiliations, records.affiliations, "affiliation")
         _add_unique(catalog.participations, records.participations, "participation")
+    for ident, org in catalog.organisations.items():
+        if ident in catalog.people:
+            raise _error(
+                org.loc,
+                "id",
+                f"'{ident}' is both a person (at {catalog.people[ident].loc}) "
+                "and an organisation; people and organisations need different ids",
+            )
     _check_references(catalog)
     _check_event_cycles(catalog)
     return catalog

@@ -7,8 +7,8 @@ This is the one place where errors become messages and exit codes: 0 success, 1 
 
 from __future__ import annotations
 
-import sys
 from collections.abc import Sequence
+from typing import Any
 
 import click
 
@@ -19,7 +19,58 @@ EXIT_USAGE = 2
 EXIT_INVALID = 3
 
 
-@click.group(context_settings={"help_option_names": ["-h", "--help"], "max_content_width": 100})
+class CommandError(click.ClickException):
+    """A library error shown as one line ``error: ...`` with exit code 1."""
+
+    exit_code = EXIT_ERROR
+
+    def format_message(self) -> str:
+        return self.message
+
+    def show(self, file: Any = None) -> None:
+        click.echo(f"error: {self.format_message()}", err=True)
+
+
+class InvalidData(CommandError):
+    """The data does not conform: the report, then one line, exit code 3."""
+
+    exit_code = EXIT_INVALID
+
+    def __init__(self, failure: ValidationFailed) -> None:
+        super().__init__(str(failure))
+        self.report = failure.report
+
+    def show(self, file: Any = None) -> None:
+        click.echo(self.report.text(), err=True)
+        super().show(file)
+
+
+class SeminargraphGroup(click.Group):
+    """A click group that turns seminargraph's errors into messages and exit codes."""
+
+    def invoke(self, ctx: click.Context) -> Any:
+        debug = bool(ctx.params.get("debug"))
+        try:
+            return super().invoke(ctx)
+        except ValidationFailed as exc:
+            if debug:
+                raise
+            raise InvalidData(exc) from None
+        except SeminargraphError as exc:
+            if debug:
+                raise
+            raise CommandError(str(exc)) from None
+        except OSError as exc:
+            if debug:
+                raise
+            where = f"{exc.filename}: " if exc.filename else ""
+            raise CommandError(f"{where}{exc.strerror or exc}") from None
+
+
+@click.group(
+    cls=SeminargraphGroup,
+    context_settings={"help_option_names": ["-h", "--help"], "max_content_width": 100},
+)
 @click.version_option(package_name="seminargraph")
 @click.option("--debug", is_flag=True, help="Show the full traceback when something fails.")
 def cli(debug: bool) -> None:
@@ -32,42 +83,7 @@ def cli(debug: bool) -> None:
 
 def main(argv: Sequence[str] | None = None) -> None:
     """Run the command line; exit with 0, 1 (error), 2 (usage) or 3 (data does not validate)."""
-    args = list(sys.argv[1:] if argv is None else argv)
-    debug = "--debug" in args[: _first_command(args)]
-    try:
-        code = cli.main(args=args, prog_name="seminargraph", standalone_mode=False)
-    except click.exceptions.Abort:
-        click.echo("Aborted.", err=True)
-        sys.exit(EXIT_ERROR)
-    except click.ClickException as exc:
-        exc.show()
-        sys.exit(exc.exit_code)
-    except ValidationFailed as exc:
-        if debug:
-            raise
-        click.echo(exc.report.text(), err=True)
-        click.echo(f"error: {exc}", err=True)
-        sys.exit(EXIT_INVALID)
-    except SeminargraphError as exc:
-        if debug:
-            raise
-        click.echo(f"error: {exc}", err=True)
-        sys.exit(EXIT_ERROR)
-    except OSError as exc:
-        if debug:
-            raise
-        where = f"{exc.filename}: " if exc.filename else ""
-        click.echo(f"error: {where}{exc.strerror or exc}", err=True)
-        sys.exit(EXIT_ERROR)
-    if isinstance(code, int) and code:
-        sys.exit(code)
-
-
-def _first_command(args: list[str]) -> int:
-    for index, arg in enumerate(args):
-        if not arg.startswith("-"):
-            return index
-    return len(args)
+    cli.main(args=None if argv is None else list(argv), prog_name="seminargraph")
 
 
 # Commands register themselves on ``cli`` when their module is imported.

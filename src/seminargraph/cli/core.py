@@ -20,16 +20,10 @@ from ..query import get_query as named_query
 from ..rdfio import FORMATS, format_named, write_atomic
 from ..tables import TABLE_FORMATS, render
 from ..validate import validate_graph
-from ..vocab import DEFAULT_BASE
 from . import EXIT_INVALID, cli
+from .options import BASE_OPTION
 
 DATA_ARGUMENT = click.argument("data", nargs=-1, type=click.Path(path_type=Path, exists=False))
-BASE_OPTION = click.option(
-    "--base",
-    default=DEFAULT_BASE,
-    show_default=True,
-    help="Base IRI under which ids become IRIs (ends in / or #).",
-)
 
 
 @cli.command("build")

@@ -1,0 +1,34 @@
+"""Shared fixtures: the seed graph, a command-line runner, and paths to test data."""
+
+from __future__ import annotations
+
+from collections.abc import Callable
+from pathlib import Path
+
+import pytest
+from click.testing import CliRunner, Result
+from rdflib import Dataset
+
+from seminargraph import load_graph
+from seminargraph.cli import cli
+
+TESTS = Path(__file__).parent
+DATA = TESTS / "data"
+REPO = TESTS.parent
+
+
+@pytest.fixture
+def run_cli() -> Callable[..., Result]:
+    """Run ``seminargraph ARGS...`` as a user would: result.exit_code, .stdout, .stderr."""
+    runner = CliRunner()
+
+    def run(*args: str, input: str | None = None) -> Result:
+        return runner.invoke(cli, list(args), input=input, prog_name="seminargraph")
+
+    return run
+
+
+@pytest.fixture(scope="session")
+def seed_graph() -> Dataset:
+    """The built-in seed data, loaded once. Do not modify it in a test."""
+    return load_graph()
