@@ -51,7 +51,7 @@ FRONT_END_ONLY = ("click", "starlette", "uvicorn")
 def _module_name(path: Path) -> str:
     parts = list(path.relative_to(PACKAGE).with_suffix("").parts)
     if parts[-1] == "__init__" and len(parts) > 1:
-        parts = parts[:-1] + ["__init__"]
+        parts = [*parts[:-1], "__init__"]
     return ".".join(parts)
 
 
