@@ -17,6 +17,20 @@ DATA = TESTS / "data"
 REPO = TESTS.parent
 
 
+def pytest_addoption(parser: pytest.Parser) -> None:
+    parser.addoption(
+        "--refresh-golden",
+        action="store_true",
+        help="Rewrite the golden files under tests/data/golden from the current output.",
+    )
+
+
+@pytest.fixture
+def refresh_golden(request: pytest.FixtureRequest) -> bool:
+    """True when the golden files are to be rewritten instead of compared."""
+    return bool(request.config.getoption("--refresh-golden"))
+
+
 @pytest.fixture
 def run_cli() -> Callable[..., Result]:
     """Run ``seminargraph ARGS...`` as a user would: result.exit_code, .stdout, .stderr."""

@@ -29,11 +29,13 @@ from rdflib.namespace import NamespaceManager
 from rdflib.term import Node
 
 from .errors import OutputError, SourceError
-from .textfile import MAX_TEXT_BYTES, read_text
+from .textfile import MAX_TEXT_BYTES, clean_string, read_text
 from .vocab import PREFIXES
 
 #: Deepest chain of nested blank nodes accepted in input.
 MAX_BNODE_DEPTH = 64
+#: Longest literal accepted in input (characters); whole source texts stay well below.
+MAX_LITERAL_CHARS = 2_000_000
 
 
 @dataclass(frozen=True)
@@ -53,7 +55,7 @@ FORMATS: dict[str, RdfFormat] = {
     for f in (
         RdfFormat("turtle", ".ttl", "text/turtle", "turtle", ox.RdfFormat.TURTLE, False),
         RdfFormat("ntriples", ".nt", "application/n-triples", "nt", ox.RdfFormat.N_TRIPLES, False),
-        RdfFormat("jsonld", ".jsonld", "application/ld+json", "json-ld", None, True),
+        RdfFormat("jsonld", ".jsonld", "application/ld+json", "json-ld", None, False),
         RdfFormat("trig", ".trig", "application/trig", "trig", ox.RdfFormat.TRIG, True),
         RdfFormat("nquads", ".nq", "application/n-quads", "nquads", ox.RdfFormat.N_QUADS, True),
         RdfFormat("rdfxml", ".rdf", "application/rdf+xml", "xml", None, False),
@@ -116,6 +118,7 @@ def parse_file(path: Path, *, allow_remote: bool = False) -> Dataset:
         dataset = _parse_jsonld(text, base, path, allow_remote=allow_remote)
     else:
         dataset = _parse_rdfxml(text, base, path)
+    _check_terms(dataset, path)
     _check_bnode_depth(dataset, path)
     return dataset
 
@@ -251,6 +254,38 @@ def _parse_rdfxml(text: str, base: str, path: Path) -> Dataset:
     return dataset
 
 
+_BAD_IRI = re.compile(r'[<>"{}|^`\\\x00-\x20]')
+
+
+def _check_terms(dataset: Dataset, path: Path) -> None:
+    # Every writer must be able to write what we read: no IRI that breaks Turtle or N-Triples,
+    # no control character that RDF/XML cannot hold, no broken Unicode.
+    for quad in dataset.quads((None, None, None, None)):
+        for term in quad[:3]:
+            if isinstance(term, URIRef) and _BAD_IRI.search(str(term)):
+                raise SourceError(
+                    f"the IRI <{str(term)[:80]}> contains a space, quote or bracket; fix it",
+                    path=path,
+                )
+            if isinstance(term, Literal):
+                if len(term) > MAX_LITERAL_CHARS:
+                    raise SourceError(
+                        f"a literal of {len(term):,} characters is over the limit of "
+                        f"{MAX_LITERAL_CHARS:,}; seminar data has no such texts",
+                        path=path,
+                    )
+                try:
+                    clean_string(str(term))
+                except ValueError as exc:
+                    raise SourceError(
+                        f"a literal {exc} (in {_short_literal(str(term))!r}); remove it", path=path
+                    ) from None
+
+
+def _short_literal(text: str) -> str:
+    return text if len(text) <= 40 else text[:39] + "…"
+
+
 def _check_bnode_depth(dataset: Dataset, path: Path) -> None:
     children: dict[Node, list[Node]] = {}
     for s, _p, o, _g in dataset.quads((None, None, None, None)):
@@ -326,10 +361,15 @@ def serialize(
     skip = set(exclude)
     if fmt.quads:
         return _serialize_quads(dataset, fmt, skip, prefixes)
-    return _serialize_triples(union_graph(dataset, exclude=skip, prefixes=prefixes), fmt)
+    return _serialize_triples(union_graph(dataset, exclude=skip, prefixes=prefixes), fmt, prefixes)
 
 
-def _serialize_triples(graph: Graph, fmt: RdfFormat) -> bytes:
+def _serialize_triples(graph: Graph, fmt: RdfFormat, prefixes: Mapping[str, str] | None = None) -> bytes:
+    if fmt.name == "jsonld":
+        # One default graph, like Turtle: named graphs are what TriG and N-Quads are for.
+        jsonld_context = {p: str(ns) for p, ns in {**PREFIXES, **(prefixes or {})}.items()}
+        text = graph.serialize(format="json-ld", context=jsonld_context, auto_compact=True)
+        return (_sorted_json(text) + "\n").encode("utf-8")
     if fmt.name == "ntriples":
         lines = graph.serialize(format="nt", encoding="utf-8").decode("utf-8").splitlines()
         return ("\n".join(sorted(line for line in lines if line.strip())) + "\n").encode("utf-8")
@@ -354,10 +394,6 @@ def _serialize_quads(
         text = out.serialize(format="nquads", encoding="utf-8").decode("utf-8")
         lines = sorted(line for line in text.splitlines() if line.strip())
         return ("\n".join(lines) + "\n").encode("utf-8")
-    if fmt.name == "jsonld":
-        jsonld_context = {p: str(ns) for p, ns in {**PREFIXES, **(prefixes or {})}.items()}
-        text = out.serialize(format="json-ld", context=jsonld_context, auto_compact=True)
-        return (_sorted_json(text) + "\n").encode("utf-8")
     return out.serialize(format="trig", encoding="utf-8")
 
 

@@ -1,0 +1,300 @@
+"""Authored YAML: what is read, and every way a file is refused (with file, line and field)."""
+
+from __future__ import annotations
+
+import shutil
+from pathlib import Path
+
+import pytest
+
+from seminargraph import SourceError, load_graph
+from seminargraph.authoring import load_file
+from seminargraph.catalog import build_catalog
+from seminargraph.ontology import builtin_data_dir
+
+MINIMAL = Path(__file__).parent / "data" / "minimal"
+
+
+def case(tmp_path: Path, *edits: tuple[str, str], text: str | None = None) -> Path:
+    """Copy the minimal source into tmp_path with textual edits; return the YAML path."""
+    yaml_text = (MINIMAL / "seminar.yaml").read_text("utf-8")
+    for old, new in edits:
+        assert old in yaml_text, f"test setup: {old!r} not in the minimal YAML"
+        yaml_text = yaml_text.replace(old, new, 1)
+    target = tmp_path / "seminar.yaml"
+    target.write_text(yaml_text, "utf-8")
+    if text is None:
+        shutil.copy(MINIMAL / "seminar.txt", tmp_path / "seminar.txt")
+    else:
+        (tmp_path / "seminar.txt").write_text(text, "utf-8")
+    return target
+
+
+def refused(path: Path) -> SourceError:
+    with pytest.raises(SourceError) as info:
+        build_catalog([load_file(path)])
+    return info.value
+
+
+def line_of(path: Path, needle: str) -> int:
+    for number, line in enumerate(path.read_text("utf-8").splitlines(), start=1):
+        if needle in line:
+            return number
+    raise AssertionError(f"{needle!r} not in {path}")
+
+
+# --- what is read --------------------------------------------------------------------------------
+
+
+def test_the_seed_file_reads_completely() -> None:
+    records = load_file(builtin_data_dir() / "hypergene-almedalen-2015.yaml")
+    names = sorted(p.name for p in records.people)
+    assert names == [
+        "David Hallgren",
+        "Johan Lod",
+        "Leif Jonsson",
+        "Magnus Staxäng",
+        "Peter Ingesson",
+        "Robin Askelöf",
+        "Staffan Larsson",
+        "Therese Hjälmroth",
+    ]
+    assert {o.id for o in records.organisations} == {
+        "hypergene",
+        "lansstyrelserna",
+        "lansstyrelsen-i-sodermanland",
+        "lansstyrelsernas-it-enhet",
+        "motala-kommun",
+        "linkopings-universitet",
+    }
+    assert len(records.participations) == 12
+    # The no-break spaces of the page are normalised, so quotes written with plain spaces match.
+    assert "\u00a0" not in records.source.text
+
+
+def test_values_stay_the_strings_they_were_written_as(tmp_path: Path) -> None:
+    path = case(
+        tmp_path,
+        ("name: Eva Lind", "name: NO"),
+        ("name: {sv: Exempelbyrån, en: Example Agency}", "name: {sv: off, en: 2015-07-01}"),
+        ("type: seminar", "type: seminar\n    year: 2015"),
+    )
+    records = load_file(path)
+    assert {p.name for p in records.people} >= {"NO"}
+    assert dict(records.organisations[0].name) == {"sv": "off", "en": "2015-07-01"}
+    assert records.events[0].year == "2015"
+
+
+def test_whitespace_inside_values_is_normalised(tmp_path: Path) -> None:
+    path = case(tmp_path, ("name: Anna Berg", 'name: "Anna\\u00a0 Berg"'))
+    assert "Anna Berg" in {p.name for p in load_file(path).people}
+
+
+# --- refused, with the place named ---------------------------------------------------------------
+
+
+def test_malformed_yaml_names_the_line(tmp_path: Path) -> None:
+    path = case(tmp_path, ("  - id: karl-nystrom\n    name", "  - id: karl-nystrom\n   name"))
+    error = refused(path)
+    assert error.path == str(path)
+    assert error.line is not None and abs(error.line - line_of(path, "   name: Karl")) <= 1
+    assert "malformed YAML" in str(error)
+
+
+def test_unclosed_quote_is_refused(tmp_path: Path) -> None:
+    path = case(tmp_path, ("name: Eva Lind", 'name: "Eva Lind'))
+    assert "malformed YAML" in str(refused(path))
+
+
+def test_duplicate_key_is_refused_not_overwritten(tmp_path: Path) -> None:
+    path = case(
+        tmp_path,
+        ("  - id: eva-lind\n    name: Eva Lind", "  - id: eva-lind\n    name: Eva Lind\n    name: Eva Lund"),
+    )
+    error = refused(path)
+    assert "'name' appears twice" in str(error)
+    assert error.line == line_of(path, "name: Eva Lund")
+
+
+def test_anchors_and_aliases_are_refused(tmp_path: Path) -> None:
+    bomb = 'a: &a ["x","x"]\nb: &b [*a,*a]\nc: &c [*b,*b]\n'
+    path = tmp_path / "bomb.yaml"
+    path.write_text(bomb, "utf-8")
+    error = refused(path)
+    assert "anchors and aliases" in str(error) and error.line == 1
+
+
+def test_custom_tags_are_refused(tmp_path: Path) -> None:
+    path = case(tmp_path, ("name: Eva Lind", "name: !!python/object:os.system echo"))
+    assert "tag" in str(refused(path))
+
+
+def test_unknown_field_is_refused(tmp_path: Path) -> None:
+    path = case(tmp_path, ("  - id: eva-lind\n", "  - id: eva-lind\n    email: eva@example.org\n"))
+    error = refused(path)
+    assert error.field == "people.email" and "not a known field" in str(error)
+    assert error.line == line_of(path, "email:")
+
+
+def test_missing_required_field_is_refused(tmp_path: Path) -> None:
+    path = case(tmp_path, ("    agent: eva-lind\n    role: moderator\n", "    agent: eva-lind\n"))
+    error = refused(path)
+    assert error.field == "participations.role" and "missing" in str(error)
+
+
+def test_undefined_reference_is_refused(tmp_path: Path) -> None:
+    path = case(tmp_path, ("    agent: eva-lind", "    agent: eva-lund"))
+    error = refused(path)
+    assert "'eva-lund', which is not defined" in str(error)
+    assert error.field == "participations.agent"
+
+
+def test_duplicate_id_is_refused(tmp_path: Path) -> None:
+    path = case(
+        tmp_path,
+        (
+            "  - id: eva-lind\n    name: Eva Lind",
+            "  - id: eva-lind\n    name: Eva Lind\n  - id: eva-lind\n    name: Eva Lind",
+        ),
+    )
+    assert "already used" in str(refused(path))
+
+
+def test_a_person_and_an_organisation_cannot_share_an_id(tmp_path: Path) -> None:
+    path = case(
+        tmp_path, ("  - id: eva-lind\n", "  - id: exempelbyran\n    name: Exempel Byrå\n  - id: eva-lind\n")
+    )
+    assert "both a person" in str(refused(path))
+
+
+def test_quote_not_in_the_source_is_refused(tmp_path: Path) -> None:
+    path = case(
+        tmp_path,
+        (
+            "quote: Samtalet leddes av Eva Lind, journalist.",
+            "quote: Samtalet leddes av Eva Lund, journalist.",
+        ),
+    )
+    error = refused(path)
+    assert "does not occur in the source text" in str(error)
+    assert error.line == line_of(path, "Eva Lund")
+
+
+def test_inferred_fact_needs_a_note(tmp_path: Path) -> None:
+    path = case(
+        tmp_path, ("    role: organiser\n    status: stated", "    role: organiser\n    status: inferred")
+    )
+    assert "needs a note" in str(refused(path))
+
+
+@pytest.mark.parametrize(
+    "bad_id",
+    ["Eva Lind", "eva>lind", 'eva"lind', "eva--", "-eva", "Eva"],
+)
+def test_ids_that_would_break_iris_are_refused(tmp_path: Path, bad_id: str) -> None:
+    path = case(tmp_path, ("  - id: eva-lind\n", f"  - id: '{bad_id}'\n"))
+    error = refused(path)
+    assert error.field == "people.id" and "not a valid id" in str(error)
+
+
+def test_control_characters_in_names_are_refused(tmp_path: Path) -> None:
+    path = case(tmp_path, ("name: Eva Lind", 'name: "Eva\\x07Lind"'))
+    error = refused(path)
+    assert "U+0007" in str(error) and error.field == "people.name"
+
+
+def test_lone_surrogates_are_refused(tmp_path: Path) -> None:
+    path = case(tmp_path, ("name: Eva Lind", 'name: "Eva \\ud800Lind"'))
+    assert "surrogate" in str(refused(path))
+
+
+def test_event_nesting_cycle_is_refused(tmp_path: Path) -> None:
+    path = case(
+        tmp_path,
+        (
+            "    name: {sv: Frukostseminarium om öppna data, en: Breakfast seminar on open data}\n",
+            "    name: {sv: Frukostseminarium om öppna data, en: Breakfast seminar on open data}\n"
+            "    part_of: {event: frukostseminarium-oppna-data, status: stated, "
+            "quote: Frukostseminarium om öppna data}\n",
+        ),
+    )
+    assert "cycle" in str(refused(path))
+
+
+@pytest.mark.parametrize(
+    ("data", "message"),
+    [
+        ("Frukost om öppna data".encode("latin-1"), "not UTF-8 at line 1 column 12"),
+        ("source: x".encode("utf-16"), "UTF-16"),
+        (b"\xef\xbb\xbfsource: x\n", "byte-order mark"),
+        (b"source:\n  id: x\x00y\n", "NUL byte at line 2 column 8"),
+    ],
+)
+def test_wrong_encodings_are_named_with_their_position(tmp_path: Path, data: bytes, message: str) -> None:
+    path = tmp_path / "bad.yaml"
+    path.write_bytes(data)
+    assert message in str(refused(path))
+
+
+def test_deep_nesting_is_refused_without_recursion_error(tmp_path: Path) -> None:
+    path = tmp_path / "deep.yaml"
+    path.write_text("a: " + "[" * 5000 + "]" * 5000 + "\n", "utf-8")
+    assert "nested more than" in str(refused(path))
+
+
+def test_an_empty_file_is_refused(tmp_path: Path) -> None:
+    path = tmp_path / "empty.yaml"
+    path.write_text("", "utf-8")
+    assert "empty" in str(refused(path))
+
+
+SECOND_SOURCE = """
+source:
+  id: uppfoljning
+  title: Uppföljning
+  text: uppfoljning.txt
+  language: sv
+people:
+  - id: eva-lind
+    name: {name}
+events:
+  - id: uppfoljningsmote
+    type: seminar
+    name: {{sv: Uppföljningsmöte}}
+participations:
+  - event: uppfoljningsmote
+    agent: eva-lind
+    role: moderator
+    status: stated
+    quote: Eva Lind ledde mötet.
+"""
+
+
+def second_source(folder: Path, name: str = "Eva Lind") -> None:
+    folder.mkdir()
+    (folder / "uppfoljning.yaml").write_text(SECOND_SOURCE.format(name=name), "utf-8")
+    (folder / "uppfoljning.txt").write_text("Eva Lind ledde mötet.", "utf-8")
+
+
+def test_same_person_in_two_sources_is_one_node(tmp_path: Path) -> None:
+    case(tmp_path)
+    second_source(tmp_path / "b")
+    graph = load_graph(tmp_path / "seminar.yaml", tmp_path / "b")
+    people = {
+        str(row[0])
+        for row in graph.query("SELECT DISTINCT ?p WHERE { ?p a <https://seminargraph.example/ns#Person> }")
+    }
+    assert len(people) == 3
+    moderated = graph.query(
+        "PREFIX sg: <https://seminargraph.example/ns#> "
+        "SELECT ?e WHERE { ?e sg:moderator <https://seminargraph.example/id/person/eva-lind> }"
+    )
+    assert len(moderated) == 2
+
+
+def test_the_same_id_described_differently_in_two_sources_is_refused(tmp_path: Path) -> None:
+    case(tmp_path)
+    second_source(tmp_path / "b", name="Eva Lindqvist")
+    with pytest.raises(SourceError, match=r"described at .*differently") as info:
+        load_graph(tmp_path / "seminar.yaml", tmp_path / "b")
+    assert info.value.field == "id"

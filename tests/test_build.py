@@ -1,0 +1,163 @@
+"""`seminargraph build`: every format, deterministic bytes, the golden graph, nothing half written."""
+
+from __future__ import annotations
+
+import json
+import os
+import shutil
+from pathlib import Path
+
+import pytest
+from rdflib import Dataset, Graph
+from rdflib.compare import isomorphic
+
+from seminargraph import build, load_graph
+from seminargraph.ontology import ONTOLOGY_GRAPH
+from seminargraph.rdfio import union_graph
+
+GOLDEN = Path(__file__).parent / "data" / "golden"
+MINIMAL = Path(__file__).parent / "data" / "minimal"
+
+
+def test_build_writes_every_format_and_a_summary(run_cli, tmp_path: Path) -> None:
+    result = run_cli("build", "-o", str(tmp_path / "out"))
+    assert result.exit_code == 0, result.stderr
+    assert "8 people, 6 organisations, 4 events, 12 participations, 10 affiliations" in result.stdout
+    assert "validation: conforms" in result.stdout
+    written = sorted(p.name for p in (tmp_path / "out").iterdir())
+    assert written == ["graph.jsonld", "graph.nt", "graph.trig", "graph.ttl"]
+
+
+def test_every_format_reads_back_to_the_same_graph(tmp_path: Path) -> None:
+    build(outdir=tmp_path)
+    turtle = Graph().parse(tmp_path / "graph.ttl", format="turtle")
+    assert len(turtle) > 500
+    for name, fmt in [("graph.nt", "nt"), ("graph.jsonld", "json-ld")]:
+        assert isomorphic(turtle, Graph().parse(tmp_path / name, format=fmt)), name
+    trig = Dataset()
+    trig.parse(tmp_path / "graph.trig", format="trig")
+    assert isomorphic(turtle, union_graph(trig))
+    # TriG keeps one named graph per source.
+    names = {str(g.identifier) for g in trig.graphs() if len(g)}
+    assert "https://seminargraph.example/id/graph/hypergene-almedalen-2015" in names
+
+
+def test_jsonld_is_compact_with_a_context(tmp_path: Path) -> None:
+    build(outdir=tmp_path, formats=["jsonld"])
+    document = json.loads((tmp_path / "graph.jsonld").read_text("utf-8"))
+    assert document["@context"]["sg"] == "https://seminargraph.example/ns#"
+    assert document["@context"]["person"] == "https://seminargraph.example/id/person/"
+    text = (tmp_path / "graph.jsonld").read_text("utf-8")
+    assert '"person:staffan-larsson"' in text
+
+
+def test_the_same_input_gives_byte_identical_files(tmp_path: Path) -> None:
+    build(outdir=tmp_path / "a")
+    build(outdir=tmp_path / "b")
+    for name in ("graph.ttl", "graph.nt", "graph.jsonld", "graph.trig"):
+        assert (tmp_path / "a" / name).read_bytes() == (tmp_path / "b" / name).read_bytes(), name
+
+
+def test_built_graph_matches_the_golden_graph(tmp_path: Path, refresh_golden: bool) -> None:
+    build(outdir=tmp_path, formats=["turtle"])
+    golden = GOLDEN / "graph.ttl"
+    if refresh_golden:
+        golden.parent.mkdir(parents=True, exist_ok=True)
+        shutil.copy(tmp_path / "graph.ttl", golden)
+    built = Graph().parse(tmp_path / "graph.ttl", format="turtle")
+    expected = Graph().parse(golden, format="turtle")
+    assert isomorphic(built, expected), "the built graph changed; review it, then --refresh-golden"
+
+
+def test_the_base_option_mints_iris_under_that_base(run_cli, tmp_path: Path) -> None:
+    result = run_cli("build", "-o", str(tmp_path), "--base", "https://example.org/kg/", "-f", "ntriples")
+    assert result.exit_code == 0, result.stderr
+    text = (tmp_path / "graph.nt").read_text("utf-8")
+    assert "<https://example.org/kg/person/staffan-larsson>" in text
+    assert "seminargraph.example/id/" not in text
+
+
+def test_a_bad_base_is_refused(run_cli, tmp_path: Path) -> None:
+    result = run_cli("build", "-o", str(tmp_path / "out"), "--base", "not an iri")
+    assert result.exit_code == 1
+    assert "base" in result.stderr and "Traceback" not in result.stderr
+    assert not (tmp_path / "out").exists()
+
+
+def test_the_ontology_is_not_written_into_the_data(tmp_path: Path) -> None:
+    build(outdir=tmp_path, formats=["turtle"])
+    assert "owl:Ontology" not in (tmp_path / "graph.ttl").read_text("utf-8")
+
+
+def test_rdf_files_are_merged_into_the_build(tmp_path: Path) -> None:
+    extra = tmp_path / "extra.ttl"
+    extra.write_text(
+        "@prefix sg: <https://seminargraph.example/ns#> .\n"
+        '<https://seminargraph.example/id/person/staffan-larsson> sg:name "Staffan Larsson" .\n'
+        '<https://example.org/x> <https://example.org/p> "extra" .\n',
+        "utf-8",
+    )
+    summary = build([MINIMAL, extra], tmp_path / "out", formats=["ntriples"])
+    text = (tmp_path / "out" / "graph.nt").read_text("utf-8")
+    assert '<https://example.org/x> <https://example.org/p> "extra" .' in text
+    assert summary.people == 3
+
+
+def _broken_minimal(tmp_path: Path) -> Path:
+    folder = tmp_path / "broken"
+    shutil.copytree(MINIMAL, folder)
+    # Valid YAML, but a stray comma in a name breaks the shapes (not the loader).
+    yaml_path = folder / "seminar.yaml"
+    yaml_path.write_text(yaml_path.read_text("utf-8").replace("name: Eva Lind", "name: 'Eva Lind,'"), "utf-8")
+    return folder
+
+
+def test_data_that_does_not_conform_is_not_written(run_cli, tmp_path: Path) -> None:
+    result = run_cli("build", str(_broken_minimal(tmp_path)), "-o", str(tmp_path / "out"))
+    assert result.exit_code == 3
+    assert "person 'eva-lind'" in result.stderr and "stray punctuation" in result.stderr
+    assert not (tmp_path / "out").exists()
+
+
+def test_bad_yaml_writes_nothing_and_names_the_file(run_cli, tmp_path: Path) -> None:
+    folder = tmp_path / "bad"
+    shutil.copytree(MINIMAL, folder)
+    (folder / "seminar.yaml").write_text("source: [unclosed\n", "utf-8")
+    out = tmp_path / "out"
+    out.mkdir()
+    (out / "graph.ttl").write_text("old", "utf-8")
+    result = run_cli("build", str(folder), "-o", str(out))
+    assert result.exit_code == 1
+    assert result.stderr.startswith(f"error: {folder / 'seminar.yaml'}:")
+    assert "Traceback" not in result.stderr
+    assert (out / "graph.ttl").read_text("utf-8") == "old"
+    assert sorted(p.name for p in out.iterdir()) == ["graph.ttl"]
+
+
+@pytest.mark.skipif(os.geteuid() == 0, reason="root can write into read-only folders")
+def test_a_read_only_output_folder_gives_a_clear_error(run_cli, tmp_path: Path) -> None:
+    out = tmp_path / "ro"
+    out.mkdir()
+    out.chmod(0o555)
+    try:
+        result = run_cli("build", "-o", str(out))
+    finally:
+        out.chmod(0o755)
+    assert result.exit_code == 1
+    assert str(out) in result.stderr
+    assert list(out.iterdir()) == []
+
+
+def test_an_output_path_that_is_a_file_gives_a_clear_error(run_cli, tmp_path: Path) -> None:
+    blocker = tmp_path / "file"
+    blocker.write_text("x", "utf-8")
+    result = run_cli("build", "-o", str(blocker / "out"))
+    assert result.exit_code == 1
+    assert "cannot write here" in result.stderr and str(blocker) in result.stderr
+
+
+def test_load_graph_keeps_one_named_graph_per_source_and_the_ontology() -> None:
+    graph = load_graph()
+    names = {str(g.identifier) for g in graph.graphs() if len(g)}
+    assert "https://seminargraph.example/id/graph/hypergene-almedalen-2015" in names
+    assert str(ONTOLOGY_GRAPH) in names

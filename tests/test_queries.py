@@ -1,0 +1,273 @@
+"""Named queries: the answers researchers rely on, parameters bound as terms, bad queries refused."""
+
+from __future__ import annotations
+
+import json
+from pathlib import Path
+
+import pytest
+from rdflib import Dataset
+
+from seminargraph import QueryError, QueryParameterError, UnknownQueryError, list_queries, run_query
+from seminargraph.query import bind, check_query
+
+GOLDEN = Path(__file__).parent / "data" / "golden" / "queries"
+EXAMPLE_PARAMS = {
+    "organisation-people": {"organisation": "lansstyrelserna"},
+    "co-participants": {"person": "staffan-larsson"},
+    "evidence": {"person": "leif-jonsson"},
+}
+
+S1 = "Människor, förändringsvilja och IT: hur 21 myndigheter enas om ett gemensamt beslutsstöd"
+S2 = "Från röra till ledning – hur kan kommunal verksamhetsstyrning bli effektivare?"
+
+
+def test_participants_lists_every_person_of_the_seed_page(seed_graph: Dataset) -> None:
+    result = run_query(seed_graph, "participants")
+    assert result.columns == ["event", "person", "role", "job_title", "organisation"]
+    rows = [tuple(r.values()) for r in result.records()]
+    # Read off the page: who took part in which seminar, in which role, as what, for whom.
+    assert rows == [
+        (S2, "David Hallgren", "paneldeltagare", "strategikonsult", "Hypergene"),
+        (S2, "Leif Jonsson", "paneldeltagare", "docent", None),
+        (S2, "Peter Ingesson", "paneldeltagare", "kommunchef", "Motala kommun"),
+        (S2, "Robin Askelöf", "moderator", "marknadschef", "Hypergene"),
+        (S2, "Therese Hjälmroth", "paneldeltagare", "controller", "Motala kommun"),
+        (S1, "Johan Lod", "paneldeltagare", "projektledare", "Länsstyrelsernas IT-enhet"),
+        (S1, "Magnus Staxäng", "moderator", "beslutsstödskonsult, konsultchef", "Hypergene"),
+        (S1, "Staffan Larsson", "paneldeltagare", "länsråd", "Länsstyrelsen i Södermanland"),
+    ]
+
+
+def test_ambiguous_affiliations_are_not_shown_as_stated(seed_graph: Dataset) -> None:
+    rows = run_query(seed_graph, "participants").records()
+    leif = next(r for r in rows if r["person"] == "Leif Jonsson")
+    # The page never says he works at Linköpings universitet: that affiliation is ambiguous.
+    assert leif["organisation"] is None
+
+
+def test_labels_follow_the_language_but_job_titles_stay_as_written(seed_graph: Dataset) -> None:
+    rows = run_query(seed_graph, "participants", lang="en").records()
+    staffan = next(r for r in rows if r["person"] == "Staffan Larsson")
+    assert staffan["role"] == "panelist"
+    assert staffan["organisation"] == "Södermanland County Administrative Board"
+    assert staffan["job_title"] == "länsråd"
+    assert staffan["event"].startswith("People, will to change and IT")
+
+
+def test_the_event_parameter_narrows_to_one_event(seed_graph: Dataset) -> None:
+    rows = run_query(seed_graph, "participants", event="fran-rora-till-ledning").records()
+    assert {r["event"] for r in rows} == {S2}
+    assert len(rows) == 5
+    by_iri = run_query(
+        seed_graph, "participants", event="https://seminargraph.example/id/event/fran-rora-till-ledning"
+    ).records()
+    assert by_iri == rows
+
+
+@pytest.mark.parametrize("value", ['" || true || "', "> } ; DROP ALL #", "x' UNION { ?s ?p ?o }"])
+def test_parameter_values_are_terms_never_query_text(seed_graph: Dataset, value: str) -> None:
+    before = len(seed_graph)
+    with pytest.raises(QueryParameterError, match="no event with the id or IRI"):
+        run_query(seed_graph, "participants", event=value)
+    assert len(seed_graph) == before
+
+
+def test_bind_escapes_values_as_rdf_terms() -> None:
+    from rdflib import Literal
+
+    text = bind("SELECT ?x WHERE { ?x ?p ?v }", {"v": Literal('a" } DROP ALL { "')})
+    assert 'VALUES ?v { "a\\" } DROP ALL { \\"" }' in text
+    check_query(text)
+
+
+def test_unknown_and_missing_parameters_are_refused(seed_graph: Dataset) -> None:
+    with pytest.raises(QueryParameterError, match="has no parameter 'evnt'"):
+        run_query(seed_graph, "participants", evnt="x")
+    with pytest.raises(QueryParameterError, match="needs --param person"):
+        run_query(seed_graph, "co-participants")
+    with pytest.raises(QueryParameterError, match="no person with the id or IRI 'hypergene'"):
+        run_query(seed_graph, "co-participants", person="hypergene")
+
+
+def test_unknown_query_lists_the_known_ones(seed_graph: Dataset) -> None:
+    with pytest.raises(UnknownQueryError, match="participants"):
+        run_query(seed_graph, "participnts")
+
+
+def test_moderators_of_each_event(seed_graph: Dataset) -> None:
+    rows = run_query(seed_graph, "moderators").records()
+    assert [(r["event"], r["moderator"]) for r in rows] == [(S2, "Robin Askelöf"), (S1, "Magnus Staxäng")]
+
+
+def test_people_of_an_organisation_include_its_units_and_members(seed_graph: Dataset) -> None:
+    rows = run_query(seed_graph, "organisation-people", organisation="lansstyrelserna").records()
+    assert {(r["person"], r["organisation"]) for r in rows} == {
+        ("Johan Lod", "Länsstyrelsernas IT-enhet"),
+        ("Staffan Larsson", "Länsstyrelsen i Södermanland"),
+    }
+    liu = run_query(seed_graph, "organisation-people", organisation="linkopings-universitet")
+    assert liu.rows == []  # only an ambiguous affiliation links Leif Jonsson to it
+
+
+def test_shared_organisations(seed_graph: Dataset) -> None:
+    rows = run_query(seed_graph, "shared-organisations").records()
+    assert [(r["organisation"], r["events"]) for r in rows] == [("Hypergene", "2")]
+
+
+def test_co_participants(seed_graph: Dataset) -> None:
+    rows = run_query(seed_graph, "co-participants", person="staffan-larsson").records()
+    assert [(r["co_participant"], r["role"]) for r in rows] == [
+        ("Johan Lod", "paneldeltagare"),
+        ("Magnus Staxäng", "moderator"),
+    ]
+
+
+def test_event_hierarchy_marks_what_is_only_inferred(seed_graph: Dataset) -> None:
+    rows = run_query(seed_graph, "event-hierarchy", lang="en").records()
+    nesting = {(r["event"], r["part_of"], r["status"]) for r in rows}
+    assert ("IT Day 2015", "Almedalen 2015", "inferred") in nesting
+    assert ("Almedalen 2015", None, None) in nesting
+    assert len(rows) == 4
+
+
+def test_evidence_quotes_the_sentence_behind_a_participation(seed_graph: Dataset) -> None:
+    rows = run_query(seed_graph, "evidence", person="robin-askelof").records()
+    assert {r["quote"] for r in rows} == {
+        "Robin Askelöf, marknadschef på Hypergene var seminariets moderator."
+    }
+    assert {r["source"] for r in rows} == {"Seminarium i Almedalen 2015"}
+    assert {r["fact"].split()[0] for r in rows} == {"participation", "affiliation"}
+
+
+def test_uncertain_facts_carry_their_notes(seed_graph: Dataset) -> None:
+    rows = run_query(seed_graph, "uncertain-facts", lang="en").records()
+    assert all(r["note"] for r in rows)
+    ambiguous = [r["fact"] for r in rows if r["status"] == "ambiguous"]
+    assert ambiguous == ["affiliation leif-jonsson-linkopings-universitet"]
+
+
+@pytest.mark.parametrize("query", list_queries(), ids=lambda q: q.name)
+@pytest.mark.parametrize("lang", ["sv", "en"])
+def test_every_named_query_matches_its_golden_rows(
+    seed_graph: Dataset, query, lang: str, refresh_golden: bool
+) -> None:
+    assert query.title and query.description, f"{query.name} needs a title and a description"
+    result = run_query(seed_graph, query, lang=lang, **EXAMPLE_PARAMS.get(query.name, {}))
+    rows = sorted((list(r.values()) for r in result.records()), key=lambda row: json.dumps(row))
+    actual = {"columns": result.columns, "rows": rows}
+    golden = GOLDEN / f"{query.name}.{lang}.json"
+    if refresh_golden:
+        golden.parent.mkdir(parents=True, exist_ok=True)
+        golden.write_text(json.dumps(actual, ensure_ascii=False, indent=1) + "\n", "utf-8")
+    assert result.rows, f"{query.name} returns nothing on the seed data"
+    assert actual == json.loads(golden.read_text("utf-8"))
+
+
+@pytest.mark.parametrize(
+    ("text", "message"),
+    [
+        ("SELECT * WHERE { ?s ?p }", "not valid SPARQL at line 1"),
+        ("SELECT * WHERE { SERVICE <http://example.org/sparql> { ?s ?p ?o } }", "SERVICE"),
+        ("SELECT * FROM <file:///etc/passwd> WHERE { ?s ?p ?o }", "FROM"),
+        ("SELECT * FROM NAMED <http://example.org/g> WHERE { GRAPH ?g { ?s ?p ?o } }", "FROM"),
+        ("INSERT DATA { <http://a> <http://b> <http://c> }", "update"),
+        ("DROP ALL", "update"),
+        ("LOAD <http://example.org/data.ttl>", "update"),
+        ("SELECT * WHERE " + "{ " * 3000 + "}" * 3000, "nests"),
+        ("SELECT * WHERE { ?s ?p ?o } #" + "x" * 200_000, "over the limit"),
+    ],
+)
+def test_hostile_or_broken_queries_are_refused_before_evaluation(text: str, message: str) -> None:
+    with pytest.raises(QueryError, match=message):
+        check_query(text)
+
+
+def test_words_inside_strings_and_iris_are_not_mistaken_for_keywords() -> None:
+    check_query('SELECT * WHERE { ?s ?p "DROP ALL; LOAD <x>" . ?s <http://example.org/service> ?o }')
+    check_query("PREFIX ex: <http://example.org/> SELECT * WHERE { ?s ex:load ?o ; ex:from ?f }")
+
+
+def test_query_command_csv(run_cli) -> None:
+    result = run_cli("query", "participants", "--format", "csv")
+    assert result.exit_code == 0, result.stderr
+    lines = result.stdout.splitlines()
+    assert lines[0] == "event,person,role,job_title,organisation"
+    assert len(lines) == 9
+    assert "Staffan Larsson,paneldeltagare,länsråd,Länsstyrelsen i Södermanland" in result.stdout
+
+
+@pytest.mark.parametrize("fmt", ["table", "tsv", "json"])
+def test_query_command_formats(run_cli, fmt: str) -> None:
+    result = run_cli("query", "moderators", "--format", fmt, "--lang", "en")
+    assert result.exit_code == 0, result.stderr
+    assert "Magnus Staxäng" in result.stdout
+    if fmt == "json":
+        assert {r["moderator"] for r in json.loads(result.stdout)} == {"Magnus Staxäng", "Robin Askelöf"}
+
+
+def test_query_command_with_a_file_and_with_sparql_text(run_cli, tmp_path: Path) -> None:
+    query = tmp_path / "names.rq"
+    query.write_text(
+        "# title: Names\nPREFIX sg: <https://seminargraph.example/ns#>\n"
+        "SELECT ?name WHERE { ?p a sg:Person ; sg:name ?name } ORDER BY ?name\n",
+        "utf-8",
+    )
+    from_file = run_cli("query", str(query), "--format", "csv")
+    assert from_file.exit_code == 0, from_file.stderr
+    assert from_file.stdout.splitlines()[1:3] == ["David Hallgren", "Johan Lod"]
+    inline = run_cli("query", "--sparql", query.read_text("utf-8"), "--format", "csv")
+    assert inline.stdout == from_file.stdout
+
+
+def test_construct_results_come_out_as_rdf(run_cli) -> None:
+    text = (
+        "PREFIX sg: <https://seminargraph.example/ns#> "
+        "CONSTRUCT { ?e sg:moderator ?p } WHERE { ?e sg:moderator ?p }"
+    )
+    result = run_cli("query", "--sparql", text, "--format", "ntriples")
+    assert result.exit_code == 0, result.stderr
+    assert len(result.stdout.strip().splitlines()) == 2
+
+
+def test_query_output_file_is_written_whole(run_cli, tmp_path: Path) -> None:
+    out = tmp_path / "p.csv"
+    result = run_cli("query", "participants", "--format", "csv", "-o", str(out))
+    assert result.exit_code == 0
+    assert out.read_text("utf-8").count("\n") == 9
+
+
+@pytest.mark.parametrize(
+    ("args", "code", "message"),
+    [
+        (["query", "nope"], 1, "no named query 'nope'"),
+        (["query", "participants", "--param", "event"], 1, "NAME=VALUE"),
+        (["query", "participants", "--param", "event=nowhere"], 1, "no event with the id or IRI 'nowhere'"),
+        (["query", "participants", "--format", "xlsx"], 2, "xlsx"),
+        (["query", "--sparql", "SELECT ?x WHERE {"], 1, "not valid SPARQL"),
+        (["query"], 2, "give a query NAME"),
+        (["query", "participants", "--lang", "svenska!"], 1, "language tag"),
+        (["query", "missing.rq"], 1, "missing.rq"),
+    ],
+)
+def test_query_command_errors_are_one_line(run_cli, args: list[str], code: int, message: str) -> None:
+    result = run_cli(*args)
+    assert result.exit_code == code
+    assert message in result.stderr
+    assert "Traceback" not in result.stderr
+
+
+def test_debug_shows_the_traceback(run_cli) -> None:
+    result = run_cli("--debug", "query", "nope")
+    assert result.exit_code == 1
+    assert isinstance(result.exception, UnknownQueryError)
+
+
+def test_queries_command_lists_every_named_query_with_parameters(run_cli) -> None:
+    result = run_cli("queries")
+    assert result.exit_code == 0
+    for query in list_queries():
+        assert f"{query.name}: {query.title}" in result.stdout
+    assert "--param person=<person>  (required)" in result.stdout
+    listed = json.loads(run_cli("queries", "--format", "json").stdout)
+    assert {q["name"] for q in listed} == {q.name for q in list_queries()}
