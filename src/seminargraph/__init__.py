@@ -21,7 +21,7 @@ from .errors import (
     UnknownQueryError,
     ValidationFailed,
 )
-from .query import NamedQuery, Parameter, QueryResult, get_query, list_queries, run_query
+from .query import NamedQuery, Parameter, QueryResult, get_query, list_queries, run_query, run_sparql
 from .validate import ValidationReport, ValidationResult, validate_graph
 
 __version__ = "0.1.0"
@@ -48,6 +48,7 @@ __all__ = [
     "list_queries",
     "load_graph",
     "run_query",
+    "run_sparql",
     "validate_graph",
     "write_graph",
 ]

@@ -30,7 +30,7 @@ from rdflib.plugins.stores.memory import Memory
 from rdflib.query import Result
 from rdflib.term import Node
 
-from .errors import QueryError, QueryParameterError, SourceError, UnknownQueryError
+from .errors import MissingExtraError, QueryError, QueryParameterError, SourceError, UnknownQueryError
 from .textfile import read_text
 
 #: Longest query text accepted (characters).
@@ -103,6 +103,14 @@ class QueryResult:
             {c: (None if v is None else str(v)) for c, v in zip(self.columns, row, strict=True)}
             for row in self.rows
         ]
+
+    def to_pandas(self) -> Any:
+        """The rows as a pandas DataFrame of strings (needs the ``notebook`` extra)."""
+        try:
+            import pandas
+        except ImportError:
+            raise MissingExtraError("QueryResult.to_pandas", "notebook") from None
+        return pandas.DataFrame(self.records(), columns=self.columns)
 
 
 # --- the catalogue of named queries ------------------------------------------------------------
@@ -209,6 +217,23 @@ def run_query(
                 f"the query '{named.name}' needs --param {param.name}=... ({param.description})"
             )
     return execute(graph, named.text, bindings, allow_remote=allow_remote)
+
+
+def run_sparql(
+    graph: Graph,
+    text: str,
+    *,
+    lang: str = DEFAULT_LANG,
+    allow_remote: bool = False,
+    **params: str,
+) -> QueryResult:
+    """Run SPARQL text over ``graph``; a header in its comments may declare parameters.
+
+    ``?lang`` is bound to ``lang`` as in the named queries.
+    """
+    return run_query(
+        graph, parse_query_text(text, "sparql"), lang=lang, params=params, allow_remote=allow_remote
+    )
 
 
 def resolve_parameter(graph: Graph, param: Parameter, value: str) -> Node:
