@@ -1,0 +1,43 @@
+"""Writing files: all or nothing, even when the disk fills up half way."""
+
+from __future__ import annotations
+
+import errno
+import os
+from pathlib import Path
+
+import pytest
+
+from seminargraph import OutputError
+from seminargraph.rdfio import write_atomic
+
+
+def test_files_are_written_whole_with_normal_permissions(tmp_path: Path) -> None:
+    write_atomic({tmp_path / "a.ttl": b"a", tmp_path / "sub" / "b.ttl": b"b"})
+    assert (tmp_path / "a.ttl").read_bytes() == b"a"
+    assert (tmp_path / "sub" / "b.ttl").read_bytes() == b"b"
+    assert (tmp_path / "a.ttl").stat().st_mode & 0o777 == 0o666 & ~_umask()
+
+
+def _umask() -> int:
+    current = os.umask(0)
+    os.umask(current)
+    return current
+
+
+def test_a_full_disk_leaves_old_files_and_no_temporary_files(tmp_path: Path, monkeypatch) -> None:
+    (tmp_path / "a.ttl").write_bytes(b"old a")
+    calls = {"n": 0}
+    real_fsync = os.fsync
+
+    def fsync_fills_the_disk(fd: int) -> None:
+        calls["n"] += 1
+        if calls["n"] == 2:
+            raise OSError(errno.ENOSPC, "No space left on device")
+        real_fsync(fd)
+
+    monkeypatch.setattr(os, "fsync", fsync_fills_the_disk)
+    with pytest.raises(OutputError, match=r"b\.ttl: cannot write: No space left on device"):
+        write_atomic({tmp_path / "a.ttl": b"new a", tmp_path / "b.ttl": b"new b"})
+    assert (tmp_path / "a.ttl").read_bytes() == b"old a"
+    assert sorted(p.name for p in tmp_path.iterdir()) == ["a.ttl"]
