@@ -34,11 +34,14 @@ LAYERS: dict[str, int] = {
     "query": 3,
     "validate": 3,
     "projection": 3,
+    "netfacts": 3,
     # 4: outputs: files, tables, pages
     "build": 4,
     "tables": 4,
     "render": 4,
     "export": 4,
+    "layout": 4,
+    "pagetext": 4,
     # 5: front ends, thin clients of the library
     "cli.": 5,
     "server.": 5,

@@ -1,0 +1,323 @@
+"""Read the entities and facts a network is drawn from, through SPARQL SELECT queries only.
+
+Nothing here walks rdflib triples: every read is a query, so the same code works on the in-memory
+store, an on-disk Oxigraph store or a remote SPARQL endpoint. Reads can be restricted to a set of
+nodes; the IRIs go into ``VALUES`` blocks in chunks, so a large view never builds one huge query.
+"""
+
+from __future__ import annotations
+
+import re
+from collections.abc import Iterable, Sequence
+from dataclasses import dataclass, field
+
+from rdflib import Graph, Literal, URIRef
+from rdflib.term import Node
+
+from .errors import QueryError
+from .vocab import EVENT_TYPES, ORGANISATION_KINDS, SG
+
+#: IRIs per VALUES block: keeps each query text small whatever the size of the view.
+CHUNK = 400
+
+_PREFIXES = (
+    "PREFIX sg: <https://seminargraph.example/ns#>\n"
+    "PREFIX rdfs: <http://www.w3.org/2000/01/rdf-schema#>\n"
+    "PREFIX skos: <http://www.w3.org/2004/02/skos/core#>\n"
+)
+
+#: Classes that make a node a person, an organisation or an event, with the kind they give.
+ENTITY_CLASSES: dict[URIRef, tuple[str, str]] = {
+    SG.Person: ("person", "person"),
+    **{URIRef(c): ("organisation", kind) for kind, c in ORGANISATION_KINDS.items()},
+    **{URIRef(c): ("event", kind) for kind, c in EVENT_TYPES.items()},
+}
+#: The general class of each type: its kind is used only when no more specific class is given.
+GENERAL = {"person": SG.Person, "organisation": SG.Organisation, "event": SG.Event}
+
+
+@dataclass(frozen=True)
+class FactKind:
+    """One kind of fact node that becomes an edge: its class and the properties of its ends."""
+
+    name: str
+    cls: URIRef
+    src: URIRef
+    dst: URIRef
+    extra: URIRef
+    dst_optional: bool = False
+
+
+FACT_KINDS = (
+    FactKind("participation", SG.Participation, SG.agent, SG.event, SG.role),
+    FactKind("affiliation", SG.Affiliation, SG.member, SG.organisation, SG.jobTitle, dst_optional=True),
+    FactKind("inclusion", SG.EventInclusion, SG.part, SG.whole, SG.relation),
+    FactKind("relation", SG.OrganisationRelation, SG.part, SG.whole, SG.relation),
+)
+
+
+@dataclass
+class Entity:
+    """A person, organisation or event as the graph describes it."""
+
+    iri: str
+    type: str
+    kind: str
+    identifier: str
+    names: list[Literal] = field(default_factory=list)
+
+
+@dataclass
+class Evidence:
+    """A quoted sentence and the document it is quoted from."""
+
+    quote: str
+    source: str
+    language: str
+
+
+@dataclass
+class Fact:
+    """A fact node (participation, affiliation, inclusion, relation) between two entities."""
+
+    iri: str
+    kind: str
+    src: str
+    dst: str | None
+    extra: set[Node] = field(default_factory=set)
+    status: str = ""  # stated | inferred | ambiguous, or "" when the data does not say
+    notes: set[Literal] = field(default_factory=set)
+    capacities: set[str] = field(default_factory=set)
+    evidence: list[Evidence] = field(default_factory=list)
+
+    @property
+    def key(self) -> tuple[str, str, str | None]:
+        return (self.iri, self.src, self.dst)
+
+
+def iri_term(value: str) -> str:
+    """Write an IRI for query text, refusing characters that would break out of it."""
+    if re.search(r'[<>"{}|^`\\\x00-\x20]', value):
+        raise QueryError(f"'{value}' cannot be used as an IRI in a query")
+    return f"<{value}>"
+
+
+def select(
+    graph: Graph, text: str, var: str | None = None, values: Iterable[str] = ()
+) -> list[Sequence[Node]]:
+    """Run a SELECT; with ``var``, once per chunk of ``values`` bound to ``?var`` by VALUES."""
+    if var is None:
+        return _run(graph, _PREFIXES + text.replace("#VALUES", ""))
+    ordered = sorted(set(values))
+    rows: list[Sequence[Node]] = []
+    for start in range(0, len(ordered), CHUNK):
+        block = " ".join(iri_term(v) for v in ordered[start : start + CHUNK])
+        rows.extend(_run(graph, _PREFIXES + text.replace("#VALUES", f"VALUES ?{var} {{ {block} }}")))
+    return rows
+
+
+def _run(graph: Graph, text: str) -> list[Sequence[Node]]:
+    return [tuple(row) for row in graph.query(text)]  # type: ignore[arg-type]
+
+
+class FactReader:
+    """Fetch entities, facts, evidence and vocabulary labels from a graph."""
+
+    def __init__(self, graph: Graph) -> None:
+        self.graph = graph
+        self.entities: dict[str, Entity] = {}
+        self.facts: dict[tuple[str, str, str | None], Fact] = {}
+        self._touched: set[str] = set()
+        self._all_facts = False
+
+    # -- entities --------------------------------------------------------------------------
+
+    def read_entities(self, nodes: Iterable[str] | None = None) -> dict[str, Entity]:
+        """Read the given nodes (default: every person, organisation and event) that are entities."""
+        classes = " ".join(iri_term(str(c)) for c in ENTITY_CLASSES)
+        text = (
+            "SELECT ?node ?type ?identifier ?name WHERE { #VALUES\n"
+            f"  ?node a ?type . VALUES ?type {{ {classes} }}\n"
+            "  OPTIONAL { ?node sg:identifier ?identifier }\n"
+            "  OPTIONAL { ?node sg:name ?name }\n}"
+        )
+        wanted = None if nodes is None else set(nodes) - set(self.entities)
+        if wanted is not None and not wanted:
+            return self.entities
+        rows = select(self.graph, text) if wanted is None else select(self.graph, text, "node", wanted)
+        found: dict[str, tuple[set[URIRef], set[str], set[Literal]]] = {}
+        for node, cls, ident, name in rows:
+            if not isinstance(node, URIRef):
+                continue  # blank nodes cannot be named in a query again, so cannot be drawn
+            types, idents, names = found.setdefault(str(node), (set(), set(), set()))
+            types.add(URIRef(str(cls)))
+            if ident is not None:
+                idents.add(str(ident))
+            if isinstance(name, Literal):
+                names.add(name)
+        for iri, (types, idents, names) in found.items():
+            kind_type, kind = _classify(types)
+            identifier = min(idents) if idents else iri.rstrip("/#").rsplit("/", 1)[-1].rsplit("#", 1)[-1]
+            self.entities[iri] = Entity(iri, kind_type, kind, identifier, sorted(names, key=_lit_key))
+        return self.entities
+
+    def resolve(self, value: str, types: Sequence[str]) -> list[Entity]:
+        """The entities of the given types named by an authored id or an IRI."""
+        if re.match(r"^https?://\S+$", value):
+            self.read_entities([value])
+            candidates = [self.entities[value]] if value in self.entities else []
+        else:
+            text = f"SELECT DISTINCT ?node WHERE {{ ?node sg:identifier {Literal(value).n3()} }}"
+            iris = [str(row[0]) for row in select(self.graph, text) if isinstance(row[0], URIRef)]
+            self.read_entities(iris)
+            candidates = [self.entities[i] for i in iris if i in self.entities]
+        return [e for e in candidates if e.type in types]
+
+    def identifiers(self, type_: str, limit: int) -> list[str]:
+        """Up to ``limit`` authored ids of entities of one type, for error messages."""
+        text = (
+            f"SELECT DISTINCT ?id WHERE {{ ?node a {iri_term(str(GENERAL[type_]))} ; sg:identifier ?id }} "
+            f"ORDER BY ?id LIMIT {int(limit) + 1}"
+        )
+        return [str(row[0]) for row in select(self.graph, text)]
+
+    # -- facts -----------------------------------------------------------------------------
+
+    def read_facts(self, kind: FactKind, end: str | None = None, nodes: Iterable[str] = ()) -> list[Fact]:
+        """Read facts of one kind; with ``end`` ("src" or "dst"), only those touching ``nodes``."""
+        dst = f"?fact {iri_term(str(kind.dst))} ?dst ."
+        if kind.dst_optional and end != "dst":
+            dst = f"OPTIONAL {{ {dst} }}"
+        text = (
+            "SELECT ?fact ?src ?dst ?extra ?status ?note WHERE { #VALUES\n"
+            f"  ?fact a {iri_term(str(kind.cls))} ; {iri_term(str(kind.src))} ?src .\n  {dst}\n"
+            f"  OPTIONAL {{ ?fact {iri_term(str(kind.extra))} ?extra }}\n"
+            "  OPTIONAL { ?fact sg:status ?status }\n"
+            "  OPTIONAL { ?fact sg:note ?note }\n}"
+        )
+        rows = select(self.graph, text) if end is None else select(self.graph, text, end, nodes)
+        found: dict[tuple[str, str, str | None], Fact] = {}
+        for fact_iri, src, dst_node, extra, status, note in rows:
+            if not isinstance(fact_iri, URIRef) or not isinstance(src, URIRef):
+                continue
+            dst_iri = str(dst_node) if isinstance(dst_node, URIRef) else None
+            key = (str(fact_iri), str(src), dst_iri)
+            fact = found.get(key) or self.facts.get(key) or Fact(str(fact_iri), kind.name, str(src), dst_iri)
+            found[key] = fact
+            if extra is not None:
+                fact.extra.add(extra)
+            if isinstance(status, URIRef):
+                fact.status = _local(status).lower()
+            if isinstance(note, Literal):
+                fact.notes.add(note)
+        new = [f for k, f in found.items() if k not in self.facts]
+        self.facts.update(found)
+        self._read_details(new)
+        return list(found.values())
+
+    def touching(self, nodes: Iterable[str]) -> list[Fact]:
+        """Read every fact with an end among ``nodes`` (each node is read once)."""
+        todo = set(nodes) - self._touched
+        self._touched |= todo
+        if self._all_facts or not todo:
+            return [f for f in self.facts.values() if f.src in todo or f.dst in todo]
+        found: list[Fact] = []
+        for kind in FACT_KINDS:
+            for end in ("src", "dst"):
+                found.extend(self.read_facts(kind, end, todo))
+        return found
+
+    def read_all_facts(self) -> list[Fact]:
+        """Read every fact of the graph."""
+        for kind in FACT_KINDS:
+            self.read_facts(kind)
+        self._all_facts = True
+        return list(self.facts.values())
+
+    def _read_details(self, facts: list[Fact]) -> None:
+        if not facts:
+            return
+        by_iri: dict[str, list[Fact]] = {}
+        for fact in facts:
+            by_iri.setdefault(fact.iri, []).append(fact)
+        everything = self._all_facts or len(by_iri) > 5 * CHUNK
+        participations = [i for i, fs in by_iri.items() if fs[0].kind == "participation"]
+        text = "SELECT ?fact ?aff WHERE { #VALUES ?fact sg:inCapacityOf ?aff }"
+        rows = select(self.graph, text) if everything else select(self.graph, text, "fact", participations)
+        for fact_iri, aff in rows:
+            for fact in by_iri.get(str(fact_iri), []):
+                fact.capacities.add(str(aff))
+        text = (
+            "SELECT ?fact ?quote ?title ?lang WHERE { #VALUES\n"
+            "  ?fact sg:evidence ?ev . ?ev sg:quote ?quote .\n"
+            "  OPTIONAL { ?ev sg:source ?src . OPTIONAL { ?src sg:title ?title }"
+            " OPTIONAL { ?src sg:language ?lang } }\n}"
+        )
+        rows = select(self.graph, text) if everything else select(self.graph, text, "fact", by_iri)
+        seen: set[tuple[str, str, str]] = set()
+        for fact_iri, quote, title, lang in sorted(rows, key=lambda r: tuple(str(v) for v in r)):
+            item = (str(fact_iri), str(quote), "" if title is None else str(title))
+            if item in seen:
+                continue
+            seen.add(item)
+            for fact in by_iri.get(item[0], []):
+                fact.evidence.append(Evidence(item[1], item[2], "" if lang is None else str(lang)))
+
+    # -- vocabulary and sources ------------------------------------------------------------
+
+    def labels(self, terms: Iterable[URIRef]) -> dict[str, list[Literal]]:
+        """The rdfs:label and skos:prefLabel values of vocabulary terms."""
+        text = (
+            "SELECT ?term ?label WHERE { #VALUES\n"
+            "  { ?term rdfs:label ?label } UNION { ?term skos:prefLabel ?label }\n}"
+        )
+        found: dict[str, list[Literal]] = {}
+        for term, label in select(self.graph, text, "term", (str(t) for t in terms)):
+            if isinstance(label, Literal):
+                found.setdefault(str(term), []).append(label)
+        return found
+
+    def sources(self) -> list[tuple[str, list[Literal], str, list[Literal]]]:
+        """Each source document: IRI, titles, file name and publisher names."""
+        text = (
+            "SELECT ?src ?title ?file ?publisher WHERE { ?src a sg:SourceDocument .\n"
+            "  OPTIONAL { ?src sg:title ?title } OPTIONAL { ?src sg:fileName ?file }\n"
+            "  OPTIONAL { ?src sg:publisher/sg:name ?publisher }\n}"
+        )
+        found: dict[str, tuple[set[Literal], set[str], set[Literal]]] = {}
+        for src, title, file_name, publisher in select(self.graph, text):
+            titles, files, publishers = found.setdefault(str(src), (set(), set(), set()))
+            if isinstance(title, Literal):
+                titles.add(title)
+            if file_name is not None:
+                files.add(str(file_name))
+            if isinstance(publisher, Literal):
+                publishers.add(publisher)
+        return [
+            (iri, sorted(t, key=_lit_key), min(f) if f else "", sorted(p, key=_lit_key))
+            for iri, (t, f, p) in sorted(found.items())
+        ]
+
+
+def _classify(types: set[URIRef]) -> tuple[str, str]:
+    for general in ("person", "organisation", "event"):
+        kinds = sorted(ENTITY_CLASSES[c][1] for c in types if ENTITY_CLASSES[c][0] == general)
+        if kinds:
+            specific = [k for k in kinds if URIRef(GENERAL[general]) != _class_of(general, k)]
+            return general, (specific or kinds)[0]
+    raise AssertionError(f"no entity class among {types}")
+
+
+def _class_of(type_: str, kind: str) -> URIRef:
+    for cls, (t, k) in ENTITY_CLASSES.items():
+        if t == type_ and k == kind:
+            return cls
+    raise KeyError(kind)
+
+
+def _local(term: URIRef) -> str:
+    return re.split(r"[#/]", str(term))[-1]
+
+
+def _lit_key(lit: Literal) -> tuple[str, str]:
+    return (lit.language or "", str(lit))

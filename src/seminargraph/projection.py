@@ -1,0 +1,510 @@
+"""Project the graph onto NetworkX with explicit rules: who met whom, in which role, at which event.
+
+The rules, all of them:
+
+- nodes are people, organisations and events (``sg:Person``, ``sg:Organisation``, ``sg:Event`` and
+  their kinds); literals and the fact nodes in between (participations, affiliations, evidence)
+  never become nodes, so two people are never linked because they share a literal such as "VD";
+- a participation gives an edge agent -> event: ``took_part`` with the role, or ``organised`` for
+  the organiser role, carrying the job titles and organisations the agent took part as;
+- an affiliation gives person -> organisation, labelled with the job title (an affiliation with
+  no organisation only adds the title to the person's details);
+- an event inclusion gives event -> the event it is part of (``part_of``);
+- an organisation relation gives organisation -> organisation (``unit_of``, ``member_of``, ...).
+
+Every edge carries its fact's status (stated, inferred, ambiguous), note and quoted evidence with
+its source. Ambiguous facts are kept, marked as such, unless ``include_ambiguous`` is false. All
+reading is done by SPARQL queries (see ``netfacts``), so any store can be projected.
+"""
+
+from __future__ import annotations
+
+import re
+from collections.abc import Iterable, Mapping, Sequence
+from typing import Any
+
+import networkx as nx
+from rdflib import Graph, Literal, URIRef
+
+from .errors import QueryError, QueryParameterError
+from .netfacts import ENTITY_CLASSES, FACT_KINDS, Entity, Fact, FactKind, FactReader
+from .query import DEFAULT_LANG, LANG_PATTERN, NamedQuery, QueryResult, get_query, parse_query_text, run_query
+from .vocab import ROLES, SG, STATUSES
+
+PROJECTIONS = ("full", "people")
+NODE_TYPES = ("person", "organisation", "event")
+#: Relations of edges in the full projection.
+RELATIONS = (
+    "took_part",
+    "organised",
+    "affiliation",
+    "part_of",
+    "unit_of",
+    "member_of",
+    "sub_organisation_of",
+)
+_ROLE_NAMES = {str(iri): name for name, iri in ROLES.items()}
+
+
+def to_networkx(
+    graph: Graph,
+    *,
+    lang: str = DEFAULT_LANG,
+    projection: str = "full",
+    event: str | None = None,
+    focus: str | None = None,
+    depth: int | None = None,
+    query: str | NamedQuery | QueryResult | None = None,
+    params: Mapping[str, str] | None = None,
+    include_ambiguous: bool = True,
+) -> Any:
+    """Project ``graph`` onto a NetworkX graph by the rules of this module.
+
+    The view is the whole network, or one ``event`` (with its sub-events, the agents that took
+    part in them and their organisations), or the neighbourhood of ``focus`` (a person,
+    organisation or event) to ``depth`` steps (default 1), or the entities named by a ``query``
+    (a named query, SPARQL text or a QueryResult; ``depth`` adds their neighbourhood). Ids are
+    authored ids or IRIs. ``projection="people"`` keeps only people, linked when they took part
+    in the same event (``weight`` = the number of such events).
+
+    Returns a ``networkx.MultiDiGraph`` (full) or ``networkx.Graph`` (people), node ids being IRIs.
+
+    >>> from seminargraph import load_graph
+    >>> net = to_networkx(load_graph(), event="fran-rora-till-ledning", projection="people")
+    >>> sorted(net.nodes[n]["label"] for n in net)[:2]
+    ['David Hallgren', 'Leif Jonsson']
+    """
+    if projection not in PROJECTIONS:
+        raise QueryParameterError(f"unknown projection {projection!r}; use one of: {', '.join(PROJECTIONS)}")
+    if not LANG_PATTERN.match(lang):
+        raise QueryParameterError(f"'{lang}' is not a language tag such as sv or en")
+    if sum(x is not None for x in (event, focus, query)) > 1:
+        raise QueryParameterError("choose one view: an event, a focus or a query, not several")
+    if depth is not None and (depth < 0 or (focus is not None and depth < 1)):
+        raise QueryParameterError(f"the depth must be 1 or more, not {depth}")
+    if depth is not None and focus is None and query is None:
+        raise QueryParameterError("a depth needs a focus (or a query) to start from")
+    builder = _Builder(graph, lang, include_ambiguous)
+    if event is not None:
+        network = builder.event_view(event)
+    elif focus is not None:
+        network = builder.focus_view(focus, 1 if depth is None else depth)
+    elif query is not None:
+        network = builder.query_view(query, params or {}, depth or 0)
+    else:
+        network = builder.full_view()
+    return people_network(network) if projection == "people" else network
+
+
+def people_network(network: Any) -> Any:
+    """Keep the people of a full projection, linked when they took part in the same event."""
+    people = nx.Graph(**{**network.graph, "projection": "people"})
+    for node, data in network.nodes(data=True):
+        if data["type"] != "person":
+            continue
+        events = _ends(network, node, _TOOK_PART)
+        organisations = _ends(network, node, ("affiliation",))
+        people.add_node(
+            node,
+            **data,
+            events="\n".join(network.nodes[e]["label"] for e in events),
+            event_ids=" ".join(network.nodes[e]["identifier"] for e in events),
+            organisations="\n".join(network.nodes[o]["label"] for o in organisations),
+            organisation_ids=" ".join(network.nodes[o]["identifier"] for o in organisations),
+        )
+    shared: dict[tuple[str, str], list[str]] = {}
+    for event, data in network.nodes(data=True):
+        if data["type"] != "event":
+            continue
+        there = sorted(
+            {u for u, _, d in network.in_edges(event, data=True) if d["relation"] in _TOOK_PART} & set(people)
+        )
+        for i, first in enumerate(there):
+            for second in there[i + 1 :]:
+                shared.setdefault((first, second), []).append(event)
+    for (first, second), events in sorted(shared.items()):
+        labels = sorted(network.nodes[e]["label"] for e in events)
+        people.add_edge(
+            first,
+            second,
+            relation="co_participation",
+            weight=len(events),
+            label="; ".join(labels),
+            events="\n".join(labels),
+            event_ids=" ".join(sorted(network.nodes[e]["identifier"] for e in events)),
+        )
+    return people
+
+
+def view_members(network: Any, type_: str) -> list[tuple[str, set[Any]]]:
+    """For each event (or organisation) of a network: its label and the nodes its view holds.
+
+    An event's view holds the events it is part of and its sub-events, the agents that took part
+    in it or them, and those people's organisations; an organisation's view holds its units and
+    members, the people affiliated with them and the events they took part in.
+    """
+    if network.graph.get("projection") == "people":
+        return _people_members(network, type_)
+    found = []
+    for node, data in network.nodes(data=True):
+        if data["type"] == type_:
+            members = (
+                _event_members(network, node) if type_ == "event" else _organisation_members(network, node)
+            )
+            found.append((data["label"], members))
+    return found
+
+
+_TOOK_PART = ("took_part", "organised")
+_ORG_PARTS = ("unit_of", "member_of", "sub_organisation_of")
+
+
+def _ends(network: Any, node: Any, relations: Sequence[str], incoming: bool = False) -> list[Any]:
+    edges = network.in_edges(node, data=True) if incoming else network.out_edges(node, data=True)
+    return sorted({(u if incoming else v) for u, v, d in edges if d["relation"] in relations}, key=str)
+
+
+def _closure(network: Any, start: Any, relations: Sequence[str], incoming: bool) -> set[Any]:
+    seen, todo = {start}, [start]
+    while todo:
+        for other in _ends(network, todo.pop(), relations, incoming):
+            if other not in seen:
+                seen.add(other)
+                todo.append(other)
+    return seen
+
+
+def _event_members(network: Any, event: Any) -> set[Any]:
+    events = _closure(network, event, ("part_of",), True) | _closure(network, event, ("part_of",), False)
+    below = _closure(network, event, ("part_of",), True)
+    agents = {a for e in below for a in _ends(network, e, _TOOK_PART, incoming=True)}
+    organisations = {o for a in agents for o in _ends(network, a, ("affiliation",))}
+    return events | agents | organisations
+
+
+def _organisation_members(network: Any, organisation: Any) -> set[Any]:
+    organisations = _closure(network, organisation, _ORG_PARTS, True)
+    people = {p for o in organisations for p in _ends(network, o, ("affiliation",), incoming=True)}
+    events = {e for a in organisations | people for e in _ends(network, a, _TOOK_PART)}
+    return organisations | people | events
+
+
+def _people_members(network: Any, type_: str) -> list[tuple[str, set[Any]]]:
+    key = "event" if type_ == "event" else "organisation"
+    groups: dict[str, tuple[str, set[Any]]] = {}
+    for node, data in network.nodes(data=True):
+        ids = data.get(f"{key}_ids", "").split()
+        labels = data.get(f"{key}s", "").split("\n")
+        for ident, label in zip(ids, labels, strict=False):
+            groups.setdefault(ident, (label, set()))[1].add(node)
+    return [groups[k] for k in sorted(groups)]
+
+
+def pick(values: Iterable[Literal], lang: str) -> str:
+    """The value in ``lang`` (or a regional variant of it), else one without a language, else any."""
+    ranked = sorted(values, key=lambda v: (_lang_rank(v.language, lang), v.language or "", str(v)))
+    return str(ranked[0]) if ranked else ""
+
+
+def _lang_rank(tag: str | None, lang: str) -> int:
+    tag = (tag or "").lower()
+    if tag == lang.lower():
+        return 0
+    if tag.split("-")[0] == lang.lower().split("-")[0]:
+        return 1
+    return 2 if not tag else 3
+
+
+class _Builder:
+    def __init__(self, graph: Graph, lang: str, include_ambiguous: bool) -> None:
+        self.graph = graph
+        self.reader = FactReader(graph)
+        self.lang = lang
+        self.include_ambiguous = include_ambiguous
+
+    def keep(self, fact: Fact) -> bool:
+        return self.include_ambiguous or fact.status != "ambiguous"
+
+    # -- views ---------------------------------------------------------------------------
+
+    def full_view(self) -> Any:
+        entities = self.reader.read_entities()
+        facts = self.reader.read_all_facts()
+        return self.assemble(set(entities), facts, view="full")
+
+    def event_view(self, value: str) -> Any:
+        root = self.resolve(value, ("event",))
+        kinds = {k.name: k for k in FACT_KINDS}
+        below = self.walk({root.iri}, kinds["inclusion"], "dst")
+        events = below | self.walk({root.iri}, kinds["inclusion"], "src")
+        took_part = self.reader.read_facts(kinds["participation"], "dst", below)
+        agents = {f.src for f in took_part if f.dst in below and self.keep(f)}
+        affiliations = self.reader.read_facts(kinds["affiliation"], "src", agents)
+        organisations = {f.dst for f in affiliations if f.src in agents and f.dst and self.keep(f)}
+        nodes = set(self.reader.read_entities(events | agents | organisations)) & (
+            events | agents | organisations
+        )
+        facts = self.reader.touching(nodes)
+        return self.assemble(nodes, facts, view="event", root=root)
+
+    def focus_view(self, value: str, depth: int) -> Any:
+        root = self.resolve(value, NODE_TYPES)
+        nodes = self.neighbourhood({root.iri}, depth)
+        return self.assemble(nodes, self.reader.touching(nodes), view="focus", root=root, depth=depth)
+
+    def query_view(self, query: str | NamedQuery | QueryResult, params: Mapping[str, str], depth: int) -> Any:
+        result = (
+            query
+            if isinstance(query, QueryResult)
+            else run_query(self.graph, _named(query), lang=self.lang, params=params)
+        )
+        if result.kind == "ask":
+            raise QueryError("an ASK query answers yes or no; there is no network to draw from it")
+        if result.kind == "graph":
+            assert result.graph is not None
+            triples = [(str(s), URIRef(str(p)), str(o)) for s, p, o in result.graph if isinstance(o, URIRef)]
+            mentioned = {str(s) for s in result.graph.subjects() if isinstance(s, URIRef)}
+            mentioned |= {o for _, _, o in triples}
+        else:
+            triples = []
+            mentioned = {str(v) for row in result.rows for v in row if isinstance(v, URIRef)}
+        entities = self.reader.read_entities(mentioned) if mentioned else {}
+        nodes = mentioned & set(entities)
+        if not nodes:
+            raise QueryError(
+                "the query's result names no person, organisation or event by IRI; select or "
+                "construct their IRIs (e.g. ?person), not their names"
+            )
+        nodes = self.neighbourhood(nodes, depth)
+        facts = self.reader.touching(nodes)
+        linked = [(s, p, o) for s, p, o in triples if s in nodes and o in nodes]
+        network = self.assemble(nodes, facts, view="query", rule_edges=result.kind != "graph")
+        self.add_triples(network, linked)
+        size = len(result.graph) if result.graph is not None else 0
+        network.graph["unlinked_triples"] = size - len(linked)
+        return network
+
+    # -- walking -------------------------------------------------------------------------
+
+    def resolve(self, value: str, types: Sequence[str]) -> Entity:
+        found = self.reader.resolve(value, types)
+        what = " or ".join(types) if len(types) < 3 else "person, organisation or event"
+        if not found:
+            known = self.reader.identifiers(types[0], 12) if len(types) == 1 else []
+            hint = f" (the {types[0]}s include: {', '.join(known[:12])}{', ...' if len(known) > 12 else ''})"
+            raise QueryParameterError(
+                f"no {what} with the id or IRI '{value}' in the graph{hint if known else ''}"
+            )
+        if len(found) > 1:
+            raise QueryParameterError(f"the id '{value}' names several things ({what}); give the IRI")
+        return found[0]
+
+    def walk(self, start: set[str], kind: FactKind, end: str) -> set[str]:
+        seen, frontier = set(start), set(start)
+        while frontier:
+            facts = self.reader.read_facts(kind, end, frontier)
+            other = {
+                (f.src if end == "dst" else f.dst)
+                for f in facts
+                if (f.dst if end == "dst" else f.src) in frontier and self.keep(f)
+            }
+            frontier = {n for n in other if n is not None} - seen
+            seen |= frontier
+        return seen
+
+    def neighbourhood(self, start: set[str], depth: int) -> set[str]:
+        seen, frontier = set(start), set(start)
+        for _ in range(depth):
+            facts = self.reader.touching(frontier)
+            ends = {
+                e
+                for f in facts
+                if self.keep(f) and (f.src in frontier or f.dst in frontier)
+                for e in (f.src, f.dst)
+            }
+            candidates = {e for e in ends if e is not None} - seen
+            frontier = set(self.reader.read_entities(candidates)) & candidates
+            seen |= frontier
+            if not frontier:
+                break
+        return seen
+
+    # -- assembling ----------------------------------------------------------------------
+
+    def assemble(
+        self,
+        nodes: set[str],
+        facts: Iterable[Fact],
+        *,
+        view: str,
+        root: Entity | None = None,
+        depth: int = 0,
+        rule_edges: bool = True,
+    ) -> Any:
+        entities = self.reader.read_entities(nodes)
+        facts = sorted((f for f in facts if self.keep(f)), key=lambda f: (f.iri, f.src, f.dst or ""))
+        vocab = self.vocabulary(facts, (entities[n] for n in nodes))
+        by_iri = {f.iri: f for f in self.reader.facts.values() if f.kind == "affiliation" and self.keep(f)}
+        details: dict[str, dict[str, list[str]]] = {
+            n: {"roles": [], "titles": [], "relations": [], "evidence": []} for n in nodes
+        }
+        edges = []
+        for fact in facts:
+            edge = self.describe(fact, vocab, entities, by_iri)
+            for end, other in ((fact.src, fact.dst), (fact.dst, fact.src)):
+                if end in details:
+                    self.add_details(details[end], fact, edge, entities.get(other or ""), end == fact.src)
+            if rule_edges and fact.dst in nodes and fact.src in nodes:
+                edges.append((fact.src, fact.dst, fact.iri, edge))
+        network = nx.MultiDiGraph(
+            lang=self.lang,
+            projection="full",
+            view=view,
+            view_id=root.identifier if root else "",
+            view_label=pick(root.names, self.lang) if root else "",
+            depth=depth,
+            sources=self.sources(),
+        )
+        order = {t: i for i, t in enumerate(NODE_TYPES)}
+        for iri in sorted(
+            nodes, key=lambda n: (order[entities[n].type], self.label(entities[n]).casefold(), n)
+        ):
+            e = entities[iri]
+            network.add_node(
+                iri,
+                type=e.type,
+                kind=e.kind,
+                kind_label=pick(vocab.get(str(_kind_class(e)), []), self.lang) or e.kind,
+                label=self.label(e),
+                identifier=e.identifier,
+                iri=iri,
+                **{k: "\n".join(_unique(v)) for k, v in details[iri].items()},
+            )
+        for src, dst, key, data in edges:
+            network.add_edge(src, dst, key=key, **data)
+        return network
+
+    def label(self, entity: Entity) -> str:
+        return pick(entity.names, self.lang) or entity.identifier
+
+    def vocabulary(self, facts: list[Fact], entities: Iterable[Entity]) -> dict[str, list[Literal]]:
+        terms = {URIRef(str(t)) for f in facts for t in f.extra if isinstance(t, URIRef)}
+        terms |= {SG.partOf, *STATUSES.values(), *(_kind_class(e) for e in entities)}
+        return self.reader.labels(terms)
+
+    def describe(
+        self,
+        fact: Fact,
+        vocab: dict[str, list[Literal]],
+        entities: dict[str, Entity],
+        affiliations: dict[str, Fact],
+    ) -> dict[str, Any]:
+        status_label = (
+            pick(vocab.get(str(STATUSES.get(fact.status, "")), []), self.lang) if fact.status else ""
+        )
+        edge: dict[str, Any] = {
+            "relation": "",
+            "label": "",
+            "role": "",
+            "job_title": "",
+            "organisation": "",
+            "status": fact.status,
+            "status_label": status_label,
+            "note": pick(fact.notes, self.lang),
+            "evidence": "\n".join(_evidence_lines(fact)),
+            "fact": fact.iri,
+        }
+        if fact.kind == "participation":
+            roles = sorted(str(r) for r in fact.extra)
+            edge["role"] = ", ".join(_ROLE_NAMES.get(r, _snake(r)) for r in roles)
+            edge["relation"] = "organised" if str(SG.OrganiserRole) in roles else "took_part"
+            edge["label"] = ", ".join(pick(vocab.get(r, []), self.lang) or _snake(r) for r in roles)
+            capacities = [affiliations[a] for a in sorted(fact.capacities) if a in affiliations]
+            edge["job_title"] = ", ".join(_unique(self.title(a) for a in capacities if a.extra))
+            edge["organisation"] = ", ".join(
+                _unique(self.label(entities[a.dst]) for a in capacities if a.dst in entities)
+            )
+        elif fact.kind == "affiliation":
+            edge["relation"] = "affiliation"
+            edge["label"] = edge["job_title"] = self.title(fact)
+        else:
+            prop = (
+                str(next(iter(sorted(str(t) for t in fact.extra)), SG.partOf))
+                if fact.kind == "relation"
+                else str(SG.partOf)
+            )
+            edge["relation"] = _snake(prop)
+            edge["label"] = pick(vocab.get(prop, []), self.lang) or _snake(prop).replace("_", " ")
+        return edge
+
+    def title(self, fact: Fact) -> str:
+        titles = [t for t in fact.extra if isinstance(t, Literal)]
+        if not titles:
+            return ""
+        source_lang = next((e.language for e in fact.evidence if e.language), "")
+        written = pick(titles, source_lang or self.lang)
+        translated = [t for t in titles if _lang_rank(t.language, self.lang) == 0 and str(t) != written]
+        return f"{written} ({pick(translated, self.lang)})" if source_lang and translated else written
+
+    def add_details(
+        self,
+        into: dict[str, list[str]],
+        fact: Fact,
+        edge: dict[str, Any],
+        other: Entity | None,
+        outgoing: bool,
+    ) -> None:
+        other_label = self.label(other) if other else ""
+        status = f" ({edge['status_label']})" if fact.status not in ("", "stated") else ""
+        if fact.kind == "participation":
+            into["roles"].append(f"{edge['label']} – {other_label}{status}")
+        elif fact.kind == "affiliation":
+            into["titles"].append(" – ".join(x for x in (edge["label"], other_label) if x) + status)
+        else:
+            arrow = "→" if outgoing else "←"
+            into["relations"].append(f"{edge['label']} {arrow} {other_label}{status}")
+        into["evidence"].extend(_evidence_lines(fact))
+
+    def add_triples(self, network: Any, triples: list[tuple[str, URIRef, str]]) -> None:
+        vocab = self.reader.labels({p for _, p, _ in triples})
+        for s, p, o in sorted(triples):
+            label = pick(vocab.get(str(p), []), self.lang) or _snake(str(p)).replace("_", " ")
+            data = dict.fromkeys(
+                ("role", "job_title", "organisation", "status", "status_label", "note", "evidence"), ""
+            )
+            network.add_edge(s, o, key=str(p), relation=_snake(str(p)), label=label, fact="", **data)
+
+    def sources(self) -> str:
+        parts = []
+        for _, titles, file_name, publishers in self.reader.sources():
+            extra = ", ".join(x for x in (file_name, pick(publishers, self.lang)) if x)
+            parts.append(pick(titles, self.lang) + (f" ({extra})" if extra else ""))
+        return "; ".join(parts)
+
+
+def _named(query: str | NamedQuery) -> NamedQuery:
+    if isinstance(query, NamedQuery):
+        return query
+    if re.fullmatch(r"[a-z0-9-]+", query):
+        return get_query(query)
+    return parse_query_text(query, "sparql", "query")
+
+
+def _kind_class(entity: Entity) -> URIRef:
+    for cls, (type_, kind) in ENTITY_CLASSES.items():
+        if type_ == entity.type and kind == entity.kind:
+            return cls
+    return SG.Event
+
+
+def _evidence_lines(fact: Fact) -> list[str]:
+    return [f"“{e.quote}”" + (f" ({e.source})" if e.source else "") for e in fact.evidence]
+
+
+def _snake(iri: str) -> str:
+    local = re.split(r"[#/]", iri)[-1].removesuffix("Role")
+    return re.sub(r"(?<=[a-z0-9])([A-Z])", r"_\1", local).lower()
+
+
+def _unique(values: Iterable[str]) -> list[str]:
+    return list(dict.fromkeys(v for v in values if v))
