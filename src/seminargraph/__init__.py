@@ -21,15 +21,21 @@ from .errors import (
     UnknownQueryError,
     ValidationFailed,
 )
+from .export import EXPORT_FORMATS, ExportSummary, export_network
+from .projection import to_networkx
 from .query import NamedQuery, Parameter, QueryResult, get_query, list_queries, run_query, run_sparql
+from .render import NetworkView, render_html, show_network, write_html
 from .validate import ValidationReport, ValidationResult, validate_graph
 
 __version__ = "0.1.0"
 
 __all__ = [
+    "EXPORT_FORMATS",
     "BuildSummary",
+    "ExportSummary",
     "MissingExtraError",
     "NamedQuery",
+    "NetworkView",
     "OutputError",
     "Parameter",
     "QueryError",
@@ -44,11 +50,16 @@ __all__ = [
     "ValidationResult",
     "__version__",
     "build",
+    "export_network",
     "get_query",
     "list_queries",
     "load_graph",
+    "render_html",
     "run_query",
     "run_sparql",
+    "show_network",
+    "to_networkx",
     "validate_graph",
     "write_graph",
+    "write_html",
 ]

@@ -15,8 +15,6 @@ from dataclasses import dataclass
 from pathlib import Path
 from typing import Any
 
-import networkx as nx
-
 from .errors import OutputError
 from .rdfio import write_atomic
 
@@ -34,17 +32,26 @@ class ExportFormat:
     xml: bool
 
 
+# networkx is imported when a network is written: commands that write none start faster.
+
+
 def _graphml(network: Any) -> bytes:
+    import networkx as nx
+
     return "\n".join(nx.generate_graphml(network, encoding="utf-8")).encode("utf-8") + b"\n"
 
 
 def _gexf(network: Any) -> bytes:
+    import networkx as nx
+
     buffer = io.BytesIO()
     nx.write_gexf(network, buffer, encoding="utf-8")
     return buffer.getvalue()
 
 
 def _node_link(network: Any) -> bytes:
+    import networkx as nx
+
     data = nx.node_link_data(network, edges="edges")
     text = json.dumps(data, ensure_ascii=False, indent=1, sort_keys=False)
     try:

@@ -20,6 +20,8 @@ from numpy.typing import NDArray
 
 #: Components up to this size use NetworkX's spring layout.
 SMALL = 300
+#: How much wider than tall each component is drawn.
+ASPECT = 1.4
 #: Pivots for the MDS of large components.
 PIVOTS = 40
 #: Refinement rounds for large components.
@@ -31,7 +33,7 @@ Positions = dict[Hashable, tuple[float, float]]
 Array = NDArray[np.float64]
 
 
-def compute_layout(network: Any, *, spacing: float = 150.0, seed: int = 7) -> Positions:
+def compute_layout(network: Any, *, spacing: float = 160.0, seed: int = 7) -> Positions:
     """Place every node of ``network`` (any NetworkX graph); ``spacing`` is the typical edge length."""
     simple = nx.Graph(network.to_undirected(as_view=True)) if network.is_directed() else nx.Graph(network)
     simple.remove_edges_from(list(nx.selfloop_edges(simple)))
@@ -41,6 +43,8 @@ def compute_layout(network: Any, *, spacing: float = 150.0, seed: int = 7) -> Po
     boxes = []
     for nodes in components:
         coords = _component(simple.subgraph(nodes), nodes, seed) * spacing
+        # Screens are wider than tall: a wider drawing fits them with larger labels.
+        coords[:, 0] *= ASPECT
         coords -= coords.min(axis=0)
         boxes.append((nodes, coords))
     return _pack(boxes, spacing)
@@ -53,7 +57,7 @@ def _component(graph: Any, nodes: list[Hashable], seed: int) -> Array:
     if n == 2:
         return np.array([[0.0, 0.0], [1.0, 0.0]])
     if n <= SMALL:
-        pos = nx.spring_layout(graph, seed=seed, iterations=200)
+        pos = nx.spring_layout(graph, k=2.0 / math.sqrt(n), seed=seed, iterations=300)
         coords = np.array([pos[v] for v in nodes], dtype=float)
     else:
         index = {v: i for i, v in enumerate(nodes)}

@@ -12,6 +12,7 @@ from collections.abc import Iterable, Sequence
 from dataclasses import dataclass, field
 
 from rdflib import Graph, Literal, URIRef
+from rdflib.namespace import XSD
 from rdflib.term import Node
 
 from .errors import QueryError
@@ -167,7 +168,11 @@ class FactReader:
             self.read_entities([value])
             candidates = [self.entities[value]] if value in self.entities else []
         else:
-            text = f"SELECT DISTINCT ?node WHERE {{ ?node sg:identifier {Literal(value).n3()} }}"
+            # both spellings of a plain string: not every engine treats them as one term
+            plain, typed = Literal(value).n3(), Literal(value, datatype=XSD.string).n3()
+            text = (
+                f"SELECT DISTINCT ?node WHERE {{ VALUES ?id {{ {plain} {typed} }} ?node sg:identifier ?id }}"
+            )
             iris = [str(row[0]) for row in select(self.graph, text) if isinstance(row[0], URIRef)]
             self.read_entities(iris)
             candidates = [self.entities[i] for i in iris if i in self.entities]
@@ -217,15 +222,14 @@ class FactReader:
 
     def touching(self, nodes: Iterable[str]) -> list[Fact]:
         """Read every fact with an end among ``nodes`` (each node is read once)."""
-        todo = set(nodes) - self._touched
+        wanted = set(nodes)
+        todo = wanted - self._touched
         self._touched |= todo
-        if self._all_facts or not todo:
-            return [f for f in self.facts.values() if f.src in todo or f.dst in todo]
-        found: list[Fact] = []
-        for kind in FACT_KINDS:
-            for end in ("src", "dst"):
-                found.extend(self.read_facts(kind, end, todo))
-        return found
+        if todo and not self._all_facts:
+            for kind in FACT_KINDS:
+                for end in ("src", "dst"):
+                    self.read_facts(kind, end, todo)
+        return [f for f in self.facts.values() if f.src in wanted or f.dst in wanted]
 
     def read_all_facts(self) -> list[Fact]:
         """Read every fact of the graph."""

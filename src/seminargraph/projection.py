@@ -23,7 +23,6 @@ import re
 from collections.abc import Iterable, Mapping, Sequence
 from typing import Any
 
-import networkx as nx
 from rdflib import Graph, Literal, URIRef
 
 from .errors import QueryError, QueryParameterError
@@ -98,6 +97,8 @@ def to_networkx(
 
 def people_network(network: Any) -> Any:
     """Keep the people of a full projection, linked when they took part in the same event."""
+    import networkx as nx  # imported when needed: commands that draw no network start faster
+
     people = nx.Graph(**{**network.graph, "projection": "people"})
     for node, data in network.nodes(data=True):
         if data["type"] != "person":
@@ -341,8 +342,10 @@ class _Builder:
         depth: int = 0,
         rule_edges: bool = True,
     ) -> Any:
-        entities = self.reader.read_entities(nodes)
         facts = sorted((f for f in facts if self.keep(f)), key=lambda f: (f.iri, f.src, f.dst or ""))
+        # the far ends too: a node's details name what it is linked to, in the view or not
+        ends = {e for f in facts for e in (f.src, f.dst) if e is not None}
+        entities = self.reader.read_entities(nodes | ends)
         vocab = self.vocabulary(facts, (entities[n] for n in nodes))
         by_iri = {f.iri: f for f in self.reader.facts.values() if f.kind == "affiliation" and self.keep(f)}
         details: dict[str, dict[str, list[str]]] = {
@@ -356,6 +359,8 @@ class _Builder:
                     self.add_details(details[end], fact, edge, entities.get(other or ""), end == fact.src)
             if rule_edges and fact.dst in nodes and fact.src in nodes:
                 edges.append((fact.src, fact.dst, fact.iri, edge))
+        import networkx as nx
+
         network = nx.MultiDiGraph(
             lang=self.lang,
             projection="full",

@@ -23,7 +23,6 @@ from typing import Any
 import jinja2
 from markupsafe import Markup
 
-from .layout import compute_layout
 from .pagetext import UI, field_labels, title_for
 from .projection import to_networkx, view_members
 from .rdfio import write_atomic
@@ -118,7 +117,9 @@ def show_network(
 
 
 def _page_data(network: Any, words: dict[str, str], large: bool) -> dict[str, Any]:
-    from pyvis.network import Network
+    from pyvis.network import Network  # slow to import (IPython): only when a page is drawn
+
+    from .layout import compute_layout
 
     directed = network.is_directed()
     net = Network(directed=directed)
@@ -145,7 +146,7 @@ def _page_data(network: Any, words: dict[str, str], large: bool) -> dict[str, An
         style = EDGE_STYLES.get(attrs.get("status", ""), EDGE_STYLES[""])
         options: dict[str, Any] = {"id": number, "dashes": style["dashes"], "color": style["color"]}
         if not large and directed:
-            options["label"] = _clean(attrs.get("label", ""))
+            options["label"] = _short(_clean(attrs.get("label", "")))
         if nth:
             options["smooth"] = {"enabled": True, "type": "curvedCW", "roundness": 0.25 * nth}
         if "weight" in attrs:
@@ -217,8 +218,8 @@ def _vis_options(large: bool, directed: bool) -> dict[str, Any]:
         },
         "nodes": {
             "borderWidth": 1,
-            "font": {"size": 14, "face": "system-ui, sans-serif", "color": "#1f2937"},
-            "widthConstraint": {"maximum": 200},
+            "font": {"size": 15, "face": "system-ui, sans-serif", "color": "#1f2937"},
+            "widthConstraint": {"maximum": 170},
             # Labels are not drawn while they would be smaller than this many pixels on screen:
             # large networks open zoomed out, so their labels appear as one zooms in.
             "scaling": {"label": {"drawThreshold": 11 if large else 5}},
@@ -310,6 +311,11 @@ def _clean(text: str) -> str:
     # Control characters and lone surrogates cannot be written as UTF-8 HTML; they are shown as
     # the replacement character instead of breaking the page.
     return _XML_BAD.sub("\ufffd", text)
+
+
+def _short(text: str, limit: int = 28) -> str:
+    # Long job titles along an edge hide the drawing; the whole text is in the tooltip.
+    return text if len(text) <= limit else text[: limit - 1].rstrip() + "…"
 
 
 def _ui_lang(lang: str) -> str:
