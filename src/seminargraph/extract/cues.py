@@ -1,0 +1,171 @@
+"""Words in prose that say who takes part, and in which role: "deltog", "leds av", "moderated by".
+
+A cue governs the people named right after it ("Samtalet leds av X"), right before it ("X var
+seminariets moderator"), or either, as Swedish puts the verb second ("I samtalet deltar X",
+"X deltar i samtalet").
+"""
+
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass
+
+POST, PRE, EITHER = "post", "pre", "either"
+
+
+@dataclass(frozen=True)
+class Cue:
+    """What a matched cue means: the role of people and of organisations named with it."""
+
+    person_role: str | None
+    organisation_role: str | None
+    direction: str
+    pattern: re.Pattern[str]
+
+
+def _cue(person: str | None, org: str | None, direction: str, *patterns: str) -> Cue:
+    return Cue(person, org, direction, re.compile("|".join(f"(?:{p})" for p in patterns), re.IGNORECASE))
+
+
+_EVENT_NOUN = (
+    r"(?:samtalet|samtalen|seminariet|seminarierna|panelen|panelsamtalet|diskussionen|debatten|"
+    r"dagen|programmet|mötet|eftermiddagen|förmiddagen|kvällen|passet|workshopen|sessionen|"
+    r"frukostseminariet|lunchseminariet|konferensen|utfrågningen|intervjun)"
+)
+_EN_EVENT_NOUN = (
+    r"(?:session|panel|discussion|conversation|debate|seminar|workshop|event|talk|dialogue|evening|"
+    r"morning|afternoon|plenary|webinar|roundtable|day|programme|program)"
+)
+_PRONOUN_WITH = r"(?:\s+(?:hon|han|hen|de|dom|vi|dessa|båda|she|he|they))?\s+med\b"
+
+CUES: tuple[Cue, ...] = (
+    # moderators
+    _cue(
+        "moderator",
+        None,
+        POST,
+        rf"\b{_EVENT_NOUN}\s+(?:leds|leddes|hålls ihop|hölls ihop)\s+av\b",
+        r"\b(?:modereras|modererades|modereras och leds|moderas)\s+av\b",
+        r"\b(?:moderator|moderatorer|samtalsledare|moderator för (?:samtalet|seminariet|dagen))"
+        r"\s+(?:är|var|blir)\b",
+        r"\b(?:dagens|seminariets|samtalets|panelens|kvällens)\s+(?:moderator|samtalsledare|konferencier)"
+        r"\s+(?:är|var|blir)\b",
+        r"\b(?:moderated|chaired|facilitated|co-moderated)\s+by\b",
+        rf"\b{_EN_EVENT_NOUN}\s+(?:is|was|will be)\s+led\s+by\b",
+        r"\b(?:the\s+)?(?:moderator|chair|facilitator|host)\s+(?:is|was|will be)\b",
+    ),
+    _cue("moderator", "organiser", POST, r"\bhosted\s+by\b"),
+    _cue(
+        "moderator",
+        None,
+        PRE,
+        r"\b(?:är|var|blir)\s+(?:seminariets|samtalets|panelens|dagens|kvällens|eftermiddagens)\s+"
+        r"(?:moderator|samtalsledare|konferencier|programledare)\b",
+        r"\b(?:är|var|blir)\s+moderator\b",
+        rf"\b(?:modererar|modererade|leder|ledde|håller ihop|höll ihop)\s+{_EVENT_NOUN}\b",
+        r"\b(?:modererar|modererade)\b",
+        r"\b(?:will moderate|moderates|will chair|chairs the|will host|will facilitate|facilitates)\b",
+        r"\b(?:is|was|will be)\s+(?:the\s+)?(?:moderator|chair|host|facilitator)\b",
+    ),
+    # people on the stage
+    _cue(
+        "panelist",
+        "participant",
+        EITHER,
+        r"\b(?:deltog|deltar|deltager|medverkade|medverkar)\b",
+    ),
+    _cue(
+        "panelist",
+        None,
+        EITHER,
+        rf"\b(?:samtalar|samtalade|diskuterar|diskuterade|debatterar|debatterade|möts|möttes){_PRONOUN_WITH}",
+        r"\b(?:samtalar|samtalade|diskuterar|diskuterade|debatterar|debatterade)\b",
+    ),
+    _cue(
+        "panelist",
+        None,
+        POST,
+        r"\b(?:ett\s+|i\s+)?samtal\s+(?:mellan|med)\b",
+        r"\bi\s+panelen\s+(?:sitter|satt|finns|fanns|ingår|ingick|medverkar|medverkade|deltar|deltog)\b",
+        r"\b(?:med\s+)?på\s+scen(?:en)?\s+(?:finns|fanns|är|var|står|stod|möts|möttes|ses)\b",
+        r"\bpanelen\s+(?:består|bestod)\s+av\b",
+        r"\b(?:medverkande|deltagare|panelister|paneldeltagare)\s+(?:är|var|blir)\b",
+        r"\bmedverkar\s+gör\b",
+        r"\bin\s+conversation\s+with\b",
+        r"\b(?:joined|accompanied)\s+by\b",
+        r"\b(?:panelists|panellists|panel members|participants|discussants|guests)\s+"
+        r"(?:include|includes|are|were|will be)\b",
+        r"\bthe\s+panel\s+(?:includes|included|consists of|features|comprises)\b",
+        r"\b(?:discussion|conversation|debate|dialogue)\s+between\b",
+        r"\bwith\s+contributions\s+from\b",
+    ),
+    _cue(
+        "panelist",
+        None,
+        PRE,
+        r"\b(?:will discuss|will debate|will join the panel|joins the panel|join the panel|"
+        r"will be in conversation|are in conversation|discuss|debate)\b",
+    ),
+    # speakers
+    _cue(
+        "speaker",
+        None,
+        POST,
+        r"\b(?:inleds|inleddes|öppnas|öppnades|avslutas|avslutades)\s+av\b",
+        r"\b(?:föreläsning|föredrag|presentation|anförande|inledning|keynote|dragning)\s+(?:av|med)\b",
+        r"\b(?:inledningstalare|huvudtalare|talare|föreläsare|inledare|talarna|föreläsarna)\s+(?:är|var|blir)\b",
+        r"\b(?:speakers|presenters|keynote speakers|keynote speaker|speaker)\s+(?:include|includes|are|is|"
+        r"were|will be)\b",
+        r"\b(?:keynote|talk|lecture|presentation|address|introduction|opening remarks)\s+(?:by|from)\b",
+        r"\b(?:introduced|presented|opened|given|delivered)\s+by\b",
+    ),
+    _cue(
+        "speaker",
+        None,
+        EITHER,
+        r"\b(?:talar|talade|föreläser|föreläste|presenterar|presenterade|inleder|inledde|berättar|"
+        r"berättade|guidar|guidade)\b",
+        r"\b(?:håller|höll)\s+(?:ett\s+|en\s+)?(?:föredrag|anförande|inledning|föreläsning|keynote)\b",
+    ),
+    _cue(
+        "speaker",
+        None,
+        PRE,
+        r"\b(?:will speak|speaks|spoke|will present|presents|introduces|will introduce|will give|gives|"
+        r"will deliver|delivers|will open|opens the)\b",
+    ),
+    # organisers
+    _cue(
+        None,
+        "organiser",
+        POST,
+        r"\b(?:arrangeras|arrangerades|anordnas|anordnades|organiseras|organiserades|arrangerat|"
+        r"anordnat)\s+(?:av|tillsammans med|i samarbete med)\b",
+        r"\b(?:arrangör|arrangörer|medarrangör|medarrangörer)\s+(?:är|var)\b",
+        r"\b(?:organised|organized|arranged|co-organised|co-organized|co-hosted)\s+(?:together\s+)?"
+        r"(?:by|with|in (?:collaboration|partnership|cooperation) with)\b",
+    ),
+)
+
+
+@dataclass(frozen=True)
+class CueMatch:
+    """A cue found in a sentence: where it is (absolute offsets) and what it means."""
+
+    start: int
+    end: int
+    cue: Cue
+
+
+def find_cues(text: str, offset: int) -> list[CueMatch]:
+    """Every cue in a sentence, in order, without overlaps (the longer of two overlapping wins)."""
+    found: list[CueMatch] = []
+    for cue in CUES:
+        for match in cue.pattern.finditer(text):
+            found.append(CueMatch(offset + match.start(), offset + match.end(), cue))
+    found.sort(key=lambda m: (m.start, -(m.end - m.start)))
+    kept: list[CueMatch] = []
+    for item in found:
+        if not kept or item.start >= kept[-1].end:
+            kept.append(item)
+    return kept

@@ -1,0 +1,343 @@
+"""Read a list of people ("A, titel på Org och B, titel, Org") into mentions with exact spans.
+
+A region of the normalised text (what follows "deltog", a line under "Medverkande:", ...) is
+cut into segments at commas, semicolons and at "och"/"and" before a new person. A segment that
+begins with a person's name (or a title and a name: "biskop Eva Brunne") starts an entry; the
+segments after it say the person's job title, organisation, party or role.
+"""
+
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass, field
+
+from .phrases import Attribute, organisation_extent, parse_attribute
+from .tokens import (
+    Token,
+    is_capitalised,
+    is_first_name,
+    is_honorific,
+    is_name_word,
+    is_organisation_word,
+    is_party_tag,
+    is_title_word,
+    name_length,
+    role_word,
+    tokenize,
+)
+
+Span = tuple[int, int]
+_CONJUNCTION = re.compile(r" (?:och|and|samt|&|as well as|liksom|respektive) ", re.IGNORECASE)
+_LEADING = re.compile(
+    r"(?:[-•*·–—:,;]\s*|(?i:och|and|samt|&|as well as|bland andra|bl\.a\.|bland annat|"
+    r"även|också|dessutom|including|among others|such as|sedan|därefter|then)\s+|the\s+)+"
+)
+_CLAUSE = re.compile(r"^(?:som|vilket|vilka|där|när|who|which|where|whose|that)\b", re.IGNORECASE)
+_ORG_PREPOSITIONS = frozenset({"från", "vid", "på", "hos", "at", "from"})
+
+
+@dataclass
+class Mention:
+    """A person or organisation named in a region, every part as a span of the normalised text."""
+
+    kind: str  # person | organisation
+    name: Span
+    titles: list[Span] = field(default_factory=list)
+    organisation: Span | None = None
+    organisation_name: str | None = None  # set when the name is read from the span, not copied
+    organisation_note: str | None = None
+    party: Span | None = None
+    role: str | None = None  # a role the entry itself gives: "(moderator)"
+    known_name: bool = False
+    title_before_name: bool = False
+    unsure: list[str] = field(default_factory=list)
+
+    def add(self, attribute: Attribute) -> None:
+        self.titles.extend(attribute.titles)
+        if attribute.organisation is not None and self.organisation is None:
+            self.organisation = attribute.organisation
+            self.organisation_name = attribute.organisation_name
+            self.organisation_note = attribute.organisation_note
+        if attribute.party is not None and self.party is None:
+            self.party = attribute.party
+        if attribute.role is not None:
+            self.role = attribute.role
+
+
+@dataclass(frozen=True)
+class _Segment:
+    start: int
+    end: int
+    separator: str  # what came before: start | , | ; | and | dash
+
+
+def read_entries(
+    text: str,
+    start: int,
+    end: int,
+    *,
+    organisations: str = "marked",
+    only_organisations: bool = False,
+    list_line: bool = False,
+) -> list[Mention]:
+    """Read the people (and, where allowed, organisations) named in ``text[start:end]``.
+
+    ``organisations``: "none" (only people), "marked" (names with a word such as kommun, AB,
+    förbund) or "any" (any capitalised name, as under "Arrangör:").
+    """
+    mentions: list[Mention] = []
+    current: Mention | None = None
+    for segment in _segments(text, start, end, list_line):
+        seg_start, seg_end = _trim(text, segment.start, segment.end)
+        if seg_start >= seg_end:
+            continue
+        piece = text[seg_start:seg_end]
+        if _CLAUSE.match(piece) and current is not None:
+            break
+        if only_organisations:
+            for part_start, part_end in _split_names(text, seg_start, seg_end):
+                found = _organisation(text, part_start, part_end, "any")
+                if found is not None:
+                    mentions.append(found)
+            continue
+        person = _person(text, seg_start, seg_end)
+        if person is not None and _starts_entry(person, segment.separator, current):
+            mentions.append(person)
+            current = person
+            continue
+        if current is not None and current.kind == "person":
+            current.add(parse_attribute(text, seg_start, seg_end))
+            continue
+        if organisations != "none":
+            found = _organisation(text, seg_start, seg_end, organisations)
+            if found is not None:
+                mentions.append(found)
+                current = found
+                continue
+        if current is None and not list_line:
+            # Prose that does not begin with a name is not a list of participants.
+            break
+    return mentions
+
+
+def _segments(text: str, start: int, end: int, list_line: bool) -> list[_Segment]:
+    pieces: list[_Segment] = []
+    depth, begin, separator = 0, start, "start"
+    for i in range(start, end):
+        char = text[i]
+        if char == "(":
+            depth += 1
+        elif char == ")":
+            depth = max(0, depth - 1)
+        elif depth == 0 and char in ",;":
+            pieces.append(_Segment(begin, i, separator))
+            begin, separator = i + 1, char
+        elif (
+            depth == 0
+            and list_line
+            and char in "–-"
+            and text[i - 1 : i] == " "
+            and text[i + 1 : i + 2] == " "
+        ):
+            pieces.append(_Segment(begin, i, separator))
+            begin, separator = i + 1, "dash"
+    pieces.append(_Segment(begin, end, separator))
+    result: list[_Segment] = []
+    for piece in pieces:
+        result.extend(_split_conjunctions(text, piece))
+    return result
+
+
+def _split_conjunctions(text: str, segment: _Segment) -> list[_Segment]:
+    # "Länsstyrelsen i Södermanland och Johan Lod": split before a new person only, so that
+    # "konsultchef och erfaren beslutsstödskonsult" and "Kommuner och Regioner" stay whole.
+    piece = text[segment.start : segment.end]
+    for match in _CONJUNCTION.finditer(piece):
+        if piece[: match.start()].count("(") != piece[: match.start()].count(")"):
+            continue
+        right = segment.start + match.end()
+        if _person(text, right, segment.end) is None:
+            continue
+        left = _Segment(segment.start, segment.start + match.start(), segment.separator)
+        return [left, *_split_conjunctions(text, _Segment(right, segment.end, "and"))]
+    if segment.separator == "," and re.match(r"\s*(?:och|and)\s", piece, re.IGNORECASE):
+        return [_Segment(segment.start, segment.end, "and")]
+    return [segment]
+
+
+def _split_names(text: str, start: int, end: int) -> list[tuple[int, int]]:
+    """Split "Röda Korset Mälardalen och Frivilliga Resursgruppen" into the two names."""
+    parts, begin = [], start
+    for match in _CONJUNCTION.finditer(text, start, end):
+        if text[match.end() : match.end() + 1].isupper():
+            parts.append((begin, match.start()))
+            begin = match.end()
+    parts.append((begin, end))
+    return parts
+
+
+def _trim(text: str, start: int, end: int) -> tuple[int, int]:
+    while start < end and text[start].isspace():
+        start += 1
+    leading = _LEADING.match(text, start, end)
+    if leading:
+        start = leading.end()
+    while end > start and (text[end - 1].isspace() or text[end - 1] in '.!?:"”'):
+        end -= 1
+    return start, end
+
+
+def _starts_entry(person: Mention, separator: str, current: Mention | None) -> bool:
+    if current is None or current.kind == "organisation":
+        return True
+    if person.title_before_name or separator in ("start", ";", "and"):
+        return True
+    if current.titles and current.organisation is None:
+        # After "Name, title," an unknown two-word name is more often the organisation
+        # ("Kjell Ivarsson, turistchef, Destination Skånevik") than a new person.
+        return person.known_name
+    return True
+
+
+def _person(text: str, start: int, end: int) -> Mention | None:
+    """Read a segment that begins with a person: [Orgs] [title] [Dr] Name [(…)] [från Org]."""
+    paren = text.find("(", start, end)
+    head_end = paren if paren >= 0 else end
+    tokens = tokenize(text[start:head_end], start)
+    if not tokens:
+        return None
+    found = _head(tokens)
+    if found is None:
+        return None
+    name_at, length, prefix = found
+    name_tokens = tokens[name_at : name_at + length]
+    after = tokens[name_at + length : name_at + length + 2]
+    known = is_first_name(name_tokens[0])
+    if after and (is_capitalised(after[0]) and not is_honorific(after[0])):
+        return None  # "Nordic Health Data Council": the words run on, so this is no name
+    if not known and (
+        name_tokens[0].text.endswith("s")
+        or (len(after) == 2 and after[0].lower in ("i", "för", "of", "for") and is_capitalised(after[1]))
+    ):
+        return None  # "Sveriges Skogsägare i Samverkan" reads like a name but is not one
+    mention = Mention(
+        kind="person",
+        name=(name_tokens[0].start, name_tokens[-1].end),
+        known_name=known,
+        title_before_name=bool(prefix),
+    )
+    titled = [t for t in prefix if not is_honorific(t)]
+    if titled:
+        role = role_word(titled[-1].text)
+        if role is not None and len(titled) == 1:
+            mention.role = role  # "moderatorn Kim Ek"
+        else:
+            mention.add(parse_attribute(text, titled[0].start, titled[-1].end))
+    rest = name_tokens[-1].end
+    if paren >= 0 and not text[rest:paren].strip():
+        close = _closing(text, paren, end)
+        _read_parenthesis(text, paren + 1, close, mention)
+        rest = min(close + 1, end)
+    _read_rest(text, rest, end, mention)
+    return mention
+
+
+def _head(tokens: list[Token]) -> tuple[int, int, list[Token]] | None:
+    length = name_length(tokens, 0)
+    if length:
+        return 0, length, []
+    # Words before the name: a genitive ("Region Skåneviks"), a title ("kulturdirektör",
+    # "biskop", "journalisten", "Professor") and honorifics ("Dr").
+    for i in range(1, min(len(tokens), 8)):
+        length = name_length(tokens, i)
+        if length and _good_prefix(tokens[:i]):
+            return i, length, tokens[:i]
+    return None
+
+
+_NOT_IN_TITLES = frozenset(
+    {"med", "om", "av", "till", "with", "by", "about", "och", "and", "som", "att", "en", "ett", "the", "a"}
+)
+
+
+def _good_prefix(prefix: list[Token]) -> bool:
+    # "biskop Eva Brunne", "Norrbottens landshövding Anders Wikström", "Historian Dr Eleanor
+    # Whitcombe": the last word before the name (or before "Dr") is a title; capitalised words
+    # before the title are an organisation in the genitive.
+    words = [t for t in prefix if not is_honorific(t)]
+    if not words:
+        return True  # "Dr Hilde Johannessen"
+    if not (is_title_word(words[-1]) or role_word(words[-1].text)):
+        return False
+    if any(t.lower in _NOT_IN_TITLES for t in words):
+        return False
+    lower_seen = False
+    genitive: list[Token] = []
+    for token in words:
+        if token.text.islower() or is_title_word(token):
+            lower_seen = True
+        elif lower_seen:
+            return False
+        else:
+            genitive.append(token)
+    return not genitive or genitive[-1].text.endswith(("s", "'s", "’s"))
+
+
+def _closing(text: str, open_at: int, end: int) -> int:
+    depth = 0
+    for i in range(open_at, end):
+        if text[i] == "(":
+            depth += 1
+        elif text[i] == ")":
+            depth -= 1
+            if depth == 0:
+                return i
+    return end
+
+
+_NOT_PARTIES = frozenset({"CEO", "CTO", "CFO", "COO", "CIO", "VD", "HR", "IT", "PR", "EU", "FN", "UN"})
+
+
+def _read_parenthesis(text: str, start: int, end: int, mention: Mention) -> None:
+    inner = text[start:end].strip()
+    # Right after a name, "(S)", "(KD)" or "(MP)" is a party (in Swedish programmes "MP" is
+    # Miljöpartiet, not Member of Parliament).
+    if (re.fullmatch(r"[A-ZÅÄÖ]{1,3}|Fi", inner) and inner not in _NOT_PARTIES) or is_party_tag(inner):
+        offset = text.index(inner, start, end)
+        mention.party = (offset, offset + len(inner))
+        return
+    begin = start
+    for i in range(start, end + 1):
+        if i == end or text[i] in ",;":
+            s, e = _trim(text, begin, i)
+            if s < e:
+                if is_party_tag(text[s:e]):
+                    mention.party = mention.party or (s, e)
+                else:
+                    mention.add(parse_attribute(text, s, e))
+            begin = i + 1
+
+
+def _read_rest(text: str, start: int, end: int, mention: Mention) -> None:
+    # "Lars Bäckström från Teologiska högskolan": an organisation after a preposition; any
+    # other words after the name ("hur snabbt omställningen kan gå") are not about the person.
+    tokens = tokenize(text[start:end], start)
+    if len(tokens) >= 2 and tokens[0].lower in _ORG_PREPOSITIONS and is_capitalised(tokens[1]):
+        extent = organisation_extent(tokens, 1)
+        if extent is not None:
+            mention.organisation = (tokens[1].start, tokens[extent - 1].end)
+
+
+def _organisation(text: str, start: int, end: int, allowed: str) -> Mention | None:
+    tokens = tokenize(text[start:end], start)
+    if not tokens or not is_capitalised(tokens[0]) or (is_name_word(tokens[0]) and is_first_name(tokens[0])):
+        return None
+    extent = organisation_extent(tokens, 0)
+    if extent is None:
+        return None
+    words = tokens[:extent]
+    if allowed == "marked" and not any(is_organisation_word(t) for t in words):
+        return None
+    if any(is_title_word(t) and not is_organisation_word(t) for t in words) and len(words) == 1:
+        return None
+    return Mention(kind="organisation", name=(words[0].start, words[-1].end))

@@ -1,0 +1,327 @@
+"""Seminar page -> events and participants, each with the quote that states it."""
+
+from __future__ import annotations
+
+import re
+from collections import Counter
+from pathlib import Path
+
+from .collect import BASE_CONFIDENCE, Found, collect
+from .document import Page, page_from_text, read_page
+from .language import choose_language
+from .layout import Layout, lay_out
+from .model import Evidence, ExtractedEvent, ExtractionResult, Nesting, Participant
+from .sections import Section, find_part_of, split_sections
+from .tokens import is_organisation_word, tokenize
+
+#: Below this confidence an item goes into the draft marked ambiguous, for review.
+REVIEW_BELOW = 0.7
+
+
+def extract_text(
+    text: str, *, name: str = "<text>", lang: str = "auto", html: bool | None = None
+) -> ExtractionResult:
+    """Extract the events and participants a seminar text (plain or HTML) describes."""
+    return extract_page(page_from_text(text, name, html=html), lang=lang)
+
+
+def extract_file(path: Path | str, *, lang: str = "auto") -> ExtractionResult:
+    """Extract from a file: UTF-8 plain text, or an HTML page (its visible text)."""
+    return extract_page(read_page(Path(path)), lang=lang)
+
+
+def extract_page(page: Page, *, lang: str = "auto") -> ExtractionResult:
+    """Extract from a page already read."""
+    layout = lay_out(page)
+    text = layout.text
+    language, detected, warnings = choose_language(text, lang, page.name)
+    warnings = [*page.warnings, *warnings]
+    sections = split_sections(layout)
+    found = [collect(text, section.lines) for section in sections]
+    events = _assemble(layout, sections, found, warnings, page)
+    if not any(event.participants for event in events):
+        warnings.append(f"{page.name}: found no participants; the draft holds only the source")
+    return ExtractionResult(
+        source=page.name,
+        text=page.text,
+        normalised=text,
+        language=language,
+        detected_language=detected,
+        events=tuple(events),
+        title=page.title,
+        is_html=page.is_html,
+        warnings=tuple(warnings),
+    )
+
+
+def _assemble(
+    layout: Layout, sections: list[Section], found: list[list[Found]], warnings: list[str], page: Page
+) -> list[ExtractedEvent]:
+    text = layout.text
+    chosen = [i for i, items in enumerate(found) if any(f.mention.kind == "person" for f in items)]
+    if not chosen:
+        chosen = [i for i, items in enumerate(found) if items][:1]
+    parents: dict[int, tuple[int | str, str, tuple[int, int], str | None]] = {}
+    for i in chosen:
+        statement = find_part_of(text, sections[i])
+        if statement is not None:
+            titled = _section_titled(sections, statement.title, i)
+            target: int | str = statement.title if titled is None else titled
+            parents[i] = (target, "stated", statement.sentence, None)
+        elif sections[i].level is not None:
+            j = _enclosing(sections, i)
+            heading = sections[j].title_span if j is not None else None
+            if j is not None and heading is not None:
+                note = (
+                    "REVIEW: the page's headings put it under this event; the text does not say so in words"
+                )
+                parents[i] = (j, "inferred", heading, note)
+    wanted = sorted(set(chosen) | {t for t, *_ in parents.values() if isinstance(t, int)})
+    events: list[ExtractedEvent] = []
+    index: dict[int | str, int] = {}
+    pending_children: list[tuple[int, int]] = []
+    for i in wanted:
+        parent = parents.get(i)
+        if parent is not None and isinstance(parent[0], str) and parent[0] not in index:
+            span = _span_of(text, parent[0], parent[2])
+            index[parent[0]] = len(events)
+            events.append(ExtractedEvent(parent[0], parent[0], Evidence(text[span[0] : span[1]], *span, 0.8)))
+        index[i] = len(events)
+        events.append(_event(text, sections[i], _participants(text, found[i])))
+        if parent is not None:
+            pending_children.append((i, index[i]))
+    for i, at in pending_children:
+        target, status, where, why = parents[i]
+        if target in index:
+            evidence = Evidence(
+                text[where[0] : where[1]], where[0], where[1], 0.85 if status == "stated" else 0.6
+            )
+            nesting = Nesting(index[target], status, evidence, why)
+            event = events[at]
+            events[at] = ExtractedEvent(event.title, event.name, event.evidence, event.participants, nesting)
+    _place_loose_organisations(text, sections, found, set(wanted), index, events, warnings, page)
+    return events
+
+
+def _section_titled(sections: list[Section], title: str, exclude: int) -> int | None:
+    for j, section in enumerate(sections):
+        if j != exclude and section.title is not None and section.title.casefold() == title.casefold():
+            return j
+    return None
+
+
+def _span_of(text: str, title: str, sentence: tuple[int, int]) -> tuple[int, int]:
+    at = text.find(title, sentence[0], sentence[1])
+    return (at, at + len(title)) if at >= 0 else sentence
+
+
+def _enclosing(sections: list[Section], i: int) -> int | None:
+    level = sections[i].level
+    assert level is not None
+    for j in range(i - 1, -1, -1):
+        other = sections[j].level
+        if other is not None and other < level:
+            return j
+    return None
+
+
+def _event(text: str, section: Section, participants: list[Participant]) -> ExtractedEvent:
+    evidence = None
+    if section.title_span is not None:
+        start, end = section.title_span
+        evidence = Evidence(text[start:end], start, end, 0.9 if section.level is not None else 0.75)
+    name = draft_name(section.title, text) if section.title else None
+    return ExtractedEvent(section.title, name, evidence, tuple(participants))
+
+
+def _participants(text: str, found: list[Found]) -> list[Participant]:
+    kept: dict[tuple[str, str, str], Participant] = {}
+    for item in found:
+        participant = _participant(text, item)
+        key = (participant.kind, participant.name.casefold(), participant.role)
+        other = kept.get(key)
+        if other is None or _detail(participant) > _detail(other):
+            kept[key] = participant
+    return list(kept.values())
+
+
+def _detail(participant: Participant) -> int:
+    return (
+        len(participant.job_titles) + (participant.organisation is not None) + (participant.party is not None)
+    )
+
+
+def _participant(text: str, item: Found) -> Participant:
+    mention = item.mention
+    name = text[mention.name[0] : mention.name[1]]
+    titles = tuple(dict.fromkeys(text[s:e] for s, e in mention.titles))
+    phrase = None
+    if mention.titles:
+        phrase = text[min(s for s, _ in mention.titles) : max(e for _, e in mention.titles)]
+    organisation = None
+    if mention.organisation is not None:
+        organisation = mention.organisation_name or text[mention.organisation[0] : mention.organisation[1]]
+    confidence = BASE_CONFIDENCE[item.how]
+    notes: list[str] = []
+    if mention.kind == "person":
+        if mention.known_name:
+            confidence += 0.05
+        else:
+            confidence -= 0.1
+            if not titles and organisation is None:
+                confidence -= 0.15
+                notes.append(
+                    f'"{name}" is not a known first name and the text gives no title or organisation'
+                )
+    elif not any(is_organisation_word(t) for t in tokenize(name, 0)):
+        confidence -= 0.1
+    status = "stated"
+    if confidence < REVIEW_BELOW:
+        status = "ambiguous"
+        notes.insert(
+            0, f"REVIEW: unsure (confidence {confidence:.2f}); check the quote, then set status stated"
+        )
+    spans: dict[str, tuple[tuple[int, int], ...]] = {"name": (mention.name,)}
+    if mention.titles:
+        spans["job_titles"] = tuple(mention.titles)
+    if mention.organisation is not None:
+        spans["organisation"] = (mention.organisation,)
+    if mention.party is not None:
+        spans["party"] = (mention.party,)
+    quote = item.quote
+    return Participant(
+        kind=mention.kind,
+        name=name,
+        role=item.role,
+        evidence=Evidence(text[quote[0] : quote[1]], quote[0], quote[1], min(confidence, 0.98), item.more),
+        job_title=phrase,
+        job_titles=titles,
+        organisation=organisation,
+        party=text[mention.party[0] : mention.party[1]] if mention.party else None,
+        status=status,
+        notes=tuple(notes),
+        organisation_status="inferred" if mention.organisation_name else "stated",
+        organisation_note=("REVIEW: " + mention.organisation_note) if mention.organisation_note else None,
+        spans=spans,
+    )
+
+
+def _place_loose_organisations(
+    text: str,
+    sections: list[Section],
+    found: list[list[Found]],
+    placed: set[int],
+    index: dict[int | str, int],
+    events: list[ExtractedEvent],
+    warnings: list[str],
+    page: Page,
+) -> None:
+    """Organisations named outside every event's section: give them the event the text points to."""
+    for i, items in enumerate(found):
+        if i in placed:
+            continue
+        for item in items:
+            participant = _participant(text, item)
+            target, note = _target_event(text, sections, placed, index, participant, i == 0)
+            if target is None:
+                warnings.append(
+                    f'{page.name}: "{participant.name}" takes part ({participant.role}), but the text '
+                    "does not say in which event; left out of the draft"
+                )
+                continue
+            if note is not None:
+                participant = _inferred(participant, note)
+            event = events[target]
+            events[target] = ExtractedEvent(
+                event.title, event.name, event.evidence, (*event.participants, participant), event.part_of
+            )
+
+
+def _target_event(
+    text: str,
+    sections: list[Section],
+    placed: set[int],
+    index: dict[int | str, int],
+    participant: Participant,
+    top_of_page: bool,
+) -> tuple[int | None, str | None]:
+    with_people = [i for i in sorted(placed) if sections[i].span is not None]
+    if len(with_people) == 1:
+        if top_of_page and sections[0].title is None:
+            return index[with_people[0]], None
+        note = "REVIEW: named outside the event's own section; the page describes only this event"
+        return index[with_people[0]], note
+    pattern = re.compile(rf"(?<!\w){re.escape(participant.name)}(?!\w)")
+    naming = []
+    for i in with_people:
+        span = sections[i].span
+        assert span is not None
+        if pattern.search(text, span[0], span[1]):
+            naming.append(i)
+    if len(naming) == 1:
+        title = sections[naming[0]].title or "this event"
+        note = (
+            f'REVIEW: the sentence does not name the event; "{title}" is the only event whose '
+            f"description names {participant.name}"
+        )
+        return index[naming[0]], note
+    return None, None
+
+
+def _inferred(participant: Participant, note: str) -> Participant:
+    evidence = participant.evidence
+    lowered = Evidence(
+        evidence.quote, evidence.start, evidence.end, min(evidence.confidence, 0.6), evidence.more
+    )
+    return Participant(
+        kind=participant.kind,
+        name=participant.name,
+        role=participant.role,
+        evidence=lowered,
+        job_title=participant.job_title,
+        job_titles=participant.job_titles,
+        organisation=participant.organisation,
+        party=participant.party,
+        status="inferred",
+        notes=(note, *participant.notes),
+        organisation_status=participant.organisation_status,
+        organisation_note=participant.organisation_note,
+        spans=participant.spans,
+    )
+
+
+_WORD = re.compile(r"[^\W_]+(?:[-'’][^\W_]+)*")
+
+
+def draft_name(title: str, text: str) -> str:
+    """A name for the draft: the title as written, or in sentence case when written in capitals.
+
+    A word keeps the case it has elsewhere in the text (not at the start of a sentence), so
+    "MÄNNISKOR, FÖRÄNDRINGSVILJA OCH IT" becomes "Människor, förändringsvilja och IT".
+    """
+    letters = [c for c in title if c.isalpha()]
+    if len(letters) < 4 or sum(c.isupper() for c in letters) < 0.8 * len(letters) or len(title.split()) < 2:
+        return title
+    seen: Counter[str] = Counter()
+    words = list(_WORD.finditer(text))
+    for k, match in enumerate(words):
+        word = match.group()
+        before = text[max(0, match.start() - 2) : match.start()]
+        if match.start() == 0 or re.search(r"[.!?:]\s$", before):
+            continue
+        neighbours = [w.group() for w in words[max(0, k - 1) : k + 2] if w is not match]
+        if word.isupper() and any(n.isupper() for n in neighbours):
+            continue  # a word of another heading in capitals says nothing about its case
+        seen[word] += 1
+    forms: dict[str, str] = {}
+    for word, _count in seen.most_common():
+        forms.setdefault(word.casefold(), word)
+
+    def recase(match: re.Match[str]) -> str:
+        word = match.group()
+        if match.start() == 0:
+            known = forms.get(word.casefold(), word.lower())
+            return known[0].upper() + known[1:]
+        return forms.get(word.casefold(), word.lower())
+
+    return _WORD.sub(recase, title)

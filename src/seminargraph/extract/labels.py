@@ -1,0 +1,167 @@
+"""Labelled lines of programmes: "Moderator: X", "Medverkande:", "Speakers", "Tid: ...", "Titel: ..."."""
+
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass
+
+#: Label -> (role of people, role of organisations). ``None``: that kind is not listed there.
+_PEOPLE_LABELS: dict[tuple[str | None, str | None], tuple[str, ...]] = {
+    ("moderator", "organiser"): (
+        "moderator", "moderatorer", "moderatorn", "moderators", "samtalsledare", "samtalsledaren",
+        "samtalsledning", "programledare", "konferencier", "dagens moderator", "moderator för dagen",
+        "chair", "chairs", "chairperson", "co-chairs", "host", "hosts", "facilitator", "facilitators",
+        "moderated by", "chaired by", "hosted by", "facilitated by", "värd", "värdar", "leds av",
+        "samtalet leds av",
+    ),
+    ("panelist", "participant"): (
+        "medverkande", "medverkar", "deltagare", "deltar", "i panelen", "panel", "panelen",
+        "paneldeltagare", "panelister", "på scen", "på scenen", "samtalsdeltagare", "i samtalet",
+        "medverkande i panelen", "i panelen sitter", "panelists", "panellists", "panel members",
+        "participants", "discussants", "respondents", "respondenter", "with", "featuring",
+        "in conversation", "guests", "gäster",
+    ),
+    ("speaker", "participant"): (
+        "talare", "föreläsare", "inledare", "inledningstalare", "huvudtalare", "keynote", "keynotes",
+        "keynote speaker", "keynote speakers", "speakers", "speaker", "presenters", "presenter",
+        "presentatörer", "föredragshållare", "föreläsning", "inledning", "keynote av",
+    ),
+    ("organiser", "organiser"): (
+        "arrangör", "arrangörer", "arrangeras av", "medarrangör", "medarrangörer", "organiser",
+        "organisers", "organizer", "organizers", "organised by", "organized by", "arrangerat av",
+        "samarbetspartner", "samarbetspartners", "partners", "i samarbete med", "in collaboration with",
+        "in partnership with",
+    ),
+}  # fmt: skip
+_ORGANISATION_LABELS = {
+    "medverkande organisationer": "participant",
+    "medverkande organisation": "participant",
+    "deltagande organisationer": "participant",
+    "participating organisations": "participant",
+    "participating organizations": "participant",
+}
+_FIELD_LABELS = frozenset(
+    [
+        "tid",
+        "tider",
+        "datum",
+        "dag",
+        "plats",
+        "lokal",
+        "adress",
+        "kategori",
+        "ämne",
+        "ämnen",
+        "språk",
+        "pris",
+        "kostnad",
+        "anmälan",
+        "kontakt",
+        "kontaktperson",
+        "kontaktuppgifter",
+        "information",
+        "beskrivning",
+        "målgrupp",
+        "tillgänglighet",
+        "typ",
+        "format",
+        "arrangemangstyp",
+        "sändning",
+        "livesändning",
+        "webbsändning",
+        "tema",
+        "taggar",
+        "nyckelord",
+        "time",
+        "date",
+        "venue",
+        "location",
+        "room",
+        "language",
+        "price",
+        "cost",
+        "registration",
+        "register",
+        "contact",
+        "description",
+        "about",
+        "audience",
+        "tags",
+        "topics",
+        "topic",
+        "theme",
+        "stream",
+        "livestream",
+        "accessibility",
+        "e-post",
+        "email",
+        "telefon",
+        "phone",
+        "tel",
+        "webb",
+        "web",
+        "website",
+        "hashtag",
+        "växel",
+        "övrigt",
+        "other",
+        "fika",
+        "lunch",
+    ]
+) | {"mer information", "more information", "läs mer", "read more", "om seminariet", "sista anmälningsdag"}
+_TITLE_LABELS = frozenset(
+    {"titel", "title", "rubrik", "seminarium", "seminarietitel", "evenemang", "event", "session", "seminar"}
+)
+_SPLIT = re.compile(r"^\s*[-•*·–]?\s*[*_]{0,2}([^:*_]{1,40}?)[*_]{0,2}\s*(?::|[*_]{0,2}\s+[–-]\s+|$)")
+
+
+@dataclass(frozen=True)
+class Label:
+    """A label at the start of a line, and where the text after it starts (offset in the line)."""
+
+    word: str
+    kind: str  # people | organisations | field | title
+    person_role: str | None
+    organisation_role: str | None
+    content_start: int
+
+
+_LOOKUP: dict[str, tuple[str, str | None, str | None]] = {}
+for (person_role, org_role), words in _PEOPLE_LABELS.items():
+    for word in words:
+        _LOOKUP[word] = ("people", person_role, org_role)
+for word, role in _ORGANISATION_LABELS.items():
+    _LOOKUP[word] = ("organisations", None, role)
+for word in _FIELD_LABELS:
+    _LOOKUP[word] = ("field", None, None)
+for word in _TITLE_LABELS:
+    _LOOKUP[word] = ("title", None, None)
+
+
+def match_label(text: str) -> Label | None:
+    """Return the label a line starts with, or None.
+
+    >>> match_label("Moderator: Karin Ljung, vetenskapsjournalist").person_role
+    'moderator'
+    >>> match_label("Vem äger kulturarvet?") is None
+    True
+    """
+    match = _SPLIT.match(text)
+    if not match:
+        return None
+    word = " ".join(match.group(1).split()).lower()
+    found = _LOOKUP.get(word)
+    if found is None:
+        return None
+    kind, person_role, org_role = found
+    alone = match.end() >= len(text.rstrip())
+    has_colon = ":" in match.group()
+    if not has_colon and not alone and kind != "people":
+        return None
+    if alone and not has_colon and kind in ("field", "title"):
+        # A lone "Beskrivning" or "Program" is a heading-like word, not a field.
+        return Label(word, kind, person_role, org_role, len(text)) if word in ("beskrivning",) else None
+    content = match.end()
+    while content < len(text) and text[content] in " *_":
+        content += 1
+    return Label(word, kind, person_role, org_role, content)

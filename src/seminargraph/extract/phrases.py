@@ -1,0 +1,258 @@
+"""Read what a segment says about a person: job titles, organisation, party, role.
+
+"konsultchef och erfaren beslutsstödskonsult på Hypergene" gives the titles "konsultchef" and
+"beslutsstödskonsult" and the organisation "Hypergene"; "länsråd Länsstyrelsen i Södermanland"
+the title "länsråd" and the organisation; "Motalas kommunchef" the title and, read from the
+genitive, the organisation Motala kommun when the text names it so elsewhere.
+"""
+
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass, field
+
+from .tokens import (
+    DESCRIPTIVE,
+    Token,
+    continues_with_of,
+    is_capitalised,
+    is_organisation_word,
+    is_party_tag,
+    is_title_word,
+    role_word,
+    tokenize,
+)
+
+Span = tuple[int, int]
+# Prepositions after a title that introduce the organisation; "i", "för" and "of" only when a
+# capitalised name follows ("professor i pedagogik" is one title).
+_ALWAYS = frozenset({"vid", "på", "hos", "från", "inom", "at", "from"})
+_BEFORE_NAME = frozenset({"i", "för", "of", "for", "with"})
+_DESCRIPTORS = frozenset(
+    {
+        *("tidningen", "tidskriften", "magasinet", "podden", "podcasten", "nätverket", "bolaget"),
+        *("företaget", "organisationen", "föreningen", "stiftelsen", "myndigheten", "förlaget"),
+        *("tankesmedjan", "the", "network", "magazine", "newspaper", "podcast", "company"),
+        *("organisation", "organization", "journal", "think", "tank"),
+    }
+)
+_CONJUNCTIONS = frozenset({"och", "and", "samt", "&", "/"})
+_COMPLEMENT = frozenset({"för", "i", "inom", "of", "for", "in", "on"})
+_STOP = frozenset(
+    {
+        *("som", "där", "när", "med", "om", "vilket", "vilka", "who", "which", "that", "will", "is"),
+        *("was", "has", "have", "har", "hade", "är", "var", "ska", "kommer", "också", "även", "sedan"),
+        *("about", "och", "and", "samt"),
+    }
+)
+_CONNECTORS = frozenset(
+    {"i", "för", "och", "av", "de", "of", "for", "and", "the", "&", "på", "du", "des", "la"}
+)
+MAX_ORGANISATION_WORDS = 8
+_ORG_SUFFIXES = ("kommun", "stad", "region", "län", "landsting", "församling")
+
+
+@dataclass
+class Attribute:
+    """What one segment says: spans of the text, and the organisation name when it is read."""
+
+    titles: list[Span] = field(default_factory=list)
+    organisation: Span | None = None
+    organisation_name: str | None = None
+    organisation_note: str | None = None
+    party: Span | None = None
+    role: str | None = None
+
+
+def parse_attribute(text: str, start: int, end: int) -> Attribute:
+    """Read the segment ``text[start:end]`` that follows a person's name."""
+    attribute = Attribute()
+    piece = text[start:end]
+    if is_party_tag(piece.strip("() ")):
+        inner = piece.strip("() ")
+        at = text.index(inner, start, end)
+        attribute.party = (at, at + len(inner))
+        return attribute
+    role = role_word(piece)
+    if role is not None:
+        attribute.role = role
+        return attribute
+    tokens = tokenize(piece, start)
+    if not tokens:
+        return attribute
+    genitive = _genitive(tokens)
+    if genitive:
+        # "Region Skåneviks kulturdirektör", "Motalas kommunchef"
+        _read_genitive(text, tokens[:genitive], attribute)
+        tokens = tokens[genitive:]
+    split = _organisation_split(tokens)
+    title_tokens = tokens[:split] if split is not None else tokens
+    if split is not None:
+        org_at = _skip_descriptors(tokens, split)
+        extent = organisation_extent(tokens, org_at) if org_at < len(tokens) else None
+        if extent is not None:
+            attribute.organisation = (tokens[org_at].start, tokens[extent - 1].end)
+    elif not genitive and is_capitalised(tokens[0]) and not _has_title(tokens):
+        extent = organisation_extent(tokens, 0)
+        if extent is not None:
+            attribute.organisation = (tokens[0].start, tokens[extent - 1].end)
+        return attribute
+    for phrase in _split_phrases(title_tokens):
+        if len(phrase) == 1 and role_word(phrase[0].text) is not None:
+            attribute.role = role_word(phrase[0].text)
+            continue
+        span = _title(phrase)
+        if span is not None:
+            attribute.titles.append(span)
+    return attribute
+
+
+def organisation_extent(tokens: list[Token], i: int) -> int | None:
+    """The end (exclusive token index) of the organisation name starting at ``tokens[i]``."""
+    if i >= len(tokens) or not is_capitalised(tokens[i]) or tokens[i].lower in _STOP:
+        return None
+    end = i + 1
+    j = i + 1
+    while j < len(tokens) and j - i < MAX_ORGANISATION_WORDS:
+        low = tokens[j].lower
+        if low in _STOP and low not in ("och", "and"):
+            break
+        if low in ("och", "and") and not (j + 1 < len(tokens) and is_capitalised(tokens[j + 1])):
+            break
+        j += 1
+        if low not in _CONNECTORS:
+            end = j
+    return end
+
+
+def _has_title(tokens: list[Token]) -> bool:
+    if any(is_organisation_word(t) and is_capitalised(t) for t in tokens):
+        return False  # "Balans Konsult AB" is a company, whatever words it is made of
+    return any(is_title_word(t, capitalised_swedish=i == 0) for i, t in enumerate(tokens))
+
+
+def _organisation_split(tokens: list[Token]) -> int | None:
+    """The index where the organisation starts (after its preposition), if the segment names one."""
+    lowercase_title = tokens[0].text[0].islower()
+    for i, token in enumerate(tokens):
+        if i and lowercase_title and is_capitalised(token):
+            # "länsråd Länsstyrelsen i Södermanland": a lowercase title, then a capitalised name
+            # (but not "författare till boken Ensamma tillsammans").
+            return i if is_title_word(tokens[i - 1]) else None
+        if i == len(tokens) - 1:
+            break
+        low = token.lower
+        after = _skip_descriptors(tokens, i + 1)
+        if after >= len(tokens) or not is_capitalised(tokens[after]):
+            continue
+        if low in _ALWAYS and i > 0:
+            return i + 1
+        if low in _BEFORE_NAME and i > 0 and _title_before(tokens[:i]):
+            if low == "of" and continues_with_of(tokens[i - 1]) and not _marked_until_break(tokens, after):
+                continue
+            return i + 1
+    return None
+
+
+def _title_before(tokens: list[Token]) -> bool:
+    return any(is_title_word(t, capitalised_swedish=False) for t in tokens)
+
+
+def _marked_until_break(tokens: list[Token], i: int) -> bool:
+    for token in tokens[i:]:
+        if token.lower in _ALWAYS:
+            return False
+        if is_organisation_word(token):
+            return True
+    return False
+
+
+def _skip_descriptors(tokens: list[Token], i: int) -> int:
+    while i < len(tokens) - 1 and tokens[i].text.islower() and tokens[i].lower in _DESCRIPTORS:
+        i += 1
+    return i
+
+
+def _genitive(tokens: list[Token]) -> int:
+    """How many leading tokens are an organisation in the genitive before a title."""
+    count = 0
+    for token in tokens:
+        capital = is_capitalised(token)
+        if not capital and not (count and is_organisation_word(token)):
+            break
+        count += 1
+    if not count or count == len(tokens) or not tokens[count - 1].text.endswith(("s", "'s", "’s")):
+        return 0
+    return count if _title_before(tokens[count:]) else 0
+
+
+def _read_genitive(text: str, tokens: list[Token], attribute: Attribute) -> None:
+    last = tokens[-1]
+    cut = 2 if last.text.endswith(("'s", "’s")) else 1
+    start, end = tokens[0].start, last.end - cut
+    name = text[start:end]
+    attribute.organisation = (start, end)
+    written = text[start : last.end]
+    fuller = _fuller_name(text, name)
+    if fuller is not None:
+        attribute.organisation_name = fuller
+        attribute.organisation_note = f'written "{written}"; read as {fuller}, which the text names elsewhere'
+    elif not re.search(rf"(?<!\w){re.escape(name)}(?!\w)", text[:start] + " " + text[last.end :]):
+        attribute.organisation_note = f'written "{written}"; "{name}" is read from the genitive'
+
+
+def _fuller_name(text: str, name: str) -> str | None:
+    if len(name.split()) != 1:
+        return None
+    pattern = rf"(?<!\w){re.escape(name)} ({'|'.join(_ORG_SUFFIXES)})(?!\w)"
+    found = {match.group() for match in re.finditer(pattern, text)}
+    return found.pop() if len(found) == 1 else None
+
+
+def _split_phrases(tokens: list[Token]) -> list[list[Token]]:
+    phrases: list[list[Token]] = [[]]
+    for token in tokens:
+        if token.lower in _CONJUNCTIONS:
+            phrases.append([])
+        else:
+            phrases[-1].append(token)
+    return [p for p in phrases if p]
+
+
+def _title(tokens: list[Token]) -> Span | None:
+    """The job title in a phrase: modifiers, the title word, and a complement such as "i pedagogik"."""
+    heads = [
+        i
+        for i, t in enumerate(tokens)
+        if is_title_word(t, capitalised_swedish=i == 0) and not is_organisation_word(t)
+    ]
+    if not heads:
+        return None
+    head = heads[-1]
+    end = head + 1 + _complement_length(tokens, head)
+    first = head
+    while first > 0 and head - first < 3:
+        before = tokens[first - 1]
+        if before.lower in DESCRIPTIVE or before.lower in _STOP or before.lower in _CONNECTORS:
+            break
+        if before.text.islower() or (is_capitalised(before) and is_capitalised(tokens[head])):
+            first -= 1
+        else:
+            break
+    return tokens[first].start, tokens[end - 1].end
+
+
+def _complement_length(tokens: list[Token], head: int) -> int:
+    # "professor i pedagogik", "enhetschef för hemtjänsten", "Head of Urban Planning".
+    rest = tokens[head + 1 :]
+    if not rest or rest[0].lower not in _COMPLEMENT:
+        return 0
+    english_of = rest[0].lower == "of" and continues_with_of(tokens[head])
+    words = 0
+    for token in rest[1:5]:
+        if token.lower in _STOP or token.lower in _ALWAYS:
+            break
+        if not token.text.islower() and not english_of:
+            break
+        words += 1
+    return words + 1 if words else 0

@@ -1,0 +1,214 @@
+"""Compare extraction with hand-made gold annotations: precision, recall and F1.
+
+A gold file is YAML beside (or pointing at) a seminar text::
+
+    text: d01-vattnet-framtid.txt
+    language: sv
+    events:
+      - title: "Vem ska betala för vattnet i framtiden?"
+        participants:
+          - {name: Eva Lindholm, job_title: [VA-chef], organisation: Norrtälje Vatten, role: panelist}
+        organisations:
+          - {name: Föreningen Skolforum, role: organiser}
+
+Scores count people: names; (name, role); (name, organisation); the full tuple (name, job
+titles, organisation, role); (name, event). The loose variant ignores case and spacing and
+counts participant and panelist as one role. Organisations taking part are scored on their own.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Callable, Iterable
+from dataclasses import dataclass, field
+from pathlib import Path
+from typing import Any
+
+from ..authoring import Item, parse_yaml
+from ..errors import SourceError
+from ..textfile import MAX_YAML_BYTES, read_text
+from .model import ExtractionResult
+
+
+@dataclass(frozen=True)
+class GoldPerson:
+    name: str
+    titles: frozenset[str]
+    organisation: str | None
+    role: str
+    event: str | None
+    party: str | None = None
+
+
+@dataclass(frozen=True)
+class GoldPage:
+    """The annotations of one page, and the path of its text."""
+
+    path: Path
+    text_path: Path
+    language: str
+    people: tuple[GoldPerson, ...]
+    organisations: tuple[tuple[str, str, str | None], ...]  # (name, role, event)
+
+
+def load_gold(path: Path) -> GoldPage:
+    """Read a gold annotation file; errors name the file and line."""
+    data = _plain(parse_yaml(read_text(path, limit=MAX_YAML_BYTES), path))
+    if not isinstance(data, dict) or "text" not in data or "events" not in data:
+        raise SourceError("a gold file needs 'text' and 'events'", path=path)
+    people: list[GoldPerson] = []
+    organisations: list[tuple[str, str, str | None]] = []
+    for event in data["events"]:
+        title = event.get("title")
+        for person in event.get("participants", []):
+            people.append(
+                GoldPerson(
+                    name=person["name"],
+                    titles=frozenset(person.get("job_title", [])),
+                    organisation=person.get("organisation"),
+                    role=person["role"],
+                    event=title,
+                    party=person.get("party"),
+                )
+            )
+        for org in event.get("organisations", []):
+            organisations.append((org["name"], org["role"], title))
+    return GoldPage(
+        path, path.parent / data["text"], data.get("language", "sv"), tuple(people), tuple(organisations)
+    )
+
+
+def _plain(item: Item) -> Any:
+    if isinstance(item.value, dict):
+        return {key: _plain(value) for key, value in item.value.items()}
+    if isinstance(item.value, list):
+        return [_plain(value) for value in item.value]
+    return item.value
+
+
+@dataclass
+class Count:
+    """True positives, false positives, false negatives of one measure."""
+
+    tp: int = 0
+    fp: int = 0
+    fn: int = 0
+
+    @property
+    def precision(self) -> float:
+        return self.tp / (self.tp + self.fp) if self.tp + self.fp else 1.0
+
+    @property
+    def recall(self) -> float:
+        return self.tp / (self.tp + self.fn) if self.tp + self.fn else 1.0
+
+    @property
+    def f1(self) -> float:
+        p, r = self.precision, self.recall
+        return 2 * p * r / (p + r) if p + r else 0.0
+
+
+Key = Callable[[str | None, frozenset[str], str | None, str, str | None, bool], tuple[Any, ...]]
+
+
+def _norm(value: str | None, loose: bool) -> str | None:
+    if value is None or not loose:
+        return value
+    return "".join(value.split()).casefold()
+
+
+def _role(role: str, loose: bool) -> str:
+    return "panelist" if loose and role == "participant" else role
+
+
+MEASURES: dict[str, Key] = {
+    "names": lambda n, t, o, r, e, loose: (_norm(n, loose),),
+    "name+role": lambda n, t, o, r, e, loose: (_norm(n, loose), _role(r, loose)),
+    "name+organisation": lambda n, t, o, r, e, loose: (_norm(n, loose), _norm(o, loose)),
+    "full tuple": lambda n, t, o, r, e, loose: (
+        _norm(n, loose),
+        frozenset(_norm(x, loose) for x in t),
+        _norm(o, loose),
+        _role(r, loose),
+    ),
+    "name+event": lambda n, t, o, r, e, loose: (_norm(n, loose), _norm(e, loose)),
+}
+
+
+@dataclass
+class Scores:
+    """Counts per measure, strict and loose, summed over pages, with the differences listed."""
+
+    strict: dict[str, Count] = field(default_factory=lambda: {m: Count() for m in MEASURES})
+    loose: dict[str, Count] = field(default_factory=lambda: {m: Count() for m in MEASURES})
+    organisations: Count = field(default_factory=Count)
+    pages: int = 0
+    differences: list[str] = field(default_factory=list)
+
+
+def score(pairs: Iterable[tuple[GoldPage, ExtractionResult]]) -> Scores:
+    """Score extraction results against their gold pages (micro-averaged over all pages)."""
+    scores = Scores()
+    for gold, result in pairs:
+        scores.pages += 1
+        found = [
+            (p.name, frozenset(p.job_titles), p.organisation, p.role, e.title)
+            for e in result.events
+            for p in e.participants
+            if p.kind == "person"
+        ]
+        expected = [(p.name, p.titles, p.organisation, p.role, p.event) for p in gold.people]
+        for name, measure in MEASURES.items():
+            for loose, table in ((False, scores.strict), (True, scores.loose)):
+                got = {measure(*item, loose) for item in found}
+                want = {measure(*item, loose) for item in expected}
+                table[name].tp += len(got & want)
+                table[name].fp += len(got - want)
+                table[name].fn += len(want - got)
+                if name == "full tuple" and not loose:
+                    label = gold.path.name
+                    scores.differences += [
+                        f"{label}: extra   {_show(x)}" for x in sorted(got - want, key=str)
+                    ]
+                    scores.differences += [
+                        f"{label}: missing {_show(x)}" for x in sorted(want - got, key=str)
+                    ]
+        got_orgs = {
+            (p.name, p.role) for e in result.events for p in e.participants if p.kind == "organisation"
+        }
+        want_orgs = {(name, role) for name, role, _event in gold.organisations}
+        scores.organisations.tp += len(got_orgs & want_orgs)
+        scores.organisations.fp += len(got_orgs - want_orgs)
+        scores.organisations.fn += len(want_orgs - got_orgs)
+        scores.differences += [
+            f"{gold.path.name}: extra   organisation {x}" for x in sorted(got_orgs - want_orgs)
+        ]
+        scores.differences += [
+            f"{gold.path.name}: missing organisation {x}" for x in sorted(want_orgs - got_orgs)
+        ]
+    return scores
+
+
+def _show(item: tuple[Any, ...]) -> str:
+    name, titles, organisation, role = item
+    return f"{name} | {', '.join(sorted(titles)) or '-'} | {organisation or '-'} | {role}"
+
+
+def report(scores: Scores) -> str:
+    """The scores as a Markdown table."""
+    lines = [
+        f"{scores.pages} pages",
+        "",
+        "| measure | precision | recall | F1 | loose P | loose R | loose F1 |",
+        "|---|---|---|---|---|---|---|",
+    ]
+    for name in MEASURES:
+        s, lo = scores.strict[name], scores.loose[name]
+        lines.append(
+            f"| {name} | {s.precision:.3f} | {s.recall:.3f} | {s.f1:.3f} "
+            f"| {lo.precision:.3f} | {lo.recall:.3f} | {lo.f1:.3f} |"
+        )
+    o = scores.organisations
+    lines.append(
+        f"| organisations taking part (name, role) | {o.precision:.3f} | {o.recall:.3f} | {o.f1:.3f} | | | |"
+    )
+    return "\n".join(lines)

@@ -1,0 +1,144 @@
+"""Cut a page into sections under its headings, and find what says one event is part of another."""
+
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass, field
+
+from .layout import Layout, Line, heading_title, is_meta_line, looks_like_heading, sentences
+from .phrases import organisation_extent
+from .tokens import tokenize
+
+Span = tuple[int, int]
+
+
+@dataclass
+class Section:
+    """The lines under one heading (the first section may have none: the top of the page)."""
+
+    title: str | None = None
+    title_span: Span | None = None
+    level: int | None = None
+    lines: list[Line] = field(default_factory=list)
+
+    @property
+    def span(self) -> Span | None:
+        starts = [self.title_span[0]] if self.title_span else []
+        ends = [self.title_span[1]] if self.title_span else []
+        if self.lines:
+            starts.append(self.lines[0].start)
+            ends.append(self.lines[-1].end)
+        return (min(starts), max(ends)) if starts else None
+
+
+def split_sections(layout: Layout) -> list[Section]:
+    """Sections in page order; a heading is an HTML or Markdown heading, a "Titel:" line, or a
+    short line on its own with no full stop (plain text)."""
+    sizes: dict[int, int] = {}
+    for line in layout.lines:
+        sizes[line.block] = sizes.get(line.block, 0) + 1
+    sections = [Section()]
+    listing = False
+    for index, line in enumerate(layout.lines):
+        label = line.label
+        # The lines under "Medverkande" are people, however much one looks like a title.
+        listing = (listing and line.block == layout.lines[index - 1].block) or _opens_list(layout, index)
+        after_label = (index > 0 and _opens_list(layout, index - 1)) or (
+            listing and not _opens_list(layout, index)
+        )
+        if label is not None and label.kind == "title" and label.content_start < len(line.text):
+            sections.append(_titled(line, line.text[label.content_start :].strip(), None))
+        elif line.heading is not None and (label is None or label.kind in ("field", "title")):
+            sections.append(_titled(line, heading_title(line.text), line.heading))
+        elif (
+            label is None
+            and not after_label
+            and line.text.count(",") < 2
+            and looks_like_heading(line, sizes[line.block] == 1 or index == 0)
+        ):
+            current = sections[-1]
+            if current.title is not None and all(_is_meta(other) for other in current.lines):
+                current.lines.append(line)  # a subtitle under the title, not a new section
+            else:
+                sections.append(_titled(line, heading_title(line.text), None))
+        else:
+            sections[-1].lines.append(line)
+    return sections
+
+
+def _opens_list(layout: Layout, index: int) -> bool:
+    label = layout.lines[index].label
+    return (
+        label is not None
+        and label.kind in ("people", "organisations")
+        and label.content_start >= len(layout.lines[index].text)
+    )
+
+
+def _titled(line: Line, title: str, level: int | None) -> Section:
+    at = line.text.find(title)
+    start = line.start + max(at, 0)
+    return Section(title=title, title_span=(start, start + len(title)), level=level)
+
+
+def _is_meta(line: Line) -> bool:
+    return line.label is not None or is_meta_line(line.text)
+
+
+_SUBJECT = re.compile(
+    r"^(?:seminariet|samtalet|panelen|eventet|evenemanget|föreläsningen|sessionen|passet|workshopen|"
+    r"programpunkten|dagen|det|detta|debatten|this|the)\b",
+    re.IGNORECASE,
+)
+_PART_OF = re.compile(
+    r"\b(?:(?:är|var|blir)\s+(?:en\s+del\s+av|ett\s+av\s+(?:\w+\s+){0,3}?(?:under|på|inom))"
+    r"|(?:ingår|ingick)\s+i|inom\s+ramen\s+för|(?:hålls|arrangeras|genomförs|äger\s+rum)\s+(?:som\s+en\s+del\s+av|under)"
+    r"|(?:is|was|forms|formed)\s+(?:a\s+)?part\s+of|as\s+part\s+of|within\s+the\s+framework\s+of"
+    r"|is\s+one\s+of\s+the\s+\w+\s+(?:at|of|in))\s+(?:the\s+|den\s+|det\s+)?",
+    re.IGNORECASE,
+)
+_QUOTED = re.compile(r"(?:[a-zåäö]+\s+){0,2}[\"“”«'‘]([^\"“”«»'’]{2,120})[\"“”»'’]")
+
+
+@dataclass(frozen=True)
+class PartOf:
+    """A sentence saying the section's event is part of ``title``."""
+
+    title: str
+    title_span: Span
+    sentence: Span
+
+
+def find_part_of(text: str, section: Section) -> PartOf | None:
+    """The first sentence of a section that says which event it is part of, if any."""
+    for block_start, block_end in _paragraphs(section.lines):
+        for start, end in sentences(text[block_start:block_end], block_start):
+            sentence = text[start:end]
+            if not _SUBJECT.match(sentence):
+                continue
+            match = _PART_OF.search(sentence)
+            if match is None:
+                continue
+            at = start + match.end()
+            quoted = _QUOTED.match(text, at, end)
+            if quoted:
+                return PartOf(quoted.group(1), (quoted.start(1), quoted.end(1)), (start, end))
+            tokens = tokenize(text[at:end], at)
+            extent = organisation_extent(tokens, 0)
+            if extent is not None:
+                span = (tokens[0].start, tokens[extent - 1].end)
+                return PartOf(text[span[0] : span[1]], span, (start, end))
+    return None
+
+
+def _paragraphs(lines: list[Line]) -> list[Span]:
+    spans: list[Span] = []
+    previous: Line | None = None
+    for line in lines:
+        if line.label is None:
+            if spans and previous is not None and previous.block == line.block and previous.label is None:
+                spans[-1] = (spans[-1][0], line.end)
+            else:
+                spans.append((line.start, line.end))
+        previous = line
+    return spans

@@ -1,0 +1,189 @@
+"""Words of a phrase with their offsets, and what kind of word each one is."""
+
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass
+
+from .words import common_words, english_titles, first_names, fold, organisation_words, swedish_titles
+
+_WORD = re.compile(r"[^\s()]+")
+_EDGE = "\"“”'‘’«»,.;:!?"
+PARTICLES = frozenset(
+    {"af", "von", "van", "der", "den", "de", "da", "di", "du", "la", "le", "del", "bin", "ibn"}
+)
+HONORIFICS = frozenset({"dr", "dr.", "prof.", "mr", "mr.", "mrs", "mrs.", "ms", "ms.", "mx", "sir", "dame"})
+ROLE_WORDS = {
+    "moderator": "moderator",
+    "moderatorn": "moderator",
+    "samtalsledare": "moderator",
+    "samtalsledaren": "moderator",
+    "chair": "moderator",
+    "facilitator": "moderator",
+    "keynote": "speaker",
+    "keynote speaker": "speaker",
+    "talare": "speaker",
+    "föreläsare": "speaker",
+    "inledare": "speaker",
+    "arrangör": "organiser",
+}
+# Adjectives that describe a person next to a title but are no part of it.
+DESCRIPTIVE = frozenset(
+    [
+        "erfaren",
+        "erfarne",
+        "erfarna",
+        "välkänd",
+        "välkände",
+        "känd",
+        "kände",
+        "prisbelönt",
+        "prisbelönte",
+        "flerfaldigt",
+        "uppskattad",
+        "uppskattade",
+        "populär",
+        "populäre",
+        "framstående",
+        "nyblivne",
+        "nyutnämnd",
+        "nyutnämnde",
+        "nytillträdd",
+        "nytillträdde",
+        "engagerad",
+        "engagerade",
+        "experienced",
+        "renowned",
+        "award-winning",
+        "well-known",
+        "acclaimed",
+    ]
+)
+
+
+@dataclass(frozen=True)
+class Token:
+    """A word without the punctuation around it; ``start``/``end`` are absolute offsets."""
+
+    text: str
+    start: int
+    end: int
+
+    @property
+    def lower(self) -> str:
+        return fold(self.text)
+
+
+def tokenize(text: str, offset: int) -> list[Token]:
+    """The words of ``text`` (parentheses and surrounding punctuation left out)."""
+    tokens = []
+    for match in _WORD.finditer(text):
+        word = match.group()
+        left = len(word) - len(word.lstrip(_EDGE))
+        core = word.strip(_EDGE)
+        if word.endswith(".") and _is_initial(core + "."):
+            core += "."
+        if core:
+            start = offset + match.start() + left
+            tokens.append(Token(core, start, start + len(core)))
+    return tokens
+
+
+def _is_initial(word: str) -> bool:
+    return bool(re.fullmatch(r"(?:[A-ZÅÄÖ]\.)+|(?:[A-ZÅÄÖ]\.-?)+[A-ZÅÄÖ]\.", word))
+
+
+def is_initial(token: Token) -> bool:
+    return _is_initial(token.text)
+
+
+def is_capitalised(token: Token) -> bool:
+    first = token.text[0]
+    return first.isupper() or first.isdigit()
+
+
+def is_name_word(token: Token, *, first: bool = True) -> bool:
+    """A word that can be part of a person's name: Capitalised letters, hyphens, apostrophes.
+
+    A name never starts with a title word ("Professor Anna Ek"), but a surname may be one in
+    Swedish ("Karin Bonde"), where titles are written in lowercase.
+    """
+    word = token.text
+    if not word[0].isupper() or not word[0].isalpha() or word.isupper():
+        return False
+    if not any(c.islower() for c in word) or not all(c.isalpha() or c in "-'’" for c in word):
+        return False
+    if is_common(token) or is_organisation_word(token):
+        return False
+    return not (is_title_word(token) if first else english_titles().matches(token.lower))
+
+
+def is_common(token: Token) -> bool:
+    return token.lower in common_words()
+
+
+def is_first_name(token: Token) -> bool:
+    names = first_names()
+    low = token.lower
+    return low in names or all(part in names for part in low.split("-") if part)
+
+
+def is_organisation_word(token: Token) -> bool:
+    return organisation_words().matches(token.text)
+
+
+def is_title_word(token: Token, *, capitalised_swedish: bool = True) -> bool:
+    """A job title or the head of one, in Swedish (any definite form) or English.
+
+    Swedish writes titles in lowercase; ``capitalised_swedish=False`` refuses a capitalised
+    Swedish title word, which inside a name is part of the name ("Sveriges Skogsägare").
+    """
+    low = token.lower.rstrip(".")
+    if english_titles().matches(low):
+        return True
+    if not capitalised_swedish and token.text[:1].isupper():
+        return False
+    titles = swedish_titles()
+    if titles.matches(low):
+        return True
+    # Definite forms: "journalisten", "forskaren", "riksdagsledamoten", "professorn".
+    return (low.endswith("n") and titles.matches(low[:-1])) or (
+        low.endswith("en") and titles.matches(low[:-2])
+    )
+
+
+def continues_with_of(token: Token) -> bool:
+    """An English title head that an "of ..." phrase belongs to ("Head of Data")."""
+    return token.lower in english_titles().continued
+
+
+def is_honorific(token: Token) -> bool:
+    return token.lower in HONORIFICS
+
+
+def role_word(text: str) -> str | None:
+    """The role a phrase names on its own ("moderator" -> moderator), or None."""
+    return ROLE_WORDS.get(fold(" ".join(text.split())).strip(".:"))
+
+
+def name_length(tokens: list[Token], i: int) -> int:
+    """How many tokens from ``i`` form a person's name (two to four name words), or 0."""
+    if i >= len(tokens) or not is_name_word(tokens[i]):
+        return 0
+    names, j, end = 1, i + 1, i + 1
+    while j < len(tokens) and j - i < 5:
+        token = tokens[j]
+        if token.text in PARTICLES or is_initial(token):
+            j += 1
+            continue
+        if not is_name_word(token, first=False):
+            break
+        names += 1
+        j += 1
+        end = j
+    return end - i if names >= 2 else 0
+
+
+def is_party_tag(text: str) -> bool:
+    """A Swedish party tag such as S, M, KD, MP or Fi (without the parentheses)."""
+    return bool(re.fullmatch(r"[A-ZÅÄÖ]{1,3}|Fi|Pp|Nyans", text)) and not is_title_word(Token(text, 0, 0))

@@ -1,0 +1,82 @@
+"""The word lists the rules rely on, read once from the text files in ``extract/wordlists/``."""
+
+from __future__ import annotations
+
+import unicodedata
+from dataclasses import dataclass
+from functools import cache
+from importlib import resources
+
+
+@dataclass(frozen=True)
+class WordList:
+    """Whole words and word endings read from one list file."""
+
+    whole: frozenset[str]
+    endings: tuple[str, ...]
+    continued: frozenset[str] = frozenset()
+
+    def matches(self, word: str) -> bool:
+        """Say whether ``word`` (any case) is in the list or ends in one of its endings."""
+        low = fold(word)
+        if low in self.whole or low in self.continued:
+            return True
+        return any(low.endswith(end) and len(low) >= len(end) for end in self.endings)
+
+
+def fold(word: str) -> str:
+    """Lowercase and compose a word for lookups."""
+    return unicodedata.normalize("NFC", word).casefold()
+
+
+def _lines(name: str) -> list[str]:
+    text = resources.files("seminargraph.extract").joinpath("wordlists", name).read_text("utf-8")
+    return [line.strip() for line in text.splitlines() if line.strip() and not line.startswith("#")]
+
+
+@cache
+def _word_list(name: str) -> WordList:
+    whole: set[str] = set()
+    endings: list[str] = []
+    continued: set[str] = set()
+    for line in _lines(name):
+        marker, word = line[0], fold(line[1:])
+        if marker == "=":
+            whole.add(word)
+        elif marker == "-":
+            endings.append(word)
+            whole.add(word)
+        elif marker == "+":
+            continued.add(word)
+        else:
+            raise ValueError(f"{name}: a line must start with =, - or +: {line!r}")
+    return WordList(
+        frozenset(whole), tuple(sorted(set(endings), key=len, reverse=True)), frozenset(continued)
+    )
+
+
+@cache
+def _plain_words(name: str) -> frozenset[str]:
+    return frozenset(fold(word) for line in _lines(name) for word in line.split())
+
+
+def first_names() -> frozenset[str]:
+    """Given names, lowercase."""
+    return _plain_words("first-names.txt")
+
+
+def common_words() -> frozenset[str]:
+    """Capitalised words that never begin a person's name."""
+    return _plain_words("common-words.txt")
+
+
+def swedish_titles() -> WordList:
+    return _word_list("titles-sv.txt")
+
+
+def english_titles() -> WordList:
+    return _word_list("titles-en.txt")
+
+
+def organisation_words() -> WordList:
+    return _word_list("org-words.txt")
