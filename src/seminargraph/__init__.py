@@ -22,6 +22,7 @@ from .errors import (
     ValidationFailed,
 )
 from .export import EXPORT_FORMATS, ExportSummary, export_network
+from .extract import ExtractionResult, extract_file, extract_text
 from .projection import to_networkx
 from .query import NamedQuery, Parameter, QueryResult, get_query, list_queries, run_query, run_sparql
 from .render import NetworkView, render_html, show_network, write_html
@@ -33,6 +34,7 @@ __all__ = [
     "EXPORT_FORMATS",
     "BuildSummary",
     "ExportSummary",
+    "ExtractionResult",
     "MissingExtraError",
     "NamedQuery",
     "NetworkView",
@@ -51,6 +53,8 @@ __all__ = [
     "__version__",
     "build",
     "export_network",
+    "extract_file",
+    "extract_text",
     "get_query",
     "list_queries",
     "load_graph",

@@ -86,8 +86,6 @@ def _following(lines: list[Line], i: int) -> list[Line]:
     if i + 1 >= len(lines):
         return []
     block = lines[i + 1].block
-    if block != lines[i].block and any(other.block == lines[i].block for other in lines[i + 1 :]):
-        return []
     taken = []
     for line in lines[i + 1 :]:
         if line.block != block or line.label is not None or line.heading is not None:

@@ -34,6 +34,9 @@ _LEADING = re.compile(
 )
 _CLAUSE = re.compile(r"^(?:som|vilket|vilka|där|när|who|which|where|whose|that)\b", re.IGNORECASE)
 _ORG_PREPOSITIONS = frozenset({"från", "vid", "på", "hos", "at", "from"})
+# A person's entry is read from at most this many characters, so that a run of text with no
+# commas costs no more than its length.
+_HEAD_WINDOW = 300
 
 
 @dataclass
@@ -201,8 +204,8 @@ def _starts_entry(person: Mention, separator: str, current: Mention | None) -> b
 
 def _person(text: str, start: int, end: int) -> Mention | None:
     """Read a segment that begins with a person: [Orgs] [title] [Dr] Name [(…)] [från Org]."""
-    paren = text.find("(", start, end)
-    head_end = paren if paren >= 0 else end
+    paren = text.find("(", start, min(end, start + _HEAD_WINDOW))
+    head_end = paren if paren >= 0 else min(end, start + _HEAD_WINDOW)
     tokens = tokenize(text[start:head_end], start)
     if not tokens:
         return None
@@ -321,7 +324,7 @@ def _read_parenthesis(text: str, start: int, end: int, mention: Mention) -> None
 def _read_rest(text: str, start: int, end: int, mention: Mention) -> None:
     # "Lars Bäckström från Teologiska högskolan": an organisation after a preposition; any
     # other words after the name ("hur snabbt omställningen kan gå") are not about the person.
-    tokens = tokenize(text[start:end], start)
+    tokens = tokenize(text[start : min(end, start + _HEAD_WINDOW)], start)
     if len(tokens) >= 2 and tokens[0].lower in _ORG_PREPOSITIONS and is_capitalised(tokens[1]):
         extent = organisation_extent(tokens, 1)
         if extent is not None:

@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import re
 from collections import Counter
+from functools import lru_cache
 from pathlib import Path
 
 from .collect import BASE_CONFIDENCE, Found, collect
@@ -48,7 +49,7 @@ def extract_page(page: Page, *, lang: str = "auto") -> ExtractionResult:
         language=language,
         detected_language=detected,
         events=tuple(events),
-        title=page.title,
+        title=page.title or next((s.title for s in sections if s.title), None),
         is_html=page.is_html,
         warnings=tuple(warnings),
     )
@@ -302,6 +303,21 @@ def draft_name(title: str, text: str) -> str:
     letters = [c for c in title if c.isalpha()]
     if len(letters) < 4 or sum(c.isupper() for c in letters) < 0.8 * len(letters) or len(title.split()) < 2:
         return title
+    forms = _word_forms(text)
+
+    def recase(match: re.Match[str]) -> str:
+        word = match.group()
+        if match.start() == 0:
+            known = forms.get(word.casefold(), word.lower())
+            return known[0].upper() + known[1:]
+        return forms.get(word.casefold(), word.lower())
+
+    return _WORD.sub(recase, title)
+
+
+@lru_cache(maxsize=4)
+def _word_forms(text: str) -> dict[str, str]:
+    """Each word of the text (case-folded) -> the form it is most often written in, mid-sentence."""
     seen: Counter[str] = Counter()
     words = list(_WORD.finditer(text))
     for k, match in enumerate(words):
@@ -316,12 +332,4 @@ def draft_name(title: str, text: str) -> str:
     forms: dict[str, str] = {}
     for word, _count in seen.most_common():
         forms.setdefault(word.casefold(), word)
-
-    def recase(match: re.Match[str]) -> str:
-        word = match.group()
-        if match.start() == 0:
-            known = forms.get(word.casefold(), word.lower())
-            return known[0].upper() + known[1:]
-        return forms.get(word.casefold(), word.lower())
-
-    return _WORD.sub(recase, title)
+    return forms

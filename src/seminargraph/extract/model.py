@@ -63,7 +63,10 @@ class Participant:
             "party": self.party,
             "status": self.status,
             "evidence": self.evidence.to_dict(text),
-            "spans": {key: [list(span) for span in spans] for key, spans in self.spans.items()},
+            "spans": {
+                key: list(spans[0]) if key in ("name", "organisation", "party") else [list(s) for s in spans]
+                for key, spans in self.spans.items()
+            },
         }
         if self.organisation is not None:
             found["organisation_status"] = self.organisation_status
@@ -105,6 +108,7 @@ class ExtractedEvent:
                 part_of["note"] = self.part_of.note
         return {
             "title": self.title,
+            "name": self.name,
             "evidence": self.evidence.to_dict(text) if self.evidence else None,
             "part_of": part_of,
             "participants": [p.to_dict(text) for p in self.participants],

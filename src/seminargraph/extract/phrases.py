@@ -9,7 +9,9 @@ genitive, the organisation Motala kommun when the text names it so elsewhere.
 from __future__ import annotations
 
 import re
+from collections import Counter
 from dataclasses import dataclass, field
+from functools import lru_cache
 
 from .tokens import (
     DESCRIPTIVE,
@@ -193,20 +195,29 @@ def _read_genitive(text: str, tokens: list[Token], attribute: Attribute) -> None
     name = text[start:end]
     attribute.organisation = (start, end)
     written = text[start : last.end]
-    fuller = _fuller_name(text, name)
-    if fuller is not None:
-        attribute.organisation_name = fuller
-        attribute.organisation_note = f'written "{written}"; read as {fuller}, which the text names elsewhere'
-    elif not re.search(rf"(?<!\w){re.escape(name)}(?!\w)", text[:start] + " " + text[last.end :]):
+    fuller = _place_names(text).get(name, set())
+    if len(fuller) == 1:
+        attribute.organisation_name = next(iter(fuller))
+        attribute.organisation_note = (
+            f'written "{written}"; read as {attribute.organisation_name}, which the text names elsewhere'
+        )
+    elif " " not in name and _words(text)[name] == 0:
         attribute.organisation_note = f'written "{written}"; "{name}" is read from the genitive'
 
 
-def _fuller_name(text: str, name: str) -> str | None:
-    if len(name.split()) != 1:
-        return None
-    pattern = rf"(?<!\w){re.escape(name)} ({'|'.join(_ORG_SUFFIXES)})(?!\w)"
-    found = {match.group() for match in re.finditer(pattern, text)}
-    return found.pop() if len(found) == 1 else None
+@lru_cache(maxsize=4)
+def _place_names(text: str) -> dict[str, set[str]]:
+    """Place -> the names such as "Motala kommun" the text gives it (computed once per text)."""
+    names: dict[str, set[str]] = {}
+    pattern = rf"(?<!\w)([A-ZÅÄÖ][\w-]+) ({'|'.join(_ORG_SUFFIXES)})(?!\w)"
+    for match in re.finditer(pattern, text):
+        names.setdefault(match.group(1), set()).add(match.group())
+    return names
+
+
+@lru_cache(maxsize=4)
+def _words(text: str) -> Counter[str]:
+    return Counter(re.findall(r"\w+", text))
 
 
 def _split_phrases(tokens: list[Token]) -> list[list[Token]]:
