@@ -30,6 +30,7 @@ LAYERS: dict[str, int] = {
     "ontology": 2,
     "sources": 2,
     "store": 2,
+    "store.": 2,
     # 3: questions and projections of the graph
     "query": 3,
     "validate": 3,

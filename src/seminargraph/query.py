@@ -342,16 +342,18 @@ _UPDATE_WORDS = {
 }
 
 
-def check_query(text: str, *, allow_remote: bool = False) -> None:
+def check_query(text: str, *, allow_remote: bool = False, parse: bool = True, update: bool = False) -> None:
     """Refuse queries that are too large, too deep, updates, or reach outside the store.
 
     SERVICE, LOAD and FROM / FROM NAMED would make rdflib fetch from the network (even file:
-    URLs); they are refused unless ``allow_remote`` is set.
+    URLs); they are refused unless ``allow_remote`` is set. With ``parse`` false the syntax is
+    left to the engine (rdflib's parser needs seconds for a long expression that Oxigraph reads at once).
+    With ``update`` the text is checked as a SPARQL Update instead (of any length): all but LOAD may pass.
     """
-    if len(text) > MAX_QUERY_CHARS:
+    if len(text) > MAX_QUERY_CHARS and not update:
         raise QueryError(f"the query is {len(text):,} characters long, over the limit of {MAX_QUERY_CHARS:,}")
     depth = 0
-    for kind, value, _pos in _tokens(text):
+    for kind, value, _pos in _tokens(_expand_codepoints(text)):
         if kind == "open":
             depth += 1
             if depth > MAX_QUERY_DEPTH:
@@ -360,7 +362,11 @@ def check_query(text: str, *, allow_remote: bool = False) -> None:
             depth -= 1
         elif kind == "word":
             word = value.upper()
-            if word in _UPDATE_WORDS:
+            if update and word == "LOAD" and not allow_remote:
+                raise QueryError(
+                    f"'{value}' would read from outside the store (the network or files); it is refused"
+                )
+            if word in _UPDATE_WORDS and not update:
                 raise QueryError(
                     f"'{value}' is an update; only queries (SELECT, ASK, CONSTRUCT, DESCRIBE) are run here"
                 )
@@ -368,6 +374,8 @@ def check_query(text: str, *, allow_remote: bool = False) -> None:
                 raise QueryError(
                     f"'{value}' would read from outside the store (the network or files); it is refused"
                 )
+    if not parse or update:
+        return
     try:
         parseQuery(text)
     except ParseException as exc:
@@ -376,6 +384,21 @@ def check_query(text: str, *, allow_remote: bool = False) -> None:
         ) from None
     except RecursionError:
         raise QueryError("the query is nested too deeply to parse") from None
+
+
+_CODEPOINT = re.compile(r"\\u([0-9A-Fa-f]{4})|\\U([0-9A-Fa-f]{8})")
+
+
+def _expand_codepoints(text: str) -> str:
+    # SPARQL reads \uXXXX and \UXXXXXXXX escapes before parsing, anywhere in the text: rdflib
+    # would run "\u0053ERVICE <...>" as SERVICE, so the checks look at the expanded text.
+    def expand(match: re.Match[str]) -> str:
+        code = int(match[1] or match[2], 16)
+        if code > 0x10FFFF or 0xD800 <= code <= 0xDFFF:
+            raise QueryError(f"'{match[0]}' is not a Unicode character")
+        return chr(code)
+
+    return _CODEPOINT.sub(expand, text)
 
 
 def bind(text: str, bindings: Mapping[str, Node]) -> str:

@@ -90,3 +90,4 @@ def main(argv: Sequence[str] | None = None) -> None:
 from . import core  # noqa: E402, F401
 from . import viz as viz  # noqa: E402
 from . import extract  # noqa: E402, F401
+from . import serve as serve  # noqa: E402

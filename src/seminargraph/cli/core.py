@@ -5,6 +5,7 @@ from __future__ import annotations
 from pathlib import Path
 
 import click
+from rdflib import Dataset
 
 from ..build import BUILD_FORMATS, build, load_graph, summarize
 from ..errors import QueryParameterError, ValidationFailed
@@ -21,7 +22,7 @@ from ..rdfio import FORMATS, format_named, write_atomic
 from ..tables import TABLE_FORMATS, render
 from ..validate import validate_graph
 from . import EXIT_INVALID, cli
-from .options import BASE_OPTION
+from .options import BASE_OPTION, graph_options
 
 DATA_ARGUMENT = click.argument("data", nargs=-1, type=click.Path(path_type=Path, exists=False))
 
@@ -139,33 +140,24 @@ GRAPH_FORMATS = ("turtle", "ntriples", "jsonld")
     help="Language of labels (sv or en; job titles stay as written).",
 )
 @click.option(
-    "-d",
-    "--data",
-    multiple=True,
-    type=click.Path(path_type=Path),
-    help="Data to query (YAML, RDF, folders); default: the built-in data.",
-)
-@click.option(
     "-o",
     "--output",
     type=click.Path(path_type=Path, dir_okay=False),
     help="Write the result to this file instead of standard output.",
 )
-@BASE_OPTION
+@graph_options
 def query_command(
     name: str | None,
     sparql_text: str | None,
     params: tuple[str, ...],
     fmt: str,
     lang: str,
-    data: tuple[Path, ...],
     output: Path | None,
-    base: str,
+    graph: Dataset,
 ) -> None:
     """Run the named query NAME (see `seminargraph queries`), a FILE.rq, or --sparql TEXT."""
     query = _choose_query(name, sparql_text)
     bound = dict(_split_param(p) for p in params)
-    graph = load_graph(*data, base=base)
     result = run_query(graph, query, lang=lang, params=bound)
     if result.kind == "graph":
         assert result.graph is not None

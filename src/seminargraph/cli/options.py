@@ -1,4 +1,4 @@
-"""Options shared by every command that reads the graph: --data, --store, --base."""
+"""Options shared by every command that reads the graph: --data, --store, --base, --timeout."""
 
 from __future__ import annotations
 
@@ -10,7 +10,7 @@ from typing import Any
 import click
 from rdflib import Dataset
 
-from ..store import MEMORY, open_graph
+from ..store import DEFAULT_TIMEOUT, MEMORY, open_graph
 from ..vocab import DEFAULT_BASE
 
 BASE_OPTION = click.option(
@@ -20,28 +20,48 @@ BASE_OPTION = click.option(
     help="Base IRI under which ids become IRIs (ends in / or #).",
 )
 
+STORE_HELP = (
+    "Where the graph is: memory (the --data files, loaded now), oxigraph:DIR (a store made by "
+    "`seminargraph load`), or http(s)://HOST/PATH (a SPARQL endpoint)."
+)
+
+
+STORE_OPTION = click.option("--store", default=MEMORY, show_default=True, metavar="SPEC", help=STORE_HELP)
+
+
+TIMEOUT_OPTION = click.option(
+    "--timeout",
+    type=click.FloatRange(min=0.1),
+    default=DEFAULT_TIMEOUT,
+    show_default=True,
+    metavar="SECONDS",
+    help="For an http(s) store: give up when the whole answer has not come within this time.",
+)
+
 
 def graph_options(command: Callable[..., Any]) -> Callable[..., Any]:
-    """Add -d/--data, --store and --base; the command receives ``graph`` (a Dataset) instead."""
+    """Add -d/--data, --store, --base and --timeout; the command receives ``graph`` (a Dataset) instead."""
 
     @click.option(
         "-d",
         "--data",
         multiple=True,
         type=click.Path(path_type=Path),
-        help="Data to use (YAML, RDF files, folders); repeatable. Default: the built-in data.",
+        help="Data to use (YAML, RDF files, folders); repeatable. Default: the built-in data. "
+        "Only with --store memory.",
     )
-    @click.option(
-        "--store",
-        default=MEMORY,
-        show_default=True,
-        metavar="SPEC",
-        help="Where the graph is: memory (load --data).",
-    )
+    @STORE_OPTION
     @BASE_OPTION
+    @TIMEOUT_OPTION
     @functools.wraps(command)
-    def wrapper(*args: Any, data: tuple[Path, ...], store: str, base: str, **kwargs: Any) -> Any:
-        graph: Dataset = open_graph(store, data, base=base)
-        return command(*args, graph=graph, **kwargs)
+    def wrapper(
+        *args: Any, data: tuple[Path, ...], store: str, base: str, timeout: float, **kwargs: Any
+    ) -> Any:
+        graph: Dataset = open_graph(store, data, base=base, timeout=timeout)
+        try:
+            return command(*args, graph=graph, **kwargs)
+        finally:
+            # Gives an on-disk store back to loads as soon as the command is done with it.
+            graph.close()
 
     return wrapper

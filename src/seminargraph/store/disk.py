@@ -1,0 +1,308 @@
+"""The embedded, persistent store: an Oxigraph (RocksDB) database in a folder, loaded atomically.
+
+The folder ``DIR`` of ``oxigraph:DIR`` holds::
+
+    DIR/seminargraph-store   marks the folder as ours
+    DIR/lock                 readers hold a shared lock on it, a load an exclusive one
+    DIR/active -> g-000002   the generation readers open (an ordinary Oxigraph database)
+    DIR/g-000002/
+
+A load builds the next generation beside the active one (a hard-linked checkpoint of it, or a fresh
+database when most of it is being replaced), bulk-loads the new graphs into it, makes it durable,
+and only then points ``active`` at it with one atomic rename. A load that fails or is killed leaves
+``active`` on the old generation, fully readable; the next load removes what it left.
+
+Oxigraph's bulk loader is fast but not transactional, and a read-only open while another process
+writes is undefined behaviour: the lock keeps loads and readers apart, and the generation swap
+gives the atomicity.
+"""
+
+from __future__ import annotations
+
+import contextlib
+import fcntl
+import os
+import re
+import shutil
+import weakref
+from collections.abc import Iterator, Mapping
+from pathlib import Path
+
+import pyoxigraph as ox
+from oxrdflib import OxigraphStore
+from rdflib import Dataset
+from rdflib.namespace import NamespaceManager
+
+from ..errors import StoreError
+from ..rdfio import bind_prefixes
+
+MARKER = "seminargraph-store"
+LOCK = "lock"
+ACTIVE = "active"
+_GENERATION = re.compile(r"^g-(\d{6})$")
+_MARKER_TEXT = b"A seminargraph store: load with `seminargraph load --store oxigraph:DIR`. Format 1.\n"
+
+
+class DiskStore(OxigraphStore):
+    """An Oxigraph store on disk that holds the folder's lock for as long as it is open."""
+
+    def __init__(self, store: ox.Store, lock_fd: int | None, where: Path) -> None:
+        super().__init__(store=store)
+        self.where = where
+        self._lock_fd = lock_fd
+        self._release = weakref.finalize(self, _close_fd, lock_fd)
+
+    @property
+    def _inner(self) -> ox.Store:
+        if self._store is None:
+            raise StoreError(f"the store {self.where} is closed")
+        return self._store
+
+    def close(self, commit_pending_transaction: bool = False) -> None:
+        self._store = None
+        self._release()
+
+
+def _close_fd(fd: int | None) -> None:
+    if fd is not None:
+        with contextlib.suppress(OSError):
+            os.close(fd)
+
+
+def in_use(root: Path) -> StoreError:
+    """The error for a store another process holds."""
+    return StoreError(
+        f"the store {root} is in use by another process (a load, or a server or query reading it); "
+        "wait until it has finished, or stop it, and try again"
+    )
+
+
+def lock(root: Path, *, exclusive: bool) -> int:
+    """Take the store's lock without waiting and return its file descriptor; StoreError if taken."""
+    try:
+        fd = os.open(root / LOCK, os.O_RDWR | os.O_CREAT, 0o666)
+    except OSError as exc:
+        raise StoreError(f"{root}: cannot open the store's lock file: {exc.strerror}") from None
+    try:
+        fcntl.flock(fd, (fcntl.LOCK_EX if exclusive else fcntl.LOCK_SH) | fcntl.LOCK_NB)
+    except BlockingIOError:
+        os.close(fd)
+        raise in_use(root) from None
+    return fd
+
+
+def _kind(root: Path) -> str:
+    """``ours``, ``empty``, ``plain`` (an Oxigraph database made elsewhere) or ``other``."""
+    try:
+        names = set(os.listdir(root))
+    except FileNotFoundError:
+        return "missing"
+    except NotADirectoryError:
+        return "other"
+    except OSError as exc:
+        raise StoreError(f"{root}: cannot read the folder: {exc.strerror}") from None
+    if MARKER in names:
+        return "ours"
+    if not names:
+        return "empty"
+    if "CURRENT" in names and any(n.startswith("MANIFEST-") for n in names):
+        return "plain"
+    return "other"
+
+
+def active_generation(root: Path) -> Path | None:
+    """The generation ``active`` points at, or None before the first complete load."""
+    link = root / ACTIVE
+    if not link.is_symlink():
+        return None
+    name = os.readlink(link)
+    if not _GENERATION.match(name) or not (root / name).is_dir():
+        raise StoreError(f"{root}: '{ACTIVE}' points at {name!r}, which is not a generation of this store")
+    return root / name
+
+
+def open_disk(root: Path, *, writable: bool = False, take_lock: bool = True) -> Dataset:
+    """Open the store in ``root`` as a dataset (read-only unless ``writable``).
+
+    ``take_lock`` false is for processes whose parent already holds the lock for them.
+    """
+    kind = _kind(root)
+    if kind in ("missing", "empty"):
+        raise StoreError(
+            f"there is no store in {root} yet; create it with: seminargraph load --store oxigraph:{root}"
+        )
+    if kind == "other":
+        raise StoreError(f"{root} is not an Oxigraph store (nor a folder made by seminargraph load)")
+    if kind == "plain":
+        if writable:
+            raise StoreError(f"{root} is an Oxigraph database not made by seminargraph; it opens read-only")
+        return _dataset(_open(root, writable=False), None, root)
+    fd = lock(root, exclusive=writable) if take_lock else None
+    try:
+        generation = active_generation(root)
+        if generation is None:
+            raise StoreError(
+                f"the store {root} holds no data yet (its first load did not finish); "
+                f"load again: seminargraph load --store oxigraph:{root}"
+            )
+        return _dataset(_open(generation, writable=writable), fd, root)
+    except BaseException:
+        _close_fd(fd)
+        raise
+
+
+def _open(path: Path, *, writable: bool) -> ox.Store:
+    try:
+        return ox.Store(str(path)) if writable else ox.Store.read_only(str(path))
+    except OSError as exc:
+        if "lock" in str(exc).lower():
+            raise in_use(path) from None
+        raise StoreError(f"{path}: cannot open the Oxigraph database: {exc}") from None
+
+
+def _dataset(store: ox.Store, fd: int | None, root: Path) -> Dataset:
+    dataset = Dataset(store=DiskStore(store, fd, root), default_union=True)
+    dataset.namespace_manager = NamespaceManager(dataset, bind_namespaces="none")
+    bind_prefixes(dataset)
+    return dataset
+
+
+def replace_graphs(root: Path, graphs: Mapping[str, bytes], *, clear: bool = False) -> list[str]:
+    """Replace the named ``graphs`` (N-Triples by graph IRI) in the store at ``root``, atomically.
+
+    Creates the store when ``root`` is missing or empty. Returns the names of leftovers of earlier,
+    interrupted loads that were removed.
+    """
+    _prepare(root)
+    fd = lock(root, exclusive=True)
+    try:
+        leftovers = _remove_leftovers(root)
+        old = active_generation(root)
+        new = root / f"g-{_next_number(root, leftovers):06d}"
+        try:
+            _build(new, old, graphs, clear=clear)
+            _switch(root, new.name)
+        except BaseException:
+            shutil.rmtree(new, ignore_errors=True)
+            raise
+        if old is not None:
+            shutil.rmtree(old, ignore_errors=True)
+        return leftovers
+    finally:
+        _close_fd(fd)
+
+
+def _prepare(root: Path) -> None:
+    kind = _kind(root)
+    if kind == "ours":
+        return
+    if kind == "plain":
+        raise StoreError(
+            f"{root} is an Oxigraph database not made by seminargraph load; queries can read it, "
+            "but load into a new folder"
+        )
+    if kind == "other":
+        raise StoreError(f"{root} is neither empty nor a seminargraph store; give a new or empty folder")
+    try:
+        root.mkdir(parents=True, exist_ok=True)
+        (root / MARKER).write_bytes(_MARKER_TEXT)
+    except OSError as exc:
+        raise StoreError(f"{root}: cannot create the store here: {exc.strerror}") from None
+
+
+def _generations(root: Path) -> Iterator[Path]:
+    for entry in root.iterdir():
+        if _GENERATION.match(entry.name) and entry.is_dir():
+            yield entry
+
+
+def _remove_leftovers(root: Path) -> list[str]:
+    active = active_generation(root)
+    removed = []
+    for generation in sorted(_generations(root)):
+        if generation != active:
+            shutil.rmtree(generation)
+            removed.append(generation.name)
+    with contextlib.suppress(FileNotFoundError):
+        (root / f".{ACTIVE}.tmp").unlink()
+    return removed
+
+
+def _next_number(root: Path, leftovers: list[str]) -> int:
+    numbers = [int(m[1]) for m in (_GENERATION.match(p.name) for p in _generations(root)) if m]
+    numbers += [int(name[2:]) for name in leftovers]
+    return max(numbers, default=0) + 1
+
+
+def _build(new: Path, old: Path | None, graphs: Mapping[str, bytes], *, clear: bool) -> None:
+    try:
+        store = ox.Store(str(new)) if old is None or clear else _next_from(old, new, set(graphs))
+        for name, data in graphs.items():
+            store.bulk_load(data, format=ox.RdfFormat.N_TRIPLES, to_graph=ox.NamedNode(name))
+        store.flush()
+        del store
+    except (OSError, SyntaxError, ValueError) as exc:
+        raise StoreError(f"{new.parent}: the load failed: {exc}") from None
+    _sync_tree(new)
+
+
+def _next_from(old: Path, new: Path, replaced: set[str]) -> ox.Store:
+    previous = ox.Store.read_only(str(old))
+    counts = graph_sizes(previous)
+    removed = sum(n for g, n in counts.items() if g in replaced)
+    kept = sum(n for g, n in counts.items() if g not in replaced)
+    if removed <= kept:
+        # Mostly kept: a checkpoint (hard links, instant), then delete the replaced graphs in it.
+        previous.backup(str(new))
+        del previous
+        store = ox.Store(str(new))
+        for name in replaced & set(counts):
+            store.remove_graph(ox.NamedNode(name))
+        return store
+    # Mostly replaced: deleting is slow (a transaction per quad); copying what stays is faster.
+    store = ox.Store(str(new))
+    nt = ox.RdfFormat.N_TRIPLES
+    for name in set(counts) - replaced:
+        graph = ox.NamedNode(name)
+        store.bulk_load(previous.dump(format=nt, from_graph=graph), format=nt, to_graph=graph)
+    unnamed = previous.dump(format=nt, from_graph=ox.DefaultGraph())
+    if unnamed:
+        store.bulk_load(unnamed, format=nt)
+    return store
+
+
+def graph_sizes(store: ox.Store) -> dict[str, int]:
+    """The number of triples in each named graph of ``store``."""
+    result = store.query("SELECT ?g (COUNT(*) AS ?n) WHERE { GRAPH ?g { ?s ?p ?o } } GROUP BY ?g")
+    assert isinstance(result, ox.QuerySolutions)
+    sizes = {}
+    for graph, count in result:
+        sizes[str(graph.value)] = int(count.value)
+    return sizes
+
+
+def _sync_tree(path: Path) -> None:
+    for folder, _dirs, files in os.walk(path):
+        for name in files:
+            _fsync(Path(folder) / name, os.O_RDONLY)
+        _fsync(Path(folder), os.O_RDONLY | os.O_DIRECTORY)
+
+
+def _fsync(path: Path, flags: int) -> None:
+    fd = os.open(path, flags)
+    try:
+        os.fsync(fd)
+    finally:
+        os.close(fd)
+
+
+def _switch(root: Path, generation: str) -> None:
+    temporary = root / f".{ACTIVE}.tmp"
+    with contextlib.suppress(FileNotFoundError):
+        temporary.unlink()
+    try:
+        os.symlink(generation, temporary)
+        os.replace(temporary, root / ACTIVE)
+        _fsync(root, os.O_RDONLY | os.O_DIRECTORY)
+    except OSError as exc:
+        raise StoreError(f"{root}: cannot switch to the new data: {exc.strerror}") from None
