@@ -251,14 +251,15 @@
     item.appendChild(label);
     list.appendChild(item);
   }
-  function toggle(set, key) {
-    return function (on) { if (on) { set.add(key); } else { set.delete(key); } apply(false); };
+  function toggle(which, key) {
+    // state[which] is looked up on each change: the way back replaces the set
+    return function (on) { if (on) { state[which].add(key); } else { state[which].delete(key); } apply(false); };
   }
   data.types.forEach(function (t) {
-    legendEntry(byId("sg-legend-nodes"), t.label, swatch(t.shape, t.color), toggle(state.types, t.key));
+    legendEntry(byId("sg-legend-nodes"), t.label, swatch(t.shape, t.color), toggle("types", t.key));
   });
   data.statuses.forEach(function (s) {
-    legendEntry(byId("sg-legend-links"), s.label, swatch("line", "", s.dashes), toggle(state.statuses, s.key));
+    legendEntry(byId("sg-legend-links"), s.label, swatch("line", "", s.dashes), toggle("statuses", s.key));
   });
   if (!data.statuses.length && data.edges.length) {
     legendEntry(byId("sg-legend-links"), ui.co_participation, swatch("line", "", false), null);
