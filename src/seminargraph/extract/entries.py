@@ -120,7 +120,18 @@ def read_entries(
         if current is None and not list_line:
             # Prose that does not begin with a name is not a list of participants.
             break
+    if organisations == "any":
+        mentions = [_as_organisation(m) for m in mentions]
     return mentions
+
+
+def _as_organisation(mention: Mention) -> Mention:
+    # Under "Arrangör:" a bare two-word name nobody knows as a first name ("Civilförsvaret
+    # Mitt") is more likely the organiser than a person.
+    bare = not (mention.titles or mention.organisation or mention.party or mention.role)
+    if mention.kind == "person" and bare and not mention.known_name and not mention.title_before_name:
+        return Mention(kind="organisation", name=mention.name)
+    return mention
 
 
 def _segments(text: str, start: int, end: int, list_line: bool) -> list[_Segment]:

@@ -157,7 +157,7 @@ def _organisation_split(tokens: list[Token]) -> int | None:
 
 
 def _title_before(tokens: list[Token]) -> bool:
-    return any(is_title_word(t, capitalised_swedish=False) for t in tokens)
+    return any(is_title_word(t, capitalised_swedish=i == 0) for i, t in enumerate(tokens))
 
 
 def _marked_until_break(tokens: list[Token], i: int) -> bool:

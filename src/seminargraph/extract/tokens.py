@@ -105,17 +105,19 @@ def is_capitalised(token: Token) -> bool:
 def is_name_word(token: Token, *, first: bool = True) -> bool:
     """A word that can be part of a person's name: Capitalised letters, hyphens, apostrophes.
 
-    A name never starts with a title word ("Professor Anna Ek"), but a surname may be one in
-    Swedish ("Karin Bonde"), where titles are written in lowercase.
+    A name never starts with a title or organisation word ("Professor Anna Ek", "Region
+    Skåne"), but a surname may look like one in Swedish ("Karin Bonde", "Per Bergstad").
     """
     word = token.text
     if not word[0].isupper() or not word[0].isalpha() or word.isupper():
         return False
     if not any(c.islower() for c in word) or not all(c.isalpha() or c in "-'’" for c in word):
         return False
-    if is_common(token) or is_organisation_word(token):
-        return False
-    return not (is_title_word(token) if first else english_titles().matches(token.lower))
+    if first:
+        return not (is_common(token) or is_organisation_word(token) or is_title_word(token))
+    # Surnames may end like organisations ("Bergstad", "Hamn"): only whole words stop a name.
+    whole = organisation_words().matches_whole(token.text)
+    return not (is_common(token) or whole or english_titles().matches(token.lower))
 
 
 def is_common(token: Token) -> bool:

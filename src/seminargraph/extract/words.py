@@ -15,6 +15,11 @@ class WordList:
     whole: frozenset[str]
     endings: tuple[str, ...]
     continued: frozenset[str] = frozenset()
+    whole_only: frozenset[str] = frozenset()
+
+    def matches_whole(self, word: str) -> bool:
+        """Say whether ``word`` is in the list as a whole word ("=word" lines only)."""
+        return fold(word) in self.whole_only
 
     def matches(self, word: str) -> bool:
         """Say whether ``word`` (any case) is in the list or ends in one of its endings."""
@@ -50,9 +55,8 @@ def _word_list(name: str) -> WordList:
             continued.add(word)
         else:
             raise ValueError(f"{name}: a line must start with =, - or +: {line!r}")
-    return WordList(
-        frozenset(whole), tuple(sorted(set(endings), key=len, reverse=True)), frozenset(continued)
-    )
+    endings_sorted = tuple(sorted(set(endings), key=len, reverse=True))
+    return WordList(frozenset(whole), endings_sorted, frozenset(continued), frozenset(whole - set(endings)))
 
 
 @cache

@@ -1,0 +1,229 @@
+"""The ways programmes name people, each on a small text written for the test."""
+
+from __future__ import annotations
+
+import pytest
+
+from seminargraph.extract import ExtractionResult, extract_text
+from seminargraph.extract.document import page_from_text
+from seminargraph.extract.extractor import draft_name
+from seminargraph.extract.labels import match_label
+from seminargraph.extract.language import choose_language, detect_language
+
+Row = tuple[str, tuple[str, ...], str | None, str]
+
+
+def rows(result: ExtractionResult) -> set[Row]:
+    return {
+        (p.name, p.job_titles, p.organisation, p.role) for p in result.participants if p.kind == "person"
+    }
+
+
+CASES: dict[str, tuple[str, set[Row]]] = {
+    "prose with deltog, vid/på and a bare organisation": (
+        "Framtidens bibliotek\n\nI samtalet deltog Maria Ekström, bibliotekschef vid Norrby kommun och "
+        "Kalle Sund, lektor, Södra högskolan.",
+        {
+            ("Maria Ekström", ("bibliotekschef",), "Norrby kommun", "panelist"),
+            ("Kalle Sund", ("lektor",), "Södra högskolan", "panelist"),
+        },
+    ),
+    "Samtalet leds av": (
+        "Skogen\n\nSamtalet leds av Eva Holm, journalist på Bygdebladet.",
+        {("Eva Holm", ("journalist",), "Bygdebladet", "moderator")},
+    ),
+    "Samtalet leddes av": (
+        "Skogen\n\nSamtalet leddes av Eva Holm.",
+        {("Eva Holm", (), None, "moderator")},
+    ),
+    "Moderator: line": (
+        "Skogen\n\nModerator: Olle Berg, redaktör, Skogsbladet",
+        {("Olle Berg", ("redaktör",), "Skogsbladet", "moderator")},
+    ),
+    "Medverkande: one person a line": (
+        "Skogen\n\nMedverkande:\nAnna Lund, skogsägare, Lunds gård\nPer Nyberg, forskare, Skogsinstitutet\n",
+        {
+            ("Anna Lund", ("skogsägare",), "Lunds gård", "panelist"),
+            ("Per Nyberg", ("forskare",), "Skogsinstitutet", "panelist"),
+        },
+    ),
+    "Deltagare: inline with semicolons": (
+        "Skogen\n\nDeltagare: Anna Lund, skogsägare; Per Nyberg, forskare.",
+        {("Anna Lund", ("skogsägare",), None, "panelist"), ("Per Nyberg", ("forskare",), None, "panelist")},
+    ),
+    "I panelen: with bullets": (
+        "Skogen\n\nI panelen:\n- Anna Lund, skogsägare\n• Per Nyberg, forskare\n",
+        {("Anna Lund", ("skogsägare",), None, "panelist"), ("Per Nyberg", ("forskare",), None, "panelist")},
+    ),
+    "party tags": (
+        "Debatt\n\nMedverkande: Lena Ek (S), kommunalråd i Åby; Jan Fors (KD), riksdagsledamot.",
+        {
+            ("Lena Ek", ("kommunalråd",), "Åby", "panelist"),
+            ("Jan Fors", ("riksdagsledamot",), None, "panelist"),
+        },
+    ),
+    "a title before the name": (
+        "Tro och vetande\n\nI samtalet deltar biskop Eva Sjö och journalisten Nils Brand.",
+        {("Eva Sjö", ("biskop",), None, "panelist"), ("Nils Brand", ("journalisten",), None, "panelist")},
+    ),
+    "a name over a line break": (
+        "Vatten\n\nI samtalet deltar Gunnel Berg, hydrolog vid Vattenverket i Åby, och Anders\n"
+        "Johansson, VA-chef i Åby kommun.",
+        {
+            ("Gunnel Berg", ("hydrolog",), "Vattenverket i Åby", "panelist"),
+            ("Anders Johansson", ("VA-chef",), "Åby kommun", "panelist"),
+        },
+    ),
+    "Name (Title, Org)": (
+        "Säkerhet\n\nSeminariet leds av Kim Wall (säkerhetschef, Åby kommun).",
+        {("Kim Wall", ("säkerhetschef",), "Åby kommun", "moderator")},
+    ),
+    "moderated by, Panelists:": (
+        "Open data\n\nPanelists:\nJane Moore, Head of Data, City of Leeds\n\nModerated by Tom Hale, editor at Data Weekly.",
+        {
+            ("Jane Moore", ("Head of Data",), "City of Leeds", "panelist"),
+            ("Tom Hale", ("editor",), "Data Weekly", "moderator"),
+        },
+    ),
+    "Speakers:": (
+        "Circular cities\n\nSpeakers:\n- Lisa Grant (CEO, Loop Ltd)\n- Omar Said (Researcher, Urban Institute)\n",
+        {
+            ("Lisa Grant", ("CEO",), "Loop Ltd", "speaker"),
+            ("Omar Said", ("Researcher",), "Urban Institute", "speaker"),
+        },
+    ),
+    "no space after a comma, no-break spaces": (
+        "Tillit\n\nI samtalet deltar Elin\u00a0Mark,statsvetare vid Åby universitet,Viktor Hamn,\u00a0"
+        "generalsekreterare för Rådet.",
+        {
+            ("Elin Mark", ("statsvetare",), "Åby universitet", "panelist"),
+            ("Viktor Hamn", ("generalsekreterare",), "Rådet", "panelist"),
+        },
+    ),
+    "moderator named after the fact": (
+        "Skolan\n\nRobin Falk, rektor på Åbyskolan var seminariets moderator.",
+        {("Robin Falk", ("rektor",), "Åbyskolan", "moderator")},
+    ),
+    "two titles in one phrase, an adjective left out": (
+        "Beslut\n\nSamtalet leddes av Maja Stål, konsultchef och erfaren beslutsstödskonsult på Stålbyrån.",
+        {("Maja Stål", ("konsultchef", "beslutsstödskonsult"), "Stålbyrån", "moderator")},
+    ),
+}
+
+
+@pytest.mark.parametrize("case", list(CASES), ids=list(CASES))
+def test_naming_patterns(case: str) -> None:
+    text, expected = CASES[case]
+    assert rows(extract_text(text)) == expected
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "Öppet hus\n\nÖver 300 personer deltog i fjol. Kontakt: Lina Berg, 070-123 45 67.",
+        "Strindberg\n\nAugust Strindberg skrev om staden, och Selma Lagerlöf läste honom.",
+        "Biljetter\n\nBiljetter köps via Maria Lund på kulturförvaltningen.",
+        "Program\n\nFör mer information, kontakta pressansvarig Lina Berg.",
+    ],
+)
+def test_people_who_do_not_take_part_are_not_participants(text: str) -> None:
+    result = extract_text(text)
+    assert result.participants == []
+    assert any("found no participants" in warning for warning in result.warnings)
+
+
+def test_organisations_take_part_too() -> None:
+    result = extract_text(
+        "Beredskap\n\nArrangör: Civilförsvaret Mitt\n\nMedverkande organisationer: Röda Korset Mitt och "
+        "Räddningstjänsten Åby.\n\nMedverkande:\nKim Ek, räddningschef, Räddningstjänsten Åby\n"
+    )
+    orgs = {(p.name, p.role) for p in result.participants if p.kind == "organisation"}
+    assert orgs == {
+        ("Civilförsvaret Mitt", "organiser"),
+        ("Röda Korset Mitt", "participant"),
+        ("Räddningstjänsten Åby", "participant"),
+    }
+
+
+def test_a_genitive_is_read_as_the_organisation_the_text_names() -> None:
+    result = extract_text(
+        "Styrning\n\nI Åsby kommun har man arbetat länge. I samtalet deltar Per Ing, Åsbys kommunchef."
+    )
+    (per,) = result.participants
+    assert per.organisation == "Åsby kommun"
+    assert per.organisation_status == "inferred"
+    assert per.organisation_note is not None and per.organisation_note.startswith("REVIEW:")
+    assert result.normalised[slice(*per.spans["organisation"][0])] == "Åsby"
+
+
+def test_an_unknown_name_without_title_or_organisation_is_marked_for_review() -> None:
+    result = extract_text("Skogen\n\nMedverkande:\nQuorx Zapp\n")
+    (someone,) = result.participants
+    assert someone.status == "ambiguous"
+    assert someone.notes[0].startswith("REVIEW:")
+
+
+def test_events_under_headings_and_said_to_be_part_of_another() -> None:
+    result = extract_text(
+        "Vikbyveckan 2024\n\nTre seminarier om staden.\n\nSTADEN SOM INGEN BYGGDE\n\n"
+        "Seminariet är en del av Vikbyveckan 2024.\n\nModerator: Petra Sund, Vikby kommun\n\n"
+        "CYKELSTADEN\n\nModerator: Oskar Thel, Vikby kommun\n"
+    )
+    titles = [e.title for e in result.events]
+    assert titles == ["Vikbyveckan 2024", "STADEN SOM INGEN BYGGDE", "CYKELSTADEN"]
+    nesting = result.events[1].part_of
+    assert nesting is not None and nesting.status == "stated"
+    assert result.events[nesting.parent].title == "Vikbyveckan 2024"
+    assert nesting.evidence.quote == "Seminariet är en del av Vikbyveckan 2024."
+    assert result.events[2].part_of is None  # the text does not say so for this one
+
+
+def test_html_headings_nest_events_only_as_inferred() -> None:
+    result = extract_text(
+        "<html><body><h1>Kulturdagen</h1><h2>Panel: Vem betalar?</h2>"
+        "<p>Moderator: Elias Berg, kulturredaktör</p></body></html>"
+    )
+    panel = result.events[-1]
+    assert panel.title == "Panel: Vem betalar?"
+    assert panel.part_of is not None and panel.part_of.status == "inferred"
+    assert panel.part_of.note is not None and panel.part_of.note.startswith("REVIEW:")
+
+
+def test_html_visible_text() -> None:
+    page = page_from_text(
+        "<!DOCTYPE html><html><head><title>Sidan</title><style>p{}</style>"
+        "<script>var x = 'Moderator: Ingen Alls';</script></head><body>"
+        "<nav>Start Program</nav><h1>Rubrik &amp; mer</h1>"
+        "<div hidden>Dold Text</div><p style='display: none'>Också dold</p>"
+        "<ul>\n  <li>Anna&nbsp;Berg, vd</li>\n  <li>Per Lind</li>\n</ul><p>Rad ett<br>rad två</p></body></html>"
+    )
+    assert page.is_html and page.title == "Sidan"
+    assert page.text == "Rubrik & mer\n\nAnna\u00a0Berg, vd\nPer Lind\n\nRad ett\nrad två\n"
+    assert page.headings == {0: 1}
+
+
+def test_labels() -> None:
+    assert match_label("Moderator: Karin Ljung").person_role == "moderator"  # type: ignore[union-attr]
+    assert match_label("Medverkande").kind == "people"  # type: ignore[union-attr]
+    assert match_label("Tid: 10.00").kind == "field"  # type: ignore[union-attr]
+    assert match_label("Titel: Skogen").kind == "title"  # type: ignore[union-attr]
+    assert match_label("Session 4B: Open data") is None
+    assert match_label("Anna Berg, vd, Företaget AB") is None
+
+
+def test_titles_in_capitals_get_the_case_the_text_uses() -> None:
+    text = "Vi arbetar med IT och beslutsstöd i Motala.\n\nMÄNNISKOR OCH IT I MOTALA"
+    assert draft_name("MÄNNISKOR OCH IT I MOTALA", text) == "Människor och IT i Motala"
+    assert draft_name("Vem äger kulturarvet?", text) == "Vem äger kulturarvet?"
+
+
+def test_language() -> None:
+    assert detect_language("I samtalet deltar Anna och Per, som har arbetat med frågan i många år.") == "sv"
+    assert detect_language("The panel will discuss how cities and regions can work with open data.") == "en"
+    german = "Die Teilnehmer diskutieren, wie die Stadt und die Region mit den Daten arbeiten und was sie tun."
+    assert detect_language(german) == "de"
+    language, _detected, warnings = choose_language(german, "auto", "seite.txt")
+    assert warnings and "German" in warnings[0] and warnings[0].startswith("seite.txt")
+    _language, _detected, warnings = choose_language("I samtalet deltar Anna och Per som har det.", "en", "x")
+    assert warnings == ["x: the text looks Swedish, but --lang en was given"]
+    del language
