@@ -37,7 +37,10 @@ def test_the_seed_gold_is_the_shared_seed_page() -> None:
     shared = Path("/work/shared/seeds/000_c2aea3d9b67761fb.txt")
     if shared.exists():
         assert gold.text_path.read_bytes() == shared.read_bytes()
-    assert gold.text_path.resolve() == (Path(__file__).parent.parent / "data/hypergene-almedalen-2015.txt").resolve()
+    assert (
+        gold.text_path.resolve()
+        == (Path(__file__).parent.parent / "data/hypergene-almedalen-2015.txt").resolve()
+    )
 
 
 def test_the_seed_page_is_exactly_right() -> None:

@@ -14,9 +14,7 @@ Row = tuple[str, tuple[str, ...], str | None, str]
 
 
 def rows(result: ExtractionResult) -> set[Row]:
-    return {
-        (p.name, p.job_titles, p.organisation, p.role) for p in result.participants if p.kind == "person"
-    }
+    return {(p.name, p.job_titles, p.organisation, p.role) for p in result.participants if p.kind == "person"}
 
 
 CASES: dict[str, tuple[str, set[Row]]] = {
@@ -220,7 +218,9 @@ def test_titles_in_capitals_get_the_case_the_text_uses() -> None:
 def test_language() -> None:
     assert detect_language("I samtalet deltar Anna och Per, som har arbetat med frågan i många år.") == "sv"
     assert detect_language("The panel will discuss how cities and regions can work with open data.") == "en"
-    german = "Die Teilnehmer diskutieren, wie die Stadt und die Region mit den Daten arbeiten und was sie tun."
+    german = (
+        "Die Teilnehmer diskutieren, wie die Stadt und die Region mit den Daten arbeiten und was sie tun."
+    )
     assert detect_language(german) == "de"
     language, _detected, warnings = choose_language(german, "auto", "seite.txt")
     assert warnings and "German" in warnings[0] and warnings[0].startswith("seite.txt")

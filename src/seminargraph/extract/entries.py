@@ -36,7 +36,8 @@ _CLAUSE = re.compile(r"^(?:som|vilket|vilka|där|när|who|which|where|whose|that
 _ORG_PREPOSITIONS = frozenset({"från", "vid", "på", "hos", "at", "from"})
 # A person's entry is read from at most this many characters, so that a run of text with no
 # commas costs no more than its length.
-_HEAD_WINDOW = 300
+_HEAD_WINDOW = 160
+_HEAD_TOKENS = 14
 
 
 @dataclass
@@ -166,17 +167,23 @@ def _split_conjunctions(text: str, segment: _Segment) -> list[_Segment]:
     # "Länsstyrelsen i Södermanland och Johan Lod": split before a new person only, so that
     # "konsultchef och erfaren beslutsstödskonsult" and "Kommuner och Regioner" stay whole.
     piece = text[segment.start : segment.end]
+    separator = segment.separator
+    if separator == "," and re.match(r"\s*(?:och|and)\s", piece, re.IGNORECASE):
+        separator = "and"
+    parts: list[_Segment] = []
+    begin, depth, scanned = segment.start, 0, 0
     for match in _CONJUNCTION.finditer(piece):
-        if piece[: match.start()].count("(") != piece[: match.start()].count(")"):
-            continue
+        depth += piece.count("(", scanned, match.start()) - piece.count(")", scanned, match.start())
+        scanned = match.start()
+        if depth > 0:
+            continue  # inside "(vd och grundare, Ekbo AB)"
         right = segment.start + match.end()
         if _person(text, right, segment.end) is None:
             continue
-        left = _Segment(segment.start, segment.start + match.start(), segment.separator)
-        return [left, *_split_conjunctions(text, _Segment(right, segment.end, "and"))]
-    if segment.separator == "," and re.match(r"\s*(?:och|and)\s", piece, re.IGNORECASE):
-        return [_Segment(segment.start, segment.end, "and")]
-    return [segment]
+        parts.append(_Segment(begin, segment.start + match.start(), separator))
+        begin, separator = right, "and"
+    parts.append(_Segment(begin, segment.end, separator))
+    return parts
 
 
 def _split_names(text: str, start: int, end: int) -> list[tuple[int, int]]:
@@ -217,7 +224,7 @@ def _person(text: str, start: int, end: int) -> Mention | None:
     """Read a segment that begins with a person: [Orgs] [title] [Dr] Name [(…)] [från Org]."""
     paren = text.find("(", start, min(end, start + _HEAD_WINDOW))
     head_end = paren if paren >= 0 else min(end, start + _HEAD_WINDOW)
-    tokens = tokenize(text[start:head_end], start)
+    tokens = tokenize(text[start:head_end], start, _HEAD_TOKENS)
     if not tokens:
         return None
     found = _head(tokens)
@@ -335,7 +342,7 @@ def _read_parenthesis(text: str, start: int, end: int, mention: Mention) -> None
 def _read_rest(text: str, start: int, end: int, mention: Mention) -> None:
     # "Lars Bäckström från Teologiska högskolan": an organisation after a preposition; any
     # other words after the name ("hur snabbt omställningen kan gå") are not about the person.
-    tokens = tokenize(text[start : min(end, start + _HEAD_WINDOW)], start)
+    tokens = tokenize(text[start : min(end, start + _HEAD_WINDOW)], start, _HEAD_TOKENS)
     if len(tokens) >= 2 and tokens[0].lower in _ORG_PREPOSITIONS and is_capitalised(tokens[1]):
         extent = organisation_extent(tokens, 1)
         if extent is not None:

@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import re
 from dataclasses import dataclass
+from functools import lru_cache
 
 from .words import common_words, english_titles, first_names, fold, organisation_words, swedish_titles
 
@@ -61,7 +62,7 @@ DESCRIPTIVE = frozenset(
 )
 
 
-@dataclass(frozen=True)
+@dataclass(frozen=True, slots=True)
 class Token:
     """A word without the punctuation around it; ``start``/``end`` are absolute offsets."""
 
@@ -74,10 +75,12 @@ class Token:
         return fold(self.text)
 
 
-def tokenize(text: str, offset: int) -> list[Token]:
-    """The words of ``text`` (parentheses and surrounding punctuation left out)."""
-    tokens = []
+def tokenize(text: str, offset: int, limit: int | None = None) -> list[Token]:
+    """The words of ``text`` (parentheses and surrounding punctuation left out), at most ``limit``."""
+    tokens: list[Token] = []
     for match in _WORD.finditer(text):
+        if limit is not None and len(tokens) >= limit:
+            break
         word = match.group()
         left = len(word) - len(word.lstrip(_EDGE))
         core = word.strip(_EDGE)
@@ -108,7 +111,12 @@ def is_name_word(token: Token, *, first: bool = True) -> bool:
     A name never starts with a title or organisation word ("Professor Anna Ek", "Region
     Skåne"), but a surname may look like one in Swedish ("Karin Bonde", "Per Bergstad").
     """
-    word = token.text
+    return _name_word(token.text, first)
+
+
+@lru_cache(maxsize=65536)
+def _name_word(word: str, first: bool) -> bool:
+    token = Token(word, 0, 0)
     if not word[0].isupper() or not word[0].isalpha() or word.isupper():
         return False
     if not any(c.islower() for c in word) or not all(c.isalpha() or c in "-'’" for c in word):
@@ -140,10 +148,15 @@ def is_title_word(token: Token, *, capitalised_swedish: bool = True) -> bool:
     Swedish writes titles in lowercase; ``capitalised_swedish=False`` refuses a capitalised
     Swedish title word, which inside a name is part of the name ("Sveriges Skogsägare").
     """
-    low = token.lower.rstrip(".")
+    return _title_word(token.text, capitalised_swedish)
+
+
+@lru_cache(maxsize=65536)
+def _title_word(word: str, capitalised_swedish: bool) -> bool:
+    low = fold(word).rstrip(".")
     if english_titles().matches(low):
         return True
-    if not capitalised_swedish and token.text[:1].isupper():
+    if not capitalised_swedish and word[:1].isupper():
         return False
     titles = swedish_titles()
     if titles.matches(low):

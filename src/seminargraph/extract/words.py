@@ -13,7 +13,7 @@ class WordList:
     """Whole words and word endings read from one list file."""
 
     whole: frozenset[str]
-    endings: tuple[str, ...]
+    endings: frozenset[str]
     continued: frozenset[str] = frozenset()
     whole_only: frozenset[str] = frozenset()
 
@@ -26,7 +26,7 @@ class WordList:
         low = fold(word)
         if low in self.whole or low in self.continued:
             return True
-        return any(low.endswith(end) and len(low) >= len(end) for end in self.endings)
+        return any(low[-k:] in self.endings for k in range(1, len(low)))
 
 
 def fold(word: str) -> str:
@@ -55,8 +55,9 @@ def _word_list(name: str) -> WordList:
             continued.add(word)
         else:
             raise ValueError(f"{name}: a line must start with =, - or +: {line!r}")
-    endings_sorted = tuple(sorted(set(endings), key=len, reverse=True))
-    return WordList(frozenset(whole), endings_sorted, frozenset(continued), frozenset(whole - set(endings)))
+    return WordList(
+        frozenset(whole), frozenset(endings), frozenset(continued), frozenset(whole - set(endings))
+    )
 
 
 @cache
