@@ -86,7 +86,7 @@ def test_every_item_is_a_quote_of_the_text(gold_path: Path) -> None:
             assert 0 < evidence.confidence < 1
             (name_span,) = participant.spans["name"]
             assert text[name_span[0] : name_span[1]] == participant.name
-            assert evidence.start <= name_span[0] and name_span[1] <= evidence.end or evidence.more
+            assert (evidence.start <= name_span[0] and name_span[1] <= evidence.end) or evidence.more
             titles = [text[s:e] for s, e in participant.spans.get("job_titles", ())]
             assert tuple(dict.fromkeys(titles)) == participant.job_titles
             if participant.organisation is not None:

@@ -77,14 +77,16 @@ CASES: dict[str, tuple[str, set[Row]]] = {
         {("Kim Wall", ("säkerhetschef",), "Åby kommun", "moderator")},
     ),
     "moderated by, Panelists:": (
-        "Open data\n\nPanelists:\nJane Moore, Head of Data, City of Leeds\n\nModerated by Tom Hale, editor at Data Weekly.",
+        "Open data\n\nPanelists:\nJane Moore, Head of Data, City of Leeds\n\n"
+        "Moderated by Tom Hale, editor at Data Weekly.",
         {
             ("Jane Moore", ("Head of Data",), "City of Leeds", "panelist"),
             ("Tom Hale", ("editor",), "Data Weekly", "moderator"),
         },
     ),
     "Speakers:": (
-        "Circular cities\n\nSpeakers:\n- Lisa Grant (CEO, Loop Ltd)\n- Omar Said (Researcher, Urban Institute)\n",
+        "Circular cities\n\nSpeakers:\n- Lisa Grant (CEO, Loop Ltd)\n"
+        "- Omar Said (Researcher, Urban Institute)\n",
         {
             ("Lisa Grant", ("CEO",), "Loop Ltd", "speaker"),
             ("Omar Said", ("Researcher",), "Urban Institute", "speaker"),
@@ -193,7 +195,8 @@ def test_html_visible_text() -> None:
         "<script>var x = 'Moderator: Ingen Alls';</script></head><body>"
         "<nav>Start Program</nav><h1>Rubrik &amp; mer</h1>"
         "<div hidden>Dold Text</div><p style='display: none'>Också dold</p>"
-        "<ul>\n  <li>Anna&nbsp;Berg, vd</li>\n  <li>Per Lind</li>\n</ul><p>Rad ett<br>rad två</p></body></html>"
+        "<ul>\n  <li>Anna&nbsp;Berg, vd</li>\n  <li>Per Lind</li>\n</ul>"
+        "<p>Rad ett<br>rad två</p></body></html>"
     )
     assert page.is_html and page.title == "Sidan"
     assert page.text == "Rubrik & mer\n\nAnna\u00a0Berg, vd\nPer Lind\n\nRad ett\nrad två\n"
