@@ -3,15 +3,21 @@
 from __future__ import annotations
 
 from pathlib import Path
+from typing import Any
 
 import click
 
 from ..build import load_graph
-from ..errors import ValidationFailed
-from ..store import DEFAULT_WRITE_TIMEOUT, SPEC_HELP, write_store
+from ..errors import MissingExtraError, ValidationFailed
+from ..server.config import DEFAULT_MAX_REQUEST, DEFAULT_ROW_LIMIT, DEFAULT_TIME_LIMIT, ServerConfig
+from ..store import DEFAULT_TIMEOUT, DEFAULT_WRITE_TIMEOUT, MEMORY, SPEC_HELP, write_store
 from ..validate import validate_graph
-from . import cli
+from . import CommandError, cli
 from .options import BASE_OPTION
+
+DATA_HELP = (
+    "Data to serve (YAML, RDF files, folders); repeatable. Default: the built-in data. Memory store only."
+)
 
 
 @cli.command("load")
@@ -63,3 +69,124 @@ def load_command(
         store, graph, clear=clear, update_endpoint=update_endpoint, graph_store=graph_store, timeout=timeout
     )
     click.echo(written.text())
+
+
+@cli.command("serve")
+@click.option("-d", "--data", multiple=True, type=click.Path(path_type=Path), help=DATA_HELP)
+@click.option(
+    "--store", default=MEMORY, show_default=True, metavar="SPEC", help=f"The store to serve: {SPEC_HELP}."
+)
+@BASE_OPTION
+@click.option("--host", default="127.0.0.1", show_default=True, help="Address to listen on.")
+@click.option(
+    "--port", type=click.IntRange(0, 65535), default=8000, show_default=True, help="Port (0: any free one)."
+)
+@click.option("--title", metavar="TEXT", help="Title of the pages (default: the source's title).")
+@click.option(
+    "--time-limit",
+    type=click.FloatRange(min=0.1),
+    default=DEFAULT_TIME_LIMIT,
+    show_default=True,
+    metavar="SECONDS",
+    help="Stop any query after this long (its worker process is killed).",
+)
+@click.option(
+    "--row-limit",
+    type=click.IntRange(min=1),
+    default=DEFAULT_ROW_LIMIT,
+    show_default=True,
+    help="Return at most this many rows; longer answers are cut and marked truncated.",
+)
+@click.option(
+    "--max-request-bytes",
+    type=click.IntRange(min=1024),
+    default=DEFAULT_MAX_REQUEST,
+    show_default=True,
+    help="Refuse request bodies and URLs longer than this.",
+)
+@click.option(
+    "--workers",
+    type=click.IntRange(min=1),
+    default=2,
+    show_default=True,
+    help="Query worker processes (each holds the graph; one when writable).",
+)
+@click.option(
+    "--timeout",
+    type=click.FloatRange(min=0.1),
+    default=DEFAULT_TIMEOUT,
+    show_default=True,
+    metavar="SECONDS",
+    help="For an http(s) store: give up on an answer from it after this long.",
+)
+@click.option(
+    "--write-token-file",
+    type=click.Path(path_type=Path, dir_okay=False),
+    help="Accept updates and Graph Store writes carrying the token in this file (oxigraph:DIR only).",
+)
+@click.option(
+    "--get", "get_path", metavar="PATH", help="Answer one GET of PATH without a socket, print it, exit."
+)
+def serve_command(
+    data: tuple[Path, ...],
+    store: str,
+    base: str,
+    host: str,
+    port: int,
+    title: str | None,
+    time_limit: float,
+    row_limit: int,
+    max_request_bytes: int,
+    workers: int,
+    timeout: float,
+    write_token_file: Path | None,
+    get_path: str | None,
+) -> None:
+    """Serve the graph: SPARQL endpoint at /sparql, query page, entity pages, network page.
+
+    Read-only unless --write-token-file is given. Stop it with Ctrl+C.
+    """
+    server = _server_module()
+    config = ServerConfig(
+        store=store,
+        data=tuple(str(d) for d in data),
+        base=base,
+        title=title,
+        time_limit=time_limit,
+        row_limit=row_limit,
+        max_request_bytes=max_request_bytes,
+        workers=workers,
+        remote_timeout=timeout,
+        write_token=_read_token(write_token_file),
+    )
+    if get_path is not None:
+        response = server.get(config, get_path)
+        click.echo(response.body, nl=False)
+        if response.status >= 400:
+            raise CommandError(f"GET {get_path}: HTTP {response.status}")
+        return
+    server.serve(
+        config, host=host, port=port, on_ready=lambda url: click.echo(f"serving {store} on {url}", err=True)
+    )
+
+
+def _server_module() -> Any:
+    try:
+        from ..server import run as server
+    except ImportError as exc:
+        raise MissingExtraError("seminargraph serve", "serve") from exc
+    return server
+
+
+def _read_token(path: Path | None) -> str | None:
+    if path is None:
+        return None
+    try:
+        token = path.read_text("utf-8").strip()
+    except (OSError, UnicodeDecodeError) as exc:
+        raise click.BadParameter(
+            f"{path}: cannot read the token: {exc}", param_hint="--write-token-file"
+        ) from None
+    if not token:
+        raise click.BadParameter(f"{path} is empty", param_hint="--write-token-file")
+    return token

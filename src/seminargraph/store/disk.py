@@ -91,7 +91,7 @@ def lock(root: Path, *, exclusive: bool) -> int:
     return fd
 
 
-def _kind(root: Path) -> str:
+def kind_of(root: Path) -> str:
     """``ours``, ``empty``, ``plain`` (an Oxigraph database made elsewhere) or ``other``."""
     try:
         names = set(os.listdir(root))
@@ -126,7 +126,7 @@ def open_disk(root: Path, *, writable: bool = False, take_lock: bool = True) -> 
 
     ``take_lock`` false is for processes whose parent already holds the lock for them.
     """
-    kind = _kind(root)
+    kind = kind_of(root)
     if kind in ("missing", "empty"):
         raise StoreError(
             f"there is no store in {root} yet; create it with: seminargraph load --store oxigraph:{root}"
@@ -193,7 +193,7 @@ def replace_graphs(root: Path, graphs: Mapping[str, bytes], *, clear: bool = Fal
 
 
 def _prepare(root: Path) -> None:
-    kind = _kind(root)
+    kind = kind_of(root)
     if kind == "ours":
         return
     if kind == "plain":

@@ -1,0 +1,269 @@
+"""What a query worker process does: open the store once, then answer the server's jobs one by one.
+
+Workers exist because neither Oxigraph nor rdflib can interrupt a query, and a pathological query
+can crash Oxigraph's process outright: the server kills a worker at the time limit, or sees it die,
+and starts another. Everything that touches the graph runs here, under that guard.
+"""
+
+from __future__ import annotations
+
+import signal
+from collections.abc import Callable, Sequence
+from dataclasses import dataclass, field
+from multiprocessing.connection import Connection
+from pathlib import Path
+from typing import Any
+
+import pyoxigraph as ox
+from rdflib import Graph, Literal
+from rdflib.query import Result
+from rdflib.term import Node
+
+from ..errors import (
+    QueryError,
+    QueryParameterError,
+    SeminargraphError,
+    SourceError,
+    StoreError,
+    UnknownQueryError,
+)
+from ..query import check_query, run_query
+from ..rdfio import from_oxigraph, plain
+from ..store import disk, open_graph, oxigraph_of, parse_spec
+from ..store.remote import RemoteStore
+from . import pagedata
+from .config import ServerConfig
+
+
+@dataclass
+class Outcome:
+    """A query's answer, cut at the row limit: rows for SELECT, a boolean for ASK, triples otherwise."""
+
+    kind: str  # select | ask | graph
+    columns: list[str] = field(default_factory=list)
+    rows: list[tuple[Node | None, ...]] = field(default_factory=list)
+    boolean: bool | None = None
+    triples: list[tuple[Node, Node, Node]] = field(default_factory=list)
+    truncated: bool = False
+
+
+@dataclass(frozen=True)
+class Failure:
+    """An error a job raised on purpose, sent back to the server: ``kind`` chooses the HTTP status."""
+
+    kind: str
+    message: str
+
+
+_KINDS: list[tuple[type[SeminargraphError], str]] = [
+    (UnknownQueryError, "not-found"),
+    (QueryParameterError, "parameter"),
+    (QueryError, "query"),
+    (SourceError, "query"),
+    (StoreError, "store"),
+    (SeminargraphError, "error"),
+]
+
+
+def failure(exc: SeminargraphError) -> Failure:
+    """The Failure that stands for ``exc``."""
+    kind = next(k for cls, k in _KINDS if isinstance(exc, cls))
+    return Failure(kind, str(exc))
+
+
+class Engine:
+    """The graph of one worker and the jobs it can run."""
+
+    def __init__(self, config: ServerConfig) -> None:
+        self.config = config
+        spec = parse_spec(config.store)
+        if spec.kind == "oxigraph":
+            # The server process holds the store's lock for all its workers.
+            self.graph = disk.open_disk(Path(spec.location), writable=config.writable, take_lock=False)
+        else:
+            self.graph = open_graph(
+                config.store, config.data, base=config.base, timeout=config.remote_timeout
+            )
+        self.jobs: dict[str, Callable[..., Any]] = {
+            "sparql": self.sparql,
+            "update": self.update,
+            "named": self.named,
+            "graph_get": self.graph_get,
+            "graph_write": self.graph_write,
+            "summary": lambda lang: pagedata.summary(self.graph, lang, self.config.row_limit),
+            "listing": lambda kind, lang: pagedata.listing(self.graph, kind, lang, self.config.row_limit),
+            "entity": lambda kind, ident, lang: pagedata.entity(self.graph, kind, ident, lang),
+            "network": lambda **options: pagedata.network_page(self.graph, **options),
+        }
+
+    def run(self, name: str, arguments: dict[str, Any]) -> Any:
+        """Run the job ``name`` with ``arguments``."""
+        return self.jobs[name](**arguments)
+
+    def sparql(
+        self, text: str, default_graphs: Sequence[str] = (), named_graphs: Sequence[str] = ()
+    ) -> Outcome:
+        """Run a SPARQL query from outside: checked first, then run with the protocol's dataset."""
+        check_query(text, parse=False)
+        limit = self.config.row_limit
+        inner = oxigraph_of(self.graph)
+        if inner is None:
+            store = self.graph.store
+            assert isinstance(store, RemoteStore)
+            dataset = list(default_graphs) if default_graphs else None
+            return _from_rdflib(store.select(text, default_graphs=dataset, named_graphs=named_graphs), limit)
+        options: dict[str, Any] = {"use_default_graph_as_union": not default_graphs}
+        if default_graphs:
+            options["default_graph"] = [ox.NamedNode(g) for g in default_graphs]
+            options["named_graphs"] = [ox.NamedNode(g) for g in named_graphs]
+        elif named_graphs:
+            options["named_graphs"] = [ox.NamedNode(g) for g in named_graphs]
+        try:
+            return _from_oxigraph(inner.query(text, **options), limit)
+        except SyntaxError as exc:
+            raise QueryError(f"the query is not valid SPARQL: {exc.msg}") from None
+        except (OSError, RuntimeError, ValueError) as exc:
+            raise QueryError(f"the query failed: {exc}") from None
+
+    def update(self, text: str) -> None:
+        """Run a SPARQL Update (only in a worker that opened the store for writing)."""
+        check_query(text, update=True)
+        inner = self._writable_store()
+        try:
+            inner.update(text)
+        except SyntaxError as exc:
+            raise QueryError(f"the update is not valid SPARQL: {exc.msg}") from None
+        except (OSError, RuntimeError, ValueError) as exc:
+            raise QueryError(f"the update failed: {exc}") from None
+
+    def named(self, name: str, params: dict[str, str], lang: str) -> Outcome:
+        """Run a named query with its parameters."""
+        result = run_query(self.graph, name, lang=lang, params=params)
+        limit = self.config.row_limit
+        return Outcome(
+            result.kind,
+            columns=result.columns,
+            rows=result.rows[:limit],
+            boolean=result.boolean,
+            triples=list(result.graph)[:limit] if result.graph is not None else [],
+            truncated=len(result.rows) > limit,
+        )
+
+    def graph_get(self, graph: str | None) -> bytes:
+        """One graph of the store as N-Triples (``None``: the union of all graphs)."""
+        inner = oxigraph_of(self.graph)
+        if inner is None:
+            selected = self.graph if graph is None else self.graph.graph(_iri(graph))
+            return _as_ntriples(selected)
+        if graph is not None and not inner.contains_named_graph(ox.NamedNode(graph)):
+            raise UnknownQueryError(f"the store has no graph <{graph}>")
+        if graph is None:
+            union = inner.query("CONSTRUCT { ?s ?p ?o } WHERE { ?s ?p ?o }", use_default_graph_as_union=True)
+            assert isinstance(union, ox.QueryTriples)
+            return ox.serialize(union, format=ox.RdfFormat.N_TRIPLES) or b""
+        return inner.dump(format=ox.RdfFormat.N_TRIPLES, from_graph=ox.NamedNode(graph)) or b""
+
+    def graph_write(self, method: str, graph: str, data: bytes, media_type: str) -> bool:
+        """Apply a Graph Store Protocol write in one transaction; return whether the graph existed."""
+        inner = self._writable_store()
+        name = ox.NamedNode(graph)
+        existed = inner.contains_named_graph(name)
+        if method == "DELETE":
+            if not existed:
+                raise UnknownQueryError(f"the store has no graph <{graph}>")
+            inner.update(f"DROP GRAPH <{graph}>")
+            return True
+        formats = {"text/turtle": ox.RdfFormat.TURTLE, "application/n-triples": ox.RdfFormat.N_TRIPLES}
+        try:
+            triples = ox.parse(data, format=formats[media_type], base_iri=graph)
+            body = ox.serialize(triples, format=ox.RdfFormat.N_TRIPLES) or b""
+        except SyntaxError as exc:
+            raise QueryError(f"the body is not valid {media_type}: {exc.msg}") from None
+        drop = f"DROP SILENT GRAPH <{graph}> ; " if method == "PUT" else ""
+        inner.update(f"{drop}INSERT DATA {{ GRAPH <{graph}> {{\n{body.decode('utf-8')}}} }}")
+        return existed
+
+    def _writable_store(self) -> ox.Store:
+        inner = oxigraph_of(self.graph)
+        if not self.config.writable or inner is None:
+            raise StoreError("this server is read-only")
+        return inner
+
+
+def _iri(value: str) -> Any:
+    from rdflib import URIRef
+
+    return URIRef(value)
+
+
+def _as_ntriples(graph: Graph) -> bytes:
+    copy = Graph(bind_namespaces="none")
+    for s, p, o in graph.triples((None, None, None)):
+        copy.add((s, p, plain(o)))
+    return copy.serialize(format="nt", encoding="utf-8")
+
+
+def _from_oxigraph(result: Any, limit: int) -> Outcome:
+    if isinstance(result, ox.QueryBoolean):
+        return Outcome("ask", boolean=bool(result))
+    if isinstance(result, ox.QuerySolutions):
+        columns = [v.value for v in result.variables]
+        outcome = Outcome("select", columns=columns)
+        for solution in result:
+            if len(outcome.rows) == limit:
+                outcome.truncated = True
+                break
+            outcome.rows.append(tuple(_term(solution[i]) for i in range(len(columns))))
+        return outcome
+    outcome = Outcome("graph")
+    for triple in result:
+        if len(outcome.triples) == limit:
+            outcome.truncated = True
+            break
+        outcome.triples.append(
+            (from_oxigraph(triple.subject), from_oxigraph(triple.predicate), from_oxigraph(triple.object))
+        )
+    return outcome
+
+
+def _term(value: Any) -> Node | None:
+    return None if value is None else from_oxigraph(value)
+
+
+def _from_rdflib(result: Result, limit: int) -> Outcome:
+    if result.type == "ASK":
+        return Outcome("ask", boolean=bool(result.askAnswer))
+    if result.type in ("CONSTRUCT", "DESCRIBE"):
+        assert result.graph is not None
+        triples = list(result.graph)
+        return Outcome("graph", triples=triples[:limit], truncated=len(triples) > limit)
+    columns = [str(v) for v in result.vars or []]
+    rows = [tuple(plain(v) if v is not None else None for v in row) for row in result]  # type: ignore[union-attr]
+    return Outcome("select", columns=columns, rows=rows[:limit], truncated=len(rows) > limit)
+
+
+def worker_main(connection: Connection, config: ServerConfig) -> None:
+    """Open the store, say ready (or why not), then answer jobs until the connection closes."""
+    # Ctrl+C in the terminal reaches the whole process group; the server stops its workers itself.
+    signal.signal(signal.SIGINT, signal.SIG_IGN)
+    try:
+        engine = Engine(config)
+    except SeminargraphError as exc:
+        connection.send(("failed", str(exc)))
+        return
+    connection.send(("ready", None))
+    while True:
+        try:
+            name, arguments = connection.recv()
+        except EOFError:
+            return
+        try:
+            reply: tuple[str, Any] = ("ok", engine.run(name, arguments))
+        except SeminargraphError as exc:
+            reply = ("error", failure(exc))
+        except RecursionError:
+            reply = ("error", Failure("query", "the request is nested too deeply to handle"))
+        connection.send(reply)
+
+
+__all__ = ["Engine", "Failure", "Literal", "Outcome", "Result", "worker_main"]

@@ -1,0 +1,302 @@
+"""What the HTML pages show, read from the graph: counts and sources, lists, one entity's facts.
+
+Each function returns plain data (strings, numbers, lists, dicts) that a template can show; the
+values are bound into the queries as RDF terms, never pasted into their text.
+"""
+
+from __future__ import annotations
+
+import re
+from collections import defaultdict
+from typing import Any
+
+from rdflib import Dataset, Literal
+from rdflib.term import Node
+
+from ..build import summarize
+from ..errors import QueryParameterError, UnknownQueryError
+from ..query import Parameter, execute, resolve_parameter
+from ..vocab import SG
+
+#: Page kinds and the class their entities have.
+ENTITY_KINDS = {"person": SG.Person, "organisation": SG.Organisation, "event": SG.Event}
+_PREFIXES = """PREFIX sg: <https://seminargraph.example/ns#>
+PREFIX skos: <http://www.w3.org/2004/02/skos/core#>
+PREFIX rdfs: <http://www.w3.org/2000/01/rdf-schema#>
+"""
+
+_SOURCES = (
+    _PREFIXES
+    + """SELECT ?doc ?id ?title ?file ?publisher WHERE {
+  ?doc a sg:SourceDocument ; sg:identifier ?id .
+  OPTIONAL { ?doc sg:title ?title }
+  OPTIONAL { ?doc sg:fileName ?file }
+  OPTIONAL { ?doc sg:publisher ?publisher }
+} ORDER BY ?id"""
+)
+
+
+def summary(graph: Dataset, lang: str, limit: int) -> dict[str, Any]:
+    """The counts of the landing page and the source documents the data comes from."""
+    counts = summarize(graph)
+    rows = execute(graph, _SOURCES).rows[:limit]
+    labels = _labels(graph, [r[4] for r in rows if r[4] is not None])
+    sources = [
+        {
+            "id": str(r[1]),
+            "title": _text(r[2]),
+            "file": _text(r[3]),
+            "publisher": _link(labels.get(r[4]), lang) if r[4] is not None else None,
+        }
+        for r in rows
+    ]
+    return {
+        "people": counts.people,
+        "organisations": counts.organisations,
+        "events": counts.events,
+        "participations": counts.participations,
+        "affiliations": counts.affiliations,
+        "triples": counts.triples,
+        "sources": sources,
+    }
+
+
+_LISTING = (
+    _PREFIXES
+    + """SELECT ?e ?id ?name WHERE {
+  ?e a ?class ; sg:identifier ?id .
+  OPTIONAL { ?e sg:name ?name }
+} ORDER BY ?id"""
+)
+
+
+def listing(graph: Dataset, kind: str, lang: str, limit: int) -> dict[str, Any]:
+    """Every person, organisation or event, by id, with its name in ``lang`` (cut at ``limit``)."""
+    rows = execute(graph, _LISTING, {"class": ENTITY_KINDS[kind]}).rows
+    names: dict[str, list[Literal]] = defaultdict(list)
+    order: list[str] = []
+    for _entity, ident, name in rows:
+        key = str(ident)
+        if key not in names:
+            order.append(key)
+        if isinstance(name, Literal):
+            names[key].append(name)
+    items = [{"id": key, "label": pick(names[key], lang) or key} for key in order[:limit]]
+    return {"items": items, "truncated": len(order) > limit}
+
+
+_FACTS = (
+    _PREFIXES
+    + """SELECT ?fact ?type ?direction ?relation ?other ?status ?note WHERE {
+  {
+    ?fact a sg:Participation ; sg:agent ?x ; sg:event ?other ; sg:role ?relation .
+    BIND (sg:Participation AS ?type) BIND ("out" AS ?direction)
+  } UNION {
+    ?fact a sg:Participation ; sg:event ?x ; sg:agent ?other ; sg:role ?relation .
+    BIND (sg:Participation AS ?type) BIND ("in" AS ?direction)
+  } UNION {
+    ?fact a sg:Affiliation ; sg:member ?x .
+    OPTIONAL { ?fact sg:organisation ?other }
+    BIND (sg:Affiliation AS ?type) BIND ("out" AS ?direction)
+  } UNION {
+    ?fact a sg:Affiliation ; sg:organisation ?x ; sg:member ?other .
+    BIND (sg:Affiliation AS ?type) BIND ("in" AS ?direction)
+  } UNION {
+    ?fact sg:part ?x ; sg:whole ?other ; a ?type .
+    FILTER (?type IN (sg:EventInclusion, sg:OrganisationRelation))
+    OPTIONAL { ?fact sg:relation ?given }
+    BIND (COALESCE(?given, sg:partOf) AS ?relation) BIND ("out" AS ?direction)
+  } UNION {
+    ?fact sg:whole ?x ; sg:part ?other ; a ?type .
+    FILTER (?type IN (sg:EventInclusion, sg:OrganisationRelation))
+    OPTIONAL { ?fact sg:relation ?given }
+    BIND (COALESCE(?given, sg:partOf) AS ?relation) BIND ("in" AS ?direction)
+  }
+  OPTIONAL { ?fact sg:status ?status }
+  OPTIONAL { ?fact sg:note ?note }
+}"""
+)
+
+_DETAILS = (
+    _PREFIXES
+    + """SELECT ?fact ?aff ?title ?org ?written WHERE {
+  ?fact (sg:agent|sg:event|sg:member|sg:organisation) ?x .
+  { ?fact sg:inCapacityOf ?aff } UNION { ?fact a sg:Affiliation . BIND (?fact AS ?aff) }
+  OPTIONAL { ?aff sg:jobTitle ?title }
+  OPTIONAL { ?aff sg:organisation ?org }
+  OPTIONAL { ?aff sg:evidence/sg:source/sg:language ?written }
+}"""
+)
+
+_EVIDENCE = (
+    _PREFIXES
+    + """SELECT ?fact ?quote ?title ?start WHERE {
+  ?fact (sg:agent|sg:event|sg:member|sg:organisation|sg:part|sg:whole) ?x ; sg:evidence ?ev .
+  ?ev sg:quote ?quote .
+  OPTIONAL { ?ev sg:source/sg:title ?title }
+  OPTIONAL { ?ev sg:start ?start }
+}"""
+)
+
+_ABOUT = (
+    _PREFIXES
+    + """SELECT ?type ?year ?topic WHERE {
+  ?x a ?type .
+  OPTIONAL { ?x sg:year ?year }
+  OPTIONAL { ?x sg:topic ?topic }
+}"""
+)
+
+_LABELS = (
+    _PREFIXES
+    + """SELECT ?e ?label ?id ?class WHERE {
+  ?e ^(sg:agent|sg:event|sg:member|sg:organisation|sg:part|sg:whole|sg:role|sg:status|sg:relation
+       |sg:topic)?/(sg:agent|sg:event|sg:member|sg:organisation|sg:part|sg:whole|sg:role|sg:status
+       |sg:relation|sg:topic)? ?x .
+  OPTIONAL { ?e sg:name|skos:prefLabel|rdfs:label ?label }
+  OPTIONAL { ?e sg:identifier ?id }
+  OPTIONAL { ?e a ?class FILTER (?class IN (sg:Person, sg:Organisation, sg:Event)) }
+}"""
+)
+
+
+def entity(graph: Dataset, kind: str, ident: str, lang: str) -> dict[str, Any]:
+    """Everything a page shows about one person, organisation or event, with the evidence."""
+    if kind not in ENTITY_KINDS:
+        raise UnknownQueryError(f"there are no pages for {kind!r}")
+    try:
+        iri = resolve_parameter(graph, Parameter(kind, "x", kind, True, ""), ident)
+    except QueryParameterError:
+        raise UnknownQueryError(f"no {kind} with the id {ident!r}") from None
+    bound: dict[str, Node] = {"x": iri}
+    fact_rows = execute(graph, _FACTS, bound).rows
+    detail_rows = execute(graph, _DETAILS, bound).rows
+    labels = _labels(graph, [iri], around=iri)
+    wanted = {r[i] for r in fact_rows for i in (3, 4, 5)} | {r[3] for r in detail_rows}
+    labels.update(_labels(graph, [n for n in wanted if n is not None and n not in labels]))
+
+    def label(node: Node | None) -> str:
+        return pick(labels.get(node, {}).get("labels", []), lang) if node is not None else ""
+
+    facts: dict[Node, dict[str, Any]] = {}
+    for fact, ftype, direction, relation, other, status, note in fact_rows:
+        if fact is None:
+            continue
+        facts[fact] = {
+            "kind": _local(ftype),
+            "direction": _text(direction),
+            "relation": label(relation) or _local(relation),
+            "other": _link(labels.get(other), lang) if other is not None else None,
+            "status": label(status) or _local(status),
+            "status_id": _local(status).lower(),
+            "note": _text(note),
+            "capacities": {},
+            "evidence": [],
+        }
+    for fact, aff, title, org, written in detail_rows:
+        if fact not in facts or aff is None:
+            continue
+        capacity = facts[fact]["capacities"].setdefault(str(aff), {"titles": [], "organisation": None})
+        if isinstance(title, Literal) and str(title) not in [t["text"] for t in capacity["titles"]]:
+            as_written = title.language is not None and title.language == _text(written)
+            capacity["titles"].append(
+                {"text": str(title), "lang": title.language or "", "written": as_written}
+            )
+        if org is not None and org != iri:
+            capacity["organisation"] = _link(labels.get(org), lang)
+    for fact, quote, title, start in execute(graph, _EVIDENCE, bound).rows:
+        if fact in facts:
+            facts[fact]["evidence"].append(
+                {"quote": _text(quote), "source": _text(title), "start": _int(start)}
+            )
+    about = execute(graph, _ABOUT, bound).rows
+    own = labels.get(iri, {})
+    return {
+        "kind": kind,
+        "id": ident,
+        "iri": str(iri),
+        "label": pick(own.get("labels", []), lang) or ident,
+        "names": sorted({(str(n), n.language or "") for n in own.get("labels", [])}),
+        "types": sorted({label(r[0]) or _local(r[0]) for r in about if r[0] is not None}),
+        "year": next((str(r[1]) for r in about if r[1] is not None), ""),
+        "facts": sorted(
+            (_finish(f) for f in facts.values()),
+            key=lambda f: (
+                f["kind"],
+                f["direction"],
+                f["other"]["label"] if f["other"] else "",
+                f["relation"],
+            ),
+        ),
+    }
+
+
+def _finish(fact: dict[str, Any]) -> dict[str, Any]:
+    fact["capacities"] = list(fact["capacities"].values())
+    for capacity in fact["capacities"]:
+        capacity["titles"].sort(key=lambda t: (not t["written"], t["lang"], t["text"]))
+    fact["evidence"].sort(key=lambda e: (e["start"], e["quote"]))
+    return fact
+
+
+def _labels(graph: Dataset, entities: list[Node], around: Node | None = None) -> dict[Node, dict[str, Any]]:
+    """Labels, ids and page kinds of ``entities`` (or, with ``around``, of everything next to it)."""
+    found: dict[Node, dict[str, Any]] = {}
+    targets = [around] if around is not None else entities
+    for target in targets:
+        for entity_, label, ident, cls in execute(graph, _LABELS, {"x": target}).rows:
+            if entity_ is None or (around is None and entity_ != target):
+                continue
+            info = found.setdefault(entity_, {"labels": [], "id": None, "kind": None, "iri": str(entity_)})
+            if isinstance(label, Literal) and label not in info["labels"]:
+                info["labels"].append(label)
+            if ident is not None:
+                info["id"] = str(ident)
+            if cls is not None:
+                info["kind"] = {SG.Person: "person", SG.Organisation: "organisation", SG.Event: "event"}[cls]  # type: ignore[index]
+    return found
+
+
+def _link(info: dict[str, Any] | None, lang: str) -> dict[str, Any] | None:
+    if info is None:
+        return None
+    return {
+        "label": pick(info["labels"], lang) or info["id"] or info["iri"],
+        "kind": info["kind"],
+        "id": info["id"],
+    }
+
+
+def pick(values: list[Literal], lang: str) -> str:
+    """The value in ``lang``, else one without a language, else any, else the empty string."""
+    for wanted in (lang, "", None):
+        for value in sorted(values, key=str):
+            if wanted is None or (value.language or "") == wanted:
+                return str(value)
+    return ""
+
+
+def _local(term: Node | None) -> str:
+    if term is None:
+        return ""
+    return re.split(r"[#/]", str(term))[-1]
+
+
+def _text(term: Node | None) -> str:
+    return "" if term is None else str(term)
+
+
+def _int(term: Node | None) -> int:
+    try:
+        return int(str(term)) if term is not None else 0
+    except ValueError:
+        return 0
+
+
+def network_page(graph: Dataset, **options: Any) -> str:
+    """The network page (from the network view) for these projection options."""
+    from ..projection import to_networkx
+    from ..render import render_html
+
+    lang = options.get("lang", "sv")
+    return render_html(to_networkx(graph, **options), lang=lang)

@@ -1,0 +1,253 @@
+"""The HTML pages and the stable download URLs of the named queries.
+
+Pages are Jinja2 templates with autoescape on: every text from the data or the request is shown as
+text. No page has inline script; the Content-Security-Policy allows only our own script file.
+"""
+
+from __future__ import annotations
+
+import html as html_module
+import json
+import re
+from typing import Any
+from urllib.parse import urlencode
+
+from rdflib.term import Node
+from starlette.requests import Request
+from starlette.responses import HTMLResponse, Response
+
+from ..errors import UnknownQueryError
+from ..query import LANG_PATTERN, NamedQuery, QueryResult, get_query, list_queries
+from ..tables import render
+from .jobs import Outcome
+from .pagedata import ENTITY_KINDS
+from .workers import JobFailed, PoolError
+
+_LANGS = ("sv", "en")
+_RESERVED = {"lang"}
+_DEFAULT_QUERY = """PREFIX sg: <https://seminargraph.example/ns#>
+SELECT ?name WHERE {
+  ?person a sg:Person ; sg:name ?name .
+}
+ORDER BY ?name
+"""
+_CSP_META = re.compile(r'<meta http-equiv="Content-Security-Policy" content="([^"]*)">')
+
+
+class PageProblem(Exception):
+    """A page that cannot be shown: ``status`` and a message for the reader."""
+
+    def __init__(self, status: int, message: str) -> None:
+        super().__init__(message)
+        self.status = status
+        self.message = message
+
+
+def lang_of(request: Request) -> str:
+    """The label language the request asks for (``?lang=``), default Swedish."""
+    lang = request.query_params.get("lang", "sv")
+    if not LANG_PATTERN.match(lang):
+        raise PageProblem(400, f"lang: {lang[:20]!r} is not a language tag such as sv or en")
+    return lang
+
+
+def page(request: Request, template: str, code: int = 200, **context: Any) -> HTMLResponse:
+    """Render ``template`` with the values every page needs."""
+    state = request.app.state
+    lang = context.pop("lang", None) or request.query_params.get("lang", "sv")
+    others = [(k, v) for k, v in request.query_params.multi_items() if k != "lang"]
+    links = [(code, f"{request.url.path}?{urlencode([*others, ('lang', code)])}") for code in _LANGS]
+    html = state.templates.get_template(template).render(
+        site_title=state.title,
+        store=state.store_name,
+        lang=lang if LANG_PATTERN.match(lang) else "sv",
+        lang_links=links,
+        **context,
+    )
+    return HTMLResponse(html, status_code=code)
+
+
+def problem_page(request: Request, status: int, message: str) -> HTMLResponse:
+    """An error page that says what went wrong."""
+    headings = {400: "Bad request", 403: "Not allowed", 404: "Not found", 413: "Too large", 503: "Try again"}
+    return page(
+        request, "error.html", status, status=status, heading=headings.get(status, "Error"), message=message
+    )
+
+
+async def landing(request: Request) -> Response:
+    """The start page: title, sources, counts, and where to go next."""
+    lang = lang_of(request)
+    summary = await _call(request, "summary", lang=lang)
+    endpoint = str(request.url_for("sparql"))
+    return page(request, "index.html", summary=summary, queries=list_queries(), endpoint=endpoint, lang=lang)
+
+
+async def listing(request: Request) -> Response:
+    """Every person, organisation or event, linked to its page."""
+    lang = lang_of(request)
+    kind = {"people": "person", "organisations": "organisation", "events": "event"}[
+        request.url.path.strip("/")
+    ]
+    found = await _call(request, "listing", kind=kind, lang=lang)
+    heading = {"person": "People", "organisation": "Organisations", "event": "Events"}[kind]
+    return page(request, "listing.html", listing=found, kind=kind, heading=heading, lang=lang)
+
+
+_SECTIONS = [
+    ("Participation", "out", "Took part in"),
+    ("Participation", "in", "Who took part"),
+    ("Affiliation", "out", "Job titles and organisations"),
+    ("Affiliation", "in", "People"),
+    ("EventInclusion", "out", "Part of"),
+    ("EventInclusion", "in", "Includes"),
+    ("OrganisationRelation", "out", "Belongs to"),
+    ("OrganisationRelation", "in", "Has as parts or members"),
+]
+
+
+async def entity(request: Request) -> Response:
+    """The page of one person, organisation or event: its facts, links and evidence."""
+    lang = lang_of(request)
+    kind = request.url.path.split("/")[1]
+    if kind not in ENTITY_KINDS:
+        raise PageProblem(404, f"there are no pages for {kind!r}")
+    data = await _call(request, "entity", kind=kind, ident=request.path_params["ident"], lang=lang)
+    sections = []
+    for fact_kind, direction, heading in _SECTIONS:
+        facts = [f for f in data["facts"] if f["kind"] == fact_kind and f["direction"] == direction]
+        if facts:
+            sections.append({"heading": heading, "facts": facts})
+    return page(request, "entity.html", page=data, sections=sections, lang=lang)
+
+
+async def query_page(request: Request) -> Response:
+    """The query editor, its result, and the named queries as examples."""
+    lang = lang_of(request)
+    sparql = request.query_params.get("sparql")
+    context: dict[str, Any] = {"sparql": sparql if sparql is not None else _DEFAULT_QUERY, "lang": lang}
+    status = 200
+    if sparql is not None and sparql.strip():
+        try:
+            context["outcome"] = _view(await request.app.state.pool.call("sparql", text=sparql))
+        except (JobFailed, PoolError) as exc:
+            status, context["error"] = _status(exc), str(exc)
+        context["csv_url"] = f"/query.csv?{urlencode({'sparql': sparql})}"
+        context["json_url"] = f"/query.json?{urlencode({'sparql': sparql})}"
+    choices = {}
+    for kind in ENTITY_KINDS:
+        found = await _call(request, "listing", kind=kind, lang=lang)
+        choices[kind] = found["items"][:1000]
+    return page(request, "query.html", status, queries=list_queries(), choices=choices, **context)
+
+
+async def query_download(request: Request) -> Response:
+    """``/query.csv`` and ``/query.json``: the editor's query as a file."""
+    sparql = request.query_params.get("sparql", "")
+    if not sparql.strip():
+        raise PageProblem(400, "sparql: give the query to run, e.g. /query.csv?sparql=SELECT...")
+    outcome = await _call(request, "sparql", text=sparql)
+    return _download(outcome, request.url.path.rsplit(".", 1)[1], "query")
+
+
+async def named_query(request: Request) -> Response:
+    """``/queries/NAME`` (a page), ``/queries/NAME.csv`` and ``/queries/NAME.json``."""
+    name, _, suffix = request.path_params["name"].partition(".")
+    if suffix not in ("", "csv", "json"):
+        raise PageProblem(404, f"no such format .{suffix}; use /queries/{name}.csv or .json")
+    query = _named(name)
+    lang = lang_of(request)
+    params = {k: v for k, v in request.query_params.multi_items() if k not in _RESERVED and v.strip()}
+    if suffix:
+        outcome = await _call(request, "named", name=name, params=params, lang=lang)
+        return _download(outcome, suffix, name)
+    context: dict[str, Any] = {"query": query, "params": params, "lang": lang}
+    status = 200
+    try:
+        context["outcome"] = _view(
+            await request.app.state.pool.call("named", name=name, params=params, lang=lang)
+        )
+    except (JobFailed, PoolError) as exc:
+        status, context["error"] = _status(exc), str(exc)
+    fields = urlencode([*params.items(), ("lang", lang)])
+    context["csv_url"] = f"/queries/{name}.csv?{fields}"
+    context["json_url"] = f"/queries/{name}.json?{fields}"
+    return page(request, "named.html", status, **context)
+
+
+async def network(request: Request) -> Response:
+    """The network page of the network view, for ?event=, ?focus= and ?depth=, ?projection=."""
+    options: dict[str, Any] = {"lang": lang_of(request)}
+    for key in ("event", "focus", "projection"):
+        value = request.query_params.get(key, "").strip()
+        if value:
+            options[key] = value
+    depth = request.query_params.get("depth", "").strip()
+    if depth:
+        if not depth.isdigit():
+            raise PageProblem(400, f"depth: {depth[:20]!r} is not a whole number")
+        options["depth"] = int(depth)
+    html: str = await _call(request, "network", **options)
+    match = _CSP_META.search(html)
+    headers = {"Content-Security-Policy": html_module.unescape(match[1])} if match else {}
+    return HTMLResponse(html, headers=headers)
+
+
+def _named(name: str) -> NamedQuery:
+    try:
+        return get_query(name)
+    except UnknownQueryError as exc:
+        raise PageProblem(404, str(exc)) from None
+
+
+async def _call(request: Request, job: str, **arguments: Any) -> Any:
+    try:
+        return await request.app.state.pool.call(job, **arguments)
+    except (JobFailed, PoolError) as exc:
+        raise PageProblem(_status(exc), str(exc)) from None
+
+
+def _status(exc: JobFailed | PoolError) -> int:
+    if isinstance(exc, PoolError):
+        return exc.status
+    return {"not-found": 404, "parameter": 400, "query": 400, "store": 502}.get(exc.failure.kind, 500)
+
+
+def _view(outcome: Outcome) -> dict[str, Any]:
+    if outcome.kind == "graph":
+        columns = ["subject", "predicate", "object"]
+        cells = [[str(t) for t in triple] for triple in outcome.triples]
+    else:
+        columns = outcome.columns
+        cells = [["" if v is None else str(v) for v in row] for row in outcome.rows]
+    return {
+        "kind": outcome.kind,
+        "columns": columns,
+        "rows": cells,
+        "cells": cells,
+        "truncated": outcome.truncated,
+        "boolean": outcome.boolean,
+    }
+
+
+def _download(outcome: Outcome, suffix: str, stem: str) -> Response:
+    view = _view(outcome)
+    headers = {"Content-Disposition": f'attachment; filename="{stem}.{suffix}"'}
+    if outcome.truncated:
+        headers["SPARQL-Results-Truncated"] = "true"
+    if suffix == "json":
+        if outcome.kind == "ask":
+            document: dict[str, Any] = {"boolean": outcome.boolean}
+        else:
+            document = {
+                "columns": view["columns"],
+                "rows": [dict(zip(view["columns"], row, strict=True)) for row in view["rows"]],
+                "truncated": outcome.truncated,
+            }
+        body = json.dumps(document, ensure_ascii=False, indent=2) + "\n"
+        return Response(body, media_type="application/json", headers=headers)
+    rows: list[tuple[Node | None, ...]] = list(outcome.triples) if outcome.kind == "graph" else outcome.rows
+    kind = "ask" if outcome.kind == "ask" else "select"
+    result = QueryResult(kind, columns=view["columns"], rows=rows, boolean=outcome.boolean)
+    text = render(result, "csv", neutralise_formulas=True)
+    return Response(text, media_type="text/csv; charset=utf-8", headers=headers)
