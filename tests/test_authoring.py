@@ -239,7 +239,10 @@ def test_wrong_encodings_are_named_with_their_position(tmp_path: Path, data: byt
 def test_deep_nesting_is_refused_without_recursion_error(tmp_path: Path) -> None:
     path = tmp_path / "deep.yaml"
     path.write_text("a: " + "[" * 5000 + "]" * 5000 + "\n", "utf-8")
-    assert "nested more than" in str(refused(path))
+    assert "nest" in str(refused(path))
+    shallow_but_too_deep = tmp_path / "deeper.yaml"
+    shallow_but_too_deep.write_text("a: " + "[" * 30 + "]" * 30 + "\n", "utf-8")
+    assert "nested more than 20 levels" in str(refused(shallow_but_too_deep))
 
 
 def test_an_empty_file_is_refused(tmp_path: Path) -> None:

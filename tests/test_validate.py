@@ -43,7 +43,8 @@ def _no_event(g: Graph) -> None:
 
 
 def _quote_not_in_source(g: Graph) -> None:
-    evidence = URIRef(str(PART) + "/evidence/1")
+    evidence = URIRef(ID + "evidence/participation--frukostseminarium-oppna-data--eva-lind--moderator--1")
+    assert (evidence, SG.quote, None) in g
     g.set((evidence, SG.quote, Literal("Samtalet leddes av Eva Lund.", lang="sv")))
 
 
@@ -66,6 +67,19 @@ def _bad_year(g: Graph) -> None:
     g.add((URIRef(ID + "event/frukostseminarium-oppna-data"), SG.year, Literal("mars")))
 
 
+def _agent_is_an_event(g: Graph) -> None:
+    g.set((PART, SG.agent, URIRef(ID + "event/frukostseminarium-oppna-data")))
+
+
+def _empty_affiliation(g: Graph) -> None:
+    affiliation = URIRef(ID + "affiliation/eva-lind-journalist")
+    g.remove((affiliation, SG.jobTitle, None))
+
+
+def _capacity_of_someone_else(g: Graph) -> None:
+    g.set((PART, SG.inCapacityOf, URIRef(ID + "affiliation/anna-berg-dataansvarig")))
+
+
 BROKEN: dict[str, tuple[Callable[[Graph], None], str, str]] = {
     "stray-comma": (_stray_comma, "person 'eva-lind' sg:name", "stray punctuation"),
     "two-events": (
@@ -79,6 +93,13 @@ BROKEN: dict[str, tuple[Callable[[Graph], None], str, str]] = {
     "inferred-without-note": (_inferred_without_note, "participation", "needs a note"),
     "bad-role": (_bad_role, "sg:role", "one role from the sg:Roles scheme"),
     "bad-year": (_bad_year, "sg:year", "xsd:gYear"),
+    "agent-is-an-event": (_agent_is_an_event, "sg:agent", "a sg:Person or a sg:Organisation"),
+    "empty-affiliation": (
+        _empty_affiliation,
+        "affiliation 'eva-lind-journalist'",
+        "an organisation, a job title",
+    ),
+    "capacity-of-someone-else": (_capacity_of_someone_else, "participation", "affiliation of another person"),
 }
 
 

@@ -70,6 +70,7 @@ class Minter:
         "inclusion",
         "relation",
         "remark",
+        "evidence",
     )
 
     def prefixes(self) -> dict[str, str]:
@@ -113,7 +114,13 @@ class Minter:
         return self._iri("remark", f"{source_id}--{n}")
 
     def evidence(self, fact: URIRef, n: int) -> URIRef:
-        return URIRef(f"{fact}/evidence/{n}")
+        """The n-th evidence of a fact: ``<base>evidence/<kind>--<id>--<n>``.
+
+        One namespace for all evidence keeps IRIs prefixable (``evidence:``); a namespace per
+        fact would also make rdflib's Turtle writer slow down quadratically.
+        """
+        kind, _, ident = fact[len(self.base) :].partition("/")
+        return self._iri("evidence", f"{kind}--{ident}--{n}")
 
 
 def new_dataset() -> Dataset:
