@@ -91,7 +91,7 @@ CUES: tuple[Cue, ...] = (
         r"\bpanelen\s+(?:består|bestod)\s+av\b",
         r"\b(?:medverkande|deltagare|panelister|paneldeltagare)\s+(?:är|var|blir)\b",
         r"\bmedverkar\s+gör\b",
-        r"\bin\s+conversation\s+with\b",
+        r"\b(?:kommentator|kommentatorer|opponent|opponenter|diskutant)\s+(?:är|var|blir)\b",
         r"\b(?:joined|accompanied)\s+by\b",
         r"\b(?:panelists|panellists|panel members|participants|discussants|guests)\s+"
         r"(?:include|includes|are|were|will be)\b",
@@ -103,9 +103,10 @@ CUES: tuple[Cue, ...] = (
         "panelist",
         None,
         PRE,
-        r"\b(?:will discuss|will debate|will join the panel|joins the panel|join the panel|"
-        r"will be in conversation|are in conversation|discuss|debate)\b",
+        r"\b(?:will discuss|will debate|will join the panel|joins the panel|join the panel|discuss|debate)\b",
     ),
+    # "X will be in conversation with Y": both take part.
+    _cue("panelist", None, EITHER, r"\b(?:(?:will be|is|are)\s+)?in\s+conversation\s+with\b"),
     # speakers
     _cue(
         "speaker",

@@ -33,7 +33,7 @@ _LEADING = re.compile(
     r"även|också|dessutom|including|among others|such as|sedan|därefter|then)\s+|the\s+)+"
 )
 _CLAUSE = re.compile(r"^(?:som|vilket|vilka|där|när|who|which|where|whose|that)\b", re.IGNORECASE)
-_ORG_PREPOSITIONS = frozenset({"från", "vid", "på", "hos", "at", "from"})
+_ORG_PREPOSITIONS = frozenset({"från", "vid", "på", "hos", "at", "from", "of"})
 # A person's entry is read from at most this many characters, so that a run of text with no
 # commas costs no more than its length.
 _HEAD_WINDOW = 160
@@ -343,10 +343,13 @@ def _read_rest(text: str, start: int, end: int, mention: Mention) -> None:
     # "Lars Bäckström från Teologiska högskolan": an organisation after a preposition; any
     # other words after the name ("hur snabbt omställningen kan gå") are not about the person.
     tokens = tokenize(text[start : min(end, start + _HEAD_WINDOW)], start, _HEAD_TOKENS)
-    if len(tokens) >= 2 and tokens[0].lower in _ORG_PREPOSITIONS and is_capitalised(tokens[1]):
-        extent = organisation_extent(tokens, 1)
+    if len(tokens) < 2 or tokens[0].lower not in _ORG_PREPOSITIONS:
+        return
+    at = 2 if tokens[1].text == "the" and len(tokens) > 2 else 1  # "Hannah Lund of the Urban Institute"
+    if is_capitalised(tokens[at]):
+        extent = organisation_extent(tokens, at)
         if extent is not None:
-            mention.organisation = (tokens[1].start, tokens[extent - 1].end)
+            mention.organisation = (tokens[at].start, tokens[extent - 1].end)
 
 
 def _organisation(text: str, start: int, end: int, allowed: str) -> Mention | None:

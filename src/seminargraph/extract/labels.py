@@ -19,7 +19,8 @@ _PEOPLE_LABELS: dict[tuple[str | None, str | None], tuple[str, ...]] = {
         "paneldeltagare", "panelister", "på scen", "på scenen", "samtalsdeltagare", "i samtalet",
         "medverkande i panelen", "i panelen sitter", "panelists", "panellists", "panel members",
         "participants", "discussants", "respondents", "respondenter", "with", "featuring",
-        "in conversation", "guests", "gäster",
+        "in conversation", "guests", "gäster", "kommentator", "kommentatorer", "opponent",
+        "opponenter", "diskutant", "commentator", "commentators",
     ),
     ("speaker", "participant"): (
         "talare", "föreläsare", "inledare", "inledningstalare", "huvudtalare", "keynote", "keynotes",
