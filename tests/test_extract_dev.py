@@ -14,7 +14,9 @@ from seminargraph.textfile import normalise_space
 
 EXTRACT = Path(__file__).parent / "data" / "extract"
 DEV = sorted((EXTRACT / "dev").glob("*.gold.yaml"))
-HELDOUT = sorted((EXTRACT / "heldout").glob("*.gold.yaml")) + sorted((EXTRACT / "heldout2").glob("*.gold.yaml"))
+HELDOUT = sorted(
+    path for folder in ("heldout", "heldout2") for path in (EXTRACT / folder).glob("*.gold.yaml")
+)
 SEED = EXTRACT / "dev" / "d00-hypergene-almedalen-2015.gold.yaml"
 
 
