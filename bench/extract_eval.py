@@ -3,6 +3,7 @@
     .venv/bin/python bench/extract_eval.py                 # development set and held-out set
     .venv/bin/python bench/extract_eval.py --differences   # also list every wrong or missing tuple
     .venv/bin/python bench/extract_eval.py --update-docs   # write the tables into docs/extraction.md
+    .venv/bin/python bench/extract_eval.py --speed         # time and memory on large generated programmes
 
 The development set is what the rules were written against; the held-out pages were written
 before the rules and never tuned on, so their scores say how the rules do on unseen pages.
@@ -11,8 +12,11 @@ before the rules and never tuned on, so their scores say how the rules do on uns
 from __future__ import annotations
 
 import argparse
+import random
 import re
+import resource
 import sys
+import tempfile
 import time
 from pathlib import Path
 
@@ -44,6 +48,68 @@ def evaluate(folder: Path) -> tuple[str, list[str], float, int]:
     return report(scores), scores.differences, elapsed, characters
 
 
+FIRST = "Anna Erik Maria Lars Karin Johan Sara Per Eva Anders Lena Mikael Emma Jonas Ida Ali".split()
+LAST = "Berg Lind Holm Ek Strand Nyberg Sjöberg Wallin Åberg Öhman Karimi Haddad Lund Falk".split()
+JOBS = "vd forskare projektledare kommunchef journalist ordförande strateg controller lektor".split()
+ORGS = [
+    "Norrby kommun",
+    "Region Västmark",
+    "Ekbo AB",
+    "Lunds universitet",
+    "Föreningen Framtid",
+    "Skogsverket",
+]
+WORDS = "hur kan vi samverka bättre om klimat skola vård bostäder och framtidens arbete i staden".split()
+
+
+def programme(seminars: int, seed: int = 1) -> str:
+    """A festival programme with ``seminars`` seminars, in the shapes the development set has."""
+    rng = random.Random(seed)
+
+    def person() -> str:
+        return f"{rng.choice(FIRST)} {rng.choice(LAST)}, {rng.choice(JOBS)}, {rng.choice(ORGS)}"
+
+    parts = ["Program för Framtidsveckan\n"]
+    for i in range(seminars):
+        topic = " ".join(rng.choice(WORDS) for _ in range(6)).capitalize()
+        prose = " ".join(rng.choice(WORDS) for _ in range(60)).capitalize()
+        parts.append(f"\nSEMINARIUM {i + 1}: {topic.upper()}\n\n{prose}.\n\nMedverkande:\n")
+        parts.extend(person() + "\n" for _ in range(rng.randint(2, 4)))
+        lead = rng.choice(FIRST), rng.choice(LAST), rng.choice(JOBS), rng.choice(ORGS)
+        parts.append(
+            f"\nI samtalet deltar {person()}. Samtalet leds av {lead[0]} {lead[1]}, {lead[2]} på {lead[3]}.\n"
+        )
+    return "".join(parts)
+
+
+def measure_speed() -> str:
+    rows = [
+        "| page | characters | seminars found | participants | seconds | characters/s | peak memory (MB) |"
+    ]
+    rows.append("|---|---|---|---|---|---|---|")
+    with tempfile.TemporaryDirectory() as folder:
+        for seminars in (100, 1_000, 12_000):
+            text = programme(seminars)
+            for suffix in (".txt", ".html"):
+                page = Path(folder) / f"programme-{seminars}{suffix}"
+                if suffix == ".html":
+                    body = "".join(f"<p>{line}</p>" if line else "" for line in text.splitlines())
+                    page.write_text(f"<html><body>{body}</body></html>", "utf-8")
+                else:
+                    page.write_text(text, "utf-8")
+                began = time.perf_counter()
+                result = extract_file(page)
+                elapsed = time.perf_counter() - began
+                peak = resource.getrusage(resource.RUSAGE_SELF).ru_maxrss / 1024
+                size = page.stat().st_size
+                rows.append(
+                    f"| {seminars:,} seminars ({suffix[1:]}, {size / 1e6:.1f} MB) | {len(result.normalised):,} "
+                    f"| {len(result.events):,} | {len(result.participants):,} | {elapsed:.1f} "
+                    f"| {len(result.normalised) / elapsed:,.0f} | {peak:.0f} |"
+                )
+    return "\n".join(rows)
+
+
 def main() -> int:
     parser = argparse.ArgumentParser(
         description=__doc__, formatter_class=argparse.RawDescriptionHelpFormatter
@@ -51,6 +117,7 @@ def main() -> int:
     parser.add_argument("--differences", action="store_true", help="list every wrong or missing tuple")
     parser.add_argument("--update-docs", action="store_true", help=f"write the tables into {DOCS}")
     parser.add_argument("--set", choices=[*SETS, "all"], default="all")
+    parser.add_argument("--speed", action="store_true", help="also time large generated programmes")
     args = parser.parse_args()
     sections = []
     for name, folder in SETS.items():
@@ -64,6 +131,10 @@ def main() -> int:
         if args.differences:
             print("\n".join(differences) or "(no differences)")
             print()
+    if args.speed:
+        table = measure_speed()
+        sections.append(f"### Speed and memory on generated programmes\n\n{table}\n")
+        print(sections[-1])
     if args.update_docs:
         text = DOCS.read_text("utf-8")
         if START not in text or END not in text:

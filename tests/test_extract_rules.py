@@ -132,6 +132,19 @@ def test_people_who_do_not_take_part_are_not_participants(text: str) -> None:
     assert any("found no participants" in warning for warning in result.warnings)
 
 
+def test_one_person_a_paragraph_under_a_label() -> None:
+    result = extract_text(
+        "<html><body><h1>Skogen</h1><p>Medverkande:</p><p>Anna Lund, skogsägare</p><p>Per Nyberg, forskare</p>"
+        "<p>Kim Ek, vd</p><p>Seminariet hålls på svenska.</p></body></html>"
+    )
+    assert [e.title for e in result.events] == ["Skogen"]
+    assert rows(result) == {
+        ("Anna Lund", ("skogsägare",), None, "panelist"),
+        ("Per Nyberg", ("forskare",), None, "panelist"),
+        ("Kim Ek", ("vd",), None, "panelist"),
+    }
+
+
 def test_organisations_take_part_too() -> None:
     result = extract_text(
         "Beredskap\n\nArrangör: Civilförsvaret Mitt\n\nMedverkande organisationer: Röda Korset Mitt och "

@@ -6,7 +6,7 @@ import re
 from dataclasses import dataclass
 
 from .cues import EITHER, POST, PRE, Cue, find_cues
-from .entries import Mention, read_entries
+from .entries import Mention, begins_with_person, read_entries
 from .labels import Label, match_label
 from .layout import Line, sentences
 
@@ -42,7 +42,7 @@ def collect(text: str, lines: list[Line]) -> list[Found]:
                 found.extend(_region(text, inline, line.end, label, _quote(text, line), (), True))
                 i += 1
                 continue
-            entries = _following(lines, i)
+            entries = _following(text, lines, i)
             for entry in entries:
                 found.extend(
                     _region(
@@ -61,7 +61,7 @@ def collect(text: str, lines: list[Line]) -> list[Found]:
         found.extend(prose)
         if pending is not None:
             # "I panelen sitter:" followed by one person a line.
-            entries = _following(lines, j - 1)
+            entries = _following(text, lines, j - 1)
             quote = (lines[j - 1].start, lines[j - 1].end)
             for entry in entries:
                 found.extend(
@@ -81,15 +81,26 @@ def _quote(text: str, line: Line) -> Span:
     return (line.start + (bullet.end() if bullet else 0), line.end)
 
 
-def _following(lines: list[Line], i: int) -> list[Line]:
-    """The list lines after the label line ``lines[i]``: the rest of its block, or the next block."""
+def _following(text: str, lines: list[Line], i: int) -> list[Line]:
+    """The list lines after the label line ``lines[i]``: the rest of its block, or the next block.
+
+    When entries stand one a paragraph ("<p>" each, or blank lines between), the following
+    one-line blocks that begin with a person's name belong to the list too.
+    """
     if i + 1 >= len(lines):
         return []
     block = lines[i + 1].block
-    taken = []
-    for line in lines[i + 1 :]:
-        if line.block != block or line.label is not None or line.heading is not None:
+    taken: list[Line] = []
+    for k in range(i + 1, len(lines)):
+        line = lines[k]
+        if line.label is not None or line.heading is not None:
             break
+        if line.block != block:
+            alone = len(taken) == 1 or taken[-1].block != taken[-2].block
+            next_alone = k + 1 == len(lines) or lines[k + 1].block != line.block
+            if not (alone and next_alone and begins_with_person(text, line.start, line.end)):
+                break
+            block = line.block
         taken.append(line)
     return taken
 

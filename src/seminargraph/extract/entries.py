@@ -186,6 +186,12 @@ def _split_conjunctions(text: str, segment: _Segment) -> list[_Segment]:
     return parts
 
 
+def begins_with_person(text: str, start: int, end: int) -> bool:
+    """Say whether ``text[start:end]`` begins with a person's name (after a bullet)."""
+    begin, stop = _trim(text, start, end)
+    return begin < stop and _person(text, begin, stop) is not None
+
+
 def _split_names(text: str, start: int, end: int) -> list[tuple[int, int]]:
     """Split "Röda Korset Mälardalen och Frivilliga Resursgruppen" into the two names."""
     parts, begin = [], start

@@ -5,6 +5,7 @@ from __future__ import annotations
 import re
 from dataclasses import dataclass, field
 
+from .entries import begins_with_person
 from .layout import Layout, Line, heading_title, is_meta_line, looks_like_heading, sentences
 from .phrases import organisation_extent
 from .tokens import tokenize
@@ -55,6 +56,7 @@ def split_sections(layout: Layout) -> list[Section]:
             and not after_label
             and line.text.count(",") < 2
             and looks_like_heading(line, sizes[line.block] == 1 or index == 0)
+            and not ("," in line.text and begins_with_person(layout.text, line.start, line.end))
         ):
             current = sections[-1]
             if current.title is not None and all(_is_meta(other) for other in current.lines):
