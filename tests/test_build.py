@@ -37,6 +37,11 @@ def test_every_format_reads_back_to_the_same_graph(tmp_path: Path) -> None:
     trig = Dataset()
     trig.parse(tmp_path / "graph.trig", format="trig")
     assert isomorphic(turtle, union_graph(trig))
+    build(outdir=tmp_path / "more", formats=["nquads", "rdfxml"])
+    nquads = Dataset()
+    nquads.parse(tmp_path / "more" / "graph.nq", format="nquads")
+    assert isomorphic(turtle, union_graph(nquads))
+    assert isomorphic(turtle, Graph().parse(tmp_path / "more" / "graph.rdf", format="xml"))
     # TriG keeps one named graph per source.
     names = {str(g.identifier) for g in trig.graphs() if len(g)}
     assert "https://seminargraph.example/id/graph/hypergene-almedalen-2015" in names

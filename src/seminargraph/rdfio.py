@@ -359,9 +359,55 @@ def serialize(
     Named graphs listed in ``exclude`` are left out; ``prefixes`` are bound besides ours.
     """
     skip = set(exclude)
+    if fmt.name in ("ntriples", "nquads"):
+        return _serialize_lines(dataset, fmt, skip)
     if fmt.quads:
         return _serialize_quads(dataset, fmt, skip, prefixes)
     return _serialize_triples(union_graph(dataset, exclude=skip, prefixes=prefixes), fmt, prefixes)
+
+
+def _serialize_lines(dataset: Dataset, fmt: RdfFormat, skip: set[Node]) -> bytes:
+    # N-Triples and N-Quads through Oxigraph: canonical, sorted, and an order of magnitude
+    # faster than rdflib's writers on large graphs.
+    skipped = {to_oxigraph(g) for g in skip}
+    quads = (q for q in oxigraph_quads(dataset) if q.graph_name not in skipped)
+    if fmt.name == "ntriples":
+        data = ox.serialize((q.triple for q in quads), format=ox.RdfFormat.N_TRIPLES)
+    else:
+        data = ox.serialize(quads, format=ox.RdfFormat.N_QUADS)
+    assert data is not None
+    lines = sorted(set(data.decode("utf-8").splitlines()) - {""})
+    return ("\n".join(lines) + "\n").encode("utf-8")
+
+
+def oxigraph_quads(dataset: Dataset | Graph) -> Iterator[ox.Quad]:
+    """Every quad of ``dataset`` as pyoxigraph terms (read straight from an Oxigraph store)."""
+    inner = getattr(dataset.store, "_inner", None)
+    if isinstance(inner, ox.Store):
+        yield from inner.quads_for_pattern(None, None, None)
+        return
+    if isinstance(dataset, Dataset):
+        for s, p, o, g in dataset.quads((None, None, None, None)):
+            graph = ox.DefaultGraph() if g in (None, DATASET_DEFAULT_GRAPH_ID) else to_oxigraph(g)
+            yield ox.Quad(to_oxigraph(s), to_oxigraph(p), to_oxigraph(o), graph)
+    else:
+        for s, p, o in dataset:
+            yield ox.Quad(to_oxigraph(s), to_oxigraph(p), to_oxigraph(o), ox.DefaultGraph())
+
+
+def to_oxigraph(term: Node) -> Any:
+    """Convert an rdflib term to the pyoxigraph term with the same meaning."""
+    if isinstance(term, URIRef):
+        return ox.NamedNode(str(term))
+    if isinstance(term, BNode):
+        return ox.BlankNode(str(term))
+    if isinstance(term, Literal):
+        if term.language:
+            return ox.Literal(str(term), language=term.language)
+        if term.datatype is not None:
+            return ox.Literal(str(term), datatype=ox.NamedNode(str(term.datatype)))
+        return ox.Literal(str(term))
+    raise TypeError(f"cannot convert {term!r} to an Oxigraph term")
 
 
 def _serialize_triples(graph: Graph, fmt: RdfFormat, prefixes: Mapping[str, str] | None = None) -> bytes:
@@ -370,9 +416,6 @@ def _serialize_triples(graph: Graph, fmt: RdfFormat, prefixes: Mapping[str, str]
         jsonld_context = {p: str(ns) for p, ns in {**PREFIXES, **(prefixes or {})}.items()}
         text = graph.serialize(format="json-ld", context=jsonld_context, auto_compact=True)
         return (_sorted_json(text) + "\n").encode("utf-8")
-    if fmt.name == "ntriples":
-        lines = graph.serialize(format="nt", encoding="utf-8").decode("utf-8").splitlines()
-        return ("\n".join(sorted(line for line in lines if line.strip())) + "\n").encode("utf-8")
     return graph.serialize(format=fmt.rdflib_name, encoding="utf-8")
 
 
@@ -390,10 +433,6 @@ def _serialize_quads(
         target = out.graph(context.identifier)
         for s, p, o in context:
             target.add((s, p, plain(o)))
-    if fmt.name == "nquads":
-        text = out.serialize(format="nquads", encoding="utf-8").decode("utf-8")
-        lines = sorted(line for line in text.splitlines() if line.strip())
-        return ("\n".join(lines) + "\n").encode("utf-8")
     return out.serialize(format="trig", encoding="utf-8")
 
 

@@ -55,21 +55,21 @@ THE_DATA = URIRef("https://seminargraph.example/shapes#TheData")
 
 def validate_graph(dataset: Dataset | Graph) -> ValidationReport:
     """Run the SHACL shapes over the data graphs of ``dataset`` (the ontology is mixed in)."""
-    data = union_graph(dataset, exclude=[ONTOLOGY_GRAPH])
+    store = _oxigraph_copy(dataset)
     conforms, report_graph, _text = shacl_validate(
-        _oxigraph_copy(dataset, data),  # type: ignore[arg-type]  # pyshacl accepts a Store at run time
+        store,  # type: ignore[arg-type]  # pyshacl accepts an Oxigraph store at run time
         shacl_graph=shapes_graph(),
         inference="none",
         allow_warnings=True,
     )
     results = [
-        _result(report_graph, node, data) for node in report_graph.subjects(RDF.type, SH.ValidationResult)
+        _result(report_graph, node, store) for node in report_graph.subjects(RDF.type, SH.ValidationResult)
     ]
     results.sort(key=lambda r: (r.severity != "Violation", r.focus, r.path or "", r.message))
     return ValidationReport(conforms=bool(conforms), results=tuple(results))
 
 
-def _oxigraph_copy(dataset: Dataset | Graph, data: Graph) -> ox.Store:
+def _oxigraph_copy(dataset: Dataset | Graph) -> ox.Store:
     # pyshacl evaluates its SPARQL in Oxigraph when given an Oxigraph store: many times faster
     # than rdflib's engine. The data graphs go into the default graph, with the ontology, so
     # that sh:class sees sub-classes.
@@ -83,12 +83,13 @@ def _oxigraph_copy(dataset: Dataset | Graph, data: Graph) -> ox.Store:
             if q.graph_name != skip
         )
     else:
+        data = union_graph(dataset, exclude=[ONTOLOGY_GRAPH])
         store.load(data.serialize(format="nt", encoding="utf-8"), ox.RdfFormat.N_TRIPLES)
     store.load(ontology_graph().serialize(format="nt", encoding="utf-8"), ox.RdfFormat.N_TRIPLES)
     return store
 
 
-def _result(report: Graph, node: Node, data: Graph) -> ValidationResult:
+def _result(report: Graph, node: Node, data: ox.Store) -> ValidationResult:
     focus = report.value(node, SH.focusNode)
     path = report.value(node, SH.resultPath)
     value = report.value(node, SH.value)
@@ -109,13 +110,23 @@ def _result(report: Graph, node: Node, data: Graph) -> ValidationResult:
     )
 
 
-def _describe(node: Node | None, data: Graph) -> str:
-    if node is None:
-        return "?"
-    kinds = [t for t in data.objects(node, RDF.type) if isinstance(t, URIRef) and t.startswith(SG)]
-    kind = min((str(t)[len(str(SG)) :] for t in kinds), default="node")
-    ident = data.value(node, SG.identifier)
-    label = f"'{ident}'" if ident is not None else f"<{node}>"
+def _describe(node: Node | None, data: ox.Store) -> str:
+    """Name a node for people: its kind and authored id, e.g. "person 'eva-lind'"."""
+    if not isinstance(node, URIRef):
+        return "a node without an IRI"
+    subject = ox.NamedNode(str(node))
+    kinds = [
+        q.object.value[len(str(SG)) :]
+        for q in data.quads_for_pattern(subject, ox.NamedNode(str(RDF.type)), None)
+        if isinstance(q.object, ox.NamedNode) and q.object.value.startswith(str(SG))
+    ]
+    kind = min(kinds, default="node")
+    idents = [
+        q.object.value
+        for q in data.quads_for_pattern(subject, ox.NamedNode(str(SG.identifier)), None)
+        if isinstance(q.object, ox.Literal)
+    ]
+    label = f"'{idents[0]}'" if idents else f"<{node}>"
     return f"{kind.lower()} {label}"
 
 
