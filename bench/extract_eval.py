@@ -84,7 +84,7 @@ def programme(seminars: int, seed: int = 1) -> str:
 
 def measure_speed() -> str:
     rows = [
-        "| page | characters | seminars found | participants | seconds | characters/s | peak memory (MB) |"
+        "| page | characters | seminars found | participants | seconds | characters/s | peak memory of the process so far (MB) |"
     ]
     rows.append("|---|---|---|---|---|---|---|")
     with tempfile.TemporaryDirectory() as folder:

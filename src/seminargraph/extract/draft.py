@@ -253,8 +253,8 @@ def _render(draft: _Draft, source_id: str, text_name: str) -> str:
     out = [
         f"# Draft made by `seminargraph extract` from {Path(result.source).name}. Review it, then build it:",
         "#   - check every person, job title, organisation and role against its quote;",
-        '#   - a note starting "REVIEW:" marks what extraction was unsure of or read between the lines:',
-        '#     "ambiguous" items stay out of the participants table until you set them to "stated";',
+        '#   - a note starting "REVIEW:" marks what extraction was unsure of or read between the lines;',
+        '#     check it, then set the status to "stated" or write your own note;',
         "#   - add English names and titles (en: ...), organisation kinds and years the text gives.",
         f"# The source text is {text_name}, beside this file; every quote occurs in it.",
         f"# Found {len(result.events)} event(s), {people} participation(s) of people and "
