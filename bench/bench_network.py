@@ -30,7 +30,7 @@ ROOT = Path(__file__).resolve().parent.parent
 RESULTS = ROOT / "bench" / "results" / "network.json"
 DOCS = ROOT / "docs" / "network.md"
 CHROMIUM = Path("/usr/bin/chromium")
-SIZES = (100, 1_000, 5_000, 20_000)
+SIZES = (100, 1_000, 2_000, 5_000, 20_000)
 SG = "https://seminargraph.example/ns#"
 ID = "https://seminargraph.example/id/"
 ROLES = ("PanelistRole", "PanelistRole", "PanelistRole", "SpeakerRole", "ParticipantRole")
@@ -62,8 +62,16 @@ def generate(size: int, seed: int = 1) -> str:
         entity("event", f"f{f}", "Festival", f"Festival {f}", "sv")
     for s in range(seminars):
         entity("event", f"s{s}", "Seminar", f"Seminarium {s} om beslutsstöd", "sv")
-        fact("inclusion", f"s{s}", "EventInclusion", {"part": f"<{ID}event/s{s}>", "whole": f"<{ID}event/f{s % festivals}>"})
-        organiser = f"<{ID}organisation/o{rnd.randrange(organisations)}>"
+        fact(
+            "inclusion",
+            f"s{s}",
+            "EventInclusion",
+            {"part": f"<{ID}event/s{s}>", "whole": f"<{ID}event/f{s % festivals}>"},
+        )
+        hosts = max(1, organisations // festivals)
+        organiser = (
+            f"<{ID}organisation/o{(s % festivals + festivals * rnd.randrange(hosts)) % organisations}>"
+        )
         fact(
             "participation",
             f"s{s}-org",
@@ -81,21 +89,31 @@ def generate(size: int, seed: int = 1) -> str:
                 "OrganisationRelation",
                 {"part": f"<{ID}organisation/o{o}>", "whole": parent, "relation": f"<{SG}unitOf>"},
             )
+    # People keep to one festival's seminars and organisations, as people in one field do.
+    per_festival = max(1, seminars // festivals)
     for p in range(people):
         person = f"<{ID}person/p{p}>"
+        home = p % seminars
+        festival = home % festivals
         entity("person", f"p{p}", "Person", f"Person {p} Svensson", None)
+        organisation = (
+            festival + festivals * rnd.randrange(max(1, organisations // festivals))
+        ) % organisations
         fact(
             "affiliation",
             f"p{p}",
             "Affiliation",
             {
                 "member": person,
-                "organisation": f"<{ID}organisation/o{rnd.randrange(organisations)}>",
+                "organisation": f"<{ID}organisation/o{organisation}>",
                 "jobTitle": '"konsult"@sv',
             },
         )
-        # everyone at one seminar, one in five at a second
-        events = [p % seminars] + ([rnd.randrange(seminars)] if rnd.random() < 0.2 else [])
+        # everyone at one seminar, one in five at a second one, mostly of the same festival
+        events = [home]
+        if rnd.random() < 0.2:
+            same = festival + festivals * rnd.randrange(per_festival)
+            events.append(same if same < seminars and rnd.random() < 0.8 else rnd.randrange(seminars))
         for n, s in enumerate(events):
             role = "ModeratorRole" if p < seminars else rnd.choice(ROLES)
             fact(
@@ -202,7 +220,15 @@ START, END = "<!-- bench:network:start -->", "<!-- bench:network:end -->"
 def table(rows: list[dict[str, Any]], machine: str) -> str:
     head = "| " + " | ".join(title for _, title in COLUMNS) + " |"
     rule = "|" + "|".join("---:" for _ in COLUMNS) + "|"
-    body = ["| " + " | ".join(f"{row.get(key, '–'):,}" if isinstance(row.get(key), int) else str(row.get(key, "–")) for key, _ in COLUMNS) + " |" for row in rows]
+    body = [
+        "| "
+        + " | ".join(
+            f"{row.get(key, '–'):,}" if isinstance(row.get(key), int) else str(row.get(key, "–"))
+            for key, _ in COLUMNS
+        )
+        + " |"
+        for row in rows
+    ]
     return "\n".join([f"Measured by `bench/bench_network.py` on {machine}.", "", head, rule, *body])
 
 

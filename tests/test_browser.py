@@ -331,3 +331,37 @@ def test_in_a_notebook_the_page_runs_inside_its_iframe(open_page: Any, seed_grap
         "edges": expected.number_of_edges(),
     }
     assert opened.requests == [] and opened.console == []
+
+
+def test_on_a_large_network_names_appear_as_one_zooms_in(
+    open_page: Any, full: Any, tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    monkeypatch.setattr("seminargraph.render.LARGE_NETWORK", 10)
+    opened = open_page(write_html(full, tmp_path / "large.html"))
+    page = opened.page
+    assert page.is_visible("#sg-large")
+    named = (
+        "() => { const net = window.seminargraph.network;"
+        " return net.body.nodeIndices.filter((id) => net.body.nodes[id].options.label).length; }"
+    )
+    page.evaluate("window.seminargraph.network.moveTo({ scale: 0.2 })")
+    page.evaluate("window.seminargraph.relabel()")
+    assert page.evaluate(named) == 0
+    box = page.locator("#sg-network").bounding_box()
+    page.mouse.move(box["x"] + box["width"] / 2, box["y"] + box["height"] / 2)
+    for _ in range(25):
+        page.mouse.wheel(0, -200)
+        page.wait_for_timeout(20)
+    assert page.evaluate("window.seminargraph.network.getScale()") > 1.0
+    # names follow the zoom a moment after it stops (the page's CSP forbids the eval that
+    # Playwright's wait_for_function needs, so this waits plainly)
+    page.wait_for_timeout(600)
+    in_view = page.evaluate(
+        """() => { const net = window.seminargraph.network, box = document.getElementById('sg-network');
+        const a = net.DOMtoCanvas({ x: 0, y: 0 });
+        const b = net.DOMtoCanvas({ x: box.clientWidth, y: box.clientHeight });
+        return Object.values(net.getPositions())
+          .filter((p) => p.x >= a.x && p.x <= b.x && p.y >= a.y && p.y <= b.y).length; }"""
+    )
+    assert 0 < page.evaluate(named) == in_view < 18
+    assert opened.console == []

@@ -22,6 +22,8 @@ from numpy.typing import NDArray
 SMALL = 300
 #: How much wider than tall each component is drawn.
 ASPECT = 1.4
+#: Typical distance between neighbouring nodes of large components, in edge lengths.
+CROWDING = 0.5
 #: Pivots for the MDS of large components.
 PIVOTS = 40
 #: Refinement rounds for large components.
@@ -63,7 +65,16 @@ def _component(graph: Any, nodes: list[Hashable], seed: int) -> Array:
         index = {v: i for i, v in enumerate(nodes)}
         edges = np.array([(index[u], index[v]) for u, v in graph.edges()], dtype=np.int64).reshape(-1, 2)
         coords = _refine(_pivot_mds(n, edges, seed), edges, seed)
+        # In a large, tangled network the edges are long whatever the layout; scale by how
+        # close nodes are to each other instead, so that names have room once zoomed in.
+        return coords / _spacing(coords) * CROWDING
     return coords / _edge_length(coords, graph, nodes)
+
+
+def _spacing(coords: Array) -> float:
+    low, high = np.percentile(coords, [5, 95], axis=0)
+    area = float(np.prod(high - low)) / 0.81
+    return math.sqrt(max(area, 1e-9) / len(coords))
 
 
 def _edge_length(coords: Array, graph: Any, nodes: list[Hashable]) -> float:
@@ -132,9 +143,11 @@ def _refine(coords: Array, edges: NDArray[np.int64], seed: int) -> Array:
     span = np.ptp(coords, axis=0).prod()
     coords = coords * math.sqrt(n / max(float(span), 1e-9))
     radius = 2.0
+    rng = np.random.default_rng(seed)
     for step in range(ROUNDS):
         heat = 1.0 * (1 - step / ROUNDS) + 0.05
-        disp = _repulsion(coords, radius)
+        # A grid shifted at random each round: a fixed one lines nodes up along its cell borders.
+        disp = _repulsion(coords + rng.uniform(0, radius, size=2), radius)
         delta = coords[edges[:, 0]] - coords[edges[:, 1]]
         length = np.linalg.norm(delta, axis=1, keepdims=True)
         pull = delta * length  # attraction d^2 along the edge, ideal length 1
@@ -176,7 +189,8 @@ def _repulsion(coords: Array, radius: float) -> Array:
             found = unique[at] == wanted
             crowded = found & (counts[at] > CROWDED)
             delta = coords[crowded] - centres[at[crowded]]
-            dist2 = np.maximum((delta**2).sum(axis=1), 1e-2)
+            # softened: a node near the middle of a crowd is not flung out of it in one step
+            dist2 = (delta**2).sum(axis=1) + radius * radius / 4
             disp[crowded] += delta * (counts[at[crowded]] / dist2)[:, None]
             count = np.where(found & ~crowded, counts[at], 0)
             mine = np.repeat(everyone, count)

@@ -222,6 +222,8 @@ class _Builder:
         self.reader = FactReader(graph)
         self.lang = lang
         self.include_ambiguous = include_ambiguous
+        self._labels: dict[str, str] = {}
+        self._terms: dict[str, str] = {}
 
     def keep(self, fact: Fact) -> bool:
         return self.include_ambiguous or fact.status != "ambiguous"
@@ -379,7 +381,7 @@ class _Builder:
                 iri,
                 type=e.type,
                 kind=e.kind,
-                kind_label=pick(vocab.get(str(_kind_class(e)), []), self.lang) or e.kind,
+                kind_label=self.term(vocab, str(_kind_class(e))) or e.kind,
                 label=self.label(e),
                 identifier=e.identifier,
                 iri=iri,
@@ -390,7 +392,15 @@ class _Builder:
         return network
 
     def label(self, entity: Entity) -> str:
-        return pick(entity.names, self.lang) or entity.identifier
+        if entity.iri not in self._labels:
+            self._labels[entity.iri] = pick(entity.names, self.lang) or entity.identifier
+        return self._labels[entity.iri]
+
+    def term(self, vocab: dict[str, list[Literal]], term: str) -> str:
+        """The label of a vocabulary term in the chosen language, or "" when it has none."""
+        if term not in self._terms:
+            self._terms[term] = pick(vocab.get(term, []), self.lang)
+        return self._terms[term]
 
     def vocabulary(self, facts: list[Fact], entities: Iterable[Entity]) -> dict[str, list[Literal]]:
         terms = {URIRef(str(t)) for f in facts for t in f.extra if isinstance(t, URIRef)}
@@ -404,9 +414,7 @@ class _Builder:
         entities: dict[str, Entity],
         affiliations: dict[str, Fact],
     ) -> dict[str, Any]:
-        status_label = (
-            pick(vocab.get(str(STATUSES.get(fact.status, "")), []), self.lang) if fact.status else ""
-        )
+        status_label = self.term(vocab, str(STATUSES.get(fact.status, ""))) if fact.status else ""
         edge: dict[str, Any] = {
             "relation": "",
             "label": "",
@@ -423,7 +431,7 @@ class _Builder:
             roles = sorted(str(r) for r in fact.extra)
             edge["role"] = ", ".join(_ROLE_NAMES.get(r, _snake(r)) for r in roles)
             edge["relation"] = "organised" if str(SG.OrganiserRole) in roles else "took_part"
-            edge["label"] = ", ".join(pick(vocab.get(r, []), self.lang) or _snake(r) for r in roles)
+            edge["label"] = ", ".join(self.term(vocab, r) or _snake(r) for r in roles)
             capacities = [affiliations[a] for a in sorted(fact.capacities) if a in affiliations]
             edge["job_title"] = ", ".join(_unique(self.title(a) for a in capacities if a.extra))
             edge["organisation"] = ", ".join(
@@ -439,7 +447,7 @@ class _Builder:
                 else str(SG.partOf)
             )
             edge["relation"] = _snake(prop)
-            edge["label"] = pick(vocab.get(prop, []), self.lang) or _snake(prop).replace("_", " ")
+            edge["label"] = self.term(vocab, prop) or _snake(prop).replace("_", " ")
         return edge
 
     def title(self, fact: Fact) -> str:

@@ -30,8 +30,10 @@ from .rdfio import write_atomic
 #: From this many nodes on, labels show only when zoomed in, edge labels are left out and
 #: dragging hides the edges: measured in bench/bench_network.py, see docs/network.md.
 LARGE_NETWORK = 1000
+#: On large networks, names appear once they would be this many pixels high.
+LABEL_PIXELS = 11
 #: From this many nodes on, the command line suggests a narrower view.
-SUGGEST_NARROWER = 5000
+SUGGEST_NARROWER = 2000
 
 STYLES: dict[str, dict[str, Any]] = {
     "person": {"shape": "dot", "color": "#0072B2", "size": 12},
@@ -175,6 +177,9 @@ def _page_data(network: Any, words: dict[str, str], large: bool) -> dict[str, An
         "organisations": _memberships(network, index, "organisation"),
         "ui": words,
         "large": large,
+        # names show once they would be this many pixels high, on at most this many nodes
+        "label_size": LABEL_PIXELS,
+        "label_limit": 1500,
     }
 
 
@@ -220,9 +225,9 @@ def _vis_options(large: bool, directed: bool) -> dict[str, Any]:
             "borderWidth": 1,
             "font": {"size": 15, "face": "system-ui, sans-serif", "color": "#1f2937"},
             "widthConstraint": {"maximum": 170},
-            # Labels are not drawn while they would be smaller than this many pixels on screen:
-            # large networks open zoomed out, so their labels appear as one zooms in.
-            "scaling": {"label": {"drawThreshold": 11 if large else 5}},
+            # Labels are not drawn while they would be smaller than this many pixels on screen
+            # (on large networks the page's script also gives names only to nodes in view).
+            "scaling": {"label": {"drawThreshold": LABEL_PIXELS if large else 5}},
         },
         "edges": {
             "smooth": False,

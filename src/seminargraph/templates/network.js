@@ -47,6 +47,11 @@
   }
   computeShown();
 
+  // On a large network vis-network would measure every name on every frame, on screen or not;
+  // names are given only to the nodes in view, and only once the view is close enough to read them.
+  var names = data.nodes.map(function (n) { return n.label; });
+  var fontSize = data.options.nodes.font.size;  // read before vis-network takes the options over
+  if (data.large) { data.nodes.forEach(function (n) { n.label = ""; }); }
   var nodes = new vis.DataSet(data.nodes);
   var edges = new vis.DataSet(data.edges);
   var nodeView = new vis.DataView(nodes, { filter: function (n) { return shown.has(n.id); } });
@@ -68,6 +73,7 @@
     byId("sg-back").disabled = !filtered();
     updateStatus();
     if (fit) { network.fit({ animation: false }); }
+    relabel();
   }
   function updateStatus() {
     var text = fill(ui.shown, { nodes: shown.size, all_nodes: data.nodes.length,
@@ -287,11 +293,46 @@
     link.remove();
   });
 
-  network.once("afterDrawing", function () { document.body.setAttribute("data-ready", "true"); });
+  var named = new Set();
+  function relabel() {
+    if (!data.large) { return; }
+    var wanted = new Set();
+    if (network.getScale() * fontSize >= data.label_size) {
+      var corner = network.DOMtoCanvas({ x: 0, y: 0 });
+      var far = network.DOMtoCanvas({ x: container.clientWidth, y: container.clientHeight });
+      var moving = byId("sg-physics").checked;
+      var where = moving ? network.getPositions() : null;
+      shown.forEach(function (id) {
+        var at = moving ? where[id] : data.nodes[id];
+        if (at && at.x >= corner.x && at.x <= far.x && at.y >= corner.y && at.y <= far.y) { wanted.add(id); }
+      });
+      if (wanted.size > data.label_limit) { wanted = new Set(); }
+    }
+    var changes = [];
+    named.forEach(function (id) { if (!wanted.has(id)) { changes.push({ id: id, label: "" }); } });
+    wanted.forEach(function (id) { if (!named.has(id)) { changes.push({ id: id, label: names[id] }); } });
+    named = wanted;
+    if (changes.length) { nodes.update(changes); }
+  }
+  var pending = null;
+  function relabelSoon() {
+    if (pending) { clearTimeout(pending); }
+    pending = setTimeout(function () { pending = null; relabel(); }, 120);
+  }
+  network.on("zoom", relabelSoon);
+  network.on("dragEnd", relabelSoon);
+  network.on("animationFinished", relabelSoon);
+  network.on("stabilized", relabelSoon);
+
+  network.once("afterDrawing", function () {
+    relabel();
+    document.body.setAttribute("data-ready", "true");
+  });
   updateStatus();
   // For tests and for people who want to script the page from the console.
   window.seminargraph = {
     network: network,
+    relabel: relabel,
     drawn: function () {
       return { nodes: network.body.nodeIndices.length, edges: network.body.edgeIndices.length };
     }
