@@ -99,6 +99,9 @@ def request(
                 sock.settimeout(left)
             chunk = response.read1(65536)
             if not chunk:
+                # read1 ends quietly where read would complain: a Content-Length not reached.
+                if response.length:
+                    raise http.client.IncompleteRead(b"", response.length)
                 break
             size += len(chunk)
             if size > max_bytes:
