@@ -17,7 +17,7 @@ import pytest
 from rdflib import Dataset
 
 from seminargraph import load_graph, show_network, to_networkx, write_html
-from seminargraph.projection import view_members
+from seminargraph.netviews import view_members
 
 CHROMIUM = Path("/usr/bin/chromium")
 ARGS = [

@@ -36,6 +36,7 @@ LAYERS: dict[str, int] = {
     "validate": 3,
     "projection": 3,
     "netfacts": 3,
+    "netviews": 3,
     # 4: outputs: files, tables, pages
     "build": 4,
     "tables": 4,

@@ -15,7 +15,7 @@ import pytest
 from rdflib import Dataset
 
 from seminargraph import load_graph, render_html, show_network, to_networkx, write_html
-from seminargraph.projection import view_members
+from seminargraph.netviews import view_members
 
 HOSTILE = Path(__file__).parent / "data" / "network" / "hostile.ttl"
 

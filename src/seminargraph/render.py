@@ -23,8 +23,9 @@ from typing import Any
 import jinja2
 from markupsafe import Markup
 
+from .netviews import view_members
 from .pagetext import UI, field_labels, title_for
-from .projection import to_networkx, view_members
+from .projection import to_networkx
 from .rdfio import write_atomic
 
 #: From this many nodes on, labels show only when zoomed in, edge labels are left out and
