@@ -30,7 +30,7 @@ class Found:
 
 
 def collect(text: str, lines: list[Line]) -> list[Found]:
-    """Every participant named in ``lines`` (label lists, list lines and prose)."""
+    """Find every participant named in ``lines`` (label lists, list lines and prose)."""
     found: list[Found] = []
     i = 0
     while i < len(lines):
@@ -82,7 +82,7 @@ def _quote(text: str, line: Line) -> Span:
 
 
 def _following(text: str, lines: list[Line], i: int) -> list[Line]:
-    """The list lines after the label line ``lines[i]``: the rest of its block, or the next block.
+    """Return the list lines after the label line ``lines[i]``: the rest of its block, or the next block.
 
     When entries stand one a paragraph ("<p>" each, or blank lines between), the following
     one-line blocks that begin with a person's name belong to the list too.

@@ -159,7 +159,7 @@ class CueMatch:
 
 
 def find_cues(text: str, offset: int) -> list[CueMatch]:
-    """Every cue in a sentence, in order, without overlaps (the longer of two overlapping wins)."""
+    """Find every cue in a sentence, in order, without overlaps (the longer of two overlapping wins)."""
     found: list[CueMatch] = []
     for cue in CUES:
         for match in cue.pattern.finditer(text):

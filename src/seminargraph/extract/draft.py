@@ -26,7 +26,7 @@ _ID_WORDS = 6
 
 
 def slug(text: str, words: int = _ID_WORDS) -> str:
-    """An id from a name: ASCII letters and digits joined by single hyphens.
+    """Make an id from a name: ASCII letters and digits joined by single hyphens.
 
     >>> slug("Människor, förändringsvilja och IT")
     'manniskor-forandringsvilja-och-it'
@@ -140,7 +140,7 @@ def _copy_event(event: Event) -> list[str]:
 
 
 def draft_yaml(result: ExtractionResult, *, text_name: str, known: Known | None = None) -> str:
-    """The draft of one page in the authoring format; ``text_name`` is its text file, beside it."""
+    """Write the draft of one page in the authoring format; ``text_name`` is its text file, beside it."""
     known = known if known is not None else Known()
     draft = _Draft(result, known, _Ids(known.ids))
     source_id = draft.ids.new(slug(Path(result.source).stem or "page"))

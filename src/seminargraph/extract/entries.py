@@ -54,7 +54,6 @@ class Mention:
     role: str | None = None  # a role the entry itself gives: "(moderator)"
     known_name: bool = False
     title_before_name: bool = False
-    unsure: list[str] = field(default_factory=list)
 
     def add(self, attribute: Attribute) -> None:
         self.titles.extend(attribute.titles)

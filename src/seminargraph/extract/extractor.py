@@ -217,7 +217,7 @@ def _place_loose_organisations(
     warnings: list[str],
     page: Page,
 ) -> None:
-    """Organisations named outside every event's section: give them the event the text points to."""
+    """Give organisations named outside every event's section the event the text points to."""
     for i, items in enumerate(found):
         if i in placed:
             continue
@@ -295,7 +295,7 @@ _WORD = re.compile(r"[^\W_]+(?:[-'’][^\W_]+)*")
 
 
 def draft_name(title: str, text: str) -> str:
-    """A name for the draft: the title as written, or in sentence case when written in capitals.
+    """Name an event for the draft: the title as written, or in sentence case when written in capitals.
 
     A word keeps the case it has elsewhere in the text (not at the start of a sentence), so
     "MÄNNISKOR, FÖRÄNDRINGSVILJA OCH IT" becomes "Människor, förändringsvilja och IT".
@@ -317,7 +317,7 @@ def draft_name(title: str, text: str) -> str:
 
 @lru_cache(maxsize=4)
 def _word_forms(text: str) -> dict[str, str]:
-    """Each word of the text (case-folded) -> the form it is most often written in, mid-sentence."""
+    """Map each word of the text (case-folded) to the form it is most often written in, mid-sentence."""
     seen: Counter[str] = Counter()
     words = list(_WORD.finditer(text))
     for k, match in enumerate(words):

@@ -31,7 +31,7 @@ _TOKEN = re.compile(r"[^\W\d_]+")
 
 
 def detect_language(text: str) -> str | None:
-    """The language most of the page's short words belong to, or None when it cannot tell.
+    """Return the language most of the page's short words belong to, or None when it cannot tell.
 
     >>> detect_language("I samtalet deltar Anna Ek och Per Berg, som har arbetat med frågan.")
     'sv'

@@ -56,7 +56,7 @@ class Layout:
     lines: tuple[Line, ...]
 
     def blocks(self) -> list[list[Line]]:
-        """The lines grouped into blocks, in order."""
+        """Group the lines into blocks, in order."""
         groups: list[list[Line]] = []
         for line in self.lines:
             if groups and groups[-1][0].block == line.block:
@@ -117,7 +117,7 @@ def looks_like_heading(line: Line, alone: bool) -> bool:
 
 
 def heading_title(text: str) -> str:
-    """The title a heading line gives: without Markdown marks, emphasis or a leading time."""
+    """Return the title a heading line gives: without Markdown marks, emphasis or a leading time."""
     title = _MARKDOWN_HEADING.sub("", text).strip("*_ ")
     return _LEADING_TIME.sub("", title).strip() or title
 

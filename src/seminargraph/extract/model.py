@@ -131,11 +131,11 @@ class ExtractionResult:
 
     @property
     def participants(self) -> list[Participant]:
-        """Every participant of every event, in order."""
+        """Return every participant of every event, in order."""
         return [p for event in self.events for p in event.participants]
 
     def to_dict(self) -> dict[str, Any]:
-        """The result as plain data (the shape ``extract --format json`` prints)."""
+        """Return the result as plain data (the shape ``extract --format json`` prints)."""
         return {
             "source": self.source,
             "language": self.language,

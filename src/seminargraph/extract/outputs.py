@@ -32,7 +32,7 @@ class ExtractionOutput:
 
 
 def to_json(results: Sequence[ExtractionResult]) -> dict[str, Any]:
-    """One object for all pages: their sources, and every event with its participants."""
+    """Put all pages in one object: their sources, and every event with its participants."""
     sources: list[dict[str, Any]] = []
     events: list[dict[str, Any]] = []
     for result in results:

@@ -110,7 +110,7 @@ def parse_attribute(text: str, start: int, end: int) -> Attribute:
 
 
 def organisation_extent(tokens: list[Token], i: int) -> int | None:
-    """The end (exclusive token index) of the organisation name starting at ``tokens[i]``."""
+    """Return the end (exclusive token index) of the organisation name starting at ``tokens[i]``."""
     if i >= len(tokens) or not is_capitalised(tokens[i]) or tokens[i].lower in _STOP:
         return None
     end = i + 1
@@ -134,7 +134,7 @@ def _has_title(tokens: list[Token]) -> bool:
 
 
 def _organisation_split(tokens: list[Token]) -> int | None:
-    """The index where the organisation starts (after its preposition), if the segment names one."""
+    """Return the index where the organisation starts (after its preposition), if the segment names one."""
     lowercase_title = tokens[0].text[0].islower()
     for i, token in enumerate(tokens):
         if i and lowercase_title and is_capitalised(token):
@@ -176,7 +176,7 @@ def _skip_descriptors(tokens: list[Token], i: int) -> int:
 
 
 def _genitive(tokens: list[Token]) -> int:
-    """How many leading tokens are an organisation in the genitive before a title."""
+    """Count the leading tokens that are an organisation in the genitive before a title."""
     count = 0
     for token in tokens:
         capital = is_capitalised(token)
@@ -207,7 +207,7 @@ def _read_genitive(text: str, tokens: list[Token], attribute: Attribute) -> None
 
 @lru_cache(maxsize=4)
 def _place_names(text: str) -> dict[str, set[str]]:
-    """Place -> the names such as "Motala kommun" the text gives it (computed once per text)."""
+    """Map each place to the names such as "Motala kommun" the text gives it (computed once per text)."""
     names: dict[str, set[str]] = {}
     pattern = rf"(?<!\w)([A-ZÅÄÖ][\w-]+) ({'|'.join(_ORG_SUFFIXES)})(?!\w)"
     for match in re.finditer(pattern, text):
@@ -231,7 +231,7 @@ def _split_phrases(tokens: list[Token]) -> list[list[Token]]:
 
 
 def _title(tokens: list[Token]) -> Span | None:
-    """The job title in a phrase: modifiers, the title word, and a complement such as "i pedagogik"."""
+    """Return the job title in a phrase: modifiers, the title word, and a complement such as "i pedagogik"."""
     heads = [
         i
         for i, t in enumerate(tokens)

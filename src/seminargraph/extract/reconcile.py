@@ -24,7 +24,7 @@ YAML_SUFFIXES = (".yaml", ".yml")
 
 
 def key(name: str) -> str:
-    """The form names are compared in: NFC, case-folded, whitespace normalised."""
+    """Return the form names are compared in: NFC, case-folded, whitespace normalised."""
     return normalise_space(unicodedata.normalize("NFC", name)).casefold()
 
 
@@ -51,7 +51,7 @@ class Known:
         return self.events.get(key(name))
 
     def person(self, name: str, organisation_id: str | None, quote: str) -> tuple[KnownPerson | None, str]:
-        """The existing person this is, with the reason; or None and why not."""
+        """Return the existing person this is, with the reason; or None and why not."""
         candidates = self.people.get(key(name), [])
         if not candidates:
             return None, ""
@@ -66,7 +66,7 @@ class Known:
 
 
 def find_yaml(paths: Sequence[Path | str]) -> list[Path]:
-    """The authored YAML files given, folders expanded."""
+    """List the authored YAML files given, folders expanded."""
     found: list[Path] = []
     for given in paths:
         path = Path(given)

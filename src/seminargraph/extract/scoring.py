@@ -194,7 +194,7 @@ def _show(item: tuple[Any, ...]) -> str:
 
 
 def report(scores: Scores) -> str:
-    """The scores as a Markdown table."""
+    """Format the scores as a Markdown table."""
     lines = [
         f"{scores.pages} pages",
         "",

@@ -33,7 +33,7 @@ class Section:
 
 
 def split_sections(layout: Layout) -> list[Section]:
-    """Sections in page order; a heading is an HTML or Markdown heading, a "Titel:" line, or a
+    """Cut a page into sections, in order; a heading is an HTML or Markdown heading, a "Titel:" line, or a
     short line on its own with no full stop (plain text)."""
     sizes: dict[int, int] = {}
     for line in layout.lines:
@@ -112,7 +112,7 @@ class PartOf:
 
 
 def find_part_of(text: str, section: Section) -> PartOf | None:
-    """The first sentence of a section that says which event it is part of, if any."""
+    """Find the first sentence of a section that says which event it is part of, if any."""
     for block_start, block_end in _paragraphs(section.lines):
         for start, end in sentences(text[block_start:block_end], block_start):
             sentence = text[start:end]

@@ -30,35 +30,12 @@ ROLE_WORDS = {
 }
 # Adjectives that describe a person next to a title but are no part of it.
 DESCRIPTIVE = frozenset(
-    [
-        "erfaren",
-        "erfarne",
-        "erfarna",
-        "välkänd",
-        "välkände",
-        "känd",
-        "kände",
-        "prisbelönt",
-        "prisbelönte",
-        "flerfaldigt",
-        "uppskattad",
-        "uppskattade",
-        "populär",
-        "populäre",
-        "framstående",
-        "nyblivne",
-        "nyutnämnd",
-        "nyutnämnde",
-        "nytillträdd",
-        "nytillträdde",
-        "engagerad",
-        "engagerade",
-        "experienced",
-        "renowned",
-        "award-winning",
-        "well-known",
-        "acclaimed",
-    ]
+    {
+        *("erfaren", "erfarne", "erfarna", "välkänd", "välkände", "känd", "kände", "prisbelönt"),
+        *("prisbelönte", "flerfaldigt", "uppskattad", "uppskattade", "populär", "populäre", "framstående"),
+        *("nyblivne", "nyutnämnd", "nyutnämnde", "nytillträdd", "nytillträdde", "engagerad", "engagerade"),
+        *("experienced", "renowned", "award-winning", "well-known", "acclaimed"),
+    }
 )
 
 
@@ -76,7 +53,7 @@ class Token:
 
 
 def tokenize(text: str, offset: int, limit: int | None = None) -> list[Token]:
-    """The words of ``text`` (parentheses and surrounding punctuation left out), at most ``limit``."""
+    """Return the words of ``text`` (parentheses and surrounding punctuation left out), at most ``limit``."""
     tokens: list[Token] = []
     for match in _WORD.finditer(text):
         if limit is not None and len(tokens) >= limit:
