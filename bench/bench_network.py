@@ -196,7 +196,7 @@ def browser(html: Path) -> dict[str, Any]:
         heap = page.evaluate("() => performance.memory ? performance.memory.usedJSHeapSize : 0")
         if html.stem.endswith("-5000"):
             page.evaluate("window.seminargraph.network.fit()")
-            page.screenshot(path=str(ROOT / "docs" / "img" / "network-5000.png"))
+            page.screenshot(path=str(ROOT / "docs" / "img" / "network-5000.jpg"), type="jpeg", quality=70)
         chromium.close()
     return {
         "first_draw_s": round(first_draw, 2),

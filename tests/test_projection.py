@@ -313,3 +313,18 @@ def test_entities_without_names_are_labelled_by_their_id() -> None:
     graph.add((ada, URIRef("http://www.w3.org/1999/02/22-rdf-syntax-ns#type"), SG.Person))
     net = to_networkx(graph)
     assert [d["label"] for _, d in net.nodes(data=True)] == ["ada"]
+
+
+def test_iris_of_a_select_that_are_not_entities_are_counted(seed_graph: Dataset) -> None:
+    text = """PREFIX sg: <https://seminargraph.example/ns#>
+    SELECT ?fact ?person WHERE { ?fact a sg:Participation ; sg:agent ?person . ?person a sg:Person }"""
+    view = to_networkx(seed_graph, query=text)
+    rows = list(seed_graph.query(text))
+    assert set(view.nodes) == {str(r[1]) for r in rows}
+    assert view.graph["unlinked_iris"] == len({r[0] for r in rows})
+
+
+def test_a_graph_without_people_organisations_or_events_projects_to_nothing() -> None:
+    net = to_networkx(Dataset(default_union=True))
+    assert net.number_of_nodes() == 0 and net.number_of_edges() == 0
+    assert to_networkx(Dataset(default_union=True), projection="people").number_of_nodes() == 0

@@ -258,3 +258,8 @@ def test_viz_into_a_folder_that_cannot_be_written(run_cli: Callable[..., Any], t
     assert result.exit_code == 1
     assert str(blocker) in result.stderr
     assert [p.name for p in tmp_path.iterdir()] == ["file"]
+
+
+def test_an_empty_network_still_gives_a_page() -> None:
+    data = page_data(render_html(to_networkx(Dataset(default_union=True))))
+    assert data["nodes"] == [] and data["edges"] == [] and data["types"] == []

@@ -206,6 +206,8 @@ def _repulsion(coords: Array, radius: float) -> Array:
 
 
 def _pack(boxes: list[tuple[list[Hashable], Array]], spacing: float) -> Positions:
+    if not boxes:
+        return {}
     margin = spacing
     area = sum((c[:, 0].max() + margin) * (c[:, 1].max() + margin) for _, c in boxes)
     widest = max(float(c[:, 0].max()) for _, c in boxes)

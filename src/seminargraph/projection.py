@@ -180,6 +180,7 @@ class _Builder:
         self.add_triples(network, linked)
         size = len(result.graph) if result.graph is not None else 0
         network.graph["unlinked_triples"] = size - len(linked)
+        network.graph["unlinked_iris"] = len(mentioned - set(entities)) if result.kind == "select" else 0
         return network
 
     # -- walking -------------------------------------------------------------------------

@@ -118,6 +118,13 @@ def _report(network: Any, output: Path) -> None:
             "or events and are not drawn",
             err=True,
         )
+    iris = network.graph.get("unlinked_iris", 0)
+    if iris:
+        click.echo(
+            f"note: {iris} IRI(s) in the query's result are not people, organisations or events "
+            "and are not drawn",
+            err=True,
+        )
     if nodes >= SUGGEST_NARROWER:
         click.echo(
             f"note: {nodes} nodes is a lot to explore on one page; for a narrower view try "
