@@ -75,6 +75,14 @@ def problem_page(request: Request, status: int, message: str) -> HTMLResponse:
     )
 
 
+async def health(request: Request) -> Response:
+    """How many query workers are ready, for monitoring (and for tests that wait for a restart)."""
+    pool = request.app.state.pool
+    ready, size = pool.ready(), pool.size
+    body = {"status": "ok" if ready == size else "degraded", "workers": ready, "of": size}
+    return Response(json.dumps(body), media_type="application/json")
+
+
 async def landing(request: Request) -> Response:
     """The start page: title, sources, counts, and where to go next."""
     lang = lang_of(request)
@@ -231,23 +239,22 @@ def _view(outcome: Outcome) -> dict[str, Any]:
 
 
 def _download(outcome: Outcome, suffix: str, stem: str) -> Response:
-    view = _view(outcome)
     headers = {"Content-Disposition": f'attachment; filename="{stem}.{suffix}"'}
     if outcome.truncated:
         headers["SPARQL-Results-Truncated"] = "true"
-    if suffix == "json":
-        if outcome.kind == "ask":
-            document: dict[str, Any] = {"boolean": outcome.boolean}
-        else:
-            document = {
-                "columns": view["columns"],
-                "rows": [dict(zip(view["columns"], row, strict=True)) for row in view["rows"]],
-                "truncated": outcome.truncated,
-            }
-        body = json.dumps(document, ensure_ascii=False, indent=2) + "\n"
-        return Response(body, media_type="application/json", headers=headers)
     rows: list[tuple[Node | None, ...]] = list(outcome.triples) if outcome.kind == "graph" else outcome.rows
     kind = "ask" if outcome.kind == "ask" else "select"
-    result = QueryResult(kind, columns=view["columns"], rows=rows, boolean=outcome.boolean)
+    columns = ["subject", "predicate", "object"] if outcome.kind == "graph" else outcome.columns
+    result = QueryResult(kind, columns=columns, rows=rows, boolean=outcome.boolean)
+    if suffix == "json":
+        # The rows as `seminargraph query --format json` gives them (null where unbound), flagged.
+        document: dict[str, Any] = (
+            {"boolean": outcome.boolean}
+            if kind == "ask"
+            else {"columns": columns, "rows": result.records(), "truncated": outcome.truncated}
+        )
+        body = json.dumps(document, ensure_ascii=False, indent=2) + "\n"
+        return Response(body, media_type="application/json", headers=headers)
+    # Spreadsheets run cells that start with = + - @ as formulas: downloads are for spreadsheets.
     text = render(result, "csv", neutralise_formulas=True)
     return Response(text, media_type="text/csv; charset=utf-8", headers=headers)

@@ -49,6 +49,7 @@ class JobFailed(Exception):
 class _Worker:
     process: BaseProcess
     connection: Connection
+    ready: bool = False
 
 
 class Pool:
@@ -104,6 +105,7 @@ class Pool:
         if status != "ready":
             self._stop(worker)
             raise StoreError(str(message))
+        worker.ready = True
 
     def run(self, name: str, arguments: dict[str, Any]) -> Any:
         """Run one job and return its answer (blocking); PoolError or JobFailed when there is none."""
@@ -160,10 +162,10 @@ class Pool:
         with self._guard:
             self._workers.discard(worker)
 
-    def alive(self) -> int:
-        """How many workers are running."""
+    def ready(self) -> int:
+        """How many workers are ready for a job or working on one (not those still starting)."""
         with self._guard:
-            return sum(1 for w in self._workers if w.process.is_alive())
+            return sum(1 for w in self._workers if w.ready and w.process.is_alive())
 
     def close(self) -> None:
         """Stop every worker."""
