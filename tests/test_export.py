@@ -189,3 +189,15 @@ def test_network_command_refuses_bad_input_and_writes_nothing(
     assert result.exit_code == code, result.stderr
     assert message in result.stderr
     assert list(tmp_path.iterdir()) == []
+
+
+def test_an_on_disk_store_gives_the_same_network(
+    run_cli: Callable[..., Any], tmp_path: Path, monkeypatch: pytest.MonkeyPatch, full: Any
+) -> None:
+    monkeypatch.chdir(tmp_path)
+    assert run_cli("load", "--store", "oxigraph:kg").exit_code == 0
+    result = run_cli("network", "--store", "oxigraph:kg", "-o", "disk.json")
+    assert result.exit_code == 0, result.stderr
+    back = read_back(tmp_path / "disk.json")
+    assert list(back.nodes(data=True)) == list(full.nodes(data=True))
+    assert sorted(back.edges(keys=True)) == sorted(full.edges(keys=True))
