@@ -133,7 +133,12 @@ async def query_page(request: Request) -> Response:
     """The query editor, its result, and the named queries as examples."""
     lang = lang_of(request)
     sparql = request.query_params.get("sparql")
-    context: dict[str, Any] = {"sparql": sparql if sparql is not None else _DEFAULT_QUERY, "lang": lang}
+    context: dict[str, Any] = {
+        "sparql": sparql if sparql is not None else _DEFAULT_QUERY,
+        "lang": lang,
+        "outcome": None,
+        "error": None,
+    }
     status = 200
     if sparql is not None and sparql.strip():
         try:
@@ -169,7 +174,7 @@ async def named_query(request: Request) -> Response:
     if suffix:
         outcome = await _call(request, "named", name=name, params=params, lang=lang)
         return _download(outcome, suffix, name)
-    context: dict[str, Any] = {"query": query, "params": params, "lang": lang}
+    context: dict[str, Any] = {"query": query, "params": params, "lang": lang, "outcome": None, "error": None}
     status = 200
     try:
         context["outcome"] = _view(

@@ -1,0 +1,351 @@
+"""The pages and downloads of `seminargraph serve`, over a real socket, with hostile data beside the seed.
+
+What a reader relies on: the landing page's title, sources and counts; a page per person,
+organisation and event with roles, job titles, links and the quoted evidence; the query page with
+the named queries as forms; stable .csv/.json URLs; every text from the data shown as text; no
+inline script anywhere; and `serve --get` answering without a socket.
+"""
+
+from __future__ import annotations
+
+import re
+from collections.abc import Callable, Iterator
+from html.parser import HTMLParser
+from pathlib import Path
+from typing import Any
+
+import httpx
+import pytest
+
+from seminargraph.ontology import builtin_data_dir
+from test_server_support import Running, start_server
+
+HOSTILE = """\
+@prefix sg: <https://seminargraph.example/ns#> .
+@prefix id: <https://seminargraph.example/id/> .
+
+id:source\\/hostile a sg:SourceDocument ; sg:identifier "hostile" ;
+    sg:title "<b>Programme</b> </title><script>window.__ran.push('title')</script>"@en .
+id:person\\/img a sg:Person ; sg:identifier "img" ;
+    sg:name "<img src=x onerror=\\"window.__ran.push('img')\\">" .
+id:person\\/formula a sg:Person ; sg:identifier "formula" ;
+    sg:name "=HYPERLINK(\\"http://evil.example\\",\\"click\\")" .
+id:event\\/js a sg:Event, sg:Seminar ; sg:identifier "js" ;
+    sg:name "</script><script>window.__ran.push('event')</script>"@en .
+id:participation\\/img a sg:Participation ; sg:identifier "img" ;
+    sg:agent id:person\\/img ; sg:event id:event\\/js ; sg:role sg:PanelistRole ; sg:status sg:Stated ;
+    sg:note "<iframe src=\\"javascript:window.__ran.push('note')\\"></iframe>"@en ;
+    sg:evidence id:participation\\/img\\/evidence\\/1 .
+id:participation\\/img\\/evidence\\/1 a sg:Evidence ;
+    sg:quote "<a href=\\"javascript:window.__ran.push('quote')\\">quote</a> & </textarea>"@en ;
+    sg:source id:source\\/hostile .
+id:participation\\/formula a sg:Participation ; sg:identifier "formula" ;
+    sg:agent id:person\\/formula ; sg:event id:event\\/js ; sg:role sg:ModeratorRole ; sg:status sg:Stated .
+"""
+RAW_MARKUP = [
+    "<img src=x",
+    "<script>window.__ran",
+    "<iframe",
+    '<a href="javascript:',
+    "quote</a> & </textarea>",
+]
+
+
+def write_hostile(folder: Path) -> Path:
+    path = folder / "hostile.ttl"
+    path.write_text(HOSTILE, "utf-8")
+    return path
+
+
+@pytest.fixture(scope="module")
+def site(tmp_path_factory: pytest.TempPathFactory) -> Iterator[Running]:
+    hostile = write_hostile(tmp_path_factory.mktemp("hostile"))
+    running = start_server("-d", str(builtin_data_dir()), "-d", str(hostile), "--title", "Test <programmes>")
+    yield running
+    running.stop()
+
+
+@pytest.fixture(scope="module")
+def http(site: Running) -> Iterator[Callable[..., httpx.Response]]:
+    with httpx.Client(timeout=30, base_url=site.url) as client:
+
+        def get(path: str, **params: str) -> httpx.Response:
+            return client.get(path, params=params)
+
+        yield get
+
+
+class Markup(HTMLParser):
+    """Collects what matters for safety and for the reader: scripts, handlers, links, text."""
+
+    def __init__(self) -> None:
+        super().__init__()
+        self.inline_scripts = 0
+        self.script_sources: list[str] = []
+        self.handlers: list[str] = []
+        self.styles = 0
+        self.links: list[str] = []
+        self.text: list[str] = []
+        self._in_script = False
+
+    def handle_starttag(self, tag: str, attrs: list[tuple[str, str | None]]) -> None:
+        found = dict(attrs)
+        if tag == "script":
+            self._in_script = True
+            if found.get("src"):
+                self.script_sources.append(found["src"] or "")
+            elif found.get("type") != "application/json":
+                self.inline_scripts += 1
+        self.handlers += [name for name, _ in attrs if name.startswith("on")]
+        self.styles += tag == "style" or "style" in found
+        if tag == "a" and found.get("href"):
+            self.links.append(found["href"] or "")
+
+    def handle_endtag(self, tag: str) -> None:
+        self._in_script = self._in_script and tag != "script"
+
+    def handle_data(self, data: str) -> None:
+        if not self._in_script:
+            self.text.append(data)
+
+    def words(self) -> str:
+        return " ".join(" ".join(self.text).split())
+
+
+def read(answer: httpx.Response) -> Markup:
+    markup = Markup()
+    markup.feed(answer.text)
+    return markup
+
+
+PAGES = [
+    "/",
+    "/?lang=en",
+    "/people",
+    "/organisations",
+    "/events",
+    "/person/magnus-staxang",
+    "/person/img",
+    "/organisation/hypergene",
+    "/event/fran-rora-till-ledning",
+    "/event/js",
+    "/query",
+    "/query?sparql=SELECT+%3Fs+WHERE+%7B%3Fs+%3Fp+%3Fo%7D+LIMIT+3",
+    "/queries/participants?lang=en",
+    "/person/%3Cscript%3Ealert(1)%3C%2Fscript%3E",
+]
+
+
+@pytest.mark.parametrize("path", PAGES)
+def test_every_page_shows_data_as_text_and_runs_only_our_script(
+    http: Callable[..., httpx.Response], path: str
+) -> None:
+    answer = http(path)
+    assert answer.status_code in (200, 404)
+    assert answer.headers["content-type"] == "text/html; charset=utf-8"
+    policy = answer.headers["content-security-policy"]
+    assert "script-src 'self'" in policy and "'unsafe-inline'" not in policy
+    assert answer.headers["x-content-type-options"] == "nosniff"
+    markup = read(answer)
+    assert markup.inline_scripts == 0
+    assert markup.script_sources == ["/static/app.js"]
+    assert markup.handlers == [] and markup.styles == 0
+    for raw in RAW_MARKUP:
+        assert raw not in answer.text
+    assert not any(link.startswith("javascript:") for link in markup.links)
+    assert "<script>alert(1)" not in answer.text
+
+
+def test_the_landing_page_gives_title_sources_and_counts(http: Callable[..., httpx.Response]) -> None:
+    markup = read(http("/"))
+    words = markup.words()
+    assert "Test <programmes>" in words
+    assert "Seminarium i Almedalen 2015" in words
+    assert "<b>Programme</b> </title><script>window.__ran.push('title')</script>" in words
+    assert re.search(r"People 10 Organisations 6 Events 5 Participations 14", words)
+    assert "/organisation/hypergene?lang=sv" in markup.links
+    assert "/queries/participants?lang=sv" in markup.links
+
+
+def test_a_person_page_has_roles_titles_links_and_evidence(http: Callable[..., httpx.Response]) -> None:
+    answer = http("/person/magnus-staxang", lang="en")
+    markup = read(answer)
+    words = markup.words()
+    assert "Magnus Staxäng" in words
+    assert "Took part in moderator People, will to change and IT" in words
+    assert "konsultchef (sv) · head of consulting (en)" in words
+    assert "beslutsstödskonsult (sv) · decision support consultant (en)" in words
+    assert (
+        "Samtalet leddes av Magnus Staxäng, konsultchef och erfaren beslutsstödskonsult på Hypergene."
+        in words
+    )
+    assert "— Seminarium i Almedalen 2015" in words
+    assert "/event/manniskor-forandringsvilja-och-it?lang=en" in markup.links
+    assert "/organisation/hypergene?lang=en" in markup.links
+    assert "stated" in words
+    swedish = read(http("/person/magnus-staxang", lang="sv")).words()
+    assert "Människor, förändringsvilja och IT" in swedish and "angiven" in swedish
+
+
+def test_an_organisation_page_lists_its_people_and_events(http: Callable[..., httpx.Response]) -> None:
+    markup = read(http("/organisation/hypergene", lang="en"))
+    words = markup.words()
+    for person in ("magnus-staxang", "robin-askelof", "david-hallgren"):
+        assert f"/person/{person}?lang=en" in markup.links
+    assert "organiser" in words
+    assert "People" in words and "Took part in" in words
+
+
+def test_an_event_page_shows_who_took_part_and_what_it_is_part_of(
+    http: Callable[..., httpx.Response],
+) -> None:
+    markup = read(http("/event/fran-rora-till-ledning", lang="en"))
+    words = markup.words()
+    assert "Who took part" in words and "Part of" in words
+    for person in ("leif-jonsson", "peter-ingesson", "therese-hjalmroth", "david-hallgren", "robin-askelof"):
+        assert f"/person/{person}?lang=en" in markup.links
+    assert "/event/almedalen-2015?lang=en" in markup.links
+    assert "inferred" in words
+    assert "docent (sv)" in words
+
+
+def test_hostile_data_is_shown_as_text(http: Callable[..., httpx.Response]) -> None:
+    person = read(http("/person/img", lang="en")).words()
+    assert "<img src=x onerror=\"window.__ran.push('img')\">" in person
+    assert "</script><script>window.__ran.push('event')</script>" in person
+    assert "<iframe src=\"javascript:window.__ran.push('note')\"></iframe>" in person
+    assert "<a href=\"javascript:window.__ran.push('quote')\">quote</a> & </textarea>" in person
+    listing = read(http("/people")).words()
+    assert '=HYPERLINK("http://evil.example","click")' in listing
+
+
+def test_unknown_pages_say_what_is_missing(http: Callable[..., httpx.Response]) -> None:
+    for path, message in [
+        ("/person/nobody", "no person with the id 'nobody'"),
+        ("/queries/nothing", "no named query 'nothing'"),
+        ("/nowhere", "no page at /nowhere"),
+        ("/queries/participants.xlsx", "no such format .xlsx"),
+    ]:
+        answer = http(path)
+        assert answer.status_code == 404
+        assert message in read(answer).words()
+
+
+def test_the_query_page_offers_every_named_query_with_its_parameters(
+    http: Callable[..., httpx.Response],
+) -> None:
+    from seminargraph import list_queries
+
+    answer = http("/query")
+    for query in list_queries():
+        assert f'action="/queries/{query.name}"' in answer.text
+        for parameter in query.parameters:
+            assert f'name="{parameter.name}"' in answer.text
+    assert '<datalist id="choices-person">' in answer.text
+    assert '<option value="leif-jonsson">Leif Jonsson</option>' in answer.text
+    assert 'class="edit" data-sparql="# title: Participants' in answer.text
+
+
+def test_the_query_page_runs_the_editor_query_and_escapes_what_comes_back(
+    http: Callable[..., httpx.Response],
+) -> None:
+    text = "PREFIX sg: <https://seminargraph.example/ns#> SELECT ?n {?p a sg:Person; sg:name ?n} ORDER BY ?n"
+    answer = http("/query", sparql=text)
+    words = read(answer).words()
+    assert "Anna" not in words and "David Hallgren" in words and "10 rows" in words
+    assert "/query.csv?sparql=" in answer.text
+    bad = http("/query", sparql="SELECT * WHERE { </textarea><script>alert(1)</script> }")
+    assert bad.status_code == 400
+    assert "&lt;/textarea&gt;&lt;script&gt;alert(1)&lt;/script&gt;" in bad.text
+    assert "not valid SPARQL" in read(bad).words()
+    refused = http("/query", sparql="SELECT * WHERE { SERVICE <http://127.0.0.1:9/> { ?s ?p ?o } }")
+    assert refused.status_code == 400
+    assert "would read from outside the store" in read(refused).words()
+
+
+def test_named_queries_have_stable_csv_and_json_urls(http: Callable[..., httpx.Response]) -> None:
+    page = http("/queries/evidence", person="leif-jonsson", lang="en")
+    assert page.status_code == 200
+    assert "/queries/evidence.csv?person=leif-jonsson&amp;lang=en" in page.text
+    document = http("/queries/evidence.json", person="leif-jonsson", lang="en").json()
+    assert document["columns"] == ["event", "fact", "status", "quote", "source", "note"]
+    assert document["truncated"] is False
+    assert {row["status"] for row in document["rows"]} >= {"stated"}
+    csv_answer = http("/queries/evidence.csv", person="leif-jonsson", lang="en")
+    assert csv_answer.headers["content-type"] == "text/csv; charset=utf-8"
+    assert 'filename="evidence.csv"' in csv_answer.headers["content-disposition"]
+    assert csv_answer.text.splitlines()[0] == "event,fact,status,quote,source,note"
+    missing = http("/queries/evidence.json")
+    assert missing.status_code == 400
+    assert "needs --param person" in missing.json()["error"]
+    unknown = http("/queries/participants.json", colour="blue")
+    assert unknown.status_code == 400 and "has no parameter 'colour'" in unknown.json()["error"]
+
+
+def test_csv_downloads_neutralise_formulas_and_json_keeps_the_text(
+    http: Callable[..., httpx.Response],
+) -> None:
+    csv_text = http("/queries/participants.csv", event="js").text
+    assert "'=HYPERLINK(" in csv_text
+    assert "\n=HYPERLINK" not in csv_text and ",=HYPERLINK" not in csv_text
+    rows = http("/queries/participants.json", event="js").json()["rows"]
+    assert '=HYPERLINK("http://evil.example","click")' in {r["person"] for r in rows}
+    editor_csv = http(
+        "/query.csv", sparql="SELECT ?n WHERE { ?p <https://seminargraph.example/ns#name> ?n }"
+    ).text
+    assert "'=HYPERLINK(" in editor_csv
+
+
+def test_the_network_page_brings_its_own_policy(http: Callable[..., httpx.Response]) -> None:
+    answer = http("/network", lang="en", event="fran-rora-till-ledning")
+    assert answer.status_code == 200
+    policy = answer.headers["content-security-policy"]
+    assert (
+        "'sha256-" in policy
+        and "script-src 'self'" not in policy
+        and "'unsafe-inline'" not in policy.split(";")[1]
+    )
+    assert "Leif Jonsson" in answer.text
+    bad = http("/network", depth="two")
+    assert bad.status_code == 400 and "depth" in read(bad).words()
+    unknown = http("/network", focus="nobody")
+    assert unknown.status_code == 400
+
+
+def test_static_files_are_served_with_their_types(http: Callable[..., httpx.Response]) -> None:
+    assert http("/static/app.js").headers["content-type"].startswith("text/javascript")
+    assert http("/static/style.css").headers["content-type"].startswith("text/css")
+
+
+def test_serve_get_answers_without_a_socket(run_cli: Callable[..., Any]) -> None:
+    result = run_cli("serve", "--get", "/queries/moderators.csv?lang=en")
+    assert result.exit_code == 0, result.stderr
+    assert result.stdout.splitlines()[0] == "event,moderator,job_title,organisation"
+    assert "Robin Askelöf" in result.stdout
+    page = run_cli("serve", "--get", "/person/leif-jonsson")
+    assert page.exit_code == 0 and "Leif Jonsson" in page.stdout
+    sparql = run_cli("serve", "--get", "/sparql?query=ASK%7B%7D")
+    assert sparql.stdout == '{"head": {}, "boolean": true}'
+
+
+@pytest.mark.parametrize(
+    ("args", "message"),
+    [
+        (["--get", "/person/nobody"], "error: GET /person/nobody: HTTP 404"),
+        (["--get", "person/x"], "give a path that starts with /"),
+        (["--store", "oxigraph:/nonexistent/kg", "--get", "/"], "there is no store in /nonexistent/kg"),
+        (
+            ["--store", "memory", "--write-token-file", "{token}", "--get", "/"],
+            "a write token needs an oxigraph:DIR",
+        ),
+    ],
+)
+def test_serve_get_fails_with_a_clear_message(
+    run_cli: Callable[..., Any], tmp_path: Path, args: list[str], message: str
+) -> None:
+    token = tmp_path / "token"
+    token.write_text("x" * 20, "utf-8")
+    result = run_cli("serve", *[a.format(token=token) for a in args])
+    assert result.exit_code == 1
+    assert message in result.stderr
+    assert "Traceback" not in result.stderr
