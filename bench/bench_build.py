@@ -149,7 +149,12 @@ def main() -> None:
         print(rows[-1], flush=True)
     table = "\n".join(
         [
-            f"Measured on {platform.machine()}, Python {platform.python_version()}, one run each (seconds).",
+            "# How `build` scales",
+            "",
+            "Written by `bench/bench_build.py`: N generated seminars (five people each, every fact",
+            "quoting its sentence, 500 seminars per source file), through each stage of `build`.",
+            f"Measured on {platform.machine()}, Python {platform.python_version()}, 2 cores, one run each",
+            "(seconds; other work was running on the machine, so read the trend, not the digits).",
             "",
             "| seminars | triples | read YAML | map to RDF | SHACL | Turtle | N-Triples |",
             "|---:|---:|---:|---:|---:|---:|---:|",
