@@ -134,8 +134,8 @@ def test_people_who_do_not_take_part_are_not_participants(text: str) -> None:
 
 def test_one_person_a_paragraph_under_a_label() -> None:
     result = extract_text(
-        "<html><body><h1>Skogen</h1><p>Medverkande:</p><p>Anna Lund, skogsägare</p><p>Per Nyberg, forskare</p>"
-        "<p>Kim Ek, vd</p><p>Seminariet hålls på svenska.</p></body></html>"
+        "<html><body><h1>Skogen</h1><p>Medverkande:</p><p>Anna Lund, skogsägare</p>"
+        "<p>Per Nyberg, forskare</p><p>Kim Ek, vd</p><p>Seminariet hålls på svenska.</p></body></html>"
     )
     assert [e.title for e in result.events] == ["Skogen"]
     assert rows(result) == {
@@ -143,6 +143,92 @@ def test_one_person_a_paragraph_under_a_label() -> None:
         ("Per Nyberg", ("forskare",), None, "panelist"),
         ("Kim Ek", ("vd",), None, "panelist"),
     }
+
+
+def test_a_name_on_its_own_line_with_its_title_below() -> None:
+    result = extract_text(
+        "<html><body><h1>Barnen i vården</h1><h3>Medverkande</h3>"
+        "<p><strong>Lena Holm</strong><br>generalsekreterare, Barnbyrån Syd</p>"
+        "<p><strong>Johan Berg</strong><br>barnläkare, Sjukhuset i Åby</p>"
+        "<h3>Moderator</h3><p><strong>Kajsa Lind</strong><br>journalist</p></body></html>"
+    )
+    assert rows(result) == {
+        ("Lena Holm", ("generalsekreterare",), "Barnbyrån Syd", "panelist"),
+        ("Johan Berg", ("barnläkare",), "Sjukhuset i Åby", "panelist"),
+        ("Kajsa Lind", ("journalist",), None, "moderator"),
+    }
+    assert not [p for p in result.participants if p.kind == "organisation"]
+
+
+def test_speaker_biographies_give_title_and_organisation() -> None:
+    result = extract_text(
+        "Ageing well\n\nSpeakers\n\nRuth Crane\nRuth Crane is Professor of Design at the Northern "
+        "Academy. She studies kitchens.\n\nLeon Ward\nLeon Ward is a co-founder of HomeFit, a start-up.\n"
+    )
+    assert rows(result) == {
+        ("Ruth Crane", ("Professor of Design",), "Northern Academy", "speaker"),
+        ("Leon Ward", ("co-founder",), "HomeFit", "speaker"),
+    }
+    ruth = next(p for p in result.participants if p.name == "Ruth Crane")
+    assert [result.normalised[s:e] for s, e in ruth.evidence.more][-1].startswith("Ruth Crane is Professor")
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        (
+            "Frågestund\n\nMedverkande politiker:\nEva Gran (S), ordförande i barn- och utbildningsnämnden\n",
+            {("Eva Gran", ("ordförande i barn- och utbildningsnämnden",), None, "panelist")},
+        ),
+        (
+            "Ethics\n\nFeaturing:\nHelen Ash, Senior Lecturer in Information Ethics, University of Leeds\n",
+            {("Helen Ash", ("Senior Lecturer in Information Ethics",), "University of Leeds", "panelist")},
+        ),
+        (
+            "Tech talk\n\nHost: Marc Bell, presenter of the Tech & Society podcast\n",
+            {("Marc Bell", ("presenter",), "Tech & Society", "moderator")},
+        ),
+        (
+            "Trafiken\n\nFrågestunden leds av Anders Bohm, kommunikationschef på Region Väst.",
+            {("Anders Bohm", ("kommunikationschef",), "Region Väst", "moderator")},
+        ),
+        (
+            "Skolan\n\nI panelen satt Abdi Hassan, lärarstudent vid Östra högskolan.",
+            {("Abdi Hassan", ("lärarstudent",), "Östra högskolan", "panelist")},
+        ),
+        (
+            "Cities\n\nA conversation between Daniel Osei (Transport Lab) and Marta Nowak (City Lab), "
+            "chaired by Hannah Lund of the Urban Institute.",
+            {
+                ("Daniel Osei", (), "Transport Lab", "panelist"),
+                ("Marta Nowak", (), "City Lab", "panelist"),
+                ("Hannah Lund", (), "Urban Institute", "moderator"),
+            },
+        ),
+        (
+            "Book talk\n\nThe author will be in conversation with Tomas Vik, Head of Collections at the "
+            "City Museum.",
+            {("Tomas Vik", ("Head of Collections",), "City Museum", "panelist")},
+        ),
+    ],
+    ids=[
+        "label-with-words",
+        "english-field",
+        "descriptor-after",
+        "leds-av",
+        "student",
+        "of-the",
+        "conversation",
+    ],
+)
+def test_more_shapes(text: str, expected: set[Row]) -> None:
+    assert rows(extract_text(text)) == expected
+
+
+def test_a_label_word_over_prose_is_a_heading() -> None:
+    result = extract_text("Panel\n\nI samtalet deltar Anna Berg och Per Lind.\n")
+    assert [e.title for e in result.events] == ["Panel"]
+    assert {p.name for p in result.participants} == {"Anna Berg", "Per Lind"}
 
 
 def test_organisations_take_part_too() -> None:

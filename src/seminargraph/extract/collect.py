@@ -3,16 +3,22 @@
 from __future__ import annotations
 
 import re
-from dataclasses import dataclass
+from dataclasses import dataclass, replace
 
 from .cues import EITHER, POST, PRE, Cue, find_cues
-from .entries import Mention, begins_with_person, read_entries
+from .entries import Mention, begins_with_person, looks_like_entry, read_entries
 from .labels import Label, match_label
 from .layout import Line, sentences
+from .phrases import parse_attribute
 
 Span = tuple[int, int]
 _CLAUSE_MARK = re.compile(r" (?:att|när|då|där|medan|innan|efter att|while|when|where|after) |: | – | — ")
 _BULLET = re.compile(r"^[-•*·–—]\s*")
+_BIOGRAPHY = re.compile(r"^\S+(?: \S+){1,3} (?:is|was|är|var|works as|arbetar som) ")
+_BIOGRAPHY_REACH = 1500
+_BIOGRAPHY_STOP = re.compile(r"[.!?](?:\s|$)|, | who | which | som | and | och ")
+_SENTENCE_END = re.compile(r"[.!?](?:\s|$)")
+_BIOGRAPHY_REST = re.compile(r" (?:is|was|är|var|works as|arbetar som) (?:(?:a|an|the|en|ett) )?")
 
 #: How sure each way of finding a participant is, before the name itself is weighed.
 BASE_CONFIDENCE = {"label": 0.9, "post": 0.85, "pre": 0.8}
@@ -42,14 +48,8 @@ def collect(text: str, lines: list[Line]) -> list[Found]:
                 found.extend(_region(text, inline, line.end, label, _quote(text, line), (), True))
                 i += 1
                 continue
-            entries = _following(text, lines, i)
-            for entry in entries:
-                found.extend(
-                    _region(
-                        text, entry.start, entry.end, label, _quote(text, entry), (line_span(line),), True
-                    )
-                )
-            i += 1 + len(entries)
+            entries, i = _following(text, lines, i)
+            found.extend(_entries(text, entries, label, line_span(line)))
             continue
         if label is not None or line.heading is not None:
             i += 1
@@ -61,15 +61,10 @@ def collect(text: str, lines: list[Line]) -> list[Found]:
         found.extend(prose)
         if pending is not None:
             # "I panelen sitter:" followed by one person a line.
-            entries = _following(text, lines, j - 1)
-            quote = (lines[j - 1].start, lines[j - 1].end)
-            for entry in entries:
-                found.extend(
-                    _region(text, entry.start, entry.end, pending, _quote(text, entry), (quote,), True)
-                )
-            j += len(entries)
+            entries, j = _following(text, lines, j - 1)
+            found.extend(_entries(text, entries, pending, line_span(lines[i])))
         i = j
-    return found
+    return [_with_biography(text, lines, item) for item in found]
 
 
 def line_span(line: Line) -> Span:
@@ -81,32 +76,91 @@ def _quote(text: str, line: Line) -> Span:
     return (line.start + (bullet.end() if bullet else 0), line.end)
 
 
-def _following(text: str, lines: list[Line], i: int) -> list[Line]:
-    """Return the list lines after the label line ``lines[i]``: the rest of its block, or the next block.
+def _following(text: str, lines: list[Line], i: int) -> tuple[list[Line], int]:
+    """Return the list lines after the label line ``lines[i]``, and where to go on from.
 
-    When entries stand one a paragraph ("<p>" each, or blank lines between), the following
-    one-line blocks that begin with a person's name belong to the list too.
+    The list is the rest of the label's block, or the next block; then any further short
+    blocks that begin with a person ("<p>" a person, or blank lines between), skipping a
+    biography under a name ("Margaret O'Neill is Professor of Design ...").
     """
-    if i + 1 >= len(lines):
-        return []
-    block = lines[i + 1].block
-    taken: list[Line] = []
-    for k in range(i + 1, len(lines)):
-        line = lines[k]
-        if line.label is not None or line.heading is not None:
+    k = i + 1
+    if k >= len(lines) or not looks_like_entry(text, lines[k].start, lines[k].end):
+        return [], k  # "Panel" over a paragraph of prose is a heading, not a list
+    taken = _block(lines, k)
+    k += len(taken)
+    while k < len(lines):
+        block = _block(lines, k)
+        if not block:
             break
-        if line.block != block:
-            alone = len(taken) == 1 or taken[-1].block != taken[-2].block
-            next_alone = k + 1 == len(lines) or lines[k + 1].block != line.block
-            if not (alone and next_alone and begins_with_person(text, line.start, line.end)):
-                break
-            block = line.block
-        taken.append(line)
-    return taken
+        if _entry_block(text, block):
+            taken.extend(block)
+        elif not (taken and _is_biography(block[0], taken[-1])):
+            break  # a biography in a paragraph of its own is skipped, anything else ends the list
+        k += len(block)
+    return taken, k
+
+
+def _block(lines: list[Line], k: int) -> list[Line]:
+    block = []
+    for line in lines[k:]:
+        if line.block != lines[k].block or line.label is not None or line.heading is not None:
+            break
+        block.append(line)
+    return block
+
+
+def _entry_block(text: str, block: list[Line]) -> bool:
+    """Say whether a block is one list entry: a short line with a name, and its title or biography."""
+    first = block[0]
+    if len(block) > 3 or len(first.text) >= 150 or first.text[-1] in ".!?":
+        return False
+    rest_short = all(
+        (len(line.text) < 150 and line.text[-1] not in ".!?") or _is_biography(line, first)
+        for line in block[1:]
+    )
+    return rest_short and begins_with_person(text, first.start, first.end)
+
+
+def _is_biography(line: Line, name_line: Line) -> bool:
+    # "Margaret O'Neill is Professor of Design ..." under the line "Margaret O'Neill".
+    return line.text.startswith(name_line.text + " ") and bool(_BIOGRAPHY.match(line.text))
+
+
+def _entries(text: str, lines: list[Line], label: Label | Cue, heading: Span) -> list[Found]:
+    """Read list lines as entries; a bare name and the line under it are one entry."""
+    groups: list[list[Line]] = []
+    for line in lines:
+        previous = groups[-1] if groups else None
+        if previous is not None and _is_biography(line, previous[0]):
+            continue  # read by _with_biography
+        bare_name = previous is not None and len(previous) == 1 and _is_bare_name(text, previous[0])
+        same_block = previous is not None and previous[0].block == line.block
+        if bare_name and same_block and previous and not begins_with_person(text, line.start, line.end):
+            previous.append(line)
+            continue
+        groups.append([line])
+    found: list[Found] = []
+    for group in groups:
+        start, end = _quote(text, group[0])[0], group[-1].end
+        breaks = tuple(line.end for line in group[:-1])
+        found.extend(_region(text, start, end, label, (start, end), (heading,), True, breaks))
+    return found
+
+
+def _is_bare_name(text: str, line: Line) -> bool:
+    mentions = read_entries(text, line.start, line.end, organisations="none", list_line=True)
+    return len(mentions) == 1 and not (mentions[0].titles or mentions[0].organisation or mentions[0].party)
 
 
 def _region(
-    text: str, start: int, end: int, label: Label | Cue, quote: Span, more: tuple[Span, ...], listed: bool
+    text: str,
+    start: int,
+    end: int,
+    label: Label | Cue,
+    quote: Span,
+    more: tuple[Span, ...],
+    listed: bool,
+    breaks: tuple[int, ...] = (),
 ) -> list[Found]:
     organisation_role = label.organisation_role
     person_role = label.person_role
@@ -118,7 +172,7 @@ def _region(
     else:
         allowed = "marked"
     mentions = read_entries(
-        text, start, end, organisations=allowed, only_organisations=only_orgs, list_line=listed
+        text, start, end, organisations=allowed, only_organisations=only_orgs, list_line=listed, breaks=breaks
     )
     how = "label" if isinstance(label, Label) else "post"
     return _with_roles(mentions, person_role, organisation_role, quote, more, how)
@@ -171,3 +225,23 @@ def _prose(text: str, start: int, end: int) -> tuple[list[Found], Cue | Label | 
                 mentions = read_entries(text, clause, match.start, organisations="none")
                 found.extend(_with_roles(mentions, cue.person_role, None, sentence, (), "pre"))
     return found, pending
+
+
+def _with_biography(text: str, lines: list[Line], item: Found) -> Found:
+    """Give a listed person the title and organisation a biography below the list states."""
+    mention = item.mention
+    if item.how != "label" or mention.kind != "person" or mention.titles or mention.organisation is not None:
+        return item
+    # A biography follows its name closely: look no further than a paragraph or two.
+    limit = min(lines[-1].end, mention.name[1] + _BIOGRAPHY_REACH)
+    name = text[mention.name[0] : mention.name[1]]
+    found = re.compile(re.escape(name) + _BIOGRAPHY_REST.pattern).search(text, mention.name[1], limit)
+    if found is None:
+        return item
+    stop = _BIOGRAPHY_STOP.search(text, found.end(), limit)
+    mention.add(parse_attribute(text, found.end(), stop.start() if stop else limit))
+    if not (mention.titles or mention.organisation):
+        return item
+    sentence_end = _SENTENCE_END.search(text, found.end(), limit)
+    quote = (found.start(), sentence_end.start() + 1 if sentence_end else limit)
+    return replace(item, more=(*item.more, quote))

@@ -30,7 +30,9 @@ def _cue(person: str | None, org: str | None, direction: str, *patterns: str) ->
 _EVENT_NOUN = (
     r"(?:samtalet|samtalen|seminariet|seminarierna|panelen|panelsamtalet|diskussionen|debatten|"
     r"dagen|programmet|mötet|eftermiddagen|förmiddagen|kvällen|passet|workshopen|sessionen|"
-    r"frukostseminariet|lunchseminariet|konferensen|utfrågningen|intervjun)"
+    r"frukostseminariet|lunchseminariet|konferensen|utfrågningen|intervjun|frågestunden|webbinariet|"
+    r"träffen|dialogen|rundabordssamtalet|programpunkten|föreläsningen|panelsamtalen|kvällens samtal|"
+    r"eftermiddagens samtal|samtalet efteråt)"
 )
 _EN_EVENT_NOUN = (
     r"(?:session|panel|discussion|conversation|debate|seminar|workshop|event|talk|dialogue|evening|"

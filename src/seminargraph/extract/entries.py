@@ -82,15 +82,17 @@ def read_entries(
     organisations: str = "marked",
     only_organisations: bool = False,
     list_line: bool = False,
+    breaks: tuple[int, ...] = (),
 ) -> list[Mention]:
     """Read the people (and, where allowed, organisations) named in ``text[start:end]``.
 
     ``organisations``: "none" (only people), "marked" (names with a word such as kommun, AB,
-    förbund) or "any" (any capitalised name, as under "Arrangör:").
+    förbund) or "any" (any capitalised name, as under "Arrangör:"). ``breaks``: offsets where
+    a line of one entry ends ("Lena Holm" above "generalsekreterare, Barnrättsbyrån").
     """
     mentions: list[Mention] = []
     current: Mention | None = None
-    for segment in _segments(text, start, end, list_line):
+    for segment in _segments(text, start, end, list_line, breaks):
         seg_start, seg_end = _trim(text, segment.start, segment.end)
         if seg_start >= seg_end:
             continue
@@ -117,8 +119,8 @@ def read_entries(
                 mentions.append(found)
                 current = found
                 continue
-        if current is None and not list_line:
-            # Prose that does not begin with a name is not a list of participants.
+        if current is None:
+            # Words that do not begin with a name are not a list of participants.
             break
     if organisations == "any":
         mentions = [_as_organisation(m) for m in mentions]
@@ -134,12 +136,16 @@ def _as_organisation(mention: Mention) -> Mention:
     return mention
 
 
-def _segments(text: str, start: int, end: int, list_line: bool) -> list[_Segment]:
+def _segments(text: str, start: int, end: int, list_line: bool, breaks: tuple[int, ...]) -> list[_Segment]:
     pieces: list[_Segment] = []
     depth, begin, separator = 0, start, "start"
+    line_ends = set(breaks)
     for i in range(start, end):
         char = text[i]
-        if char == "(":
+        if i in line_ends:
+            pieces.append(_Segment(begin, i, separator))
+            begin, separator = i + 1, "line"
+        elif char == "(":
             depth += 1
         elif char == ")":
             depth = max(0, depth - 1)
@@ -177,7 +183,7 @@ def _split_conjunctions(text: str, segment: _Segment) -> list[_Segment]:
         if depth > 0:
             continue  # inside "(vd och grundare, Ekbo AB)"
         right = segment.start + match.end()
-        if _person(text, right, segment.end) is None:
+        if piece[match.start() - 1 : match.start()] == "-" or _person(text, right, segment.end) is None:
             continue
         parts.append(_Segment(begin, segment.start + match.start(), separator))
         begin, separator = right, "and"
@@ -187,8 +193,18 @@ def _split_conjunctions(text: str, segment: _Segment) -> list[_Segment]:
 
 def begins_with_person(text: str, start: int, end: int) -> bool:
     """Say whether ``text[start:end]`` begins with a person's name (after a bullet)."""
-    begin, stop = _trim(text, start, end)
+    segments = _segments(text, start, min(end, start + _HEAD_WINDOW), False, ())
+    begin, stop = _trim(text, segments[0].start, segments[0].end)
     return begin < stop and _person(text, begin, stop) is not None
+
+
+def looks_like_entry(text: str, start: int, end: int) -> bool:
+    """Say whether a line reads as a list entry (a person, or a short name) rather than prose."""
+    if begins_with_person(text, start, end):
+        return True
+    begin, stop = _trim(text, start, end)
+    line = text[begin:stop]
+    return bool(line) and line[0].isupper() and len(line.split()) <= 8 and text[end - 1] not in ".!?"
 
 
 def _split_names(text: str, start: int, end: int) -> list[tuple[int, int]]:
@@ -216,7 +232,7 @@ def _trim(text: str, start: int, end: int) -> tuple[int, int]:
 def _starts_entry(person: Mention, separator: str, current: Mention | None) -> bool:
     if current is None or current.kind == "organisation":
         return True
-    if person.title_before_name or separator in ("start", ";", "and"):
+    if person.title_before_name or separator in ("start", ";", "and", "line"):
         return True
     if current.titles and current.organisation is None:
         # After "Name, title," an unknown two-word name is more often the organisation
@@ -241,10 +257,11 @@ def _person(text: str, start: int, end: int) -> Mention | None:
     known = is_first_name(name_tokens[0])
     if after and (is_capitalised(after[0]) and not is_honorific(after[0])):
         return None  # "Nordic Health Data Council": the words run on, so this is no name
-    if not known and (
-        name_tokens[0].text.endswith("s")
-        or (len(after) == 2 and after[0].lower in ("i", "för", "of", "for") and is_capitalised(after[1]))
-    ):
+    genitive = name_tokens[0].text.endswith("s") and any(
+        is_title_word(t) or is_organisation_word(t) for t in name_tokens[1:]
+    )
+    run_on = len(after) == 2 and after[0].lower in ("i", "för", "of", "for") and is_capitalised(after[1])
+    if not known and (genitive or run_on):
         return None  # "Sveriges Skogsägare i Samverkan" reads like a name but is not one
     mention = Mention(
         kind="person",

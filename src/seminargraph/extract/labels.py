@@ -95,6 +95,10 @@ def match_label(text: str) -> Label | None:
         return None
     word = " ".join(match.group(1).split()).lower()
     found = _LOOKUP.get(word)
+    if found is None and ":" in match.group() and len(word.split()) <= 3:
+        # "Medverkande politiker:", "Moderator för dagen:": a people label and a few words.
+        first = _LOOKUP.get(word.split()[0])
+        found = first if first is not None and first[0] == "people" else None
     if found is None:
         return None
     kind, person_role, org_role = found

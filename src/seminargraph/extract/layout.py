@@ -106,7 +106,7 @@ def is_meta_line(text: str) -> bool:
 def looks_like_heading(line: Line, alone: bool) -> bool:
     """Say whether a plain line has the shape of a heading (a title on a line of its own)."""
     text = line.text.strip("*_# ")
-    if line.label is not None or not text or not alone:
+    if not text or not alone:
         return False
     if len(text) > 150 or len(text.split()) > 20 or text[-1] in ".,;:" or is_meta_line(text):
         return False

@@ -24,6 +24,7 @@ from .tokens import (
     role_word,
     tokenize,
 )
+from .words import english_titles
 
 Span = tuple[int, int]
 # Prepositions after a title that introduce the organisation; "i", "för" and "of" only when a
@@ -88,8 +89,11 @@ def parse_attribute(text: str, start: int, end: int) -> Attribute:
         _read_genitive(text, tokens[:genitive], attribute)
         tokens = tokens[genitive:]
     split = _organisation_split(tokens)
-    title_tokens = tokens[:split] if split is not None else tokens
+    title_tokens = tokens
     if split is not None:
+        # Without the preposition: "kommunalråd i Sundstad" has the title "kommunalråd".
+        preposition = tokens[split - 1].lower in _ALWAYS | _BEFORE_NAME
+        title_tokens = tokens[: split - 1] if preposition else tokens[:split]
         org_at = _skip_descriptors(tokens, split)
         extent = organisation_extent(tokens, org_at) if org_at < len(tokens) else None
         if extent is not None:
@@ -122,8 +126,8 @@ def organisation_extent(tokens: list[Token], i: int) -> int | None:
         if low in ("och", "and") and not (j + 1 < len(tokens) and is_capitalised(tokens[j + 1])):
             break
         j += 1
-        if low not in _CONNECTORS:
-            end = j
+        if low not in _CONNECTORS and not (tokens[j - 1].text.islower() and low in _DESCRIPTORS):
+            end = j  # "the Tech & Society podcast" names "Tech & Society"
     return end
 
 
@@ -223,7 +227,7 @@ def _words(text: str) -> Counter[str]:
 def _split_phrases(tokens: list[Token]) -> list[list[Token]]:
     phrases: list[list[Token]] = [[]]
     for token in tokens:
-        if token.lower in _CONJUNCTIONS:
+        if token.lower in _CONJUNCTIONS and not (phrases[-1] and phrases[-1][-1].text.endswith("-")):
             phrases.append([])
         else:
             phrases[-1].append(token)
@@ -258,12 +262,16 @@ def _complement_length(tokens: list[Token], head: int) -> int:
     rest = tokens[head + 1 :]
     if not rest or rest[0].lower not in _COMPLEMENT:
         return 0
-    english_of = rest[0].lower == "of" and continues_with_of(tokens[head])
+    # English capitalises the field of a title: "Head of Urban Planning", "Lecturer in Ethics".
+    capitals = (rest[0].lower == "of" and continues_with_of(tokens[head])) or (
+        rest[0].lower == "in" and english_titles().matches(tokens[head].lower)
+    )
     words = 0
-    for token in rest[1:5]:
-        if token.lower in _STOP or token.lower in _ALWAYS:
+    for k, token in enumerate(rest[1:5], start=1):
+        suspended = token.lower in ("och", "and") and rest[k - 1].text.endswith("-")
+        if (token.lower in _STOP and not suspended) or token.lower in _ALWAYS:
             break
-        if not token.text.islower() and not english_of:
+        if not token.text.islower() and not capitals:
             break
         words += 1
     return words + 1 if words else 0

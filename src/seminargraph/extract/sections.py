@@ -5,7 +5,7 @@ from __future__ import annotations
 import re
 from dataclasses import dataclass, field
 
-from .entries import begins_with_person
+from .entries import begins_with_person, looks_like_entry
 from .layout import Layout, Line, heading_title, is_meta_line, looks_like_heading, sentences
 from .phrases import organisation_extent
 from .tokens import tokenize
@@ -52,7 +52,7 @@ def split_sections(layout: Layout) -> list[Section]:
         elif line.heading is not None and (label is None or label.kind in ("field", "title")):
             sections.append(_titled(line, heading_title(line.text), line.heading))
         elif (
-            label is None
+            (label is None or _lone_label(layout, index))
             and not after_label
             and line.text.count(",") < 2
             and looks_like_heading(line, sizes[line.block] == 1 or index == 0)
@@ -70,11 +70,21 @@ def split_sections(layout: Layout) -> list[Section]:
 
 def _opens_list(layout: Layout, index: int) -> bool:
     label = layout.lines[index].label
-    return (
-        label is not None
-        and label.kind in ("people", "organisations")
-        and label.content_start >= len(layout.lines[index].text)
+    if label is None or label.kind not in ("people", "organisations"):
+        return False
+    if label.content_start < len(layout.lines[index].text) or index + 1 >= len(layout.lines):
+        return False
+    following = layout.lines[index + 1]
+    return looks_like_entry(layout.text, following.start, following.end)
+
+
+def _lone_label(layout: Layout, index: int) -> bool:
+    # A label word alone on a line with prose below ("Panel") is a title, not a label.
+    label = layout.lines[index].label
+    alone = (
+        label is not None and label.kind == "people" and label.content_start >= len(layout.lines[index].text)
     )
+    return alone and not _opens_list(layout, index)
 
 
 def _titled(line: Line, title: str, level: int | None) -> Section:
