@@ -81,6 +81,21 @@ def test_bind_escapes_values_as_rdf_terms() -> None:
     check_query(text)
 
 
+def test_ids_match_whatever_form_the_store_gives_literals() -> None:
+    from rdflib import Graph, Literal, URIRef
+    from rdflib.namespace import RDF, XSD
+
+    from seminargraph.vocab import SG
+
+    graph = Graph()  # rdflib's own memory store and engine, as a user might pass it
+    person = URIRef("https://example.org/p/eva")
+    graph.add((person, RDF.type, SG.Person))
+    graph.add((person, SG.identifier, Literal("eva-lind", datatype=XSD.string)))
+    graph.add((person, SG.name, Literal("Eva Lind")))
+    result = run_query(graph, "co-participants", person="eva-lind")
+    assert result.rows == []  # found (no error), and she has no co-participants
+
+
 def test_unknown_and_missing_parameters_are_refused(seed_graph: Dataset) -> None:
     with pytest.raises(QueryParameterError, match="has no parameter 'evnt'"):
         run_query(seed_graph, "participants", evnt="x")

@@ -247,7 +247,8 @@ def resolve_parameter(graph: Graph, param: Parameter, value: str) -> Node:
         candidate = {"id": Literal(value)}
     text = (
         "PREFIX sg: <https://seminargraph.example/ns#>\n"
-        "SELECT DISTINCT ?x WHERE { ?x sg:identifier ?id ; a ?type . }"
+        # STR(): rdflib's own engine tells "x" from "x"^^xsd:string, which RDF 1.1 calls equal.
+        "SELECT DISTINCT ?x WHERE { ?x a ?type ; sg:identifier ?i . FILTER (STR(?i) = STR(?id)) }"
     )
     candidate["type"] = URIRef(KINDS[param.kind])
     found = execute(graph, text, candidate).rows
