@@ -240,16 +240,14 @@ def resolve_parameter(graph: Graph, param: Parameter, value: str) -> Node:
     """Turn a parameter value into an RDF term; ids and IRIs must name an existing thing."""
     if param.kind == "text":
         return Literal(value)
-    looks_like_iri = re.match(r"^https?://\S+$", value) is not None
-    if looks_like_iri:
+    text = "PREFIX sg: <https://seminargraph.example/ns#>\nSELECT DISTINCT ?x WHERE { ?x a ?type ; "
+    if re.match(r"^https?://\S+$", value):
         candidate: dict[str, Node] = {"x": URIRef(value)}
+        text += "sg:identifier ?i . }"
     else:
         candidate = {"id": Literal(value)}
-    text = (
-        "PREFIX sg: <https://seminargraph.example/ns#>\n"
         # STR(): rdflib's own engine tells "x" from "x"^^xsd:string, which RDF 1.1 calls equal.
-        "SELECT DISTINCT ?x WHERE { ?x a ?type ; sg:identifier ?i . FILTER (STR(?i) = STR(?id)) }"
-    )
+        text += "sg:identifier ?i . FILTER (STR(?i) = STR(?id)) }"
     candidate["type"] = URIRef(KINDS[param.kind])
     found = execute(graph, text, candidate).rows
     if param.kind == "agent" and not found:
