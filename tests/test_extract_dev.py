@@ -15,7 +15,7 @@ from seminargraph.textfile import normalise_space
 EXTRACT = Path(__file__).parent / "data" / "extract"
 DEV = sorted((EXTRACT / "dev").glob("*.gold.yaml"))
 HELDOUT = sorted(
-    path for folder in ("heldout", "heldout2") for path in (EXTRACT / folder).glob("*.gold.yaml")
+    path for folder in ("heldout", "heldout2", "heldout3") for path in (EXTRACT / folder).glob("*.gold.yaml")
 )
 SEED = EXTRACT / "dev" / "d00-hypergene-almedalen-2015.gold.yaml"
 
