@@ -106,6 +106,14 @@ def test_several_pages_give_one_draft_each_in_a_folder(run_cli, tmp_path: Path) 
     assert run_cli("build", str(out), "-o", str(tmp_path / "graph")).exit_code == 0
 
 
+def test_a_hostile_file_name_cannot_write_yaml_into_the_draft(run_cli, tmp_path: Path) -> None:
+    page = tmp_path / "page\nsource: {id: evil}.txt"
+    page.write_text(PAGE, "utf-8")
+    result = run_cli("extract", str(page), "-o", str(tmp_path / "draft.yaml"))
+    assert result.exit_code == 0, result.stderr
+    assert run_cli("validate", str(tmp_path / "draft.yaml")).exit_code == 0
+
+
 def test_json_to_a_file(run_cli, tmp_path: Path) -> None:
     out = tmp_path / "found.json"
     result = run_cli("extract", str(DEV / "d09-circular-economy.txt"), "--format", "json", "-o", str(out))

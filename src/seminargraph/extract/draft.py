@@ -23,6 +23,7 @@ _SPECIAL = str.maketrans(
     {"ß": "ss", "æ": "ae", "Æ": "ae", "ø": "o", "Ø": "o", "đ": "d", "ł": "l", "þ": "th", "ð": "d"}
 )
 _ID_WORDS = 6
+_LINE_BREAKS = re.compile("[\r\n\x0b\x0c\x1c-\x1e\x85\u2028\u2029]")
 
 
 def slug(text: str, words: int = _ID_WORDS) -> str:
@@ -279,4 +280,6 @@ def _render(draft: _Draft, source_id: str, text_name: str) -> str:
             out += ["", f"{name}:"]
             for lines in entries:
                 out.extend(lines)
-    return "\n".join(out) + "\n"
+    # Values are JSON-quoted; a line break can only come into a comment (from a file name or
+    # a warning), where it would end the comment and start YAML of its own.
+    return "\n".join(_LINE_BREAKS.sub(" ", line) for line in out) + "\n"
