@@ -42,6 +42,7 @@ LAYERS: dict[str, int] = {
     "tables": 4,
     "render": 4,
     "export": 4,
+    "drafts": 4,
     "layout": 4,
     "pagetext": 4,
     # 5: front ends, thin clients of the library

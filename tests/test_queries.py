@@ -46,6 +46,31 @@ def test_ambiguous_affiliations_are_not_shown_as_stated(seed_graph: Dataset) -> 
     assert leif["organisation"] is None
 
 
+def test_ambiguous_participations_are_left_out_of_the_tables(tmp_path: Path) -> None:
+    import shutil
+
+    from seminargraph import load_graph
+
+    minimal = Path(__file__).parent / "data" / "minimal"
+    shutil.copytree(minimal, tmp_path / "m")
+    yaml_path = tmp_path / "m" / "seminar.yaml"
+    text = yaml_path.read_text("utf-8")
+    text = text.replace(
+        "    role: moderator\n    as: eva-lind-journalist\n    status: stated\n",
+        "    role: moderator\n    as: eva-lind-journalist\n    status: ambiguous\n"
+        "    note: Said to lead the talk; the page may mean another event.\n",
+    )
+    yaml_path.write_text(text, "utf-8")
+    graph = load_graph(tmp_path / "m")
+    people = {r["person"] for r in run_query(graph, "participants").records()}
+    assert people == {"Anna Berg", "Karl Nyström"}
+    assert run_query(graph, "moderators").rows == []
+    uncertain = run_query(graph, "uncertain-facts").records()
+    assert [r["fact"] for r in uncertain] == [
+        "participation frukostseminarium-oppna-data--eva-lind--moderator"
+    ]
+
+
 def test_labels_follow_the_language_but_job_titles_stay_as_written(seed_graph: Dataset) -> None:
     rows = run_query(seed_graph, "participants", lang="en").records()
     staffan = next(r for r in rows if r["person"] == "Staffan Larsson")

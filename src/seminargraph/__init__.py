@@ -10,6 +10,7 @@ The public API (nothing else is promised to stay)::
 from __future__ import annotations
 
 from .build import BuildSummary, build, load_graph, write_graph
+from .drafts import write_draft
 from .errors import (
     MissingExtraError,
     OutputError,
@@ -64,6 +65,7 @@ __all__ = [
     "show_network",
     "to_networkx",
     "validate_graph",
+    "write_draft",
     "write_graph",
     "write_html",
 ]

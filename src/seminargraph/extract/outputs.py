@@ -82,20 +82,31 @@ def extract_files(
         return ExtractionOutput(results, {}, text, tuple(messages))
     files: dict[Path, bytes] = {}
     for result, path, draft in zip(results, paths, _draft_paths(paths, output), strict=True):
-        if draft.exists() and not force:
-            raise OutputError(f"{draft} exists and may hold your review; use --force to replace it")
-        text_path = draft.with_suffix(".txt")
-        files[draft] = draft_yaml(result, text_name=text_path.name, known=known_data).encode("utf-8")
-        data = result.text.encode("utf-8")
-        if text_path.exists() and text_path.resolve() == path.resolve():
-            if text_path.read_bytes() != data:
-                raise OutputError(
-                    f"{text_path}: writing the draft's text would change the page itself; "
-                    "give -o another name or folder"
-                )
-            continue
-        files[text_path] = data
+        files.update(draft_files(result, draft, known_data, force=force, page=path))
     return ExtractionOutput(results, files, None, tuple(messages))
+
+
+def draft_files(
+    result: ExtractionResult, draft: Path, known: Known, *, force: bool = False, page: Path | None = None
+) -> dict[Path, bytes]:
+    """Say what to write for one page's draft: the YAML at ``draft`` and its text beside it.
+
+    ``page`` is the file the text came from, which is never overwritten.
+    """
+    if draft.exists() and not force:
+        raise OutputError(f"{draft} exists and may hold your review; use --force to replace it")
+    text_path = draft.with_suffix(".txt")
+    files = {draft: draft_yaml(result, text_name=text_path.name, known=known).encode("utf-8")}
+    data = result.text.encode("utf-8")
+    if page is not None and text_path.exists() and text_path.resolve() == page.resolve():
+        if text_path.read_bytes() != data:
+            raise OutputError(
+                f"{text_path}: writing the draft's text would change the page itself; "
+                "give -o another name or folder"
+            )
+        return files
+    files[text_path] = data
+    return files
 
 
 def _draft_paths(paths: Sequence[Path], output: Path) -> list[Path]:
