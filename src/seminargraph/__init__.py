@@ -24,6 +24,7 @@ from .errors import (
 )
 from .export import EXPORT_FORMATS, ExportSummary, export_network
 from .extract import ExtractionResult, extract_file, extract_text
+from .ontology import builtin_data_dir
 from .projection import to_networkx
 from .query import NamedQuery, Parameter, QueryResult, get_query, list_queries, run_query, run_sparql
 from .render import NetworkView, render_html, show_network, write_html
@@ -53,6 +54,7 @@ __all__ = [
     "ValidationResult",
     "__version__",
     "build",
+    "builtin_data_dir",
     "export_network",
     "extract_file",
     "extract_text",
