@@ -40,3 +40,17 @@ def test_notebook_runs_top_to_bottom(path: Path, tmp_path: Path) -> None:
     ]
     assert not errors
     assert list(tmp_path.iterdir()) == [], "the notebook wrote files into its folder"
+
+
+@pytest.mark.parametrize("path", NOTEBOOKS, ids=lambda p: p.name)
+def test_notebook_uses_only_the_public_api(path: Path) -> None:
+    import seminargraph
+
+    notebook = nbformat.read(path, as_version=4)
+    source = "\n".join(cell.source for cell in notebook.cells if cell.cell_type == "code")
+    assert "from seminargraph." not in source and "import seminargraph." not in source
+    for line in source.splitlines():
+        if line.startswith("from seminargraph import"):
+            block = source[source.index(line) :].split(")", 1)[0] if "(" in line else line
+            names = block.replace("from seminargraph import", "").replace("(", "").replace(",", " ").split()
+            assert set(names) <= set(seminargraph.__all__), f"{path.name} imports a private name"
