@@ -28,6 +28,7 @@ from .ontology import builtin_data_dir
 from .projection import to_networkx
 from .query import NamedQuery, Parameter, QueryResult, get_query, list_queries, run_query, run_sparql
 from .render import NetworkView, render_html, show_network, write_html
+from .store import WriteReport, open_graph, write_store
 from .validate import ValidationReport, ValidationResult, validate_graph
 
 __version__ = "0.1.0"
@@ -52,6 +53,7 @@ __all__ = [
     "ValidationFailed",
     "ValidationReport",
     "ValidationResult",
+    "WriteReport",
     "__version__",
     "build",
     "builtin_data_dir",
@@ -61,6 +63,7 @@ __all__ = [
     "get_query",
     "list_queries",
     "load_graph",
+    "open_graph",
     "render_html",
     "run_query",
     "run_sparql",
@@ -70,4 +73,5 @@ __all__ = [
     "write_draft",
     "write_graph",
     "write_html",
+    "write_store",
 ]
