@@ -9,7 +9,7 @@ answer is compared with the one from memory, which the query tests pin down.
 from __future__ import annotations
 
 import json
-from collections.abc import Iterator
+from collections.abc import Callable, Iterator
 from typing import Any
 
 import pytest
@@ -17,6 +17,7 @@ from rdflib import Dataset, Literal
 from rdflib.compare import isomorphic
 
 from seminargraph import QueryParameterError, list_queries, load_graph, run_query
+from seminargraph.build import summarize
 from seminargraph.query import execute
 from seminargraph.rdfio import plain
 from seminargraph.store import open_graph, write_store
@@ -65,9 +66,9 @@ def servers(tmp_path_factory: pytest.TempPathFactory) -> Iterator[dict[str, Runn
 
 
 @pytest.fixture(scope="module")
-def backends(
+def specs(
     reference: Dataset, servers: dict[str, Running], tmp_path_factory: pytest.TempPathFactory
-) -> dict[str, Dataset]:
+) -> dict[str, str]:
     directory = tmp_path_factory.mktemp("stores") / "kg"
     write_store(f"oxigraph:{directory}", reference)
     plain_server = servers["oxigraph-serve"].url
@@ -75,12 +76,16 @@ def backends(
     gsp_server = servers["oxigraph-serve-gsp"].url
     write_store(f"{gsp_server}query", reference, graph_store=f"{gsp_server}store")
     return {
-        "memory": reference,
-        "oxigraph-dir": open_graph(f"oxigraph:{directory}"),
-        "oxigraph-serve": open_graph(f"{plain_server}query"),
-        "oxigraph-serve-gsp": open_graph(f"{gsp_server}query"),
-        "seminargraph-serve": open_graph(f"{servers['seminargraph-serve'].url}sparql"),
+        "oxigraph-dir": f"oxigraph:{directory}",
+        "oxigraph-serve": f"{plain_server}query",
+        "oxigraph-serve-gsp": f"{gsp_server}query",
+        "seminargraph-serve": f"{servers['seminargraph-serve'].url}sparql",
     }
+
+
+@pytest.fixture(scope="module")
+def backends(reference: Dataset, specs: dict[str, str]) -> dict[str, Dataset]:
+    return {"memory": reference, **{name: open_graph(spec) for name, spec in specs.items()}}
 
 
 def _rows(graph: Dataset, name: str, params: dict[str, str], lang: str) -> list[tuple[Any, ...]]:
@@ -186,3 +191,17 @@ def test_the_stores_hold_the_same_triples(backends: dict[str, Dataset], referenc
     expected = int(str(execute(reference, count).rows[0][0]))
     for backend in BACKENDS:
         assert int(str(execute(backends[backend], count).rows[0][0])) == expected, backend
+
+
+@pytest.mark.parametrize("backend", BACKENDS)
+def test_the_counts_are_the_same(backends: dict[str, Dataset], reference: Dataset, backend: str) -> None:
+    assert summarize(backends[backend]) == summarize(reference)
+
+
+@pytest.mark.parametrize("backend", ["oxigraph-dir", "oxigraph-serve"])
+def test_serve_publishes_any_store(run_cli: Callable[..., Any], specs: dict[str, str], backend: str) -> None:
+    landing = run_cli("serve", "--store", specs[backend], "--get", "/?lang=en")
+    assert landing.exit_code == 0, landing.stderr
+    assert "<td>8</td>" in landing.stdout and "Seminarium i Almedalen 2015" in landing.stdout
+    page = run_cli("serve", "--store", specs[backend], "--get", "/person/leif-jonsson?lang=en")
+    assert "docent" in page.stdout and "/event/fran-rora-till-ledning?lang=en" in page.stdout

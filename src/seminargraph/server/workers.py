@@ -125,9 +125,15 @@ class Pool:
                 )
             status, payload = worker.connection.recv()
         except (EOFError, OSError):
+            worker.process.join(1)
+            signalled = (worker.process.exitcode or 0) < 0
             self._replace(worker)
+            if signalled:
+                raise PoolError(
+                    500, "the query engine crashed on this request (it was restarted); simplify the query"
+                ) from None
             raise PoolError(
-                500, "the query engine crashed on this request (it was restarted); simplify the query"
+                500, "the query worker failed (it was restarted); the server's log says why"
             ) from None
         self._idle.put(worker)
         if status == "error":

@@ -25,6 +25,7 @@ from urllib.parse import quote, urlencode, urlsplit, urlunsplit
 
 import pyoxigraph as ox
 from rdflib import Dataset, Graph
+from rdflib.graph import DATASET_DEFAULT_GRAPH_ID
 from rdflib.namespace import NamespaceManager
 from rdflib.plugins.stores.sparqlstore import SPARQLStore
 from rdflib.query import Result
@@ -163,6 +164,19 @@ class RemoteStore(SPARQLStore):
         if default_graph is not None:
             return self.select(query, default_graphs=[str(default_graph)])
         return self.select(query)
+
+    def add_graph(self, graph: Graph) -> None:
+        # rdflib's Dataset registers its default graph whenever it lists its graphs; that is a
+        # read, not a write, and must not fail on a read-only store.
+        if graph.identifier != DATASET_DEFAULT_GRAPH_ID:
+            raise StoreError(f"{display(self.endpoint)}: this store is read-only here; use seminargraph load")
+
+    def __len__(self, context: Any = None) -> int:
+        # Only the named graphs are seen through this store (see the module); the endpoint's
+        # unnamed default graph counts as empty, as it is in the other stores.
+        if context is not None and context.identifier == DATASET_DEFAULT_GRAPH_ID:
+            return 0
+        return super().__len__(context)
 
     def named_graphs(self) -> list[str]:
         """The endpoint's named graphs (cached for a few seconds)."""
