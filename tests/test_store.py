@@ -356,6 +356,45 @@ def test_a_load_killed_at_any_moment_leaves_the_earlier_data_readable(
     assert (root / MARKER).exists()
 
 
+_FULL_DISK = """
+import resource, signal, sys
+import pyoxigraph as ox
+from seminargraph import StoreError
+from seminargraph.mapping import new_dataset
+from seminargraph.store import oxigraph_of, write_store
+lines = "".join(f'<https://big.example/s{i}> <https://big.example/p> "value {i}" <https://big.example/g> .\\n'
+                for i in range(50_000))
+dataset = new_dataset()
+oxigraph_of(dataset).bulk_load(lines.encode(), format=ox.RdfFormat.N_QUADS)
+# No file may grow past 256 kB: writing more fails as on a full disk.
+signal.signal(signal.SIGXFSZ, signal.SIG_IGN)
+resource.setrlimit(resource.RLIMIT_FSIZE, (256 * 1024, 256 * 1024))
+try:
+    write_store(sys.argv[1], dataset)
+except StoreError as exc:
+    print(exc)
+"""
+
+
+def test_a_load_that_runs_out_of_space_changes_nothing(
+    run_cli: Callable[..., Result], tmp_path: Path
+) -> None:
+    root = tmp_path / "kg"
+    store = f"oxigraph:{root}"
+    assert run_cli("load", "--store", store).exit_code == 0
+    before = sorted(p.name for p in root.iterdir())
+    expected = run_cli("query", "participants", "--store", store, "--format", "csv").stdout
+    full = subprocess.run(
+        [sys.executable, "-c", _FULL_DISK, store], capture_output=True, text=True, timeout=120, check=False
+    )
+    assert full.stdout.startswith(f"{root}: the load failed and changed nothing: IO error")
+    assert "File too large" in full.stdout
+    assert sorted(p.name for p in root.iterdir()) == before
+    assert run_cli("query", "participants", "--store", store, "--format", "csv").stdout == expected
+    # With room again, the store takes loads as before.
+    assert run_cli("load", "--store", store, str(MINIMAL)).exit_code == 0
+
+
 def test_library_write_store_reports_what_it_wrote(tmp_path: Path) -> None:
     graph = load_graph(MINIMAL)
     report = write_store(f"oxigraph:{tmp_path / 'kg'}", graph)

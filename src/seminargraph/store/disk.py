@@ -242,7 +242,7 @@ def _build(new: Path, old: Path | None, graphs: Mapping[str, bytes], *, clear: b
         store.flush()
         del store
     except (OSError, SyntaxError, ValueError) as exc:
-        raise StoreError(f"{new.parent}: the load failed: {exc}") from None
+        raise StoreError(f"{new.parent}: the load failed and changed nothing: {exc}") from None
     _sync_tree(new)
 
 
