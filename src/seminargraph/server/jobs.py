@@ -15,7 +15,7 @@ from pathlib import Path
 from typing import Any
 
 import pyoxigraph as ox
-from rdflib import Graph, Literal
+from rdflib import Graph, URIRef
 from rdflib.query import Result
 from rdflib.term import Node
 
@@ -153,7 +153,7 @@ class Engine:
         """One graph of the store as N-Triples (``None``: the union of all graphs)."""
         inner = oxigraph_of(self.graph)
         if inner is None:
-            selected = self.graph if graph is None else self.graph.graph(_iri(graph))
+            selected = self.graph if graph is None else self.graph.graph(URIRef(graph))
             return _as_ntriples(selected)
         if graph is not None and not inner.contains_named_graph(ox.NamedNode(graph)):
             raise UnknownQueryError(f"the store has no graph <{graph}>")
@@ -188,12 +188,6 @@ class Engine:
         if not self.config.writable or inner is None:
             raise StoreError("this server is read-only")
         return inner
-
-
-def _iri(value: str) -> Any:
-    from rdflib import URIRef
-
-    return URIRef(value)
 
 
 def _as_ntriples(graph: Graph) -> bytes:
@@ -264,6 +258,3 @@ def worker_main(connection: Connection, config: ServerConfig) -> None:
         except RecursionError:
             reply = ("error", Failure("query", "the request is nested too deeply to handle"))
         connection.send(reply)
-
-
-__all__ = ["Engine", "Failure", "Literal", "Outcome", "Result", "worker_main"]

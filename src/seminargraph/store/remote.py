@@ -166,10 +166,9 @@ class RemoteStore(SPARQLStore):
         return self.select(query)
 
     def add_graph(self, graph: Graph) -> None:
-        # rdflib's Dataset registers its default graph whenever it lists its graphs; that is a
-        # read, not a write, and must not fail on a read-only store.
-        if graph.identifier != DATASET_DEFAULT_GRAPH_ID:
-            raise StoreError(f"{display(self.endpoint)}: this store is read-only here; use seminargraph load")
+        # rdflib's Dataset registers a graph whenever it is named (``dataset.graph(iri)``), also
+        # to read it; nothing is written, so nothing may fail. Writes (add) still refuse.
+        return
 
     def __len__(self, context: Any = None) -> int:
         # Only the named graphs are seen through this store (see the module); the endpoint's
