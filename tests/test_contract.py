@@ -11,9 +11,10 @@ from __future__ import annotations
 import json
 from collections.abc import Callable, Iterator
 from typing import Any
+from urllib.parse import unquote
 
 import pytest
-from rdflib import Dataset, Literal
+from rdflib import Dataset, Literal, URIRef
 from rdflib.compare import isomorphic
 
 from seminargraph import QueryParameterError, list_queries, load_graph, run_query
@@ -199,9 +200,15 @@ def test_the_counts_are_the_same(backends: dict[str, Dataset], reference: Datase
 
 
 @pytest.mark.parametrize("backend", ["oxigraph-dir", "oxigraph-serve"])
-def test_serve_publishes_any_store(run_cli: Callable[..., Any], specs: dict[str, str], backend: str) -> None:
+def test_serve_publishes_any_store(
+    run_cli: Callable[..., Any], specs: dict[str, str], reference: Dataset, backend: str
+) -> None:
     landing = run_cli("serve", "--store", specs[backend], "--get", "/?lang=en")
     assert landing.exit_code == 0, landing.stderr
     assert "<td>8</td>" in landing.stdout and "Seminarium i Almedalen 2015" in landing.stdout
     page = run_cli("serve", "--store", specs[backend], "--get", "/person/leif-jonsson?lang=en")
     assert "docent" in page.stdout and "/event/fran-rora-till-ledning?lang=en" in page.stdout
+    graph = "https%3A%2F%2Fseminargraph.example%2Fid%2Fgraph%2Fhypergene-almedalen-2015"
+    dump = run_cli("serve", "--store", specs[backend], "--get", f"/store?graph={graph}&format=ntriples")
+    assert dump.exit_code == 0, dump.stderr
+    assert dump.stdout.count("\n") == sum(1 for _ in reference.graph(URIRef(unquote(graph))))
