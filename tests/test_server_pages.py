@@ -312,6 +312,13 @@ def test_the_network_page_brings_its_own_policy(http: Callable[..., httpx.Respon
     assert unknown.status_code == 400
 
 
+@pytest.mark.parametrize("value", ['" || true || "', "> } ; DROP ALL #", "leif-jonsson> ?x ?y"])
+def test_parameter_values_are_ids_never_query_text(http: Callable[..., httpx.Response], value: str) -> None:
+    answer = http("/queries/evidence.json", person=value)
+    assert answer.status_code == 400
+    assert f"no person with the id or IRI '{value}'" in answer.json()["error"]
+
+
 def test_static_files_are_served_with_their_types(http: Callable[..., httpx.Response]) -> None:
     assert http("/static/app.js").headers["content-type"].startswith("text/javascript")
     assert http("/static/style.css").headers["content-type"].startswith("text/css")
@@ -338,6 +345,7 @@ def test_serve_get_answers_without_a_socket(run_cli: Callable[..., Any]) -> None
             ["--store", "memory", "--write-token-file", "{token}", "--get", "/"],
             "a write token needs an oxigraph:DIR",
         ),
+        (["-d", "{broken}", "--get", "/"], "broken.ttl:2:"),
     ],
 )
 def test_serve_get_fails_with_a_clear_message(
@@ -345,7 +353,9 @@ def test_serve_get_fails_with_a_clear_message(
 ) -> None:
     token = tmp_path / "token"
     token.write_text("x" * 20, "utf-8")
-    result = run_cli("serve", *[a.format(token=token) for a in args])
+    broken = tmp_path / "broken.ttl"
+    broken.write_text('@prefix sg: <https://seminargraph.example/ns#> .\n<a> sg:name "x .\n', "utf-8")
+    result = run_cli("serve", *[a.format(token=token, broken=broken) for a in args])
     assert result.exit_code == 1
     assert message in result.stderr
     assert "Traceback" not in result.stderr
