@@ -12,6 +12,7 @@ import binascii
 import hmac
 
 import anyio.to_thread
+import pyoxigraph as ox
 from rdflib import BNode, Graph, Literal, Namespace, URIRef
 from rdflib.namespace import RDF, RDFS
 from starlette.requests import Request
@@ -150,8 +151,6 @@ async def graph_store(request: Request) -> Response:
 
 
 def _convert(data: bytes, name: str) -> bytes:
-    import pyoxigraph as ox
-
     triples = [
         (from_oxigraph(t.subject), from_oxigraph(t.predicate), from_oxigraph(t.object))
         for t in ox.parse(data, format=ox.RdfFormat.N_TRIPLES)

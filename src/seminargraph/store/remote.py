@@ -311,8 +311,3 @@ def _iri(name: str) -> str:
     if re.search(r'[<>"{}|^`\\\x00-\x20]', name):
         raise StoreError(f"the graph name {name!r} is not a valid IRI")
     return f"<{name}>"
-
-
-def as_rows(result: Result) -> list[tuple[Any, ...]]:
-    """The rows of a SELECT result as tuples."""
-    return [tuple(row) for row in result]  # type: ignore[arg-type]
