@@ -6,8 +6,9 @@ rdflib's own in-memory store with rdflib's SPARQL engine (what a plain ``rdflib.
 The programmes are generated in the shape of authored data: seminars inside festivals, four or
 five people at each, every fact with its status and a quoted sentence. Run from the repository root::
 
-    .venv/bin/python bench/bench_stores.py              # 500, 2,000 and 10,000 seminars
+    .venv/bin/python bench/bench_stores.py              # 200, 2,000 and 10,000 seminars
     .venv/bin/python bench/bench_stores.py 500 2000     # some sizes
+    .venv/bin/python bench/bench_stores.py --table      # the table again, from the last results
 
 Results go to bench/results/stores.json and into the table of docs/stores.md. rdflib's engine is
 run only up to RDFLIB_MAX seminars: beyond, single queries take minutes.
@@ -250,11 +251,12 @@ def _seconds(value: float | None) -> str:
 def table(rows: list[dict[str, Any]]) -> str:
     stores = ["memory", "oxigraph:DIR", "rdflib"]
     out = [
-        "| seminars | quads | load: memory | load: oxigraph:DIR | load: rdflib |",
-        "|---:|---:|---:|---:|---:|",
+        "| seminars | quads | load: memory | load: oxigraph:DIR | open: oxigraph:DIR | load: rdflib |",
+        "|---:|---:|---:|---:|---:|---:|",
     ]
     for r in rows:
-        cells = [f"{r.get('load ' + s, float('nan')):.2f}" if f"load {s}" in r else "not run" for s in stores]
+        keys = ["load memory", "load oxigraph:DIR", "open oxigraph:DIR", "load rdflib"]
+        cells = [f"{r[k]:.2f}" if k in r else "not run" for k in keys]
         out.append(f"| {r['seminars']:,} | {r['quads']:,} | " + " | ".join(cells) + " |")
     out += [
         "",
@@ -270,19 +272,27 @@ def table(rows: list[dict[str, Any]]) -> str:
 
 
 def main(sizes: list[int]) -> None:
-    machine = f"{platform.machine()}, Python {platform.python_version()}, {os.cpu_count()} cores"
-    with tempfile.TemporaryDirectory() as scratch:
-        rows = [measure(size, Path(scratch)) for size in sizes]
-    RESULTS.parent.mkdir(parents=True, exist_ok=True)
-    RESULTS.write_text(json.dumps({"machine": machine, "rows": rows}, indent=2) + "\n", "utf-8")
+    """Measure ``sizes`` (or, with no sizes and --table, redo the table from the last results)."""
+    if sizes == [-1]:
+        saved = json.loads(RESULTS.read_text("utf-8"))
+        machine, rows = saved["machine"], saved["rows"]
+    else:
+        machine = f"{platform.machine()}, Python {platform.python_version()}, {os.cpu_count()} cores"
+        with tempfile.TemporaryDirectory() as scratch:
+            rows = [measure(size, Path(scratch)) for size in sizes]
+        RESULTS.parent.mkdir(parents=True, exist_ok=True)
+        RESULTS.write_text(json.dumps({"machine": machine, "rows": rows}, indent=2) + "\n", "utf-8")
     text = DOCS.read_text("utf-8")
     head, _, rest = text.partition(START)
     _, _, tail = rest.partition(END)
     note = f"Measured on {machine} (seconds; the median of three runs where one took under a second)."
     body = f"{START}\n{note}\n\n{table(rows)}\n{END}"
     DOCS.write_text(head + body + tail, "utf-8")
-    print(f"wrote {RESULTS.relative_to(ROOT)} and the table in {DOCS.relative_to(ROOT)}")
+    print(f"wrote the table in {DOCS.relative_to(ROOT)} (results: {RESULTS.relative_to(ROOT)})")
 
 
 if __name__ == "__main__":
-    main([int(a) for a in sys.argv[1:]] or list(SIZES))
+    if sys.argv[1:] == ["--table"]:
+        main([-1])
+    else:
+        main([int(a) for a in sys.argv[1:]] or list(SIZES))
