@@ -8,7 +8,7 @@ import shutil
 from pathlib import Path
 
 import pytest
-from rdflib import Dataset, Graph
+from rdflib import Dataset, Graph, URIRef
 from rdflib.compare import isomorphic
 
 from seminargraph import build, load_graph
@@ -166,3 +166,29 @@ def test_load_graph_keeps_one_named_graph_per_source_and_the_ontology() -> None:
     names = {str(g.identifier) for g in graph.graphs() if len(g)}
     assert "https://seminargraph.example/id/graph/hypergene-almedalen-2015" in names
     assert str(ONTOLOGY_GRAPH) in names
+
+
+HOSTILE_NAME = 'Exempel "Byrå" <b>\\ {x} ; . # @prefix ex: <http://evil/> . <a> <b> <c> .'
+
+
+def test_hostile_text_in_names_reads_back_the_same_from_every_format(tmp_path: Path) -> None:
+    folder = tmp_path / "hostile"
+    shutil.copytree(MINIMAL, folder)
+    yaml_path = folder / "seminar.yaml"
+    quoted = HOSTILE_NAME.replace("\\", "\\\\").replace('"', '\\"')
+    text = yaml_path.read_text("utf-8").replace(
+        "name: {sv: Exempelbyrån, en: Example Agency}", f'name: {{sv: "{quoted}", en: Example Agency}}'
+    )
+    yaml_path.write_text(text, "utf-8")
+    formats = ["turtle", "ntriples", "jsonld", "trig", "nquads", "rdfxml"]
+    build([folder], tmp_path / "out", formats=formats)
+    reference = Graph().parse(tmp_path / "out" / "graph.ttl", format="turtle")
+    names = {str(o) for o in reference.objects(None, URIRef("https://seminargraph.example/ns#name"))}
+    assert HOSTILE_NAME in names
+    for name, fmt in [("graph.nt", "nt"), ("graph.jsonld", "json-ld"), ("graph.rdf", "xml")]:
+        assert isomorphic(reference, Graph().parse(tmp_path / "out" / name, format=fmt)), name
+    for name, fmt in [("graph.trig", "trig"), ("graph.nq", "nquads")]:
+        dataset = Dataset()
+        dataset.parse(tmp_path / "out" / name, format=fmt)
+        assert isomorphic(reference, union_graph(dataset)), name
+    assert "http://evil/" not in {str(s) for s in reference.subjects()}

@@ -80,6 +80,13 @@ def _capacity_of_someone_else(g: Graph) -> None:
     g.set((PART, SG.inCapacityOf, URIRef(ID + "affiliation/anna-berg-dataansvarig")))
 
 
+def _ill_typed_offset(g: Graph) -> None:
+    from rdflib.namespace import XSD
+
+    evidence = URIRef(ID + "evidence/participation--frukostseminarium-oppna-data--eva-lind--moderator--1")
+    g.set((evidence, SG.start, Literal("tio", datatype=XSD.integer)))
+
+
 BROKEN: dict[str, tuple[Callable[[Graph], None], str, str]] = {
     "stray-comma": (_stray_comma, "person 'eva-lind' sg:name", "stray punctuation"),
     "two-events": (
@@ -99,6 +106,7 @@ BROKEN: dict[str, tuple[Callable[[Graph], None], str, str]] = {
         "affiliation 'eva-lind-journalist'",
         "an organisation, a job title",
     ),
+    "ill-typed-offset": (_ill_typed_offset, "sg:start", "xsd:integer"),
     "capacity-of-someone-else": (_capacity_of_someone_else, "participation", "affiliation of another person"),
 }
 
