@@ -216,6 +216,9 @@ def test_every_named_query_matches_its_golden_rows(
         ("LOAD <http://example.org/data.ttl>", "update"),
         ("SELECT * WHERE " + "{ " * 3000 + "}" * 3000, "nests"),
         ("SELECT * WHERE { ?s ?p ?o } #" + "x" * 200_000, "over the limit"),
+        ("SELECT (1" + "+1" * 8000 + " AS ?x) WHERE {}", "operators"),
+        ("SELECT * WHERE { FILTER (" + "(" * 500 + "1" + ")" * 500 + ") }", "nests"),
+        ("SELECT * WHERE {" + "UNION".join(["{}"] * 9000) + "}", "groups"),
     ],
 )
 def test_hostile_or_broken_queries_are_refused_before_evaluation(text: str, message: str) -> None:

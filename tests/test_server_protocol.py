@@ -341,17 +341,36 @@ def test_answers_over_the_row_limit_are_cut_and_flagged(server: Running, http: h
     assert "sparql-results-truncated" not in small.headers and "truncated" not in small.json()
 
 
-def test_a_query_that_crashes_the_engine_gets_an_error_and_the_server_keeps_serving(
+def test_a_query_that_would_crash_the_engine_is_refused_before_it_runs(
     server: Running, http: httpx.Client
 ) -> None:
     answer = http.post(server.url + "sparql", headers=DIRECT, content=CRASHING)
-    assert answer.status_code == 500
-    assert "crashed" in answer.json()["error"]
-    for _ in range(4):
-        after = http.get(server.url + "sparql", params={"query": "ASK {}"})
-        assert after.status_code == 200
-    assert server.process.poll() is None
-    _all_workers_ready(http, server.url)
+    assert answer.status_code == 400
+    assert "operators" in answer.json()["error"]
+    unions = "SELECT * WHERE {" + "UNION".join(["{}"] * 9000) + "}"
+    answer = http.post(server.url + "sparql", headers=DIRECT, content=unions)
+    assert answer.status_code == 400
+    assert "groups" in answer.json()["error"]
+    assert http.get(server.url + "sparql", params={"query": "ASK {}"}).status_code == 200
+
+
+def test_a_query_that_crashes_the_engine_gets_an_error_and_the_server_keeps_serving(
+    http: httpx.Client,
+) -> None:
+    # With the limits lifted, the query reaches a worker and crashes it: the server survives.
+    lifted = {"SEMINARGRAPH_MAX_QUERY_OPERATORS": "1000000", "SEMINARGRAPH_MAX_QUERY_GROUPS": "1000000"}
+    server = start_server("--time-limit", "3", env=lifted)
+    try:
+        answer = http.post(server.url + "sparql", headers=DIRECT, content=CRASHING)
+        assert answer.status_code == 500
+        assert "crashed" in answer.json()["error"]
+        for _ in range(4):
+            after = http.get(server.url + "sparql", params={"query": "ASK {}"})
+            assert after.status_code == 200
+        assert server.process.poll() is None
+        _all_workers_ready(http, server.url)
+    finally:
+        server.stop()
 
 
 @pytest.mark.parametrize(

@@ -7,6 +7,7 @@ free loopback port. Both are stopped by their process id.
 
 from __future__ import annotations
 
+import os
 import re
 import shutil
 import socket
@@ -59,11 +60,20 @@ def _drain(stream: object, into: list[str], found: threading.Event, address: lis
             found.set()
 
 
-def start_server(*args: str, cwd: Path | None = None) -> Running:
-    """Start ``seminargraph serve --port 0 ARGS...`` and wait until it listens."""
+def start_server(*args: str, cwd: Path | None = None, env: dict[str, str] | None = None) -> Running:
+    """Start ``seminargraph serve --port 0 ARGS...`` and wait until it listens.
+
+    ``env``: variables to set besides the current environment.
+    """
     command = [sys.executable, "-m", "seminargraph", "serve", "--port", "0", *args]
     process = subprocess.Popen(
-        command, stdout=subprocess.PIPE, stderr=subprocess.PIPE, text=True, cwd=cwd, encoding="utf-8"
+        command,
+        stdout=subprocess.PIPE,
+        stderr=subprocess.PIPE,
+        text=True,
+        cwd=cwd,
+        encoding="utf-8",
+        env={**os.environ, **(env or {})},
     )
     output: list[str] = []
     found = threading.Event()

@@ -16,6 +16,7 @@ chosen label language.
 
 from __future__ import annotations
 
+import os
 import re
 from collections.abc import Mapping
 from dataclasses import dataclass, field
@@ -37,6 +38,13 @@ from .textfile import read_text
 MAX_QUERY_CHARS = 100_000
 #: Deepest nesting of { } accepted in a query.
 MAX_QUERY_DEPTH = 64
+#: Most operator characters (+ - * / ! = < > & | ^) and most groups { } a query may hold.
+#: Oxigraph recurses down long expressions and UNION chains and crashes the whole process
+#: somewhere past 5,000 terms or 8,000 groups; real queries hold a few dozen of each. The
+#: environment variables SEMINARGRAPH_MAX_QUERY_OPERATORS and SEMINARGRAPH_MAX_QUERY_GROUPS
+#: change them.
+MAX_QUERY_OPERATORS = 2_000
+MAX_QUERY_GROUPS = 1_000
 LANG_PATTERN = re.compile(r"^[a-z]{2,3}(?:-[A-Za-z0-9]{1,8})*$")
 DEFAULT_LANG = "sv"
 
@@ -351,14 +359,29 @@ def check_query(text: str, *, allow_remote: bool = False, parse: bool = True, up
     """
     if len(text) > MAX_QUERY_CHARS and not update:
         raise QueryError(f"the query is {len(text):,} characters long, over the limit of {MAX_QUERY_CHARS:,}")
-    depth = 0
+    depth = brackets = operators = groups = 0
+    max_operators = _limit("SEMINARGRAPH_MAX_QUERY_OPERATORS", MAX_QUERY_OPERATORS)
+    max_groups = _limit("SEMINARGRAPH_MAX_QUERY_GROUPS", MAX_QUERY_GROUPS)
     for kind, value, _pos in _tokens(_expand_codepoints(text)):
         if kind == "open":
             depth += 1
+            groups += 1
             if depth > MAX_QUERY_DEPTH:
                 raise QueryError(f"the query nests {{ }} more than {MAX_QUERY_DEPTH} deep")
+            if groups > max_groups and not update:
+                raise QueryError(f"the query has more than {max_groups:,} groups {{ }}; split it")
         elif kind == "close":
             depth -= 1
+        elif kind == "other":
+            brackets += (value == "(") - (value == ")")
+            if brackets > MAX_QUERY_DEPTH:
+                raise QueryError(f"the query nests ( ) more than {MAX_QUERY_DEPTH} deep")
+            operators += value in _OPERATORS
+            if operators > max_operators and not update:
+                raise QueryError(
+                    f"the query has more than {max_operators:,} operators; "
+                    "split it or use VALUES for long lists"
+                )
         elif kind == "word":
             word = value.upper()
             if update and word == "LOAD" and not allow_remote:
@@ -383,6 +406,14 @@ def check_query(text: str, *, allow_remote: bool = False, parse: bool = True, up
         ) from None
     except RecursionError:
         raise QueryError("the query is nested too deeply to parse") from None
+
+
+_OPERATORS = frozenset("+-*/!=<>&|^")
+
+
+def _limit(variable: str, default: int) -> int:
+    value = os.environ.get(variable, "")
+    return int(value) if value.isdigit() else default
 
 
 _CODEPOINT = re.compile(r"\\u([0-9A-Fa-f]{4})|\\U([0-9A-Fa-f]{8})")
