@@ -16,26 +16,14 @@ from typing import Any
 import pytest
 from rdflib import Dataset
 
+from browser_support import launch, needs_chromium
 from seminargraph import load_graph, show_network, to_networkx, write_html
 from seminargraph.netviews import view_members
 
-CHROMIUM = Path("/usr/bin/chromium")
-ARGS = [
-    "--no-sandbox",
-    "--disable-gpu",
-    "--disable-background-networking",
-    "--disable-component-update",
-    "--no-first-run",
-]
 HOSTILE = Path(__file__).parent / "data" / "network" / "hostile.ttl"
 DOCS_IMAGE = Path(__file__).parent.parent / "docs" / "img" / "network.png"
 
-pytestmark = [
-    pytest.mark.browser,
-    pytest.mark.skipif(
-        not CHROMIUM.exists(), reason="Debian's chromium is not at /usr/bin/chromium (./dev test installs it)"
-    ),
-]
+pytestmark = [pytest.mark.browser, needs_chromium]
 
 
 @dataclass
@@ -63,12 +51,7 @@ class Opened:
 
 @pytest.fixture(scope="module")
 def browser() -> Iterator[Any]:
-    from playwright.sync_api import sync_playwright
-
-    with sync_playwright() as playwright:
-        chromium = playwright.chromium.launch(executable_path=str(CHROMIUM), args=ARGS)
-        yield chromium
-        chromium.close()
+    yield from launch()
 
 
 @pytest.fixture
