@@ -192,3 +192,27 @@ def test_hostile_text_in_names_reads_back_the_same_from_every_format(tmp_path: P
         dataset.parse(tmp_path / "out" / name, format=fmt)
         assert isomorphic(reference, union_graph(dataset)), name
     assert "http://evil/" not in {str(s) for s in reference.subjects()}
+
+
+def test_build_and_validate_read_a_store(run_cli, tmp_path: Path) -> None:
+    from seminargraph import write_store
+
+    store = f"oxigraph:{tmp_path / 'kg'}"
+    write_store(store, load_graph())
+    checked = run_cli("validate", "--store", store)
+    assert checked.exit_code == 0, checked.stderr
+    assert "8 people" in checked.stdout and "conforms" in checked.stdout
+    result = run_cli("build", "--store", store, "-o", str(tmp_path / "out"), "-f", "turtle")
+    assert result.exit_code == 0, result.stderr
+    build(outdir=tmp_path / "memory", formats=["turtle"])
+    from_store = Graph().parse(tmp_path / "out" / "graph.ttl", format="turtle")
+    assert isomorphic(from_store, Graph().parse(tmp_path / "memory" / "graph.ttl", format="turtle"))
+
+
+def test_data_and_a_store_together_are_refused(run_cli, tmp_path: Path) -> None:
+    result = run_cli(
+        "build", str(MINIMAL), "--store", f"oxigraph:{tmp_path / 'kg'}", "-o", str(tmp_path / "o")
+    )
+    assert result.exit_code == 1
+    assert "seminargraph load --store" in result.stderr
+    assert not (tmp_path / "o").exists()

@@ -14,6 +14,7 @@ from .ontology import ONTOLOGY_GRAPH
 from .query import execute
 from .rdfio import FORMATS, RdfFormat, format_for_path, format_named, serialize, write_atomic
 from .sources import load_dataset
+from .store import MEMORY, open_graph
 from .validate import ValidationReport, validate_graph
 from .vocab import DEFAULT_BASE
 
@@ -98,13 +99,15 @@ def build(
     base: str = DEFAULT_BASE,
     formats: Sequence[str] = BUILD_FORMATS,
     validate: bool = True,
+    store: str = MEMORY,
 ) -> BuildSummary:
     """Load, validate, and write the graph as ``OUTDIR/graph.<suffix>`` in each format.
 
+    The graph is that of ``paths`` (default: the built-in data), or the one in ``store``.
     Raises ValidationFailed (and writes nothing) when the data does not conform.
     """
     chosen = [format_named(name) for name in formats]
-    dataset = load_graph(*paths, base=base)
+    dataset = open_graph(store, paths, base=base)
     summary = summarize(dataset)
     if validate:
         summary.report = validate_graph(dataset)

@@ -7,7 +7,7 @@ from pathlib import Path
 import click
 from rdflib import Dataset
 
-from ..build import BUILD_FORMATS, build, load_graph, summarize
+from ..build import BUILD_FORMATS, build, summarize
 from ..errors import QueryParameterError, ValidationFailed
 from ..query import (
     DEFAULT_LANG,
@@ -19,10 +19,11 @@ from ..query import (
 )
 from ..query import get_query as named_query
 from ..rdfio import FORMATS, format_named, write_atomic
+from ..store import open_graph
 from ..tables import TABLE_FORMATS, render
 from ..validate import validate_graph
 from . import EXIT_INVALID, cli
-from .options import BASE_OPTION, graph_options
+from .options import BASE_OPTION, STORE_OPTION, graph_options
 
 DATA_ARGUMENT = click.argument("data", nargs=-1, type=click.Path(path_type=Path, exists=False))
 
@@ -47,25 +48,30 @@ DATA_ARGUMENT = click.argument("data", nargs=-1, type=click.Path(path_type=Path,
     help=f"RDF format(s) to write; repeat for several. Default: {', '.join(BUILD_FORMATS)}.",
 )
 @click.option("--no-validate", is_flag=True, help="Write even if the data does not conform.")
+@STORE_OPTION
 @BASE_OPTION
 def build_command(
-    data: tuple[Path, ...], outdir: Path, formats: tuple[str, ...], no_validate: bool, base: str
+    data: tuple[Path, ...], outdir: Path, formats: tuple[str, ...], no_validate: bool, store: str, base: str
 ) -> None:
     """Build the graph from DATA (YAML, RDF files or folders; default: built-in data).
 
     Validates it against the SHACL shapes, then writes it to OUTDIR as graph.ttl, graph.nt,
-    graph.jsonld and graph.trig. Nothing is written when the data does not conform.
+    graph.jsonld and graph.trig. Nothing is written when the data does not conform. With
+    --store, the graph in that store is validated and written instead.
     """
-    summary = build(data, outdir, base=base, formats=formats or BUILD_FORMATS, validate=not no_validate)
+    summary = build(
+        data, outdir, base=base, formats=formats or BUILD_FORMATS, validate=not no_validate, store=store
+    )
     click.echo(summary.text())
 
 
 @cli.command("validate")
 @DATA_ARGUMENT
+@STORE_OPTION
 @BASE_OPTION
-def validate_command(data: tuple[Path, ...], base: str) -> None:
-    """Check DATA against the SHACL shapes and print a report (exit 3 when it does not conform)."""
-    graph = load_graph(*data, base=base)
+def validate_command(data: tuple[Path, ...], store: str, base: str) -> None:
+    """Check DATA (or the graph in --store) against the SHACL shapes (exit 3 when it does not conform)."""
+    graph = open_graph(store, data, base=base)
     report = validate_graph(graph)
     click.echo(summarize(graph).text())
     if not report.conforms:
