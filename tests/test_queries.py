@@ -14,6 +14,7 @@ from seminargraph.query import bind, check_query
 GOLDEN = Path(__file__).parent / "data" / "golden" / "queries"
 EXAMPLE_PARAMS = {
     "organisation-people": {"organisation": "lansstyrelserna"},
+    "organisation-network": {"organisation": "lansstyrelserna"},
     "co-participants": {"person": "staffan-larsson"},
     "evidence": {"person": "leif-jonsson"},
 }

@@ -263,3 +263,18 @@ def test_viz_into_a_folder_that_cannot_be_written(run_cli: Callable[..., Any], t
 def test_an_empty_network_still_gives_a_page() -> None:
     data = page_data(render_html(to_networkx(Dataset(default_union=True))))
     assert data["nodes"] == [] and data["edges"] == [] and data["types"] == []
+
+
+def test_the_shipped_organisation_network_query_draws_an_organisation(seed_graph: Dataset) -> None:
+    network = to_networkx(
+        seed_graph, query="organisation-network", params={"organisation": "lansstyrelserna"}
+    )
+    labels = {data["label"] for _, data in network.nodes(data=True)}
+    assert labels == {
+        "Länsstyrelserna",
+        "Länsstyrelsen i Södermanland",
+        "Länsstyrelsernas IT-enhet",
+        "Staffan Larsson",
+        "Johan Lod",
+        "Människor, förändringsvilja och IT: hur 21 myndigheter enas om ett gemensamt beslutsstöd",
+    }
