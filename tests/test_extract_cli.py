@@ -159,10 +159,11 @@ def test_html_to_standard_output_names_the_text_it_needs(run_cli) -> None:
         (b"\x89PNG\r\n\x1a\n\x00\x00\x00\rIHDR", "binary file"),
         ("Seminarium om skogen\nMedverkande: Åke".encode("latin-1"), "not UTF-8 at line 2 column 14"),
         (b"\xef\xbb\xbfSeminarium\n", "byte-order mark"),
+        ("Seminarium\n".encode("utf-16"), "looks like UTF-16"),
         (b"Program\n" + b"\x01\x02\x03\x04" * 50, "binary file"),
         (b"<html><body><script>x()</script></body></html>", "no visible text"),
     ],
-    ids=["empty", "whitespace", "png", "latin-1", "bom", "control-characters", "html-without-text"],
+    ids=["empty", "whitespace", "png", "latin-1", "bom", "utf-16", "control-characters", "html-without-text"],
 )
 def test_bad_input_is_refused_and_nothing_is_written(
     run_cli, tmp_path: Path, content: bytes, message: str

@@ -15,6 +15,7 @@ from ..textfile import decode_utf8, normalise_space
 MAX_PAGE_BYTES = 10 * 1024 * 1024
 
 HTML_SUFFIXES = (".html", ".htm", ".xhtml")
+_UTF16_BOMS = (b"\xff\xfe", b"\xfe\xff")
 _CONTROL = re.compile(r"[\x00-\x08\x0b\x0c\x0e-\x1f\x7f-\x9f]")
 # Private-use characters mark, in the visible text of an HTML page, where a heading starts and
 # ends and where a block (blank line) or a line (line break) ends; whitespace between tags is
@@ -63,7 +64,8 @@ def read_page(path: Path, *, limit: int = MAX_PAGE_BYTES) -> Page:
         data = path.read_bytes()
     except OSError as exc:
         raise SourceError(f"cannot read the file: {exc.strerror}", path=path) from None
-    if b"\x00" in data[:8192]:
+    # UTF-16 is full of NUL bytes too, but decode_utf8 names it for what it is.
+    if b"\x00" in data[:8192] and not data.startswith(_UTF16_BOMS):
         raise SourceError("holds NUL bytes: this is a binary file, not a text or HTML page", path=path)
     text = decode_utf8(data, path)
     return page_from_text(text, str(path), html=path.suffix.lower() in HTML_SUFFIXES or None)
