@@ -114,6 +114,26 @@ def test_a_hostile_file_name_cannot_write_yaml_into_the_draft(run_cli, tmp_path:
     assert run_cli("validate", str(tmp_path / "draft.yaml")).exit_code == 0
 
 
+@pytest.mark.parametrize(
+    ("output", "message"),
+    [
+        ("notes.txt", " is a file, not a folder: give -o DRAFT.yaml for one page, or a folder"),
+        ("found.json", ": a draft is YAML; give -o DRAFT.yaml or a folder, or use --format json"),
+    ],
+)
+def test_an_output_that_is_no_draft_name_or_folder_is_refused(
+    run_cli, tmp_path: Path, output: str, message: str
+) -> None:
+    page = tmp_path / "page.txt"
+    page.write_text(PAGE, "utf-8")
+    (tmp_path / "notes.txt").write_text("mine", "utf-8")
+    result = run_cli("extract", str(page), "-o", str(tmp_path / output))
+    assert result.exit_code == 1
+    assert result.stderr.strip() == f"error: {tmp_path / output}{message}"
+    assert sorted(p.name for p in tmp_path.iterdir()) == ["notes.txt", "page.txt"]
+    assert (tmp_path / "notes.txt").read_text("utf-8") == "mine"
+
+
 def test_json_to_a_file(run_cli, tmp_path: Path) -> None:
     out = tmp_path / "found.json"
     result = run_cli("extract", str(DEV / "d09-circular-economy.txt"), "--format", "json", "-o", str(out))

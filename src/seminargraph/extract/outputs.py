@@ -110,10 +110,15 @@ def draft_files(
 
 
 def _draft_paths(paths: Sequence[Path], output: Path) -> list[Path]:
-    if len(paths) == 1 and output.suffix.lower() in DRAFT_SUFFIXES:
-        return [output]
-    if output.suffix.lower() in DRAFT_SUFFIXES or output.is_file():
+    suffix = output.suffix.lower()
+    if suffix in DRAFT_SUFFIXES:
+        if len(paths) == 1:
+            return [output]
         raise OutputError(f"{output}: several pages give several drafts; give a folder for -o")
+    if output.is_file():
+        raise OutputError(f"{output} is a file, not a folder: give -o DRAFT.yaml for one page, or a folder")
+    if suffix == ".json":
+        raise OutputError(f"{output}: a draft is YAML; give -o DRAFT.yaml or a folder, or use --format json")
     names: list[Path] = []
     for path in paths:
         base = slug(path.stem, 12)
