@@ -68,11 +68,6 @@ def _quotes(values: list[str], indent: str) -> list[str]:
 
 
 @dataclass
-class _Entry:
-    lines: list[str] = field(default_factory=list)
-
-
-@dataclass
 class _Draft:
     result: ExtractionResult
     known: Known
