@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import re
 from collections import Counter
+from dataclasses import replace
 from functools import lru_cache
 from pathlib import Path
 
@@ -97,9 +98,7 @@ def _assemble(
             evidence = Evidence(
                 text[where[0] : where[1]], where[0], where[1], 0.85 if status == "stated" else 0.6
             )
-            nesting = Nesting(index[target], status, evidence, why)
-            event = events[at]
-            events[at] = ExtractedEvent(event.title, event.name, event.evidence, event.participants, nesting)
+            events[at] = replace(events[at], part_of=Nesting(index[target], status, evidence, why))
     _place_loose_organisations(text, sections, found, set(wanted), index, events, warnings, page)
     return events
 
@@ -232,10 +231,7 @@ def _place_loose_organisations(
                 continue
             if note is not None:
                 participant = _inferred(participant, note)
-            event = events[target]
-            events[target] = ExtractedEvent(
-                event.title, event.name, event.evidence, (*event.participants, participant), event.part_of
-            )
+            events[target] = replace(events[target], participants=(*events[target].participants, participant))
 
 
 def _target_event(
@@ -271,23 +267,11 @@ def _target_event(
 
 def _inferred(participant: Participant, note: str) -> Participant:
     evidence = participant.evidence
-    lowered = Evidence(
-        evidence.quote, evidence.start, evidence.end, min(evidence.confidence, 0.6), evidence.more
-    )
-    return Participant(
-        kind=participant.kind,
-        name=participant.name,
-        role=participant.role,
-        evidence=lowered,
-        job_title=participant.job_title,
-        job_titles=participant.job_titles,
-        organisation=participant.organisation,
-        party=participant.party,
+    return replace(
+        participant,
+        evidence=replace(evidence, confidence=min(evidence.confidence, 0.6)),
         status="inferred",
         notes=(note, *participant.notes),
-        organisation_status=participant.organisation_status,
-        organisation_note=participant.organisation_note,
-        spans=participant.spans,
     )
 
 
