@@ -12,10 +12,11 @@ from pathlib import Path
 from typing import Any
 
 import pytest
-from rdflib import Dataset
+from rdflib import RDF, Dataset, Literal, URIRef
 
 from seminargraph import load_graph, render_html, show_network, to_networkx, write_html
 from seminargraph.netviews import view_members
+from seminargraph.vocab import SG
 
 HOSTILE = Path(__file__).parent / "data" / "network" / "hostile.ttl"
 
@@ -96,6 +97,18 @@ def test_hostile_text_is_never_markup() -> None:
     names = {n["name"] for n in page_data(text)["info"]["nodes"]}
     assert "<img src=x onerror=\"window.__ran.push('img')\">" in names
     assert "&lt;b&gt;Programme&lt;/b&gt; &amp; &#34;friends&#34;" in text  # the source line, escaped
+
+
+def test_characters_no_page_can_hold_are_shown_as_replacement_characters(tmp_path: Path) -> None:
+    # The loader refuses them, but a remote store could hand them to the projection.
+    graph = Dataset(default_union=True)
+    person = URIRef("https://example.org/p")
+    graph.add((person, RDF.type, SG.Person))
+    graph.add((person, SG.identifier, Literal("p")))
+    graph.add((person, SG.name, Literal("bell\x07 lone \ud800 end")))
+    path = write_html(to_networkx(graph), tmp_path / "page.html")
+    (node,) = page_data(path.read_text("utf-8"))["info"]["nodes"]
+    assert node["name"] == "bell\ufffd lone \ufffd end"
 
 
 def test_the_same_network_gives_the_same_page(full: Any, page: str) -> None:

@@ -18,7 +18,8 @@ from typing import Any
 from .errors import OutputError
 from .rdfio import write_atomic
 
-_XML_BAD = re.compile("[\x00-\x08\x0b\x0c\x0e-\x1f\ud800-\udfff\ufffe\uffff]")
+#: Characters no XML (or HTML) file can hold, not even escaped.
+UNHOLDABLE = re.compile("[\x00-\x08\x0b\x0c\x0e-\x1f\ud800-\udfff\ufffe\uffff]")
 
 
 @dataclass(frozen=True)
@@ -124,7 +125,7 @@ def xml_safe(network: Any) -> tuple[Any, int]:
         nonlocal count
         if not isinstance(value, str):
             return value
-        text, n = _XML_BAD.subn("\ufffd", value)
+        text, n = UNHOLDABLE.subn("\ufffd", value)
         count += n
         return text
 

@@ -23,6 +23,7 @@ from typing import Any
 import jinja2
 from markupsafe import Markup
 
+from .export import UNHOLDABLE
 from .netviews import view_members
 from .pagetext import UI, field_labels, title_for
 from .projection import to_networkx
@@ -49,7 +50,6 @@ EDGE_STYLES: dict[str, dict[str, Any]] = {
     "ambiguous": {"dashes": [2, 5], "color": "#a3a3a3"},
 }
 VIS_SCRIPT = "lib/vis-9.1.2/vis-network.min.js"
-_XML_BAD = re.compile("[\x00-\x08\x0b\x0c\x0e-\x1f\ud800-\udfff\ufffe\uffff]")
 
 
 def render_html(network: Any, *, title: str | None = None, lang: str | None = None) -> str:
@@ -316,7 +316,7 @@ def _csp(*scripts: str) -> str:
 def _clean(text: str) -> str:
     # Control characters and lone surrogates cannot be written as UTF-8 HTML; they are shown as
     # the replacement character instead of breaking the page.
-    return _XML_BAD.sub("\ufffd", text)
+    return UNHOLDABLE.sub("\ufffd", text)
 
 
 def _short(text: str, limit: int = 28) -> str:
