@@ -307,12 +307,13 @@ def _classify(types: set[URIRef]) -> tuple[str, str]:
     for general in ("person", "organisation", "event"):
         kinds = sorted(ENTITY_CLASSES[c][1] for c in types if ENTITY_CLASSES[c][0] == general)
         if kinds:
-            specific = [k for k in kinds if URIRef(GENERAL[general]) != _class_of(general, k)]
+            specific = [k for k in kinds if URIRef(GENERAL[general]) != class_of(general, k)]
             return general, (specific or kinds)[0]
     raise AssertionError(f"no entity class among {types}")
 
 
-def _class_of(type_: str, kind: str) -> URIRef:
+def class_of(type_: str, kind: str) -> URIRef:
+    """The class that gives an entity of ``type_`` its ``kind``."""
     for cls, (t, k) in ENTITY_CLASSES.items():
         if t == type_ and k == kind:
             return cls

@@ -26,7 +26,7 @@ from typing import Any
 from rdflib import Graph, Literal, URIRef
 
 from .errors import QueryError, QueryParameterError
-from .netfacts import ENTITY_CLASSES, FACT_KINDS, Entity, Fact, FactKind, FactReader
+from .netfacts import FACT_KINDS, Entity, Fact, FactKind, FactReader, class_of
 from .netviews import people_network
 from .query import DEFAULT_LANG, LANG_PATTERN, NamedQuery, QueryResult, get_query, parse_query_text, run_query
 from .vocab import ROLES, SG, STATUSES
@@ -279,7 +279,7 @@ class _Builder:
                 iri,
                 type=e.type,
                 kind=e.kind,
-                kind_label=self.term(vocab, str(_kind_class(e))) or e.kind,
+                kind_label=self.term(vocab, str(class_of(e.type, e.kind))) or e.kind,
                 label=self.label(e),
                 identifier=e.identifier,
                 iri=iri,
@@ -302,7 +302,7 @@ class _Builder:
 
     def vocabulary(self, facts: list[Fact], entities: Iterable[Entity]) -> dict[str, list[Literal]]:
         terms = {URIRef(str(t)) for f in facts for t in f.extra if isinstance(t, URIRef)}
-        terms |= {SG.partOf, *STATUSES.values(), *(_kind_class(e) for e in entities)}
+        terms |= {SG.partOf, *STATUSES.values(), *(class_of(e.type, e.kind) for e in entities)}
         return self.reader.labels(terms)
 
     def describe(
@@ -399,13 +399,6 @@ def _named(query: str | NamedQuery) -> NamedQuery:
     if re.fullmatch(r"[a-z0-9-]+", query):
         return get_query(query)
     return parse_query_text(query, "sparql", "query")
-
-
-def _kind_class(entity: Entity) -> URIRef:
-    for cls, (type_, kind) in ENTITY_CLASSES.items():
-        if type_ == entity.type and kind == entity.kind:
-            return cls
-    return SG.Event
 
 
 def _evidence_lines(fact: Fact) -> list[str]:
