@@ -58,11 +58,13 @@ def browser() -> Iterator[Any]:
 def open_page(browser: Any) -> Iterator[Any]:
     contexts = []
 
-    def open_(path: Path | None = None, *, html: str | None = None, offline: bool = True) -> Opened:
+    def open_(path: Path | None = None, *, html: str | None = None, init_script: str = "") -> Opened:
         context = browser.new_context(
-            viewport={"width": 1400, "height": 900}, offline=offline, accept_downloads=True
+            viewport={"width": 1400, "height": 900}, offline=True, accept_downloads=True
         )
         contexts.append(context)
+        if init_script:
+            context.add_init_script(init_script)
         page = context.new_page()
         url = path.as_uri() if path else "about:blank"
         opened = Opened(page, url)
@@ -257,20 +259,10 @@ for (const name of ["alert", "confirm", "prompt", "open"]) {
 """
 
 
-def test_hostile_names_are_shown_as_text_and_run_nothing(
-    open_page: Any, tmp_path: Path, browser: Any
-) -> None:
+def test_hostile_names_are_shown_as_text_and_run_nothing(open_page: Any, tmp_path: Path) -> None:
     network = to_networkx(load_graph(HOSTILE), lang="en")
-    path = write_html(network, tmp_path / "hostile.html")
-    context = browser.new_context(viewport={"width": 1400, "height": 900}, offline=True)
-    context.add_init_script(PROBE)
-    page = context.new_page()
-    console: list[str] = []
-    page.on("console", lambda m: console.append(m.text) if m.type in ("error", "warning") else None)
-    page.on("pageerror", lambda e: console.append(str(e)))
-    page.goto(path.as_uri())
-    page.wait_for_selector("body[data-ready=true]")
-    opened = Opened(page, path.as_uri())
+    opened = open_page(write_html(network, tmp_path / "hostile.html"), init_script=PROBE)
+    page = opened.page
     names = [d["label"] for _, d in network.nodes(data=True)]
     seen_tooltips, details = [], []
     for node in range(network.number_of_nodes()):
@@ -282,13 +274,25 @@ def test_hostile_names_are_shown_as_text_and_run_nothing(
         details.append(page.text_content("#sg-details-body"))
         page.click("#sg-back")
         page.mouse.move(5, 5)
+    nodes = list(network)
+    links = []
     for u, v in network.edges():
-        (x1, y1), (x2, y2) = opened.position(list(network).index(u)), opened.position(list(network).index(v))
+        (x1, y1), (x2, y2) = opened.position(nodes.index(u)), opened.position(nodes.index(v))
         page.mouse.move((x1 + x2) / 2, (y1 + y2) / 2)
         page.mouse.click((x1 + x2) / 2, (y1 + y2) / 2)
+        links.append(page.text_content("#sg-details-body"))
     assert all(any(tip.startswith(name) for tip in seen_tooltips) for name in names)
     title = "<a href=\"javascript:window.__ran.push('href')\">click</a>"
     assert title in details[names.index("<img src=x onerror=\"window.__ran.push('img')\">")]
+    # every link's details, with its note and quote, are there as text
+    for (u, v), shown in zip(network.edges(), links, strict=True):
+        assert shown.startswith(f"{network.nodes[u]['label']} → {network.nodes[v]['label']}")
+    for text in (
+        "<iframe src=\"javascript:window.__ran.push('note')\"></iframe>",
+        "{{7*7}} ${window.__ran.push('template')} <!-- comment",
+        "“<a href=\"javascript:window.__ran.push('quote')\">quote</a> & </textarea>”",
+    ):
+        assert any(text in shown for shown in links), text
     page.fill("#sg-search-input", "<img")
     assert page.locator("#sg-search-results li").all_text_contents() == [
         n + "person" for n in names if "<img" in n
@@ -298,8 +302,7 @@ def test_hostile_names_are_shown_as_text_and_run_nothing(
     )
     assert page.evaluate("window.__ran") == []
     assert page.evaluate("document.querySelectorAll('img, iframe, a, script:not([type])').length") == 2
-    assert console == []
-    context.close()
+    assert opened.console == [] and opened.requests == []
 
 
 def test_in_a_notebook_the_page_runs_inside_its_iframe(open_page: Any, seed_graph: Dataset) -> None:
