@@ -82,6 +82,11 @@ def test_every_item_is_a_quote_of_the_text(gold_path: Path) -> None:
     for event in result.events:
         if event.evidence is not None:
             assert text[event.evidence.start : event.evidence.end] == event.evidence.quote == event.title
+        if event.title is not None:  # the name is the title, at most in another case
+            assert event.name is not None and event.name.casefold() == event.title.casefold()
+        if event.part_of is not None:
+            nesting = event.part_of.evidence
+            assert text[nesting.start : nesting.end] == nesting.quote
         for participant in event.participants:
             evidence = participant.evidence
             assert text[evidence.start : evidence.end] == evidence.quote
@@ -98,5 +103,8 @@ def test_every_item_is_a_quote_of_the_text(gold_path: Path) -> None:
                     assert written == participant.organisation
                 else:  # read from a genitive: the name it is read as occurs in the text too
                     assert participant.organisation in text and participant.organisation_note
+            if participant.party is not None:
+                ((start, end),) = participant.spans["party"]
+                assert text[start:end] == participant.party
             if participant.status != "stated":
                 assert participant.notes and participant.notes[0].startswith("REVIEW:")
