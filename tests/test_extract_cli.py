@@ -228,6 +228,8 @@ def test_usage_errors(run_cli) -> None:
     assert run_cli("extract").exit_code == 2
     assert run_cli("extract", str(SEED), "--lang", "de").exit_code == 2
     assert run_cli("extract", str(SEED), "--format", "xml").exit_code == 2
+    both = run_cli("extract", str(SEED), "--known", str(ROOT / "data"), "--no-known")
+    assert both.exit_code == 2 and "--known PATH or --no-known, not both" in both.stderr
 
 
 def test_known_data_must_be_authored_yaml(run_cli, tmp_path: Path) -> None:

@@ -60,6 +60,8 @@ def extract_command(
     written, the role, and the quote that states it. Review the draft, then build it with
     `seminargraph build DRAFT.yaml`.
     """
+    if known and no_known:
+        raise click.UsageError("give --known PATH or --no-known, not both")
     reuse = () if no_known else known or (builtin_data_dir(),)
     result = extract_files(files, lang=lang, fmt=fmt, output=output, known=reuse, force=force)
     for message in result.messages:
