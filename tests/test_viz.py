@@ -244,6 +244,18 @@ def test_viz_from_a_query(
         ),
         (["--query", "participants", "--sparql", "ASK {}", "-o", "x.html"], 2, "not both"),
         (["--param", "x=y", "-o", "x.html"], 2, "--param needs --query"),
+        (
+            ["--query", "organisation-network", "-p", "organisation", "-o", "x.html"],
+            2,
+            "write it as NAME=VALUE",
+        ),
+        (["--query", "organisation-network", "-p", "nope=x", "-o", "x.html"], 1, "has no parameter 'nope'"),
+        (
+            ["--query", "organisation-network", "-p", "organisation=nobody", "-o", "x.html"],
+            1,
+            "no organisation with the id or IRI 'nobody'",
+        ),
+        (["--query", "nosuch.rq", "-o", "x.html"], 1, "nosuch.rq: cannot read the file"),
         (["--event", "it-dagen-2015"], 2, "Missing option '-o' / '--output'"),
         (["-d", "nowhere.ttl", "-o", "x.html"], 1, "nowhere.ttl: no such file or folder"),
     ],
