@@ -1,7 +1,8 @@
 """A faulty SPARQL endpoint: every fault is an error naming the endpoint, never a partial answer.
 
 The endpoint here is a small socket server that misbehaves on purpose: it never answers, answers a
-byte at a time, fails with an HTML page, cuts its body short, sends broken JSON or far too much.
+byte at a time (headers or body), fails with an HTML page, cuts its body short, sends broken JSON or
+far too much.
 """
 
 from __future__ import annotations
@@ -33,6 +34,23 @@ def trickle(conn: socket.socket) -> None:
     conn.sendall(
         b"HTTP/1.1 200 OK\r\nContent-Type: application/sparql-results+json\r\nContent-Length: 500\r\n\r\n"
     )
+    for byte in RESULTS:
+        conn.sendall(bytes([byte]))
+        time.sleep(0.2)
+
+
+def trickle_head(conn: socket.socket) -> None:
+    # Every byte comes well within a socket timeout; the headers alone take 20 s.
+    head = b"HTTP/1.1 200 OK\r\nContent-Type: application/sparql-results+json\r\nX-Slow: " + b"s" * 100
+    for byte in head:
+        conn.sendall(bytes([byte]))
+        time.sleep(0.2)
+
+
+def trickle_unsized(conn: socket.socket) -> None:
+    # No Content-Length: the body ends when the connection closes, so only the deadline can tell
+    # a slow answer from a complete one.
+    conn.sendall(b"HTTP/1.1 200 OK\r\nContent-Type: application/sparql-results+json\r\n\r\n")
     for byte in RESULTS:
         conn.sendall(bytes([byte]))
         time.sleep(0.2)
@@ -131,6 +149,8 @@ def endpoint() -> Iterator[Callable[[Callable[[socket.socket], None]], FaultyEnd
     [
         (silent, "no complete answer within 1.5 s"),
         (trickle, "no complete answer within 1.5 s"),
+        (trickle_head, "no complete answer within 1.5 s"),
+        (trickle_unsized, "no complete answer within 1.5 s"),
         (html_error, "answered HTTP 500: 500 Internal Server Error Database offline"),
         (cut_short, "the answer was cut off before its end; no partial result used"),
         (cut_chunked, "the answer was cut off before its end; no partial result used"),

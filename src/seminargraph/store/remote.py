@@ -13,9 +13,12 @@ and sent as the SPARQL dataset (``default-graph-uri``) of every query, so no ser
 from __future__ import annotations
 
 import base64
+import contextlib
 import http.client
 import json
 import re
+import socket
+import threading
 import time
 from collections.abc import Mapping, Sequence
 from dataclasses import dataclass
@@ -78,7 +81,6 @@ def request(
     """Send one request and read the whole answer within ``timeout`` seconds, or raise StoreError."""
     where = display(url)
     parts = urlsplit(url)
-    deadline = time.monotonic() + timeout
     connection_class = http.client.HTTPSConnection if parts.scheme == "https" else http.client.HTTPConnection
     connection = connection_class(parts.hostname or "", parts.port, timeout=timeout)
     target = urlunsplit(("", "", parts.path or "/", parts.query, ""))
@@ -86,24 +88,32 @@ def request(
     if parts.username is not None:
         secret = f"{parts.username}:{parts.password or ''}".encode()
         all_headers["Authorization"] = "Basic " + base64.b64encode(secret).decode("ascii")
+    # A socket timeout bounds each read, not the answer: a server that sends its status line and
+    # headers a byte at a time would hold the request for ever. The watchdog shuts the socket at
+    # the deadline, whatever the request is doing then.
+    expired = threading.Event()
+    # Kept here: the connection lets go of its socket when an answer ends with the connection.
+    sockets: list[socket.socket] = []
+
+    def expire() -> None:
+        expired.set()
+        for sock in sockets:
+            with contextlib.suppress(OSError):
+                sock.shutdown(socket.SHUT_RDWR)
+
+    watchdog = threading.Timer(timeout, expire)
+    watchdog.daemon = True
+    watchdog.start()
     try:
+        connection.connect()
+        sockets.append(connection.sock)
+        if expired.is_set():  # it fired while connecting, before there was a socket to shut
+            raise TimeoutError
         connection.request(method, target, body=body, headers=all_headers)
-        sock = connection.sock
         response = connection.getresponse()
         chunks: list[bytes] = []
         size = 0
-        while True:
-            left = deadline - time.monotonic()
-            if left <= 0:
-                raise TimeoutError
-            if sock is not None:
-                sock.settimeout(left)
-            chunk = response.read1(65536)
-            if not chunk:
-                # read1 ends quietly where read would complain: a Content-Length not reached.
-                if response.length:
-                    raise http.client.IncompleteRead(b"", response.length)
-                break
+        while chunk := response.read1(65536):
             size += len(chunk)
             if size > max_bytes:
                 raise StoreError(
@@ -111,19 +121,16 @@ def request(
                     "ask a narrower query (LIMIT) instead"
                 )
             chunks.append(chunk)
-    except TimeoutError:
-        raise StoreError(
-            f"{where}: no complete answer within {timeout:g} s; the endpoint is down or too slow "
-            "(raise --timeout to wait longer)"
-        ) from None
-    except http.client.IncompleteRead:
-        raise StoreError(f"{where}: the answer was cut off before its end; no partial result used") from None
-    except ConnectionRefusedError:
-        raise StoreError(f"{where}: cannot connect (connection refused); is the server running?") from None
+        # An answer without a length ends when the socket closes, as the watchdog's shutdown does.
+        if expired.is_set():
+            raise TimeoutError
+        # read1 ends quietly where read would complain: a Content-Length not reached.
+        if response.length:
+            raise http.client.IncompleteRead(b"", response.length)
     except (http.client.HTTPException, OSError) as exc:
-        reason = getattr(exc, "strerror", None) or str(exc) or type(exc).__name__
-        raise StoreError(f"{where}: the request failed: {reason}") from None
+        raise _failure(exc, where, timeout, expired.is_set()) from None
     finally:
+        watchdog.cancel()
         connection.close()
     content_type = (response.getheader("Content-Type") or "").split(";")[0].strip().lower()
     answer = Answer(response.status, content_type, b"".join(chunks))
@@ -133,6 +140,20 @@ def request(
     if answer.status >= 400:
         raise StoreError(f"{where}: answered HTTP {answer.status}: {_summary(answer)}")
     return answer
+
+
+def _failure(exc: Exception, where: str, timeout: float, expired: bool) -> StoreError:
+    if expired or isinstance(exc, TimeoutError):
+        return StoreError(
+            f"{where}: no complete answer within {timeout:g} s; the endpoint is down or too slow "
+            "(raise --timeout to wait longer)"
+        )
+    if isinstance(exc, http.client.IncompleteRead):
+        return StoreError(f"{where}: the answer was cut off before its end; no partial result used")
+    if isinstance(exc, ConnectionRefusedError):
+        return StoreError(f"{where}: cannot connect (connection refused); is the server running?")
+    reason = getattr(exc, "strerror", None) or str(exc) or type(exc).__name__
+    return StoreError(f"{where}: the request failed: {reason}")
 
 
 def _summary(answer: Answer) -> str:
