@@ -199,6 +199,17 @@ def test_bad_input_is_refused_and_nothing_is_written(
     assert not draft.parent.exists()
 
 
+def test_stray_control_characters_become_spaces_and_the_draft_loads(run_cli, tmp_path: Path) -> None:
+    page = tmp_path / "page.txt"
+    page.write_text(PAGE.replace("skogsägare,", "skogsägare\x07\uffff,"), "utf-8")
+    draft = tmp_path / "out" / "page.yaml"
+    result = run_cli("extract", str(page), "-o", str(draft), "--no-known")
+    assert result.exit_code == 0, result.stderr
+    assert "replaced 2 control character(s) or non-character(s) with spaces" in result.stderr
+    assert run_cli("validate", str(draft)).exit_code == 0
+    assert "Åke Norrby" in draft.read_text("utf-8")
+
+
 def test_a_missing_file_and_a_folder(run_cli, tmp_path: Path) -> None:
     result = run_cli("extract", str(tmp_path / "nope.txt"))
     assert result.exit_code == 1 and "nope.txt" in result.stderr

@@ -16,7 +16,9 @@ MAX_PAGE_BYTES = 10 * 1024 * 1024
 
 HTML_SUFFIXES = (".html", ".htm", ".xhtml")
 _UTF16_BOMS = (b"\xff\xfe", b"\xfe\xff")
-_CONTROL = re.compile(r"[\x00-\x08\x0b\x0c\x0e-\x1f\x7f-\x9f]")
+# Control characters, and U+FFFE and U+FFFF, which are no characters at all: YAML cannot hold
+# them, so a draft could not quote a sentence holding one.
+_CONTROL = re.compile(r"[\x00-\x08\x0b\x0c\x0e-\x1f\x7f-\x9f\ufffe\uffff]")
 # Private-use characters mark, in the visible text of an HTML page, where a heading starts and
 # ends and where a block (blank line) or a line (line break) ends; whitespace between tags is
 # not a line of its own.
@@ -107,7 +109,7 @@ def _clean(text: str, name: str) -> tuple[str, tuple[str, ...]]:
         # A few stray control characters come from copying out of other programs; a quote
         # holding one could not be checked against the text, so they become spaces.
         text = _CONTROL.sub(" ", text)
-        warnings.append(f"{name}: replaced {controls} control character(s) with spaces")
+        warnings.append(f"{name}: replaced {controls} control character(s) or non-character(s) with spaces")
     if _PRIVATE.search(text):
         text = _PRIVATE.sub(" ", text)
     # Line and paragraph separators would split lines differently in different readers.
