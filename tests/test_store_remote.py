@@ -176,6 +176,25 @@ def test_a_faulty_endpoint_gives_an_error_naming_it(
     assert server.requests >= 1
 
 
+@pytest.mark.parametrize(
+    "body",
+    [
+        b'{"head": {"vars": ["g"]}, "results": {"bindings": [1]}}',
+        b'{"head": {"vars": ["g"]}, "results": {"bindings": [{"g": {"type": "bogus", "value": "x"}}]}}',
+        b'{"head": {}, "boolean": "yes"}',
+    ],
+    ids=["row-not-an-object", "unknown-term-type", "boolean-not-true-or-false"],
+)
+def test_sparql_json_of_the_wrong_shape_is_an_error_naming_the_endpoint(
+    endpoint: Callable[[Callable[[socket.socket], None]], FaultyEndpoint], body: bytes
+) -> None:
+    server = endpoint(lambda conn: conn.sendall(_answer("200 OK", "application/sparql-results+json", body)))
+    with pytest.raises(StoreError) as failure:
+        run_query(open_graph(server.url, timeout=5), "moderators")
+    assert str(failure.value).startswith(f"{server.url}: the answer is not valid SPARQL JSON results (")
+    assert str(failure.value).endswith("no partial result is used")
+
+
 def test_an_answer_over_the_size_cap_is_refused(
     endpoint: Callable[[Callable[[socket.socket], None]], FaultyEndpoint],
 ) -> None:

@@ -241,8 +241,11 @@ def parse_answer(answer: Answer, where: str) -> Result:
             document = json.loads(answer.body)
             if not isinstance(document, dict) or not ("boolean" in document or "results" in document):
                 raise ValueError("neither 'results' nor 'boolean' in the answer")
+            if "boolean" in document and not isinstance(document["boolean"], bool):
+                raise ValueError("'boolean' is not true or false")
             return Result.parse(BytesIO(answer.body), format="json")
-        except (ValueError, KeyError, TypeError) as exc:
+        # rdflib's reader fails on a wrong shape with whatever Python raises there.
+        except (ValueError, KeyError, TypeError, AttributeError, NotImplementedError) as exc:
             raise StoreError(
                 f"{where}: the answer is not valid SPARQL JSON results ({exc}); no partial result is used"
             ) from None
