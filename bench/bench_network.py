@@ -14,6 +14,7 @@ need Debian's chromium at /usr/bin/chromium (skipped, and said so, without it).
 from __future__ import annotations
 
 import json
+import os
 import platform
 import random
 import statistics
@@ -247,7 +248,8 @@ def main(argv: list[str]) -> None:
             row = measure(size, Path(tmp))
             print(json.dumps(row), flush=True)
             rows.append(row)
-    machine = f"{platform.machine()}, {platform.system()}, Python {platform.python_version()}, 2 cores"
+    python = f"Python {platform.python_version()}"
+    machine = f"{platform.machine()}, {platform.system()}, {python}, {os.cpu_count()} cores"
     RESULTS.parent.mkdir(parents=True, exist_ok=True)
     RESULTS.write_text(json.dumps({"machine": machine, "rows": rows}, indent=1) + "\n", "utf-8")
     if DOCS.exists() and START in DOCS.read_text("utf-8"):
