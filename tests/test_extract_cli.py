@@ -212,8 +212,25 @@ def test_stray_control_characters_become_spaces_and_the_draft_loads(run_cli, tmp
 
 def test_a_missing_file_and_a_folder(run_cli, tmp_path: Path) -> None:
     result = run_cli("extract", str(tmp_path / "nope.txt"))
-    assert result.exit_code == 1 and "nope.txt" in result.stderr
-    assert run_cli("extract", str(tmp_path)).exit_code == 1
+    assert result.exit_code == 1
+    assert result.stderr.startswith(f"error: {tmp_path / 'nope.txt'}: cannot read the file")
+    assert len(result.stderr.strip().splitlines()) == 1
+    result = run_cli("extract", str(tmp_path))
+    assert result.exit_code == 1
+    assert result.stderr.strip() == f"error: {tmp_path}: is not a file"
+
+
+def test_a_draft_that_cannot_be_written_names_the_place_and_writes_nothing(run_cli, tmp_path: Path) -> None:
+    page = tmp_path / "page.txt"
+    page.write_text(PAGE, "utf-8")
+    blocker = tmp_path / "file"
+    blocker.write_text("x", "utf-8")
+    for args in (["-o", str(blocker / "draft.yaml")], ["--format", "json", "-o", str(blocker / "x.json")]):
+        result = run_cli("extract", str(page), "--lang", "sv", *args)
+        assert result.exit_code == 1
+        assert result.stderr.startswith(f"error: {blocker}: cannot write here: ")
+        assert len(result.stderr.strip().splitlines()) == 1
+    assert sorted(p.name for p in tmp_path.iterdir()) == ["file", "page.txt"]
 
 
 def test_a_file_over_the_size_limit_is_refused_before_it_is_read(run_cli, tmp_path: Path) -> None:
