@@ -301,3 +301,74 @@ def test_the_same_id_described_differently_in_two_sources_is_refused(tmp_path: P
     with pytest.raises(SourceError, match=r"described at .*differently") as info:
         load_graph(tmp_path / "seminar.yaml", tmp_path / "b")
     assert info.value.field == "id"
+
+
+NESTING_SOURCE = """
+source: {{id: {source}, title: Programmet, text: program.txt, language: sv}}
+events:
+  - id: festen
+    type: festival
+    name: {{sv: Festen 2020}}
+  - id: alfa
+    type: seminar
+    name: {{sv: Alfa}}
+    part_of: {{event: festen, status: {status}, quote: "{quote}", note: Läst ur programmet.}}
+"""
+
+
+def nesting_source(folder: Path, source: str, status: str, quote: str) -> Path:
+    folder.mkdir()
+    (folder / "program.txt").write_text(f"Programmet för Festen 2020. {quote}", "utf-8")
+    path = folder / "program.yaml"
+    path.write_text(NESTING_SOURCE.format(source=source, status=status, quote=quote), "utf-8")
+    return path
+
+
+def test_two_sources_nesting_the_same_events_give_two_facts(tmp_path: Path) -> None:
+    from seminargraph import run_sparql, validate_graph
+
+    nesting_source(tmp_path / "a", "programmet", "stated", "Alfa är en del av Festen 2020.")
+    nesting_source(tmp_path / "b", "referatet", "inferred", "Alfa hölls under festen.")
+    graph = load_graph(tmp_path / "a", tmp_path / "b")
+    report = validate_graph(graph)
+    assert report.conforms, report.text()
+    facts = run_sparql(
+        graph,
+        "PREFIX sg: <https://seminargraph.example/ns#> "
+        "SELECT DISTINCT ?i ?status ?quote ?source WHERE { ?i a sg:EventInclusion ; sg:status ?status ; "
+        "sg:evidence ?e . ?e sg:quote ?quote ; sg:source/sg:identifier ?source }",
+    ).records()
+    assert sorted((r["source"], r["status"].rsplit("#")[-1], r["quote"]) for r in facts) == [
+        ("programmet", "Stated", "Alfa är en del av Festen 2020."),
+        ("referatet", "Inferred", "Alfa hölls under festen."),
+    ]
+    assert len({r["i"] for r in facts}) == 2
+
+
+def test_the_same_nesting_twice_in_one_source_is_refused(tmp_path: Path) -> None:
+    path = nesting_source(tmp_path / "a", "programmet", "stated", "Alfa är en del av Festen 2020.")
+    text = path.read_text("utf-8")
+    first = "      - {event: festen, status: stated, quote: Programmet för Festen 2020.}\n"
+    path.write_text(text.replace("    part_of: {", "    part_of:\n" + first + "      - {"), "utf-8")
+    error = refused(path)
+    assert error.field == "part_of.event" and "already given at line" in str(error)
+    assert error.line == line_of(path, "Läst ur programmet")
+
+
+def test_the_same_organisation_relation_twice_in_one_source_is_refused(tmp_path: Path) -> None:
+    relation = (
+        "      - {relation: unit-of, organisation: exempelbyran, status: stated, "
+        "quote: 'Samtalet leddes av Eva Lind, journalist.'}\n"
+    )
+    path = case(
+        tmp_path,
+        (
+            "    name: {sv: Exempelstads kommun, en: Exempelstad Municipality}\n",
+            "    name: {sv: Exempelstads kommun, en: Exempelstad Municipality}\n    relations:\n"
+            + relation
+            + relation.replace("{relation", "{ relation"),
+        ),
+    )
+    error = refused(path)
+    assert error.field == "relations" and "already given at line" in str(error)
+    assert error.line == line_of(path, "{ relation")

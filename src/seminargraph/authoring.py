@@ -8,7 +8,7 @@ into a boolean or a number). The format is described in ``docs/authoring.md``.
 from __future__ import annotations
 
 import re
-from collections.abc import Callable, Iterator, Mapping
+from collections.abc import Callable, Iterable, Iterator, Mapping
 from dataclasses import dataclass
 from pathlib import Path
 from typing import TypeVar
@@ -245,6 +245,20 @@ class _Reader:
             raise self.fail(fields.item, "note", f"a {status} {what} needs a note saying why it is {status}")
         return Provenance(status=status, quotes=quotes, note=note)
 
+    def once(self, facts: Iterable[tuple[object, Loc]], field: str, what: str) -> None:
+        # One source states a fact once: its quotes go in one entry (a list), not in two.
+        first: dict[object, Loc] = {}
+        for key, loc in facts:
+            if key in first:
+                raise SourceError(
+                    f"the same {what} is already given at line {first[key].line}; "
+                    "give it once, with every quote in a list",
+                    path=self.path,
+                    line=loc.line,
+                    field=field,
+                )
+            first[key] = loc
+
     # --- sections ----------------------------------------------------------------------------
 
     def document(self, root: Item) -> SourceRecords:
@@ -334,6 +348,7 @@ class _Reader:
             loc=Loc(str(self.path), item.line),
         )
         f.done()
+        self.once((((r.relation, r.target), r.loc) for r in organisation.relations), "relations", "relation")
         return organisation
 
     def relation(self, item: Item) -> OrganisationRelation:
@@ -361,6 +376,7 @@ class _Reader:
         topics = f.optional("topics", self.ids) or ()
         part_of = tuple(f.each("part_of", self.inclusion, single_ok=True))
         f.done()
+        self.once(((inc.parent, inc.loc) for inc in part_of), "part_of.event", "nesting of this event")
         return Event(
             id=ident,
             type=kind,

@@ -104,11 +104,13 @@ class Minter:
     def graph(self, source_id: str) -> URIRef:
         return self._iri("graph", source_id)
 
-    def inclusion(self, event: str, parent: str) -> URIRef:
-        return self._iri("inclusion", f"{event}--{parent}")
+    # Nestings and relations have no authored id: they are minted per source, so that two
+    # sources saying the same thing give two facts, each with its own status and evidence.
+    def inclusion(self, source_id: str, event: str, parent: str) -> URIRef:
+        return self._iri("inclusion", f"{source_id}--{event}--{parent}")
 
-    def relation(self, org: str, relation: str, target: str) -> URIRef:
-        return self._iri("relation", f"{org}--{relation}--{target}")
+    def relation(self, source_id: str, org: str, relation: str, target: str) -> URIRef:
+        return self._iri("relation", f"{source_id}--{org}--{relation}--{target}")
 
     def remark(self, source_id: str, n: int) -> URIRef:
         return self._iri("remark", f"{source_id}--{n}")
@@ -228,7 +230,7 @@ class _FileMapper:
         self.add(o, SG.identifier, Literal(org.id))
         self.names(o, org.name)
         for rel in org.relations:
-            r = self.m.relation(org.id, rel.relation, rel.target)
+            r = self.m.relation(self.r.source.id, org.id, rel.relation, rel.target)
             self.add(r, RDF.type, SG.OrganisationRelation)
             self.add(r, SG.identifier, Literal(f"{org.id}--{rel.relation}--{rel.target}"))
             self.add(r, SG.part, o)
@@ -247,7 +249,7 @@ class _FileMapper:
         for topic in event.topics:
             self.add(e, SG.topic, self.m.topic(topic))
         for inc in event.part_of:
-            i = self.m.inclusion(event.id, inc.parent)
+            i = self.m.inclusion(self.r.source.id, event.id, inc.parent)
             self.add(i, RDF.type, SG.EventInclusion)
             self.add(i, SG.identifier, Literal(f"{event.id}--{inc.parent}"))
             self.add(i, SG.part, e)
