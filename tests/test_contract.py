@@ -11,7 +11,7 @@ from __future__ import annotations
 import json
 from collections.abc import Callable, Iterator
 from typing import Any
-from urllib.parse import unquote
+from urllib.parse import quote, unquote
 
 import pytest
 from rdflib import Dataset, Literal, URIRef
@@ -212,3 +212,11 @@ def test_serve_publishes_any_store(
     dump = run_cli("serve", "--store", specs[backend], "--get", f"/store?graph={graph}&format=ntriples")
     assert dump.exit_code == 0, dump.stderr
     assert dump.stdout.count("\n") == sum(1 for _ in reference.graph(URIRef(unquote(graph))))
+    # A client that names no dataset sees every named graph, as in memory.
+    per_graph = "SELECT ?g (COUNT(*) AS ?n) WHERE { GRAPH ?g { ?s ?p ?o } } GROUP BY ?g ORDER BY ?g"
+    counted = run_cli(
+        "serve", "--store", specs[backend], "--get", f"/sparql?query={quote(per_graph)}&format=csv"
+    )
+    assert counted.exit_code == 0, counted.stderr
+    expected = [f"{g},{n}" for g, n in execute(reference, per_graph).rows]
+    assert len(expected) > 1 and counted.stdout.splitlines()[1:] == expected

@@ -110,8 +110,11 @@ class Engine:
         if inner is None:
             store = self.graph.store
             assert isinstance(store, RemoteStore)
-            dataset = list(default_graphs) if default_graphs else None
-            return _from_rdflib(store.select(text, default_graphs=dataset, named_graphs=named_graphs), limit)
+            # What the request leaves out (None) is every named graph, as with Oxigraph below.
+            result = store.select(
+                text, default_graphs=default_graphs or None, named_graphs=named_graphs or None
+            )
+            return _from_rdflib(result, limit)
         options: dict[str, Any] = {"use_default_graph_as_union": not default_graphs}
         if default_graphs:
             options["default_graph"] = [ox.NamedNode(g) for g in default_graphs]
