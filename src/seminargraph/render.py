@@ -16,11 +16,11 @@ import json
 import math
 import re
 from dataclasses import dataclass
+from functools import cache
 from importlib import resources
 from pathlib import Path
-from typing import Any
+from typing import TYPE_CHECKING, Any
 
-import jinja2
 from markupsafe import Markup
 
 from .export import UNHOLDABLE
@@ -28,6 +28,9 @@ from .netviews import view_members
 from .pagetext import UI, field_labels, title_for
 from .projection import to_networkx
 from .rdfio import write_atomic
+
+if TYPE_CHECKING:
+    import jinja2
 
 #: From this many nodes on, labels show only when zoomed in, edge labels are left out and
 #: dragging hides the edges: measured in bench/bench_network.py, see docs/network.md.
@@ -277,7 +280,14 @@ def _memberships(network: Any, index: dict[Any, int], type_: str) -> list[list[A
 # --- the page around it ------------------------------------------------------------------------
 
 
+# The template, the page's own script and style and the vis-network script are read once a
+# process: a server or a notebook draws many pages.
+
+
+@cache
 def _environment() -> jinja2.Environment:
+    import jinja2  # imported when a page is drawn: commands that draw none start faster
+
     return jinja2.Environment(
         loader=jinja2.PackageLoader("seminargraph", "templates"),
         autoescape=True,
@@ -285,10 +295,12 @@ def _environment() -> jinja2.Environment:
     )
 
 
+@cache
 def _resource(name: str) -> str:
     return resources.files("seminargraph").joinpath("templates", name).read_text("utf-8")
 
 
+@cache
 def _vis_script() -> str:
     script = resources.files("pyvis").joinpath("templates", VIS_SCRIPT).read_text("utf-8")
     if re.search(r"</script|<!--", script, re.IGNORECASE):
