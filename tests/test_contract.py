@@ -9,6 +9,7 @@ answer is compared with the one from memory, which the query tests pin down.
 from __future__ import annotations
 
 import json
+import urllib.request
 from collections.abc import Callable, Iterator
 from typing import Any
 from urllib.parse import quote, unquote
@@ -220,3 +221,16 @@ def test_serve_publishes_any_store(
     assert counted.exit_code == 0, counted.stderr
     expected = [f"{g},{n}" for g, n in execute(reference, per_graph).rows]
     assert len(expected) > 1 and counted.stdout.splitlines()[1:] == expected
+
+
+def test_serve_never_shows_the_password_in_its_store_address(specs: dict[str, str]) -> None:
+    address = specs["oxigraph-serve"]
+    running = start_server("--store", address.replace("http://", "http://reader:s3cret-word@"))
+    try:
+        with urllib.request.urlopen(running.url, timeout=30) as answer:
+            page = answer.read().decode("utf-8")
+    finally:
+        running.stop()
+    assert f"serving {address} on " in running.log()
+    assert f"Served by seminargraph from {address}." in page
+    assert "s3cret-word" not in running.log() and "s3cret-word" not in page

@@ -10,7 +10,7 @@ import click
 from ..build import load_graph
 from ..errors import MissingExtraError, ValidationFailed
 from ..server.config import DEFAULT_MAX_REQUEST, DEFAULT_ROW_LIMIT, DEFAULT_TIME_LIMIT, ServerConfig
-from ..store import DEFAULT_TIMEOUT, DEFAULT_WRITE_TIMEOUT, MEMORY, SPEC_HELP, write_store
+from ..store import DEFAULT_TIMEOUT, DEFAULT_WRITE_TIMEOUT, MEMORY, SPEC_HELP, parse_spec, write_store
 from ..validate import validate_graph
 from . import CommandError, cli
 from .options import BASE_OPTION
@@ -166,7 +166,11 @@ def serve_command(
             raise CommandError(f"GET {get_path}: HTTP {response.status}")
         return
     server.serve(
-        config, host=host, port=port, on_ready=lambda url: click.echo(f"serving {store} on {url}", err=True)
+        config,
+        host=host,
+        port=port,
+        # The store as parse_spec shows it: without the password an endpoint's URL may hold.
+        on_ready=lambda url: click.echo(f"serving {parse_spec(store)} on {url}", err=True),
     )
 
 
