@@ -11,6 +11,7 @@ from seminargraph import SourceError, load_graph
 from seminargraph.authoring import load_file
 from seminargraph.catalog import build_catalog
 from seminargraph.ontology import builtin_data_dir
+from seminargraph.textfile import normalise_space
 
 MINIMAL = Path(__file__).parent / "data" / "minimal"
 
@@ -372,3 +373,27 @@ def test_the_same_organisation_relation_twice_in_one_source_is_refused(tmp_path:
     error = refused(path)
     assert error.field == "relations" and "already given at line" in str(error)
     assert error.line == line_of(path, "{ relation")
+
+
+def test_a_control_character_in_the_source_text_is_refused_where_it_is(tmp_path: Path) -> None:
+    text = (MINIMAL / "seminar.txt").read_text("utf-8") + "Kaffe\x01 serverades.\n"
+    path = case(tmp_path, text=text)
+    error = refused(path)
+    assert error.path == str(tmp_path / "seminar.txt")
+    assert (error.line, error.column) == (6, 6) and "U+0001" in str(error)
+
+
+def test_the_source_text_is_read_in_nfc_with_whitespace_controls_as_spaces(tmp_path: Path) -> None:
+    import unicodedata
+
+    # Text copied from some systems comes decomposed ("o" + combining diaeresis), with page breaks.
+    text = unicodedata.normalize("NFD", (MINIMAL / "seminar.txt").read_text("utf-8")).replace(
+        "\n", "\n\x0c", 1
+    )
+    quote = "Karl Nyström, utvecklare på Exempelbyrån."
+    path = case(tmp_path, text=text)
+    yaml_text = path.read_text("utf-8")
+    path.write_text(yaml_text.replace(quote, unicodedata.normalize("NFD", quote)), "utf-8")
+    records = load_file(path)
+    assert records.source.text == normalise_space((MINIMAL / "seminar.txt").read_text("utf-8"))
+    assert unicodedata.normalize("NFC", quote) in records.participations[0].provenance.quotes[0]

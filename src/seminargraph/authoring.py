@@ -32,7 +32,7 @@ from .records import (
     SourceRecords,
     Topic,
 )
-from .textfile import MAX_YAML_BYTES, clean_string, normalise_space, read_text
+from .textfile import MAX_YAML_BYTES, clean_string, clean_text, normalise_space, read_text
 from .vocab import EVENT_TYPES, ORGANISATION_KINDS, ORGANISATION_RELATIONS, ROLES, STATUSES
 
 # libyaml's loader is ten times faster than the pure-Python one; both give the same nodes.
@@ -289,7 +289,7 @@ class _Reader:
                 "source.text",
                 f"the source text file {text_name!r} does not exist beside this file",
             )
-        self.source_text = normalise_space(read_text(text_path))
+        self.source_text = normalise_space(clean_text(read_text(text_path), text_path))
         title = f.need("title", self.string)
         language = f.need("language", self.string)
         if not LANG_PATTERN.match(language):

@@ -89,6 +89,25 @@ def normalise_space(text: str) -> str:
     return _SPACE.sub(" ", text).strip()
 
 
+def clean_text(text: str, path: Path | str) -> str:
+    """Return a whole text in NFC; raise SourceError at the line and column of a control character.
+
+    Whitespace controls (tab, form feed, ...) pass: normalising whitespace turns them into spaces.
+    Others would reach the graph, and RDF/XML cannot hold them.
+    """
+    for match in _CONTROL.finditer(text):
+        if not match.group().isspace():
+            line = text.count("\n", 0, match.start()) + 1
+            column = match.start() - text.rfind("\n", 0, match.start())
+            raise SourceError(
+                f"the control character U+{ord(match.group()):04X} at line {line} column {column}; remove it",
+                path=path,
+                line=line,
+                column=column,
+            )
+    return unicodedata.normalize("NFC", text)
+
+
 def clean_string(value: str) -> str:
     """Return ``value`` in NFC; raise ValueError on control characters or lone surrogates."""
     if _SURROGATE.search(value):
