@@ -16,6 +16,7 @@ chosen label language.
 
 from __future__ import annotations
 
+import functools
 import os
 import re
 from collections.abc import Mapping
@@ -396,8 +397,15 @@ def check_query(text: str, *, allow_remote: bool = False, parse: bool = True, up
                 raise QueryError(
                     f"'{value}' would read from outside the store (the network or files); it is refused"
                 )
-    if not parse or update:
-        return
+    if parse and not update:
+        _check_syntax(text)
+
+
+@functools.lru_cache(maxsize=128)
+def _check_syntax(text: str) -> None:
+    # rdflib's parser takes about a tenth of a second even for a short query, far longer than
+    # Oxigraph takes to answer it; the named queries and page queries are the same texts every
+    # time, so each is parsed once. Failures raise, and are not cached.
     try:
         parseQuery(text)
     except ParseException as exc:
