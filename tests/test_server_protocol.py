@@ -233,6 +233,12 @@ BAD_REQUESTS: list[tuple[str, str, dict[str, Any], int]] = [
         {"headers": DIRECT, "content": "ASK { ?s ?p 'Å' }".encode("latin-1")},
         400,
     ),
+    (
+        "bad_query_too_many_form_fields",
+        "POST",
+        {"headers": FORM, "content": "a=1&" * 10_001 + "query=ASK%7B%7D"},
+        400,
+    ),
     ("bad_query_syntax", "GET", {"params": {"query": "SELECT * WHERE { ?s ?p }"}}, 400),
     ("bad_query_empty", "GET", {"params": {"query": "   "}}, 400),
     ("bad_query_and_update", "POST", {"headers": FORM, "content": "query=ASK%7B%7D&update=CLEAR+ALL"}, 400),

@@ -19,6 +19,7 @@ FORM = "application/x-www-form-urlencoded"
 QUERY_TYPE = "application/sparql-query"
 UPDATE_TYPE = "application/sparql-update"
 _TYPES = f"{FORM}, {QUERY_TYPE} or {UPDATE_TYPE}"
+MAX_FORM_FIELDS = 10_000
 _IRI = re.compile(r'^[A-Za-z][A-Za-z0-9+.\-]*:[^<>"{}|^`\\\x00-\x20]*$')
 
 
@@ -72,7 +73,7 @@ async def read_operation(request: Request) -> Operation:
             raise ProtocolError(415, f"the body must be UTF-8, not {charset}")
         body = _utf8(await request.body())
         if kind == FORM:
-            fields = url_fields + parse_qsl(body, keep_blank_values=True, max_num_fields=10_000)
+            fields = url_fields + _form_fields(body)
             direct = None
         elif kind in (QUERY_TYPE, UPDATE_TYPE):
             fields = url_fields
@@ -119,6 +120,13 @@ def _utf8(body: bytes) -> str:
         return body.decode("utf-8")
     except UnicodeDecodeError as exc:
         raise ProtocolError(400, f"the body is not UTF-8 (byte {exc.start})") from None
+
+
+def _form_fields(body: str) -> list[tuple[str, str]]:
+    try:
+        return parse_qsl(body, keep_blank_values=True, max_num_fields=MAX_FORM_FIELDS)
+    except ValueError:  # the only ValueError parse_qsl raises here: too many fields
+        raise ProtocolError(400, f"the form has more than {MAX_FORM_FIELDS:,} fields") from None
 
 
 def _values(fields: list[tuple[str, str]], name: str) -> list[str]:
