@@ -264,14 +264,37 @@ def test_query_command_with_a_file_and_with_sparql_text(run_cli, tmp_path: Path)
     assert inline.stdout == from_file.stdout
 
 
-def test_construct_results_come_out_as_rdf(run_cli) -> None:
-    text = (
-        "PREFIX sg: <https://seminargraph.example/ns#> "
-        "CONSTRUCT { ?e sg:moderator ?p } WHERE { ?e sg:moderator ?p }"
-    )
-    result = run_cli("query", "--sparql", text, "--format", "ntriples")
+CONSTRUCT_NAMES = (
+    "PREFIX sg: <https://seminargraph.example/ns#> "
+    "CONSTRUCT { ?e sg:moderator ?p . ?p sg:name ?n } WHERE { ?e sg:moderator ?p . ?p sg:name ?n }"
+)
+
+
+@pytest.mark.parametrize(
+    ("fmt", "rdflib_format"), [("turtle", "turtle"), ("ntriples", "nt"), ("jsonld", "json-ld")]
+)
+def test_construct_results_come_out_as_rdf(
+    run_cli, seed_graph: Dataset, fmt: str, rdflib_format: str
+) -> None:
+    from rdflib import Graph
+    from rdflib.compare import isomorphic
+
+    from seminargraph.query import execute
+    from seminargraph.rdfio import union_graph
+
+    result = run_cli("query", "--sparql", CONSTRUCT_NAMES, "--format", fmt)
     assert result.exit_code == 0, result.stderr
-    assert len(result.stdout.strip().splitlines()) == 2
+    written = Graph().parse(data=result.stdout, format=rdflib_format)
+    constructed = execute(seed_graph, CONSTRUCT_NAMES).graph
+    assert constructed is not None and len(constructed) == 4
+    assert isomorphic(written, union_graph(constructed))  # names as plain literals, as in RDF 1.1
+    # Written like the build's files: our prefixes, plain literals, JSON-LD with a context.
+    assert "XMLSchema#string" not in result.stdout and "ns1:" not in result.stdout
+    if fmt == "turtle":
+        assert "@prefix sg: <https://seminargraph.example/ns#>" in result.stdout
+    if fmt == "jsonld":
+        assert json.loads(result.stdout)["@context"]["sg"] == "https://seminargraph.example/ns#"
+    assert run_cli("query", "--sparql", CONSTRUCT_NAMES, "--format", fmt).stdout == result.stdout
 
 
 def test_query_output_file_is_written_whole(run_cli, tmp_path: Path) -> None:

@@ -349,7 +349,7 @@ def union_graph(
 
 
 def serialize(
-    dataset: Dataset,
+    dataset: Dataset | Graph,
     fmt: RdfFormat,
     exclude: Iterable[Node] = (),
     prefixes: Mapping[str, str] | None = None,
@@ -361,12 +361,12 @@ def serialize(
     skip = set(exclude)
     if fmt.name in ("ntriples", "nquads"):
         return _serialize_lines(dataset, fmt, skip)
-    if fmt.quads:
+    if fmt.quads and isinstance(dataset, Dataset):
         return _serialize_quads(dataset, fmt, skip, prefixes)
     return _serialize_triples(union_graph(dataset, exclude=skip, prefixes=prefixes), fmt, prefixes)
 
 
-def _serialize_lines(dataset: Dataset, fmt: RdfFormat, skip: set[Node]) -> bytes:
+def _serialize_lines(dataset: Dataset | Graph, fmt: RdfFormat, skip: set[Node]) -> bytes:
     # N-Triples and N-Quads through Oxigraph: canonical, sorted, and an order of magnitude
     # faster than rdflib's writers on large graphs.
     skipped = {to_oxigraph(g) for g in skip}

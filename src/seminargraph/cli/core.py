@@ -18,7 +18,7 @@ from ..query import (
     run_query,
 )
 from ..query import get_query as named_query
-from ..rdfio import FORMATS, format_named, write_atomic
+from ..rdfio import FORMATS, format_named, serialize, write_atomic
 from ..store import open_graph
 from ..tables import TABLE_FORMATS, render
 from ..validate import validate_graph
@@ -168,7 +168,7 @@ def query_command(
     if result.kind == "graph":
         assert result.graph is not None
         graph_format = fmt if fmt in GRAPH_FORMATS else "turtle"
-        text = result.graph.serialize(format=format_named(graph_format).rdflib_name)
+        text = serialize(result.graph, format_named(graph_format)).decode("utf-8")
     elif fmt in GRAPH_FORMATS:
         raise click.UsageError(f"--format {fmt} is for CONSTRUCT/DESCRIBE; use table, csv, tsv or json")
     else:
