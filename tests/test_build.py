@@ -207,6 +207,9 @@ def test_build_and_validate_read_a_store(run_cli, tmp_path: Path) -> None:
     build(outdir=tmp_path / "memory", formats=["turtle"])
     from_store = Graph().parse(tmp_path / "out" / "graph.ttl", format="turtle")
     assert isomorphic(from_store, Graph().parse(tmp_path / "memory" / "graph.ttl", format="turtle"))
+    # build() from Python gives the store back: it can be loaded again at once.
+    build(outdir=tmp_path / "again", formats=["ntriples"], store=store)
+    write_store(store, load_graph())
 
 
 def test_data_and_a_store_together_are_refused(run_cli, tmp_path: Path) -> None:

@@ -107,20 +107,24 @@ def build(
     Raises ValidationFailed (and writes nothing) when the data does not conform.
     """
     chosen = [format_named(name) for name in formats]
-    dataset = open_graph(store, paths, base=base)
-    summary = summarize(dataset)
-    if validate:
-        summary.report = validate_graph(dataset)
-        if not summary.report.conforms:
-            raise ValidationFailed(summary.report)
-    out = Path(outdir)
     prefixes = Minter(base).prefixes()
-    files = {
-        out / f"{OUTPUT_STEM}{fmt.suffix}": serialize(
-            dataset, fmt, exclude=[ONTOLOGY_GRAPH], prefixes=prefixes
-        )
-        for fmt in chosen
-    }
+    dataset = open_graph(store, paths, base=base)
+    try:
+        summary = summarize(dataset)
+        if validate:
+            summary.report = validate_graph(dataset)
+            if not summary.report.conforms:
+                raise ValidationFailed(summary.report)
+        out = Path(outdir)
+        files = {
+            out / f"{OUTPUT_STEM}{fmt.suffix}": serialize(
+                dataset, fmt, exclude=[ONTOLOGY_GRAPH], prefixes=prefixes
+            )
+            for fmt in chosen
+        }
+    finally:
+        # An on-disk store stays "in use" (loads refused) until its dataset is closed.
+        dataset.close()
     write_atomic(files)
     summary.written = list(files)
     return summary

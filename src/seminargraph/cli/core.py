@@ -72,8 +72,12 @@ def build_command(
 def validate_command(data: tuple[Path, ...], store: str, base: str) -> None:
     """Check DATA (or the graph in --store) against the SHACL shapes (exit 3 when it does not conform)."""
     graph = open_graph(store, data, base=base)
-    report = validate_graph(graph)
-    click.echo(summarize(graph).text())
+    try:
+        report = validate_graph(graph)
+        summary = summarize(graph)
+    finally:
+        graph.close()
+    click.echo(summary.text())
     if not report.conforms:
         raise ValidationFailed(report)
     click.echo(report.text())
