@@ -143,3 +143,23 @@ def test_an_unknown_file_type_is_refused(run_cli, tmp_path: Path) -> None:
     result = run_cli("validate", str(path))
     assert result.exit_code == 1
     assert "neither authored YAML" in result.stderr
+
+
+def test_a_ten_megabyte_literal_is_refused_by_the_limit(run_cli, tmp_path: Path) -> None:
+    path = write(tmp_path, "huge.ttl", PREFIX + 'ex:a ex:text "' + "x" * 10_000_000 + '" .\n')
+    out = tmp_path / "out"
+    result = run_cli("build", str(path), "-o", str(out))
+    assert result.exit_code == 1
+    assert result.stderr.startswith(f"error: {path}: a literal of 10,000,000 characters is over the limit")
+    assert len(result.stderr.splitlines()) == 1 and not out.exists()
+
+
+def test_an_authored_file_over_the_size_limit_is_refused_before_parsing(run_cli, tmp_path: Path) -> None:
+    from seminargraph.textfile import MAX_YAML_BYTES
+
+    path = write(tmp_path, "big.yaml", "# " + "x" * MAX_YAML_BYTES + "\nsource: x\n")
+    out = tmp_path / "out"
+    result = run_cli("build", str(path), "-o", str(out))
+    assert result.exit_code == 1
+    assert result.stderr.startswith(f"error: {path}: the file is ")
+    assert f"over the limit of {MAX_YAML_BYTES:,}" in result.stderr and not out.exists()
