@@ -132,15 +132,9 @@ async def _on_page(request: Request, exc: Exception) -> Response:
     return _answer(request, exc.status, exc.message)
 
 
-async def _on_pool(request: Request, exc: Exception) -> Response:
-    assert isinstance(exc, PoolError)
-    return _answer(request, exc.status, exc.message)
-
-
 async def _on_job(request: Request, exc: Exception) -> Response:
-    assert isinstance(exc, JobFailed)
-    status = {"not-found": 404, "parameter": 400, "query": 400, "store": 502}.get(exc.failure.kind, 500)
-    return _answer(request, status, exc.failure.message)
+    assert isinstance(exc, (PoolError, JobFailed))
+    return _answer(request, exc.status, exc.message)
 
 
 async def _on_http(request: Request, exc: Exception) -> Response:
@@ -178,7 +172,7 @@ def create_app(config: ServerConfig, pool: Pool, *, title: str, store_name: str,
     handlers: dict[Any, Any] = {
         ProtocolError: _on_protocol,
         PageProblem: _on_page,
-        PoolError: _on_pool,
+        PoolError: _on_job,
         JobFailed: _on_job,
         HTTPException: _on_http,
         BodyTooLarge: _on_too_large,

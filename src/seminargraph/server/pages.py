@@ -144,7 +144,7 @@ async def query_page(request: Request) -> Response:
         try:
             context["outcome"] = _view(await request.app.state.pool.call("sparql", text=sparql))
         except (JobFailed, PoolError) as exc:
-            status, context["error"] = _status(exc), str(exc)
+            status, context["error"] = exc.status, exc.message
         context["csv_url"] = f"/query.csv?{urlencode({'sparql': sparql})}"
         context["json_url"] = f"/query.json?{urlencode({'sparql': sparql})}"
     choices = {}
@@ -181,7 +181,7 @@ async def named_query(request: Request) -> Response:
             await request.app.state.pool.call("named", name=name, params=params, lang=lang)
         )
     except (JobFailed, PoolError) as exc:
-        status, context["error"] = _status(exc), str(exc)
+        status, context["error"] = exc.status, exc.message
     fields = urlencode([*params.items(), ("lang", lang)])
     context["csv_url"] = f"/queries/{name}.csv?{fields}"
     context["json_url"] = f"/queries/{name}.json?{fields}"
@@ -217,13 +217,7 @@ async def _call(request: Request, job: str, **arguments: Any) -> Any:
     try:
         return await request.app.state.pool.call(job, **arguments)
     except (JobFailed, PoolError) as exc:
-        raise PageProblem(_status(exc), str(exc)) from None
-
-
-def _status(exc: JobFailed | PoolError) -> int:
-    if isinstance(exc, PoolError):
-        return exc.status
-    return {"not-found": 404, "parameter": 400, "query": 400, "store": 502}.get(exc.failure.kind, 500)
+        raise PageProblem(exc.status, exc.message) from None
 
 
 def _view(outcome: Outcome) -> dict[str, Any]:

@@ -37,12 +37,18 @@ class PoolError(Exception):
         self.message = message
 
 
+#: The HTTP status of each kind of Failure (see ``jobs.failure``); any other kind is a 500.
+_STATUS = {"not-found": 404, "parameter": 400, "query": 400, "store": 502}
+
+
 class JobFailed(Exception):
-    """A job that raised one of seminargraph's errors; ``failure`` says which and why."""
+    """A job that raised one of seminargraph's errors: ``failure`` says which, ``status`` the HTTP status."""
 
     def __init__(self, failure: Failure) -> None:
         super().__init__(failure.message)
         self.failure = failure
+        self.status = _STATUS.get(failure.kind, 500)
+        self.message = failure.message
 
 
 @dataclass(eq=False)
