@@ -347,6 +347,21 @@ def test_answers_over_the_row_limit_are_cut_and_flagged(server: Running, http: h
     assert "sparql-results-truncated" not in small.headers and "truncated" not in small.json()
 
 
+def test_a_named_query_answering_a_graph_over_the_row_limit_is_flagged(
+    monkeypatch: pytest.MonkeyPatch,
+) -> None:
+    from seminargraph.query import QueryResult
+    from seminargraph.server import jobs
+    from seminargraph.server.config import ServerConfig
+
+    graph = Graph()
+    for n in range(3):
+        graph.add((URIRef(f"https://x.example/s{n}"), RDF.type, SG.Person))
+    monkeypatch.setattr(jobs, "run_query", lambda *args, **kwargs: QueryResult("graph", graph=graph))
+    outcome = jobs.Engine(ServerConfig(row_limit=2)).named("people", {}, "en")
+    assert len(outcome.triples) == 2 and outcome.truncated
+
+
 def test_a_query_that_would_crash_the_engine_is_refused_before_it_runs(
     server: Running, http: httpx.Client
 ) -> None:

@@ -143,13 +143,14 @@ class Engine:
         """Run a named query with its parameters."""
         result = run_query(self.graph, name, lang=lang, params=params)
         limit = self.config.row_limit
+        triples = list(result.graph) if result.graph is not None else []
         return Outcome(
             result.kind,
             columns=result.columns,
             rows=result.rows[:limit],
             boolean=result.boolean,
-            triples=list(result.graph)[:limit] if result.graph is not None else [],
-            truncated=len(result.rows) > limit,
+            triples=triples[:limit],
+            truncated=len(result.rows) > limit or len(triples) > limit,
         )
 
     def graph_get(self, graph: str | None) -> bytes:
