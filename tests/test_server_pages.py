@@ -131,6 +131,8 @@ PAGES = [
     "/event/js",
     "/query",
     "/query?sparql=SELECT+%3Fs+WHERE+%7B%3Fs+%3Fp+%3Fo%7D+LIMIT+3",
+    # Every literal of the data in the result cells, the hostile ones included.
+    "/query?sparql=SELECT+%3Fo+WHERE+%7B%3Fs+%3Fp+%3Fo+FILTER+isLiteral%28%3Fo%29%7D",
     "/queries/participants?lang=en",
     "/person/%3Cscript%3Ealert(1)%3C%2Fscript%3E",
 ]
@@ -217,6 +219,9 @@ def test_hostile_data_is_shown_as_text(http: Callable[..., httpx.Response]) -> N
     assert "<a href=\"javascript:window.__ran.push('quote')\">quote</a> & </textarea>" in person
     listing = read(http("/people")).words()
     assert '=HYPERLINK("http://evil.example","click")' in listing
+    cells = read(http("/query", sparql="SELECT ?o WHERE { ?s ?p ?o FILTER isLiteral(?o) }")).words()
+    assert "<img src=x onerror=\"window.__ran.push('img')\">" in cells
+    assert "<a href=\"javascript:window.__ran.push('quote')\">quote</a> & </textarea>" in cells
 
 
 def test_unknown_pages_say_what_is_missing(http: Callable[..., httpx.Response]) -> None:

@@ -372,6 +372,10 @@ def test_a_query_that_would_crash_the_engine_is_refused_before_it_runs(
     answer = http.post(server.url + "sparql", headers=DIRECT, content=unions)
     assert answer.status_code == 400
     assert "groups" in answer.json()["error"]
+    nested = "SELECT * WHERE " + "{ " * 3000 + "}" * 3000
+    answer = http.post(server.url + "sparql", headers=DIRECT, content=nested)
+    assert answer.status_code == 400
+    assert "nests { } more than" in answer.json()["error"]
     assert http.get(server.url + "sparql", params={"query": "ASK {}"}).status_code == 200
 
 
@@ -484,6 +488,10 @@ REFUSED_WRITES: list[tuple[str, str, dict[str, Any]]] = [
     ("update-by-form", "POST", {"headers": FORM, "data": {"update": INSERT}}),
     ("update-direct", "POST", {"headers": UPDATE, "content": INSERT}),
     ("drop-all", "POST", {"headers": UPDATE, "content": "DROP ALL"}),
+    ("drop-all-by-get", "GET", {"params": {"update": "DROP ALL"}}),
+    ("clear-all-by-form", "POST", {"headers": FORM, "data": {"update": "CLEAR ALL"}}),
+    ("delete-where", "POST", {"headers": UPDATE, "content": "DELETE WHERE { ?s ?p ?o }"}),
+    ("load", "POST", {"headers": UPDATE, "content": "LOAD <http://127.0.0.1:9/data.ttl>"}),
 ]
 
 
@@ -496,6 +504,38 @@ def test_updates_are_refused_on_a_read_only_server(
     assert answer.status_code == 403
     assert "read-only" in answer.json()["error"]
     assert _count(http, server.url) == before
+
+
+@pytest.mark.parametrize("method", ["PUT", "POST", "DELETE"])
+def test_graph_store_writes_are_refused_on_a_read_only_server(
+    server: Running, http: httpx.Client, method: str
+) -> None:
+    graph = {"graph": "https://seminargraph.example/id/graph/hypergene-almedalen-2015"}
+    before = _count(http, server.url)
+    answer = http.request(
+        method,
+        server.url + "store",
+        params=graph,
+        headers={**BEARER, "Content-Type": "text/turtle"},
+        content="<https://x.example/s> <https://x.example/p> 'o' .",
+    )
+    assert answer.status_code == 403
+    assert "read-only" in answer.json()["error"]
+    assert _count(http, server.url) == before
+
+
+def test_updates_with_a_wrong_token_are_refused(writable: tuple[Running, str], http: httpx.Client) -> None:
+    running, _store = writable
+    before = _count(http, running.url)
+    wrong = [f"Bearer {TOKEN}x", f"Bearer {TOKEN[:-1]}", "Basic " + base64.b64encode(b"x:wrong").decode()]
+    for authorization in wrong:
+        answer = http.post(
+            running.url + "sparql", headers={"Authorization": authorization, **UPDATE}, content=INSERT
+        )
+        assert answer.status_code == 403
+        assert "write token" in answer.json()["error"]
+    assert _count(http, running.url) == before
+    assert TOKEN not in running.log()
 
 
 @pytest.mark.parametrize("method", ["PUT", "POST", "DELETE"])
@@ -590,6 +630,14 @@ def test_writes_from_pages_of_other_sites_are_refused(
         )
         assert answer.status_code == 403
         assert "other sites" in answer.json()["error"]
+        put = http.put(
+            running.url + "store",
+            params={"graph": "https://x.example/g"},
+            headers={**BEARER, "Content-Type": "text/turtle", **headers},
+            content="<https://x.example/s> <https://x.example/p> 'o' .",
+        )
+        assert put.status_code == 403
+        assert "other sites" in put.json()["error"]
     assert _count(http, running.url) == before
 
 
