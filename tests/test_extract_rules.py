@@ -302,6 +302,19 @@ def test_html_visible_text() -> None:
     assert page.headings == {0: 1}
 
 
+def test_html_hidden_elements_that_are_never_closed_are_reported() -> None:
+    # Void elements have no end tag: hiding one hides nothing after it.
+    page = page_from_text("<html><body><embed hidden src=x><p>Moderator: Eva Holm</p></body></html>")
+    assert page.text == "Moderator: Eva Holm\n" and page.warnings == ()
+    page = page_from_text(
+        "<html><body>\n<p>Skogen</p>\n<p hidden>Gammalt\n<p>Moderator: Eva Holm</p></body></html>", "x.html"
+    )
+    assert page.text == "Skogen\n"
+    assert page.warnings == (
+        "x.html: the hidden <p> at line 3 is never closed; the text after it was not read",
+    )
+
+
 def test_labels() -> None:
     assert match_label("Moderator: Karin Ljung").person_role == "moderator"  # type: ignore[union-attr]
     assert match_label("Medverkande").kind == "people"  # type: ignore[union-attr]

@@ -26,7 +26,10 @@ _HEADING_START, _HEADING_END, _BLOCK, _BREAK = "\ue000", "\ue001", "\ue002", "\u
 _PRIVATE = re.compile("[\ue000-\ue003]")
 _BREAKS = re.compile("[ \t]*[\ue002\ue003][\ue002\ue003 \t]*")
 _SKIPPED_TAGS = {"script", "style", "noscript", "template", "svg", "iframe", "object", "canvas", "nav"}
-_VOID_TAGS = {"br", "hr", "img", "input", "meta", "link", "wbr", "area", "base", "col", "source"}
+_VOID_TAGS = {
+    "br", "hr", "img", "input", "meta", "link", "wbr", "area", "base", "col", "source", "embed",
+    "track", "param", "keygen",
+}  # fmt: skip
 _BLOCK_TAGS = {
     "p", "div", "section", "article", "main", "header", "footer", "aside", "ul", "ol", "dl",
     "table", "blockquote", "pre", "figure", "figcaption", "address", "form", "fieldset", "details",
@@ -82,6 +85,11 @@ def page_from_text(text: str, name: str = "<text>", *, html: bool | None = None)
     parser = _VisibleText()
     parser.feed(text)
     parser.close()
+    if parser.skip_tag is not None:
+        warnings += (
+            f"{name}: the hidden <{parser.skip_tag}> at line {parser.skip_line} is never closed; "
+            "the text after it was not read",
+        )
     visible, headings = _split_headings(parser.text())
     if not normalise_space(visible):
         raise SourceError("the HTML page has no visible text to extract from", path=name)
@@ -127,6 +135,7 @@ class _VisibleText(HTMLParser):
         self.in_title = False
         self.skip_tag: str | None = None
         self.skip_depth = 0
+        self.skip_line = 0
         self.pre = 0
 
     def handle_starttag(self, tag: str, attrs: list[tuple[str, str | None]]) -> None:
@@ -138,7 +147,7 @@ class _VisibleText(HTMLParser):
             self.in_title = True
             return
         if tag in _SKIPPED_TAGS or (tag not in _VOID_TAGS and _hidden(attrs)):
-            self.skip_tag, self.skip_depth = tag, 1
+            self.skip_tag, self.skip_depth, self.skip_line = tag, 1, self.getpos()[0]
             return
         self._open(tag)
 
