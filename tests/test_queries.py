@@ -250,6 +250,23 @@ def test_query_command_formats(run_cli, fmt: str) -> None:
         assert {r["moderator"] for r in json.loads(result.stdout)} == {"Magnus Staxäng", "Robin Askelöf"}
 
 
+def test_tabs_and_line_breaks_in_values_stay_inside_their_cell(run_cli, tmp_path: Path) -> None:
+    # YAML values are normalised, but RDF input may hold any whitespace in a literal.
+    data = tmp_path / "names.ttl"
+    data.write_text(
+        '@prefix sg: <https://seminargraph.example/ns#> .\n<http://e.org/a> sg:name "Eva\\r\\nLind\\tX" .\n',
+        "utf-8",
+    )
+    sparql = "PREFIX sg: <https://seminargraph.example/ns#> SELECT ?name ?who WHERE { ?who sg:name ?name }"
+    tsv = run_cli("query", "--sparql", sparql, "-d", str(data), "--format", "tsv").stdout
+    assert tsv.splitlines() == ["name\twho", "Eva  Lind X\thttp://e.org/a"]
+    table = run_cli("query", "--sparql", sparql, "-d", str(data), "--format", "table").stdout
+    assert len(table.splitlines()) == 4 and "\t" not in table and "Eva  Lind X" in table
+    assert json.loads(run_cli("query", "--sparql", sparql, "-d", str(data), "--format", "json").stdout) == [
+        {"name": "Eva\r\nLind\tX", "who": "http://e.org/a"}
+    ]
+
+
 def test_query_command_with_a_file_and_with_sparql_text(run_cli, tmp_path: Path) -> None:
     query = tmp_path / "names.rq"
     query.write_text(

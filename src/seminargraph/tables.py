@@ -10,6 +10,9 @@ from .query import QueryResult
 
 TABLE_FORMATS = ("table", "csv", "tsv", "json")
 _FORMULA_START = ("=", "+", "-", "@", "\t", "\r")
+# Tabs and line breaks inside a cell would split a TSV or table row (CR too: most readers
+# end a line there).
+_ONE_LINE = str.maketrans({"\t": " ", "\r": " ", "\n": " "})
 
 
 def render(result: QueryResult, fmt: str, *, neutralise_formulas: bool = False) -> str:
@@ -42,16 +45,16 @@ def _delimited(columns: list[str], records: list[dict[str, str | None]], fmt: st
                 cells = ["'" + c if c.startswith(_FORMULA_START) else c for c in cells]
             writer.writerow(cells)
         return out.getvalue()
-    # TSV as in the SPARQL results TSV spirit: tabs and newlines inside cells become spaces.
+    # TSV as in the SPARQL results TSV spirit: tabs and line breaks inside cells become spaces.
     lines = ["\t".join(columns)]
     for record in records:
-        cells = [_cell(record[c]).replace("\t", " ").replace("\n", " ") for c in columns]
+        cells = [_cell(record[c]).translate(_ONE_LINE) for c in columns]
         lines.append("\t".join(cells))
     return "\n".join(lines) + "\n"
 
 
 def _aligned(columns: list[str], records: list[dict[str, str | None]]) -> str:
-    rows = [[_cell(r[c]).replace("\n", " ") for c in columns] for r in records]
+    rows = [[_cell(r[c]).translate(_ONE_LINE) for c in columns] for r in records]
     widths = [max([len(c), *(len(row[i]) for row in rows)]) for i, c in enumerate(columns)]
 
     def line(cells: list[str]) -> str:
