@@ -141,6 +141,15 @@ def test_json_to_a_file(run_cli, tmp_path: Path) -> None:
     assert json.loads(out.read_text("utf-8"))["events"][0]["participants"][0]["name"] == "Laura Mäkelä"
 
 
+def test_json_never_replaces_a_page_it_reads(run_cli, tmp_path: Path) -> None:
+    page = tmp_path / "page.txt"
+    page.write_text(PAGE, "utf-8")
+    result = run_cli("extract", str(page), "--format", "json", "-o", str(page))
+    assert result.exit_code == 1
+    assert result.stderr.strip() == f"error: {page} is a page being read; give -o another name"
+    assert page.read_text("utf-8") == PAGE
+
+
 def test_a_page_without_participants_gives_an_empty_draft_and_a_message(run_cli, tmp_path: Path) -> None:
     draft = tmp_path / "empty.yaml"
     result = run_cli("extract", str(DEV / "d17-inga-deltagare.txt"), "-o", str(draft))

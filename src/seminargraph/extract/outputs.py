@@ -66,6 +66,8 @@ def extract_files(
         text = json.dumps(to_json(results), ensure_ascii=False, indent=2) + "\n"
         if output is None:
             return ExtractionOutput(results, {}, text, tuple(messages))
+        if output.exists() and output.resolve() in {path.resolve() for path in paths}:
+            raise OutputError(f"{output} is a page being read; give -o another name")
         return ExtractionOutput(results, {output: text.encode("utf-8")}, None, tuple(messages))
     known_data = load_known(known) if known else Known()
     if output is None:
