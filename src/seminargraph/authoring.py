@@ -234,8 +234,8 @@ class _Reader:
         return tuple(quotes)
 
     def provenance(self, fields: _Fields, what: str) -> Provenance:
-        status = fields.get("status", lambda i, f: self.choice(i, f, STATUSES))
-        quotes = fields.get("quote", self.quotes)
+        status = fields.optional("status", lambda i, f: self.choice(i, f, STATUSES))
+        quotes = fields.optional("quote", self.quotes)
         note = fields.optional("note", self.string)
         if status is None:
             raise self.fail(fields.item, "status", f"{what} needs a status: stated, inferred or ambiguous")
@@ -464,9 +464,6 @@ class _Fields:
         if key not in self.fields:
             return None
         return self.need(key, read)
-
-    def get(self, key: str, read: Callable[[Item, str], T]) -> T | None:
-        return self.optional(key, read)
 
     def each(self, key: str, read: Callable[[Item], T], *, single_ok: bool = False) -> Iterator[T]:
         if key not in self.fields:

@@ -32,6 +32,7 @@ from rdflib.plugins.stores.memory import Memory
 from rdflib.query import Result
 from rdflib.term import Node
 
+from .authoring import LANG_PATTERN as LANG_PATTERN  # the same language tags as authored data
 from .errors import MissingExtraError, QueryError, QueryParameterError, SourceError, UnknownQueryError
 from .textfile import read_text
 
@@ -46,7 +47,6 @@ MAX_QUERY_DEPTH = 64
 #: change them.
 MAX_QUERY_OPERATORS = 2_000
 MAX_QUERY_GROUPS = 1_000
-LANG_PATTERN = re.compile(r"^[a-z]{2,3}(?:-[A-Za-z0-9]{1,8})*$")
 DEFAULT_LANG = "sv"
 
 #: Parameter kinds and the class the named thing must have.

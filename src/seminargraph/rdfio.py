@@ -128,7 +128,6 @@ def _parse_oxigraph(text: str, fmt: ox.RdfFormat, base: str, path: Path) -> Data
     try:
         quads = list(ox.parse(text.encode("utf-8"), format=fmt, base_iri=base))
     except SyntaxError as exc:
-        line, column = _syntax_position(exc)
         reason = re.sub(
             r"^Parser error at line \d+ (?:column \d+|between columns \d+ and \d+): ",
             "",
@@ -137,8 +136,8 @@ def _parse_oxigraph(text: str, fmt: ox.RdfFormat, base: str, path: Path) -> Data
         raise SourceError(
             f"malformed {_format_label(fmt)}: {reason}; fix the file there",
             path=path,
-            line=line,
-            column=column,
+            line=exc.lineno,
+            column=exc.offset,
         ) from None
     for quad in quads:
         graph = quad.graph_name
@@ -152,12 +151,6 @@ def _parse_oxigraph(text: str, fmt: ox.RdfFormat, base: str, path: Path) -> Data
             )  # type: ignore[arg-type]
         )
     return dataset
-
-
-def _syntax_position(exc: SyntaxError) -> tuple[int | None, int | None]:
-    line: int | None = exc.lineno
-    column: int | None = exc.offset
-    return line, column
 
 
 def _format_label(fmt: ox.RdfFormat) -> str:

@@ -17,7 +17,7 @@ from .catalog import build_catalog
 from .errors import SourceError
 from .mapping import Minter, add_catalog, derive_shortcuts, new_dataset
 from .ontology import ONTOLOGY_GRAPH, builtin_data_dir, ontology_graph
-from .rdfio import bind_prefixes, format_for_path, parse_file
+from .rdfio import format_for_path, parse_file
 from .vocab import DEFAULT_BASE
 
 YAML_SUFFIXES = (".yaml", ".yml")
@@ -103,7 +103,6 @@ def _add_rdf(dataset: Dataset, parsed: Dataset, minter: Minter, path: Path) -> N
         for triple in context:
             target.add(triple)
         derive_shortcuts(target)
-    bind_prefixes(dataset)
 
 
 def _slug(text: str) -> str:
