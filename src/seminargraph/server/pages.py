@@ -21,6 +21,7 @@ from ..query import LANG_PATTERN, NamedQuery, QueryResult, get_query, list_queri
 from ..tables import render
 from .jobs import Outcome
 from .pagedata import ENTITY_KINDS
+from .results import TRUNCATED_HEADER
 from .workers import JobFailed, PoolError
 
 _LANGS = ("sv", "en")
@@ -231,7 +232,6 @@ def _view(outcome: Outcome) -> dict[str, Any]:
         "kind": outcome.kind,
         "columns": columns,
         "rows": cells,
-        "cells": cells,
         "truncated": outcome.truncated,
         "boolean": outcome.boolean,
     }
@@ -240,7 +240,7 @@ def _view(outcome: Outcome) -> dict[str, Any]:
 def _download(outcome: Outcome, suffix: str, stem: str) -> Response:
     headers = {"Content-Disposition": f'attachment; filename="{stem}.{suffix}"'}
     if outcome.truncated:
-        headers["SPARQL-Results-Truncated"] = "true"
+        headers[TRUNCATED_HEADER] = "true"
     rows: list[tuple[Node | None, ...]] = list(outcome.triples) if outcome.kind == "graph" else outcome.rows
     kind = "ask" if outcome.kind == "ask" else "select"
     columns = ["subject", "predicate", "object"] if outcome.kind == "graph" else outcome.columns

@@ -66,9 +66,7 @@ async def read_operation(request: Request) -> Operation:
     elif request.method == "POST":
         kind, charset = media_type(request)
         if not kind:
-            raise ProtocolError(
-                415, f"say what the body is: Content-Type {FORM}, {QUERY_TYPE} or {UPDATE_TYPE}"
-            )
+            raise ProtocolError(415, f"say what the body is: Content-Type {_TYPES}")
         if charset is not None and charset not in ("utf-8", "utf8"):
             raise ProtocolError(415, f"the body must be UTF-8, not {charset}")
         body = _utf8(await request.body())
@@ -79,9 +77,7 @@ async def read_operation(request: Request) -> Operation:
             fields = url_fields
             direct = ("query" if kind == QUERY_TYPE else "update", body)
         else:
-            raise ProtocolError(
-                415, f"Content-Type {kind} is not a SPARQL request; use {FORM}, {QUERY_TYPE} or {UPDATE_TYPE}"
-            )
+            raise ProtocolError(415, f"Content-Type {kind} is not a SPARQL request; use {_TYPES}")
     else:
         raise ProtocolError(
             405, f"{request.method} is not a SPARQL Protocol method; use GET or POST", {"Allow": "GET, POST"}

@@ -21,7 +21,7 @@ from starlette.responses import Response
 from ..rdfio import from_oxigraph
 from .jobs import Outcome
 from .protocol import ProtocolError, graph_target, media_type, read_operation
-from .results import FORMATS, TRUNCATED_HEADER, choose, render
+from .results import TRUNCATED_HEADER, Format, choose, render
 
 SD = Namespace("http://www.w3.org/ns/sparql-service-description#")
 _W3C_FORMATS = Namespace("http://www.w3.org/ns/formats/")
@@ -132,7 +132,7 @@ async def graph_store(request: Request) -> Response:
         data: bytes = await pool.call("graph_get", graph=target)
         fmt = choose("graph", request.headers.get("accept", ""), request.query_params.get("format"))
         if fmt.name != "ntriples":
-            data = await anyio.to_thread.run_sync(_convert, data, fmt.name)
+            data = await anyio.to_thread.run_sync(_convert, data, fmt)
         return Response(data, media_type=_with_charset(fmt.media_type))
     require_write(request)
     if target is None:
@@ -150,10 +150,9 @@ async def graph_store(request: Request) -> Response:
     return Response(status_code=204 if existed or method == "DELETE" else 201)
 
 
-def _convert(data: bytes, name: str) -> bytes:
+def _convert(data: bytes, fmt: Format) -> bytes:
     triples = [
         (from_oxigraph(t.subject), from_oxigraph(t.predicate), from_oxigraph(t.object))
         for t in ox.parse(data, format=ox.RdfFormat.N_TRIPLES)
     ]
-    fmt = next(f for f in FORMATS if f.name == name)
     return render(Outcome("graph", triples=triples), fmt)
