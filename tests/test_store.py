@@ -6,6 +6,7 @@ test_store_remote.py.
 
 from __future__ import annotations
 
+import errno
 import os
 import re
 import shutil
@@ -398,3 +399,23 @@ def test_library_write_store_reports_what_it_wrote(tmp_path: Path) -> None:
     assert report.triples == sum(1 for _ in graph.quads((None, None, None, None)))
     assert len(report.graphs) == 2
     assert report.leftovers == []
+
+
+def test_a_load_whose_data_cannot_be_synced_to_disk_changes_nothing(
+    tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    from seminargraph.store import disk
+
+    root = tmp_path / "kg"
+    write_store(f"oxigraph:{root}", load_graph())
+    before = sorted(p.name for p in root.iterdir())
+
+    def failing(path: Path, flags: int) -> None:
+        raise OSError(errno.EIO, os.strerror(errno.EIO), str(path))
+
+    monkeypatch.setattr(disk, "_fsync", failing)
+    with pytest.raises(StoreError, match=re.escape(f"{root}: the load failed and changed nothing: ")):
+        write_store(f"oxigraph:{root}", load_graph(MINIMAL))
+    monkeypatch.undo()
+    assert sorted(p.name for p in root.iterdir()) == before
+    assert "Anna Berg" not in _stored(f"oxigraph:{root}", _people)

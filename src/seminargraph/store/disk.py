@@ -241,9 +241,9 @@ def _build(new: Path, old: Path | None, graphs: Mapping[str, bytes], *, clear: b
             store.bulk_load(data, format=ox.RdfFormat.N_TRIPLES, to_graph=ox.NamedNode(name))
         store.flush()
         del store
+        _sync_tree(new)
     except (OSError, SyntaxError, ValueError) as exc:
         raise StoreError(f"{new.parent}: the load failed and changed nothing: {exc}") from None
-    _sync_tree(new)
 
 
 def _next_from(old: Path, new: Path, replaced: set[str]) -> ox.Store:
