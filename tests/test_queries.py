@@ -329,6 +329,17 @@ def test_query_output_file_is_written_whole(run_cli, tmp_path: Path) -> None:
         (["query", "participants", "--param", "event=nowhere"], 1, "no event with the id or IRI 'nowhere'"),
         (["query", "participants", "--format", "xlsx"], 2, "xlsx"),
         (["query", "--sparql", "SELECT ?x WHERE {"], 1, "not valid SPARQL"),
+        # rdflib's parser accepts these; Oxigraph, which runs them, does not.
+        (
+            ["query", "--sparql", "SELECT ?x WHERE { BIND(1 AS ?x) BIND(2 AS ?x) }"],
+            1,
+            "not valid SPARQL: error at 1:",
+        ),
+        (
+            ["query", "--sparql", "SELECT * WHERE { ?s ?p ?o } OFFSET 99999999999999999999"],
+            1,
+            "not valid SPARQL",
+        ),
         (["query"], 2, "give a query NAME"),
         (["query", "participants", "--lang", "svenska!"], 1, "language tag"),
         (["query", "missing.rq"], 1, "missing.rq"),

@@ -296,6 +296,10 @@ def execute(
             result = graph.query(bind(text, bindings or {}))
     except ParseException as exc:
         raise QueryError(f"the query is not valid SPARQL: {exc}") from None
+    except SyntaxError as exc:
+        # Oxigraph's parser is stricter than rdflib's on a few forms (binding a variable
+        # twice, an OFFSET past 64 bits, a relative IRI); it says where, as "error at L:C".
+        raise QueryError(f"the query is not valid SPARQL: {exc.msg}") from None
     except RecursionError:
         raise QueryError("the query is nested too deeply to run") from None
     return to_result(result)
