@@ -161,6 +161,15 @@ def test_an_output_path_that_is_a_file_gives_a_clear_error(run_cli, tmp_path: Pa
     assert "cannot write here" in result.stderr and str(blocker) in result.stderr
 
 
+def test_a_graph_rdfxml_cannot_hold_is_a_one_line_error_and_nothing_written(run_cli, tmp_path: Path) -> None:
+    data = tmp_path / "numbered.nt"
+    data.write_text('<http://e.org/a> <http://e.org/123> "x" .\n', "utf-8")
+    result = run_cli("build", str(data), "-o", str(tmp_path / "out"), "-f", "turtle", "-f", "rdfxml")
+    assert result.exit_code == 1
+    assert result.stderr.startswith("error: cannot write rdfxml:") and "http://e.org/123" in result.stderr
+    assert len(result.stderr.splitlines()) == 1 and not (tmp_path / "out").exists()
+
+
 def test_load_graph_keeps_one_named_graph_per_source_and_the_ontology() -> None:
     graph = load_graph()
     names = {str(g.identifier) for g in graph.graphs() if len(g)}

@@ -409,7 +409,11 @@ def _serialize_triples(graph: Graph, fmt: RdfFormat, prefixes: Mapping[str, str]
         jsonld_context = {p: str(ns) for p, ns in {**PREFIXES, **(prefixes or {})}.items()}
         text = graph.serialize(format="json-ld", context=jsonld_context, auto_compact=True)
         return (_sorted_json(text) + "\n").encode("utf-8")
-    return graph.serialize(format=fmt.rdflib_name, encoding="utf-8")
+    try:
+        return graph.serialize(format=fmt.rdflib_name, encoding="utf-8")
+    except ValueError as exc:
+        # RDF/XML writes every property as an XML name: <http://e.org/123> has none.
+        raise OutputError(f"cannot write {fmt.name}: {exc}; choose another format, e.g. turtle") from None
 
 
 def _serialize_quads(
