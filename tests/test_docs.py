@@ -2,6 +2,8 @@
 
 from __future__ import annotations
 
+import doctest
+import importlib
 import subprocess
 import sys
 from pathlib import Path
@@ -89,3 +91,17 @@ def test_the_built_in_data_works_from_any_folder(tmp_path: Path) -> None:
     )
     assert result.returncode == 0, result.stderr
     assert "8 people" in result.stdout
+
+
+PACKAGE = Path(__file__).parent.parent / "src" / "seminargraph"
+MODULES = sorted(
+    ".".join(("seminargraph", *path.relative_to(PACKAGE).with_suffix("").parts)).removesuffix(".__init__")
+    for path in PACKAGE.rglob("*.py")
+    if path.name != "__main__.py"
+)
+
+
+@pytest.mark.parametrize("module", MODULES)
+def test_the_examples_in_docstrings_run(module: str) -> None:
+    failed, _tried = doctest.testmod(importlib.import_module(module), optionflags=doctest.ELLIPSIS)
+    assert failed == 0, f"a docstring example in {module} does not give what it shows"
