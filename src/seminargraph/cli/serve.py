@@ -10,10 +10,10 @@ import click
 from ..build import load_graph
 from ..errors import MissingExtraError, ValidationFailed
 from ..server.config import DEFAULT_MAX_REQUEST, DEFAULT_ROW_LIMIT, DEFAULT_TIME_LIMIT, ServerConfig
-from ..store import DEFAULT_TIMEOUT, DEFAULT_WRITE_TIMEOUT, MEMORY, SPEC_HELP, parse_spec, write_store
+from ..store import DEFAULT_WRITE_TIMEOUT, MEMORY, SPEC_HELP, parse_spec, write_store
 from ..validate import validate_graph
 from . import CommandError, cli
-from .options import BASE_OPTION
+from .options import BASE_OPTION, TIMEOUT_OPTION
 
 DATA_HELP = (
     "Data to serve (YAML, RDF files, folders); repeatable. Default: the built-in data. Memory store only."
@@ -111,14 +111,7 @@ def load_command(
     show_default=True,
     help="Query worker processes (each holds the graph; one when writable).",
 )
-@click.option(
-    "--timeout",
-    type=click.FloatRange(min=0.1),
-    default=DEFAULT_TIMEOUT,
-    show_default=True,
-    metavar="SECONDS",
-    help="For an http(s) store: give up on an answer from it after this long.",
-)
+@TIMEOUT_OPTION
 @click.option(
     "--write-token-file",
     type=click.Path(path_type=Path, dir_okay=False),
