@@ -17,7 +17,7 @@ import json
 import os
 import re
 import tempfile
-from collections.abc import Iterable, Iterator, Mapping
+from collections.abc import Generator, Iterable, Iterator, Mapping
 from dataclasses import dataclass
 from pathlib import Path
 from typing import Any
@@ -409,11 +409,31 @@ def _serialize_triples(graph: Graph, fmt: RdfFormat, prefixes: Mapping[str, str]
         jsonld_context = {p: str(ns) for p, ns in {**PREFIXES, **(prefixes or {})}.items()}
         text = graph.serialize(format="json-ld", context=jsonld_context, auto_compact=True)
         return (_sorted_json(text) + "\n").encode("utf-8")
+    if fmt.name == "rdfxml":
+        graph = _SortedGraph(graph.store, graph.identifier, namespace_manager=graph.namespace_manager)
     try:
         return graph.serialize(format=fmt.rdflib_name, encoding="utf-8")
     except ValueError as exc:
         # RDF/XML writes every property as an XML name: <http://e.org/123> has none.
         raise OutputError(f"cannot write {fmt.name}: {exc}; choose another format, e.g. turtle") from None
+
+
+class _SortedGraph(Graph):
+    """A graph that lists subjects, and each subject's properties, in sorted order.
+
+    rdflib's RDF/XML writer walks ``subjects()`` and ``predicate_objects()``, which follow the
+    memory store's hash order, different in every process.
+    """
+
+    def subjects(self, *args: Any, **kwargs: Any) -> Generator[Any, None, None]:
+        yield from sorted(set(super().subjects(*args, **kwargs)), key=_n3_key)
+
+    def predicate_objects(self, *args: Any, **kwargs: Any) -> Generator[Any, None, None]:
+        yield from sorted(super().predicate_objects(*args, **kwargs), key=_n3_key)
+
+
+def _n3_key(terms: Node | tuple[Node, ...]) -> tuple[str, ...]:
+    return tuple(term.n3() for term in terms) if isinstance(terms, tuple) else (terms.n3(),)
 
 
 def _serialize_quads(
