@@ -213,6 +213,11 @@ def test_serve_publishes_any_store(
     dump = run_cli("serve", "--store", specs[backend], "--get", f"/store?graph={graph}&format=ntriples")
     assert dump.exit_code == 0, dump.stderr
     assert dump.stdout.count("\n") == sum(1 for _ in reference.graph(URIRef(unquote(graph))))
+    missing = run_cli(
+        "serve", "--store", specs[backend], "--get", "/store?graph=https%3A%2F%2Fx.example%2Fnone"
+    )
+    assert missing.exit_code == 1 and "HTTP 404" in missing.stderr
+    assert "the store has no graph <https://x.example/none>" in missing.stdout
     # A client that names no dataset sees every named graph, as in memory.
     per_graph = "SELECT ?g (COUNT(*) AS ?n) WHERE { GRAPH ?g { ?s ?p ?o } } GROUP BY ?g ORDER BY ?g"
     counted = run_cli(

@@ -157,8 +157,11 @@ class Engine:
         """One graph of the store as N-Triples (``None``: the union of all graphs)."""
         inner = oxigraph_of(self.graph)
         if inner is None:
-            selected = self.graph if graph is None else self.graph.graph(URIRef(graph))
-            return _as_ntriples(selected)
+            store = self.graph.store
+            assert isinstance(store, RemoteStore)
+            if graph is not None and graph not in store.named_graphs():
+                raise UnknownQueryError(f"the store has no graph <{graph}>")
+            return _as_ntriples(self.graph if graph is None else self.graph.graph(URIRef(graph)))
         if graph is not None and not inner.contains_named_graph(ox.NamedNode(graph)):
             raise UnknownQueryError(f"the store has no graph <{graph}>")
         if graph is None:
