@@ -34,7 +34,7 @@ from typing import Any
 import pyoxigraph as ox
 from rdflib import Dataset
 
-from seminargraph import run_query
+from seminargraph import run_query, vocab
 from seminargraph.mapping import new_dataset
 from seminargraph.query import execute
 from seminargraph.rdfio import empty_dataset
@@ -50,8 +50,8 @@ SIZES = (200, 2_000, 10_000)
 #: each of its questions is stopped after RDFLIB_SECONDS (the table then says "> N").
 RDFLIB_MAX = 200
 RDFLIB_SECONDS = 120.0
-SG = "https://seminargraph.example/ns#"
-ID = "https://seminargraph.example/id/"
+SG = str(vocab.SG)
+ID = vocab.DEFAULT_BASE
 RDF_TYPE = "http://www.w3.org/1999/02/22-rdf-syntax-ns#type"
 XSD = "http://www.w3.org/2001/XMLSchema#"
 GRAPH = f"<{ID}graph/bench>"
