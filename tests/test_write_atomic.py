@@ -41,3 +41,16 @@ def test_a_full_disk_leaves_old_files_and_no_temporary_files(tmp_path: Path, mon
         write_atomic({tmp_path / "a.ttl": b"new a", tmp_path / "b.ttl": b"new b"})
     assert (tmp_path / "a.ttl").read_bytes() == b"old a"
     assert sorted(p.name for p in tmp_path.iterdir()) == ["a.ttl"]
+
+
+def test_the_process_umask_is_never_changed(tmp_path: Path, monkeypatch) -> None:
+    # Setting the umask to read it would, for a moment, let other threads create files
+    # that anyone may write.
+    expected = 0o666 & ~_umask()
+
+    def umask(mask: int) -> int:
+        raise AssertionError(f"write_atomic set the process umask to {mask:o}")
+
+    monkeypatch.setattr(os, "umask", umask)
+    write_atomic({tmp_path / "a.ttl": b"a"})
+    assert (tmp_path / "a.ttl").stat().st_mode & 0o777 == expected

@@ -16,7 +16,7 @@ import contextlib
 import json
 import os
 import re
-import tempfile
+import secrets
 from collections.abc import Generator, Iterable, Iterator, Mapping
 from dataclasses import dataclass
 from pathlib import Path
@@ -472,12 +472,6 @@ def _sorted_json(text: str) -> str:
     return json.dumps(canonical(document), indent=2, ensure_ascii=False)
 
 
-def _umask() -> int:
-    current = os.umask(0)
-    os.umask(current)
-    return current
-
-
 def write_atomic(files: dict[Path, bytes]) -> None:
     """Write several files so that each is either fully written or not touched.
 
@@ -488,14 +482,16 @@ def write_atomic(files: dict[Path, bytes]) -> None:
     try:
         for path, data in files.items():
             folder = path.parent
+            tmp = str(folder / f".{path.name}.{secrets.token_hex(8)}.tmp")
             try:
                 folder.mkdir(parents=True, exist_ok=True)
-                fd, tmp = tempfile.mkstemp(prefix=f".{path.name}.", suffix=".tmp", dir=folder)
+                # Mode 0o666 less the umask, as for any new file (mkstemp makes 0o600); the
+                # kernel applies the umask, so it is never read or changed here.
+                fd = os.open(tmp, os.O_WRONLY | os.O_CREAT | os.O_EXCL, 0o666)
             except OSError as exc:
                 raise OutputError(f"{folder}: cannot write here: {exc.strerror}") from None
             pending.append((tmp, path))
             try:
-                os.chmod(tmp, 0o666 & ~_umask())
                 with os.fdopen(fd, "wb") as handle:
                     handle.write(data)
                     handle.flush()
