@@ -1,6 +1,7 @@
 """Measure how `build` scales: authored YAML of N generated seminars -> graph -> SHACL -> files.
 
 Usage: .venv/bin/python bench/bench_build.py [--sizes 10,100,1000] [--out docs/bench-build.md]
+(--out replaces only the results block between the markers in that file.)
 
 Each seminar has four panelists and a moderator, each with an affiliation at one of a pool of
 organisations, every fact quoting a sentence of a generated source text. Times are wall-clock
@@ -10,6 +11,7 @@ seconds on this machine, one run each (the stages take seconds, not microseconds
 from __future__ import annotations
 
 import argparse
+import os
 import platform
 import tempfile
 import time
@@ -149,21 +151,33 @@ def main() -> None:
         print(rows[-1], flush=True)
     table = "\n".join(
         [
-            "# How `build` scales",
-            "",
-            "Written by `bench/bench_build.py`: N generated seminars (five people each, every fact",
-            "quoting its sentence, 500 seminars per source file), through each stage of `build`.",
-            f"Measured on {platform.machine()}, Python {platform.python_version()}, 2 cores, one run each",
-            "(seconds; other work was running on the machine, so read the trend, not the digits).",
+            BEGIN,
+            f"Measured on {platform.machine()}, Python {platform.python_version()}, "
+            f"{os.cpu_count()} cores, one run each (seconds).",
             "",
             "| seminars | triples | read YAML | map to RDF | SHACL | Turtle | N-Triples |",
             "|---:|---:|---:|---:|---:|---:|---:|",
             *rows,
+            END,
         ]
     )
     if args.out:
-        args.out.write_text(table + "\n", "utf-8")
+        replace_results(args.out, table)
     print(table)
+
+
+BEGIN = "<!-- results of bench/bench_build.py: begin -->"
+END = "<!-- results of bench/bench_build.py: end -->"
+
+
+def replace_results(path: Path, table: str) -> None:
+    """Put ``table`` between the markers in ``path``, keeping the text around it."""
+    text = path.read_text("utf-8")
+    if BEGIN not in text or END not in text:
+        raise SystemExit(f"{path}: no {BEGIN} ... {END} block to replace")
+    before, rest = text.split(BEGIN, 1)
+    after = rest.split(END, 1)[1]
+    path.write_text(before + table + after, "utf-8")
 
 
 if __name__ == "__main__":
