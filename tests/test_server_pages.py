@@ -340,6 +340,31 @@ def test_serve_get_answers_without_a_socket(run_cli: Callable[..., Any]) -> None
     assert sparql.stdout == '{"head": {}, "boolean": true}'
 
 
+def test_serve_starts_on_a_store_too_large_to_count_within_the_time_limit(
+    run_cli: Callable[..., Any], tmp_path: Path
+) -> None:
+    import pyoxigraph as ox
+
+    from seminargraph.mapping import new_dataset
+    from seminargraph.store import oxigraph_of, write_store
+
+    lines = "".join(
+        f'<https://big.example/s{i}> <https://big.example/p> "v{i}" <https://big.example/g> .\n'
+        for i in range(300_000)
+    )
+    dataset = new_dataset()
+    inner = oxigraph_of(dataset)
+    assert inner is not None
+    inner.bulk_load(lines.encode(), format=ox.RdfFormat.N_QUADS)
+    store = f"oxigraph:{tmp_path / 'kg'}"
+    write_store(store, dataset)
+    # Counting the triples for the landing page takes seconds here; the start-up needs only the
+    # sources (for the title), so it must not wait for the counts.
+    result = run_cli("serve", "--store", store, "--time-limit", "1", "--get", "/health")
+    assert result.exit_code == 0, result.stderr
+    assert result.stdout == '{"status": "ok", "workers": 1, "of": 1}'
+
+
 @pytest.mark.parametrize(
     ("args", "message"),
     [

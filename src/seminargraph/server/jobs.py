@@ -91,6 +91,7 @@ class Engine:
             "graph_get": self.graph_get,
             "graph_write": self.graph_write,
             "summary": lambda lang: pagedata.summary(self.graph, lang, self.config.row_limit),
+            "sources": lambda lang: pagedata.sources(self.graph, lang, self.config.row_limit),
             "listing": lambda kind, lang: pagedata.listing(self.graph, kind, lang, self.config.row_limit),
             "entity": lambda kind, ident, lang: pagedata.entity(self.graph, kind, ident, lang),
             "network": lambda **options: pagedata.network_page(self.graph, **options),

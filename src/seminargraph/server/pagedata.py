@@ -39,9 +39,22 @@ _SOURCES = (
 def summary(graph: Dataset, lang: str, limit: int) -> dict[str, Any]:
     """The counts of the landing page and the source documents the data comes from."""
     counts = summarize(graph)
+    return {
+        "people": counts.people,
+        "organisations": counts.organisations,
+        "events": counts.events,
+        "participations": counts.participations,
+        "affiliations": counts.affiliations,
+        "triples": counts.triples,
+        "sources": sources(graph, lang, limit),
+    }
+
+
+def sources(graph: Dataset, lang: str, limit: int) -> list[dict[str, Any]]:
+    """The source documents the data comes from: id, title, file name and publisher."""
     rows = execute(graph, _SOURCES).rows[:limit]
     labels = _labels(graph, [r[4] for r in rows if r[4] is not None])
-    sources = [
+    return [
         {
             "id": str(r[1]),
             "title": _text(r[2]),
@@ -50,15 +63,6 @@ def summary(graph: Dataset, lang: str, limit: int) -> dict[str, Any]:
         }
         for r in rows
     ]
-    return {
-        "people": counts.people,
-        "organisations": counts.organisations,
-        "events": counts.events,
-        "participations": counts.participations,
-        "affiliations": counts.affiliations,
-        "triples": counts.triples,
-        "sources": sources,
-    }
 
 
 _LISTING = (

@@ -56,8 +56,9 @@ def running(config: ServerConfig, *, host: str = "127.0.0.1") -> Iterator[ASGIAp
 def _title(config: ServerConfig, pool: Pool) -> str:
     if config.title:
         return config.title
+    # The sources only: the landing page's counts take seconds on a large store.
     try:
-        sources = pool.run("summary", {"lang": "en"})["sources"]
+        sources = pool.run("sources", {"lang": "en"})
     except (JobFailed, PoolError) as exc:
         raise SeminargraphError(f"the store cannot be read: {exc}") from None
     if len(sources) == 1 and sources[0]["title"]:
