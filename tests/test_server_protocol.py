@@ -10,6 +10,7 @@ from __future__ import annotations
 
 import base64
 import http.client as http_client
+import logging
 import socket
 import threading
 import time
@@ -345,6 +346,26 @@ def test_answers_over_the_row_limit_are_cut_and_flagged(server: Running, http: h
     assert '<link href="#truncated"/>' in xml.text
     small = http.get(server.url + "sparql", params={"query": NAMES})
     assert "sparql-results-truncated" not in small.headers and "truncated" not in small.json()
+
+
+def test_closing_the_pool_while_it_replaces_a_stopped_worker_is_quiet(
+    caplog: pytest.LogCaptureFixture,
+) -> None:
+    from seminargraph.server.config import ServerConfig
+    from seminargraph.server.workers import Pool, PoolError
+
+    for _ in range(2):
+        pool = Pool(ServerConfig(time_limit=0.5, workers=1))
+        pool.start()
+        with pytest.raises(PoolError, match="time limit"):
+            pool.run("sparql", {"text": ENDLESS})
+        time.sleep(0.3)  # the replacement is started (it needs about a second to be ready)
+        pool.close()
+        deadline = time.monotonic() + 30
+        while any(t.name == "seminargraph-restart" for t in threading.enumerate()):
+            assert time.monotonic() < deadline
+            time.sleep(0.05)
+    assert [r.getMessage() for r in caplog.records if r.levelno >= logging.WARNING] == []
 
 
 def test_a_named_query_answering_a_graph_over_the_row_limit_is_flagged(

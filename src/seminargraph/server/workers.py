@@ -160,7 +160,8 @@ class Pool:
             worker = self._spawn()
             self._wait_ready(worker)
         except StoreError as exc:
-            log.error("a query worker could not be restarted: %s", exc)
+            if not self._closed:  # a pool that is closing stops the worker it was starting
+                log.error("a query worker could not be restarted: %s", exc)
             return
         if self._closed:
             self._stop(worker)
@@ -168,11 +169,16 @@ class Pool:
             self._idle.put(worker)
 
     def _stop(self, worker: _Worker) -> None:
+        # close() and a restart that is waiting for the same worker can both stop it: only the
+        # first may close its connection (a second close would hit a file descriptor that may
+        # already be reused, such as the store's lock).
+        with self._guard:
+            if worker not in self._workers:
+                return
+            self._workers.discard(worker)
         worker.process.kill()
         worker.process.join(10)
         worker.connection.close()
-        with self._guard:
-            self._workers.discard(worker)
 
     def ready(self) -> int:
         """How many workers are ready for a job or working on one (not those still starting)."""
