@@ -419,3 +419,24 @@ def test_a_load_whose_data_cannot_be_synced_to_disk_changes_nothing(
     monkeypatch.undo()
     assert sorted(p.name for p in root.iterdir()) == before
     assert "Anna Berg" not in _stored(f"oxigraph:{root}", _people)
+
+
+def test_a_leftover_that_cannot_be_removed_is_named(tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> None:
+    from seminargraph.store import disk
+
+    root = tmp_path / "kg"
+    write_store(f"oxigraph:{root}", load_graph())
+    (root / "g-000009").mkdir()
+
+    def failing(path: Path, *args: object, **kwargs: object) -> None:
+        raise PermissionError(errno.EACCES, os.strerror(errno.EACCES), str(path))
+
+    monkeypatch.setattr(disk.shutil, "rmtree", failing)
+    with pytest.raises(StoreError) as failure:
+        write_store(f"oxigraph:{root}", load_graph(MINIMAL))
+    assert str(failure.value) == (
+        f"{root}: cannot remove g-000009, left by an interrupted load: Permission denied; "
+        "remove it by hand and load again"
+    )
+    monkeypatch.undo()
+    assert "Anna Berg" not in _stored(f"oxigraph:{root}", _people)

@@ -221,7 +221,13 @@ def _remove_leftovers(root: Path) -> list[str]:
     removed = []
     for generation in sorted(_generations(root)):
         if generation != active:
-            shutil.rmtree(generation)
+            try:
+                shutil.rmtree(generation)
+            except OSError as exc:
+                raise StoreError(
+                    f"{root}: cannot remove {generation.name}, left by an interrupted load: "
+                    f"{exc.strerror}; remove it by hand and load again"
+                ) from None
             removed.append(generation.name)
     with contextlib.suppress(FileNotFoundError):
         (root / f".{ACTIVE}.tmp").unlink()
