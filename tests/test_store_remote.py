@@ -7,6 +7,7 @@ far too much.
 
 from __future__ import annotations
 
+import re
 import socket
 import threading
 import time
@@ -97,6 +98,25 @@ def redirect(conn: socket.socket) -> None:
     conn.sendall(_answer("302 Found", "text/plain", b"", "Location: file:///etc/passwd\r\n"))
 
 
+def _read_request(conn: socket.socket) -> None:
+    """Read the whole request: a socket closed with some of it unread sends a reset, which would
+    throw the answer away before the client reads it (the client sends headers and body apart)."""
+    data = b""
+    while b"\r\n\r\n" not in data:
+        chunk = conn.recv(65536)
+        if not chunk:
+            return
+        data += chunk
+    head, _, body = data.partition(b"\r\n\r\n")
+    length = re.search(rb"(?im)^content-length:\s*(\d+)", head)
+    left = int(length[1]) - len(body) if length else 0
+    while left > 0:
+        chunk = conn.recv(min(left, 65536))
+        if not chunk:
+            return
+        left -= len(chunk)
+
+
 class FaultyEndpoint:
     """A socket server whose every connection gets ``behaviour``."""
 
@@ -121,7 +141,7 @@ class FaultyEndpoint:
         with conn:
             conn.settimeout(5)
             try:
-                conn.recv(65536)
+                _read_request(conn)
                 self.requests += 1
                 self.behaviour(conn)
             except OSError:
