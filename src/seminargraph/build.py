@@ -79,6 +79,9 @@ WHERE {
 """
 
 
+_DATA_TRIPLES = "SELECT (COUNT(*) AS ?n) WHERE { GRAPH ?g { ?s ?p ?o } FILTER (?g != ?ontology) }"
+
+
 def summarize(graph: Graph) -> BuildSummary:
     """Count people, organisations, events, participations and affiliations in ``graph``."""
     row = execute(graph, _COUNTS).rows[0]
@@ -86,7 +89,10 @@ def summarize(graph: Graph) -> BuildSummary:
         int(str(value)) if value is not None else 0 for value in row
     )
     if isinstance(graph, Dataset):
-        triples = sum(len(c) for c in graph.graphs() if c.identifier != ONTOLOGY_GRAPH)
+        # One COUNT in the engine: len() of each graph walks every triple through rdflib
+        # (23 s on disk at 1.6M quads, against about a second for the query).
+        counted = execute(graph, _DATA_TRIPLES, {"ontology": ONTOLOGY_GRAPH}).rows[0][0]
+        triples = int(str(counted)) if counted is not None else 0
     else:
         triples = len(graph)
     return BuildSummary(people, organisations, events, participations, affiliations, triples)
