@@ -440,3 +440,21 @@ def test_a_leftover_that_cannot_be_removed_is_named(tmp_path: Path, monkeypatch:
     )
     monkeypatch.undo()
     assert "Anna Berg" not in _stored(f"oxigraph:{root}", _people)
+
+
+def test_a_checkpoint_staging_folder_left_by_a_killed_load_is_removed_and_reported(tmp_path: Path) -> None:
+    # Oxigraph copies the active generation into ``g-NNNNNN.tmp`` and renames it when done; a load
+    # killed during that copy leaves the staging folder behind (seen in CI).
+    root = tmp_path / "kg"
+    write_store(f"oxigraph:{root}", load_graph())
+    active = os.readlink(root / ACTIVE)
+    staging = root / f"g-{int(active[2:]) + 1:06d}.tmp"
+    staging.mkdir()
+    (staging / "000001.sst").write_bytes(b"half a copy")
+    report = write_store(f"oxigraph:{root}", load_graph(MINIMAL))
+    assert report.leftovers == [staging.name]
+    assert f"removed what an interrupted load had left: {staging.name}" in report.text()
+    generations = sorted(p.name for p in root.iterdir() if p.name.startswith("g-"))
+    assert generations == [os.readlink(root / ACTIVE)]
+    assert int(os.readlink(root / ACTIVE)[2:]) > int(staging.name[2:8]), "numbers never go back"
+    assert "Anna Berg" in _stored(f"oxigraph:{root}", _people)

@@ -40,6 +40,8 @@ MARKER = "seminargraph-store"
 LOCK = "lock"
 ACTIVE = "active"
 _GENERATION = re.compile(r"^g-(\d{6})$")
+#: A generation, or the staging folder RocksDB writes a checkpoint into before renaming it.
+_LEFTOVER = re.compile(r"^g-(\d{6})(\.tmp)?$")
 _MARKER_TEXT = b"A seminargraph store: load with `seminargraph load --store oxigraph:DIR`. Format 1.\n"
 
 
@@ -219,7 +221,10 @@ def _generations(root: Path) -> Iterator[Path]:
 def _remove_leftovers(root: Path) -> list[str]:
     active = active_generation(root)
     removed = []
-    for generation in sorted(_generations(root)):
+    # A load killed while Oxigraph copies the active generation leaves a staging folder
+    # ``g-NNNNNN.tmp``; it is as much a leftover as a half-built generation.
+    found = [entry for entry in root.iterdir() if _LEFTOVER.match(entry.name) and entry.is_dir()]
+    for generation in sorted(found):
         if generation != active:
             try:
                 shutil.rmtree(generation)
@@ -236,7 +241,7 @@ def _remove_leftovers(root: Path) -> list[str]:
 
 def _next_number(root: Path, leftovers: list[str]) -> int:
     numbers = [int(m[1]) for m in (_GENERATION.match(p.name) for p in _generations(root)) if m]
-    numbers += [int(name[2:]) for name in leftovers]
+    numbers += [int(m[1]) for m in (_LEFTOVER.match(name) for name in leftovers) if m]
     return max(numbers, default=0) + 1
 
 
