@@ -328,9 +328,9 @@ def test_a_runaway_query_does_not_hold_up_the_others(
     with ThreadPoolExecutor(4) as pool:
         runaway = pool.submit(http.get, server.url + "sparql", params={"query": ENDLESS})
         time.sleep(0.3)
-        started = time.monotonic()
         quick = http.get(server.url + "sparql", params={"query": NAMES})
-        assert time.monotonic() - started < 2.5
+        # The quick answer came while the runaway still ran (it is stopped only at the 3 s limit).
+        assert not runaway.done(), "the quick query waited for the runaway one"
         assert [b["name"]["value"] for b in quick.json()["results"]["bindings"]] == _names(seed_graph)
         assert runaway.result().status_code == 503
 
