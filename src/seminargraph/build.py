@@ -13,8 +13,8 @@ from .mapping import Minter
 from .ontology import ONTOLOGY_GRAPH
 from .query import execute
 from .rdfio import FORMATS, RdfFormat, format_for_path, format_named, serialize, write_atomic
-from .sources import load_dataset
-from .store import MEMORY, open_graph
+from .sources import check_outputs, load_dataset
+from .store import MEMORY, open_graph, parse_spec
 from .validate import ValidationReport, validate_graph
 from .vocab import DEFAULT_BASE
 
@@ -113,6 +113,9 @@ def build(
     Raises ValidationFailed (and writes nothing) when the data does not conform.
     """
     chosen = [format_named(name) for name in formats]
+    out = Path(outdir)
+    if parse_spec(store).kind == "memory":
+        check_outputs([out / f"{OUTPUT_STEM}{fmt.suffix}" for fmt in chosen], paths)
     prefixes = Minter(base).prefixes()
     dataset = open_graph(store, paths, base=base)
     try:
@@ -121,7 +124,6 @@ def build(
             summary.report = validate_graph(dataset)
             if not summary.report.conforms:
                 raise ValidationFailed(summary.report)
-        out = Path(outdir)
         files = {
             out / f"{OUTPUT_STEM}{fmt.suffix}": serialize(
                 dataset, fmt, exclude=[ONTOLOGY_GRAPH], prefixes=prefixes

@@ -14,7 +14,7 @@ from rdflib.graph import DATASET_DEFAULT_GRAPH_ID
 
 from .authoring import load_file
 from .catalog import build_catalog
-from .errors import SourceError
+from .errors import OutputError, SourceError
 from .mapping import Minter, add_catalog, derive_shortcuts, new_dataset
 from .ontology import ONTOLOGY_GRAPH, builtin_data_dir, ontology_graph
 from .rdfio import format_for_path, parse_file
@@ -47,6 +47,37 @@ def find_inputs(paths: Sequence[Path | str] = ()) -> list[Path]:
         else:
             raise SourceError("no such file or folder", path=path)
     return found
+
+
+def check_outputs(
+    outputs: Iterable[Path | str], inputs: Sequence[Path | str] = (), *, option: str = "-o"
+) -> None:
+    """Refuse to write an output over one of the ``inputs``, or where loading them again would read it.
+
+    ``inputs`` are data files and folders as given to a command (none: the built-in data). An
+    output that is an input file would replace the data it was made from; an output of a kind
+    that is read as data (YAML or RDF), inside an input folder, would be read back in by the next
+    load of that folder and doubled. Raises OutputError before anything is written.
+    """
+    given = [Path(p) for p in inputs] or [builtin_data_dir()]
+    for output in outputs:
+        target = Path(output)
+        where = target.resolve()
+        for source in given:
+            if _looks_remote(str(source)) or not source.exists():
+                continue
+            if source.is_dir():
+                if _is_input(target) and where.is_relative_to(source.resolve()):
+                    raise OutputError(
+                        f"{option}: will not write {target} inside the data folder {source}: the next "
+                        f"load of {source} would read it back in as data; write it outside {source}, "
+                        "or name the data files themselves"
+                    )
+            elif where == source.resolve() or (target.exists() and target.samefile(source)):
+                raise OutputError(
+                    f"{option}: will not write {target}: it is also an input ({source}) and would be "
+                    "replaced by what is made from it; choose another file"
+                )
 
 
 def _looks_remote(value: str) -> bool:

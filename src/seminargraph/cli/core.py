@@ -19,6 +19,7 @@ from ..query import (
 )
 from ..query import get_query as named_query
 from ..rdfio import FORMATS, format_named, serialize, write_atomic
+from ..sources import check_outputs
 from ..store import open_graph
 from ..tables import TABLE_FORMATS, render
 from ..validate import validate_graph
@@ -167,6 +168,8 @@ def query_command(
 ) -> None:
     """Run the named query NAME (see `seminargraph queries`), a FILE.rq, or --sparql TEXT."""
     query = _choose_query(name, sparql_text)
+    if output is not None and name is not None and name.endswith(".rq"):
+        check_outputs([output], [Path(name)], option="-o")
     bound = dict(_split_param(p) for p in params)
     result = run_query(graph, query, lang=lang, params=bound)
     if result.kind == "graph":

@@ -10,7 +10,8 @@ from typing import Any
 import click
 from rdflib import Dataset
 
-from ..store import DEFAULT_TIMEOUT, MEMORY, open_graph
+from ..sources import check_outputs
+from ..store import DEFAULT_TIMEOUT, MEMORY, open_graph, parse_spec
 from ..vocab import DEFAULT_BASE
 
 BASE_OPTION = click.option(
@@ -40,7 +41,11 @@ TIMEOUT_OPTION = click.option(
 
 
 def graph_options(command: Callable[..., Any]) -> Callable[..., Any]:
-    """Add -d/--data, --store, --base and --timeout; the command receives ``graph`` (a Dataset) instead."""
+    """Add -d/--data, --store, --base and --timeout; the command receives ``graph`` (a Dataset) instead.
+
+    A command's ``output`` (its -o) is checked first: it may not replace a --data file, nor be
+    written where the next load of a --data folder would read it.
+    """
 
     @click.option(
         "-d",
@@ -57,6 +62,9 @@ def graph_options(command: Callable[..., Any]) -> Callable[..., Any]:
     def wrapper(
         *args: Any, data: tuple[Path, ...], store: str, base: str, timeout: float, **kwargs: Any
     ) -> Any:
+        output = kwargs.get("output")
+        if output is not None and parse_spec(store).kind == "memory":
+            check_outputs([output], data)
         graph: Dataset = open_graph(store, data, base=base, timeout=timeout)
         try:
             return command(*args, graph=graph, **kwargs)
