@@ -36,7 +36,7 @@ TITLES = {
     "heldout": "Held-out set 1 (written before the rules; first run in bench/results/, fixed since)",
     "heldout2": "Held-out set 2 (written after the rules; first run in bench/results/, fixed since)",
     "heldout3": "Held-out set 3 (written in new shapes; first run in bench/results/, fixed since)",
-    "heldout4": "Held-out set 4 (programme shapes: times, chairs, particles, initials; first run in bench/results/, fixed since)",
+    "heldout4": "Held-out set 4 (programme shapes; first run in bench/results/, fixed since)",
 }
 DOCS = ROOT / "docs/extraction.md"
 START, END = "<!-- extract-eval:start -->", "<!-- extract-eval:end -->"
