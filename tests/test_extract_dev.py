@@ -8,6 +8,7 @@ from pathlib import Path
 
 import pytest
 
+from seminargraph.errors import SourceError
 from seminargraph.extract import ExtractionResult, extract_file
 from seminargraph.extract.scoring import GoldPage, load_gold, score
 from seminargraph.textfile import normalise_space
@@ -15,7 +16,9 @@ from seminargraph.textfile import normalise_space
 EXTRACT = Path(__file__).parent / "data" / "extract"
 DEV = sorted((EXTRACT / "dev").glob("*.gold.yaml"))
 HELDOUT = sorted(
-    path for folder in ("heldout", "heldout2", "heldout3") for path in (EXTRACT / folder).glob("*.gold.yaml")
+    path
+    for folder in ("heldout", "heldout2", "heldout3", "heldout4")
+    for path in (EXTRACT / folder).glob("*.gold.yaml")
 )
 SEED = EXTRACT / "dev" / "d00-hypergene-almedalen-2015.gold.yaml"
 
@@ -108,3 +111,33 @@ def test_every_item_is_a_quote_of_the_text(gold_path: Path) -> None:
                 assert text[start:end] == participant.party
             if participant.status != "stated":
                 assert participant.notes and participant.notes[0].startswith("REVIEW:")
+
+
+@pytest.mark.parametrize(
+    ("body", "message"),
+    [
+        ("language: sv\nevents: []\n", "gold.yaml:1:1: the gold file has no 'text' field"),
+        ("text: p.txt\n", "gold.yaml:1:1: the gold file has no 'events' field"),
+        (
+            "text: p.txt\nevents:\n  - title: T\n    participants:\n      - {name: Anna Berg}\n",
+            "gold.yaml:5:9: a participant has no 'role' field",
+        ),
+        (
+            "text: p.txt\nevents:\n  - title: T\n    organisations:\n      - {role: organiser}\n",
+            "gold.yaml:5:9: an organisation has no 'name' field",
+        ),
+        ("text: p.txt\nevents: none\n", "gold.yaml:2:9: events: 'events' must be a list"),
+        (
+            "text: p.txt\nevents:\n  - title: T\n    participants: [Anna Berg]\n",
+            "gold.yaml:4:20: a participant must be a mapping",
+        ),
+    ],
+)
+def test_a_malformed_gold_file_names_the_file_and_the_missing_field(
+    tmp_path: Path, body: str, message: str
+) -> None:
+    path = tmp_path / "gold.yaml"
+    path.write_text(body, "utf-8")
+    with pytest.raises(SourceError) as caught:
+        load_gold(path)
+    assert str(caught.value) == f"{tmp_path}/{message}"

@@ -51,38 +51,68 @@ class GoldPage:
 
 
 def load_gold(path: Path) -> GoldPage:
-    """Read a gold annotation file; errors name the file and line."""
-    data = _plain(parse_yaml(read_text(path, limit=MAX_YAML_BYTES), path))
-    if not isinstance(data, dict) or "text" not in data or "events" not in data:
-        raise SourceError("a gold file needs 'text' and 'events'", path=path)
+    """Read a gold annotation file; errors name the file, the line and the field at fault."""
+    root = parse_yaml(read_text(path, limit=MAX_YAML_BYTES), path)
+    top = _mapping(root, path, "the gold file")
+    text = _string(_field(top, "text", root, path, "the gold file"), path, "text")
+    language = _string(top["language"], path, "language") if "language" in top else "sv"
     people: list[GoldPerson] = []
     organisations: list[tuple[str, str, str | None]] = []
-    for event in data["events"]:
-        title = event.get("title")
-        for person in event.get("participants", []):
+    for event_item in _sequence(_field(top, "events", root, path, "the gold file"), path, "events"):
+        event = _mapping(event_item, path, "an event")
+        title = _string(event["title"], path, "title") if "title" in event else None
+        for item in _sequence(event.get("participants"), path, "participants"):
+            person = _mapping(item, path, "a participant")
+            where = "a participant"
+            titles = _sequence(person.get("job_title"), path, "job_title")
             people.append(
                 GoldPerson(
-                    name=person["name"],
-                    titles=frozenset(person.get("job_title", [])),
-                    organisation=person.get("organisation"),
-                    role=person["role"],
+                    name=_string(_field(person, "name", item, path, where), path, "name"),
+                    titles=frozenset(_string(t, path, "job_title") for t in titles),
+                    organisation=_optional(person.get("organisation"), path, "organisation"),
+                    role=_string(_field(person, "role", item, path, where), path, "role"),
                     event=title,
-                    party=person.get("party"),
+                    party=_optional(person.get("party"), path, "party"),
                 )
             )
-        for org in event.get("organisations", []):
-            organisations.append((org["name"], org["role"], title))
-    return GoldPage(
-        path, path.parent / data["text"], data.get("language", "sv"), tuple(people), tuple(organisations)
-    )
+        for item in _sequence(event.get("organisations"), path, "organisations"):
+            org = _mapping(item, path, "an organisation")
+            name = _string(_field(org, "name", item, path, "an organisation"), path, "name")
+            role = _string(_field(org, "role", item, path, "an organisation"), path, "role")
+            organisations.append((name, role, title))
+    return GoldPage(path, path.parent / text, language, tuple(people), tuple(organisations))
 
 
-def _plain(item: Item) -> Any:
-    if isinstance(item.value, dict):
-        return {key: _plain(value) for key, value in item.value.items()}
-    if isinstance(item.value, list):
-        return [_plain(value) for value in item.value]
+def _field(mapping: dict[str, Item], key: str, owner: Item, path: Path, what: str) -> Item:
+    if key not in mapping:
+        raise SourceError(f"{what} has no '{key}' field", path=path, line=owner.line, column=owner.column)
+    return mapping[key]
+
+
+def _mapping(item: Item, path: Path, what: str) -> dict[str, Item]:
+    if not isinstance(item.value, dict):
+        raise SourceError(f"{what} must be a mapping", path=path, line=item.line, column=item.column)
     return item.value
+
+
+def _sequence(item: Item | None, path: Path, key: str) -> list[Item]:
+    if item is None:
+        return []
+    if not isinstance(item.value, list):
+        raise SourceError(f"'{key}' must be a list", path=path, line=item.line, column=item.column, field=key)
+    return item.value
+
+
+def _string(item: Item, path: Path, key: str) -> str:
+    if not isinstance(item.value, str):
+        raise SourceError(
+            f"'{key}' must be a string", path=path, line=item.line, column=item.column, field=key
+        )
+    return item.value
+
+
+def _optional(item: Item | None, path: Path, key: str) -> str | None:
+    return None if item is None else _string(item, path, key)
 
 
 @dataclass
