@@ -342,3 +342,96 @@ def test_language() -> None:
     _language, _detected, warnings = choose_language("I samtalet deltar Anna och Per som har det.", "en", "x")
     assert warnings == ["x: the text looks Swedish, but --lang en was given"]
     del language
+
+
+PROGRAMME_SHAPES: dict[str, tuple[str, set[Row]]] = {
+    "people under a timed programme item: speaker, or panelist in a panel": (
+        "Dagen\n\n09.30–09.45 Välkommen\nEva Holm, kommundirektör, Åby kommun\n\n"
+        "11.00–12.00 Paneldebatt: Vem betalar?\nPer Lund, vd, Åby Energi AB\n",
+        {
+            ("Eva Holm", ("kommundirektör",), "Åby kommun", "speaker"),
+            ("Per Lund", ("vd",), "Åby Energi AB", "panelist"),
+        },
+    ),
+    "a timed line over prose names nobody": (
+        "Dagen\n\n10.00–10.15 Kaffe\nKaffe och smörgås serveras i foajén.\n",
+        set(),
+    ),
+    "a label after a time, and a talk's quoted title before its speaker": (
+        "Talks\n\n12.05 Talk: Naomi Reyes, Senior Research Fellow, Centre for Ecology\n"
+        'Paper: "Who gets to wait" – Tobias von Ahlefeldt, PhD candidate, University of Kiel\n'
+        "Discussant: Dr. Ingrid Salo-Mäkinen, University of Turku\n",
+        {
+            ("Naomi Reyes", ("Senior Research Fellow",), "Centre for Ecology", "speaker"),
+            ("Tobias von Ahlefeldt", ("PhD candidate",), "University of Kiel", "speaker"),
+            ("Ingrid Salo-Mäkinen", (), "University of Turku", "panelist"),
+        },
+    ),
+    "initials first, hyphenated initials, capitalised particles, Prof.": (
+        "Debatt\n\nDebatten leds av G. Sofia Nilsson, reporter. I debatten möts utbildningsborgarrådet "
+        "P-O Lindgren (S) och Ann-Christin De la Motte, ledamot av utbildningsutskottet.\n\n"
+        "Chair: Prof. Hanna de Wit, Eastbridge University\n",
+        {
+            ("G. Sofia Nilsson", ("reporter",), None, "moderator"),
+            ("P-O Lindgren", ("utbildningsborgarrådet",), None, "panelist"),
+            ("Ann-Christin De la Motte", ("ledamot av utbildningsutskottet",), None, "panelist"),
+            ("Hanna de Wit", ("Prof.",), "Eastbridge University", "moderator"),
+        },
+    ),
+    "a field after 'och' stays in the title; 'Member for Environment' is one title": (
+        "Skola\n\nMedverkande:\nMats de Geer, gymnasielärare i svenska och historia\n"
+        "Anna Berg, professor i historia och rektor, Ekby universitet\n\n"
+        "Welcome by Councillor Rhys Pemberton, Cabinet Member for Environment, Westhaven City Council.\n",
+        {
+            ("Mats de Geer", ("gymnasielärare i svenska och historia",), None, "panelist"),
+            ("Anna Berg", ("professor i historia", "rektor"), "Ekby universitet", "panelist"),
+            (
+                "Rhys Pemberton",
+                ("Councillor", "Cabinet Member for Environment"),
+                "Westhaven City Council",
+                "speaker",
+            ),
+        },
+    ),
+    "a person named twice takes part once, as the list says": (
+        "Läsning\n\nAnna Weström-Falk har följt sex klasser och berättar om vad hon såg.\n\n"
+        "Medverkande:\nAnna Weström-Falk, lektor i didaktik, Högskolan i Västerdal\n",
+        {("Anna Weström-Falk", ("lektor i didaktik",), "Högskolan i Västerdal", "panelist")},
+    ),
+    "Frågestund med": (
+        "Vatten\n\n10.30 Frågestund med Karl J. Holmberg, hydrogeolog.\n",
+        {("Karl J. Holmberg", ("hydrogeolog",), None, "speaker")},
+    ),
+}
+
+
+@pytest.mark.parametrize("case", PROGRAMME_SHAPES)
+def test_programme_shapes(case: str) -> None:
+    text, expected = PROGRAMME_SHAPES[case]
+    assert rows(extract_text(text)) == expected
+
+
+def test_a_programme_heading_and_numbered_sessions() -> None:
+    # "Program" on its own line is the programme of the event above, not an event; "Session 1:"
+    # starts a session even with its chair on the line below; "Workshop: Housing" is no name.
+    result = extract_text(
+        "Workshop: Housing, Migration and Welfare\n\nProgram\n\n"
+        "Session 1: Cities of arrival\nChair: Eva Holm, Eastbridge University\n"
+        "Session 2: Rents\nChair: Per Lund, Eastbridge University\n"
+    )
+    assert [(e.title, [p.name for p in e.participants]) for e in result.events] == [
+        ("Session 1: Cities of arrival", ["Eva Holm"]),
+        ("Session 2: Rents", ["Per Lund"]),
+    ]
+    page = extract_text("Vattendagen\n\nProgram\n\n09.30 Välkommen\nEva Holm, kommundirektör, Åby kommun\n")
+    assert [e.title for e in page.events] == ["Vattendagen"]
+
+
+def test_an_organiser_in_collaboration_with_another() -> None:
+    result = extract_text(
+        "Läsning\n\nArrangör: Norrbacka stadsbibliotek i samarbete med Föreningen Läsande Ungdom\n"
+    )
+    assert {(p.name, p.role) for p in result.participants} == {
+        ("Norrbacka stadsbibliotek", "organiser"),
+        ("Föreningen Läsande Ungdom", "organiser"),
+    }

@@ -44,6 +44,9 @@ def collect(text: str, lines: list[Line]) -> list[Found]:
         label = line.label
         if label is not None and label.kind in ("people", "organisations"):
             inline = line.start + label.content_start
+            quoted = _QUOTED_TITLE.match(text, inline, line.end)
+            if quoted is not None:
+                inline = quoted.end()
             if inline < line.end:
                 found.extend(_region(text, inline, line.end, label, _quote(text, line), (), True))
                 i += 1
@@ -54,6 +57,22 @@ def collect(text: str, lines: list[Line]) -> list[Found]:
         if label is not None or line.heading is not None:
             i += 1
             continue
+        if _TIME_SLOT.match(line.text):
+            # "09.30–09.45 Välkommen" over the people of that item, one a line.
+            k = i + 1
+            while (
+                k < len(lines)
+                and lines[k].block == line.block
+                and lines[k].label is None
+                and begins_with_person(text, lines[k].start, lines[k].end)
+            ):
+                k += 1
+            if k > i + 1:
+                found.extend(_prose(text, line.start, line.end)[0])
+                slot = Label("programme item", "people", _slot_role(line.text), None, len(line.text))
+                found.extend(_entries(text, lines[i + 1 : k], slot, line_span(line)))
+                i = k
+                continue
         j = i
         while j < len(lines) and lines[j].block == line.block and lines[j].label is None:
             j += 1
@@ -65,6 +84,20 @@ def collect(text: str, lines: list[Line]) -> list[Found]:
             found.extend(_entries(text, entries, pending, line_span(lines[i])))
         i = j
     return [_with_biography(text, lines, item) for item in found]
+
+
+_TIME_SLOT = re.compile(r"^(?:kl\.?\s*)?\d{1,2}[.:]\d{2}(?:\s*[-–]\s*\d{1,2}[.:]\d{2})?\s+\S", re.IGNORECASE)
+_PANEL_ITEM = re.compile(
+    r"\b(?:panel\w*|\w*debatt\w*|\w*samtal\w*|discussion|conversation|debate|dialog\w*|roundtable)\b",
+    re.IGNORECASE,
+)
+# "Paper: "Waiting lists" – Tobias von Ahlefeldt": the title of a talk before its speaker.
+_QUOTED_TITLE = re.compile(r"[\"“”«][^\"“”«»]{1,200}[\"“”»]\s*(?:[–—-]|,|by|av)\s+")
+
+
+def _slot_role(item: str) -> str:
+    """The role of the people under a programme item: on a panel or in a debate, else speaking."""
+    return "panelist" if _PANEL_ITEM.search(item) else "speaker"
 
 
 def line_span(line: Line) -> Span:

@@ -81,7 +81,7 @@ CUES: tuple[Cue, ...] = (
         None,
         EITHER,
         rf"\b(?:samtalar|samtalade|diskuterar|diskuterade|debatterar|debatterade|möts|möttes){_PRONOUN_WITH}",
-        r"\b(?:samtalar|samtalade|diskuterar|diskuterade|debatterar|debatterade)\b",
+        r"\b(?:samtalar|samtalade|diskuterar|diskuterade|debatterar|debatterade|möts|möttes)\b",
     ),
     _cue(
         "panelist",
@@ -119,7 +119,9 @@ CUES: tuple[Cue, ...] = (
         r"\b(?:inledningstalare|huvudtalare|talare|föreläsare|inledare|talarna|föreläsarna)\s+(?:är|var|blir)\b",
         r"\b(?:speakers|presenters|keynote speakers|keynote speaker|speaker)\s+(?:include|includes|are|is|"
         r"were|will be)\b",
-        r"\b(?:keynote|talk|lecture|presentation|address|introduction|opening remarks)\s+(?:by|from)\b",
+        r"\b(?:keynote|talk|lecture|presentation|address|introduction|opening remarks|welcome)"
+        r"\s+(?:by|from)\b",
+        r"\b(?:frågestund|frågor och svar|Q&A|questions and answers)\s+(?:med|with)\b",
         r"\b(?:introduced|presented|opened|given|delivered)\s+by\b",
     ),
     _cue(

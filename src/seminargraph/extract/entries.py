@@ -17,6 +17,7 @@ from .tokens import (
     is_capitalised,
     is_first_name,
     is_honorific,
+    is_initial,
     is_name_word,
     is_organisation_word,
     is_party_tag,
@@ -162,10 +163,28 @@ def _segments(text: str, start: int, end: int, list_line: bool, breaks: tuple[in
             pieces.append(_Segment(begin, i, separator))
             begin, separator = i + 1, "dash"
     pieces.append(_Segment(begin, end, separator))
+    pieces = [part for piece in pieces for part in _split_partners(text, piece)]
     result: list[_Segment] = []
     for piece in pieces:
         result.extend(_split_conjunctions(text, piece))
     return result
+
+
+_PARTNERS = re.compile(
+    r" (?:i samarbete med|tillsammans med|in collaboration with|in partnership with|together with) ",
+    re.IGNORECASE,
+)
+
+
+def _split_partners(text: str, segment: _Segment) -> list[_Segment]:
+    # "Norrbacka stadsbibliotek i samarbete med Föreningen Läsande Ungdom": two organisers.
+    parts: list[_Segment] = []
+    begin, separator = segment.start, segment.separator
+    for match in _PARTNERS.finditer(text, segment.start, segment.end):
+        parts.append(_Segment(begin, match.start(), separator))
+        begin, separator = match.end(), "and"
+    parts.append(_Segment(begin, segment.end, separator))
+    return parts
 
 
 def _split_conjunctions(text: str, segment: _Segment) -> list[_Segment]:
@@ -254,7 +273,8 @@ def _person(text: str, start: int, end: int) -> Mention | None:
     name_at, length, prefix = found
     name_tokens = tokens[name_at : name_at + length]
     after = tokens[name_at + length : name_at + length + 2]
-    known = is_first_name(name_tokens[0])
+    given = next((t for t in name_tokens if not is_initial(t)), name_tokens[0])
+    known = is_first_name(given)
     if after and (is_capitalised(after[0]) and not is_honorific(after[0])):
         return None  # "Nordic Health Data Council": the words run on, so this is no name
     genitive = name_tokens[0].text.endswith("s") and any(

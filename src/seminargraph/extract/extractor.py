@@ -134,15 +134,23 @@ def _event(text: str, section: Section, participants: list[Participant]) -> Extr
     return ExtractedEvent(section.title, name, evidence, tuple(participants))
 
 
+#: A person named twice in one event takes part once: as a list under a label says, before
+#: what a prose cue says, before what a cue after the name says.
+_HOW_RANK = {"label": 0, "post": 1, "pre": 2}
+
+
 def _participants(text: str, found: list[Found]) -> list[Participant]:
-    kept: dict[tuple[str, str, str], Participant] = {}
+    kept: dict[tuple[str, str, str], tuple[tuple[int, int], Participant]] = {}
     for item in found:
         participant = _participant(text, item)
-        key = (participant.kind, participant.name.casefold(), participant.role)
+        # An organisation may take part in two roles (organiser and participant); a person once.
+        role = participant.role if participant.kind == "organisation" else ""
+        key = (participant.kind, participant.name.casefold(), role)
+        rank = (_HOW_RANK[item.how], -_detail(participant))
         other = kept.get(key)
-        if other is None or _detail(participant) > _detail(other):
-            kept[key] = participant
-    return list(kept.values())
+        if other is None or rank < other[0]:
+            kept[key] = (rank, participant)
+    return [participant for _rank, participant in kept.values()]
 
 
 def _detail(participant: Participant) -> int:

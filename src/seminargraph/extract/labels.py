@@ -20,12 +20,13 @@ _PEOPLE_LABELS: dict[tuple[str | None, str | None], tuple[str, ...]] = {
         "medverkande i panelen", "i panelen sitter", "panelists", "panellists", "panel members",
         "participants", "discussants", "respondents", "respondenter", "with", "featuring",
         "in conversation", "guests", "gäster", "kommentator", "kommentatorer", "opponent",
-        "opponenter", "diskutant", "commentator", "commentators",
+        "opponenter", "diskutant", "commentator", "commentators", "discussant",
     ),
     ("speaker", "participant"): (
         "talare", "föreläsare", "inledare", "inledningstalare", "huvudtalare", "keynote", "keynotes",
         "keynote speaker", "keynote speakers", "speakers", "speaker", "presenters", "presenter",
-        "presentatörer", "föredragshållare", "föreläsning", "inledning", "keynote av",
+        "presentatörer", "föredragshållare", "föreläsning", "inledning", "keynote av", "talk", "paper",
+        "papers", "lecture", "föredrag",
     ),
     ("organiser", "organiser"): (
         "arrangör", "arrangörer", "arrangeras av", "medarrangör", "medarrangörer", "organiser",
@@ -56,7 +57,11 @@ _FIELD_LABELS = frozenset(
 _TITLE_LABELS = frozenset(
     {"titel", "title", "rubrik", "seminarium", "seminarietitel", "evenemang", "event", "session", "seminar"}
 )
-_SPLIT = re.compile(r"^\s*[-•*·–]?\s*[*_]{0,2}([^:*_]{1,40}?)[*_]{0,2}\s*(?::|[*_]{0,2}\s+[–-]\s+|$)")
+# A line of a timed programme may start with its time: "12.05 Talk: Naomi Achterberg-Reyes".
+_SPLIT = re.compile(
+    r"^\s*(?:(?:kl\.?\s*)?\d{1,2}[.:]\d{2}(?:\s*[-–]\s*\d{1,2}[.:]\d{2})?\s+)?"
+    r"[-•*·–]?\s*[*_]{0,2}([^:*_]{1,40}?)[*_]{0,2}\s*(?::|[*_]{0,2}\s+[–-]\s+|$)"
+)
 
 
 @dataclass(frozen=True)

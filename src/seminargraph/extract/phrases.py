@@ -39,8 +39,9 @@ _DESCRIPTORS = frozenset(
         *("organisation", "organization", "journal", "think", "tank"),
     }
 )
+_DEGREES = frozenset({"phd", "msc", "mba", "llm"})
 _CONJUNCTIONS = frozenset({"och", "and", "samt", "&", "/"})
-_COMPLEMENT = frozenset({"för", "i", "inom", "of", "for", "in", "on"})
+_COMPLEMENT = frozenset({"för", "i", "inom", "av", "of", "for", "in", "on"})
 _STOP = frozenset(
     {
         *("som", "där", "när", "med", "om", "vilket", "vilka", "who", "which", "that", "will", "is"),
@@ -154,10 +155,19 @@ def _organisation_split(tokens: list[Token]) -> int | None:
         if low in _ALWAYS and i > 0:
             return i + 1
         if low in _BEFORE_NAME and i > 0 and _title_before(tokens[:i]):
-            if low == "of" and continues_with_of(tokens[i - 1]) and not _marked_until_break(tokens, after):
-                continue
+            if _english_field(tokens, i) and not _marked_until_break(tokens, after):
+                continue  # "Head of Data", "Cabinet Member for Environment"
             return i + 1
     return None
+
+
+def _english_field(tokens: list[Token], i: int) -> bool:
+    """Say whether ``tokens[i]`` ("of", "for") begins the capitalised field of an English title."""
+    before = tokens[i - 1]
+    low = tokens[i].lower
+    return (low == "of" and continues_with_of(before)) or (
+        low == "for" and is_capitalised(before) and english_titles().matches(before.lower)
+    )
 
 
 def _title_before(tokens: list[Token]) -> bool:
@@ -226,12 +236,26 @@ def _words(text: str) -> Counter[str]:
 
 def _split_phrases(tokens: list[Token]) -> list[list[Token]]:
     phrases: list[list[Token]] = [[]]
-    for token in tokens:
-        if token.lower in _CONJUNCTIONS and not (phrases[-1] and phrases[-1][-1].text.endswith("-")):
+    for k, token in enumerate(tokens):
+        suspended = phrases[-1] and phrases[-1][-1].text.endswith("-")
+        if token.lower in _CONJUNCTIONS and not suspended and not _in_complement(phrases[-1], tokens, k):
             phrases.append([])
         else:
             phrases[-1].append(token)
     return [p for p in phrases if p]
+
+
+def _in_complement(phrase: list[Token], tokens: list[Token], k: int) -> bool:
+    # "gymnasielärare i svenska och historia": the "och" joins two fields of one title.
+    has_complement = any(
+        t.lower in _COMPLEMENT and any(is_title_word(h) for h in phrase[:i]) for i, t in enumerate(phrase)
+    )
+    return has_complement and tokens[k].lower in ("och", "and") and _last_field(tokens, k + 1)
+
+
+def _last_field(tokens: list[Token], i: int) -> bool:
+    """One lowercase word that is no title ends the phrase at ``tokens[i]``: "(och) historia"."""
+    return i == len(tokens) - 1 and tokens[i].text.islower() and not is_title_word(tokens[i])
 
 
 def _title(tokens: list[Token]) -> Span | None:
@@ -239,7 +263,8 @@ def _title(tokens: list[Token]) -> Span | None:
     heads = [
         i
         for i, t in enumerate(tokens)
-        if is_title_word(t, capitalised_swedish=i == 0) and not is_organisation_word(t)
+        # A lowercase word is no organisation's name: "utbildningsborgarrådet" is a title.
+        if is_title_word(t, capitalised_swedish=i == 0) and (t.text.islower() or not is_organisation_word(t))
     ]
     if not heads:
         return None
@@ -250,7 +275,8 @@ def _title(tokens: list[Token]) -> Span | None:
         before = tokens[first - 1]
         if before.lower in DESCRIPTIVE or before.lower in _STOP or before.lower in _CONNECTORS:
             break
-        if before.text.islower() or (is_capitalised(before) and is_capitalised(tokens[head])):
+        degree = before.lower.replace(".", "") in _DEGREES  # "PhD candidate"
+        if before.text.islower() or degree or (is_capitalised(before) and is_capitalised(tokens[head])):
             first -= 1
         else:
             break
@@ -263,12 +289,15 @@ def _complement_length(tokens: list[Token], head: int) -> int:
     if not rest or rest[0].lower not in _COMPLEMENT:
         return 0
     # English capitalises the field of a title: "Head of Urban Planning", "Lecturer in Ethics".
-    capitals = (rest[0].lower == "of" and continues_with_of(tokens[head])) or (
+    capitals = _english_field(tokens, head + 1) or (
         rest[0].lower == "in" and english_titles().matches(tokens[head].lower)
     )
     words = 0
     for k, token in enumerate(rest[1:5], start=1):
-        suspended = token.lower in ("och", "and") and rest[k - 1].text.endswith("-")
+        # "barn- och utbildningsnämnden"; "i svenska och historia" (a last field after "och").
+        suspended = token.lower in ("och", "and") and (
+            rest[k - 1].text.endswith("-") or _last_field(rest, k + 1)
+        )
         if (token.lower in _STOP and not suspended) or token.lower in _ALWAYS:
             break
         if not token.text.islower() and not capitals:

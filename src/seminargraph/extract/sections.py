@@ -47,7 +47,13 @@ def split_sections(layout: Layout) -> list[Section]:
         after_label = (index > 0 and _opens_list(layout, index - 1)) or (
             listing and not _opens_list(layout, index)
         )
-        if label is not None and label.kind == "title" and label.content_start < len(line.text):
+        if _NUMBERED.match(line.text) and line.heading is None:
+            # "Session 2: Rents, rules and residence permits" starts a session, even with its
+            # chair and speakers on the lines right under it.
+            sections.append(_titled(line, heading_title(line.text), None))
+        elif _PROGRAMME.match(line.text):
+            sections[-1].lines.append(line)  # "Program": the programme of the event above
+        elif label is not None and label.kind == "title" and label.content_start < len(line.text):
             sections.append(_titled(line, line.text[label.content_start :].strip(), None))
         elif line.heading is not None and (label is None or label.kind in ("field", "title")):
             sections.append(_titled(line, heading_title(line.text), line.heading))
@@ -66,6 +72,16 @@ def split_sections(layout: Layout) -> list[Section]:
         else:
             sections[-1].lines.append(line)
     return sections
+
+
+_NUMBERED = re.compile(
+    r"^(?:session|seminarium|seminar|pass|block|panel|workshop|del|part)\s+\d{1,2}\s*[:.–-]\s+\S",
+    re.IGNORECASE,
+)
+_PROGRAMME = re.compile(
+    r"^[#*_ ]*(?:program|programme|programmet|agenda|schema|dagens program|dagordning)[*_ ]*:?$",
+    re.IGNORECASE,
+)
 
 
 def _opens_list(layout: Layout, index: int) -> bool:

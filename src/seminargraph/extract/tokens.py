@@ -13,7 +13,9 @@ _EDGE = "\"“”'‘’«»,.;:!?"
 PARTICLES = frozenset(
     {"af", "von", "van", "der", "den", "de", "da", "di", "du", "la", "le", "del", "bin", "ibn"}
 )
-HONORIFICS = frozenset({"dr", "dr.", "prof.", "mr", "mr.", "mrs", "mrs.", "ms", "ms.", "mx", "sir", "dame"})
+HONORIFICS = frozenset({"dr", "dr.", "mr", "mr.", "mrs", "mrs.", "ms", "ms.", "mx", "sir", "dame"})
+# Abbreviations whose full stop belongs to the word ("Prof. Hanna de Wit": the title "Prof.").
+_ABBREVIATED = frozenset({"prof", "doc"})
 ROLE_WORDS = {
     "moderator": "moderator",
     "moderatorn": "moderator",
@@ -61,7 +63,7 @@ def tokenize(text: str, offset: int, limit: int | None = None) -> list[Token]:
         word = match.group()
         left = len(word) - len(word.lstrip(_EDGE))
         core = word.strip(_EDGE)
-        if word.endswith(".") and _is_initial(core + "."):
+        if word.endswith(".") and (_is_initial(core + ".") or core.lower() in _ABBREVIATED):
             core += "."
         if core:
             start = offset + match.start() + left
@@ -75,6 +77,11 @@ def _is_initial(word: str) -> bool:
 
 def is_initial(token: Token) -> bool:
     return _is_initial(token.text)
+
+
+def is_initials_name(token: Token) -> bool:
+    """A given name written as hyphenated initials: "P-O", "K-G" (Per-Olof, Karl-Gustav)."""
+    return bool(re.fullmatch(r"[A-ZÅÄÖ]-[A-ZÅÄÖ]", token.text))
 
 
 def is_capitalised(token: Token) -> bool:
@@ -139,8 +146,11 @@ def _title_word(word: str, capitalised_swedish: bool) -> bool:
     if titles.matches(low):
         return True
     # Definite forms: "journalisten", "forskaren", "riksdagsledamoten", "professorn".
-    return (low.endswith("n") and titles.matches(low[:-1])) or (
-        low.endswith("en") and titles.matches(low[:-2])
+    # Neuter titles in "-råd" take "-et": "utbildningsborgarrådet", "kommunalrådet".
+    return (
+        (low.endswith("n") and titles.matches(low[:-1]))
+        or (low.endswith("en") and titles.matches(low[:-2]))
+        or (low.endswith("rådet") and titles.matches(low[:-2]))
     )
 
 
@@ -159,13 +169,24 @@ def role_word(text: str) -> str | None:
 
 
 def name_length(tokens: list[Token], i: int) -> int:
-    """How many tokens from ``i`` form a person's name (two to four name words), or 0."""
-    if i >= len(tokens) or not is_name_word(tokens[i]):
+    """How many tokens from ``i`` form a person's name (two to four name words), or 0.
+
+    Initials may come first ("G. Sofia Nilsson") or between ("Karl J. Holmberg"); a given name
+    may be hyphenated initials ("P-O Lindgren"); particles may be capitalised inside a name
+    ("Ann-Christin De la Motte"). The words of a name follow each other with only a space
+    between them: "Workshop: Housing" is no name.
+    """
+    first = i
+    while first < len(tokens) and is_initial(tokens[first]) and first - i < 2:
+        first += 1
+    if first > i and not _adjacent(tokens, first):
         return 0
-    names, j, end = 1, i + 1, i + 1
-    while j < len(tokens) and j - i < 5:
+    if first >= len(tokens) or not (is_name_word(tokens[first]) or is_initials_name(tokens[first])):
+        return 0
+    names, j, end = 1, first + 1, first + 1
+    while j < len(tokens) and j - first < 5 and _adjacent(tokens, j):
         token = tokens[j]
-        if token.text in PARTICLES or is_initial(token):
+        if token.text in PARTICLES or is_initial(token) or (token.text.lower() in _INNER_PARTICLES):
             j += 1
             continue
         if not is_name_word(token, first=False):
@@ -174,6 +195,15 @@ def name_length(tokens: list[Token], i: int) -> int:
         j += 1
         end = j
     return end - i if names >= 2 else 0
+
+
+# Particles that are written capitalised inside a name as well ("De la Motte", "Von Essen").
+_INNER_PARTICLES = frozenset({"de", "af", "von", "van", "du", "la"})
+
+
+def _adjacent(tokens: list[Token], j: int) -> bool:
+    # One space between two words of a name; punctuation between them (":", ",") ends it.
+    return j < len(tokens) and tokens[j].start - tokens[j - 1].end == 1
 
 
 def is_party_tag(text: str) -> bool:
