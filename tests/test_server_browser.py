@@ -122,6 +122,26 @@ def test_a_named_query_runs_with_one_click_and_downloads_as_csv(
     opened.clean()
 
 
+def test_a_parameter_field_suggests_people_as_the_user_types(visit: Callable[[str], Visit]) -> None:
+    opened = visit("/query?lang=en")
+    page = opened.page
+    field = page.locator("form[action='/queries/evidence'] input[name=person]")
+    field.press_sequentially("jons")
+    options = page.locator("#suggest-evidence-person option")
+    options.first.wait_for(state="attached")
+    assert options.evaluate_all("all => all.map(o => [o.value, o.label])") == [
+        ["leif-jonsson", "Leif Jonsson"]
+    ]
+    # A hostile name is put in as text.
+    hostile = page.locator("form[action='/queries/co-participants'] input[name=person]")
+    hostile.press_sequentially("onerror")
+    img = page.locator("#suggest-co-participants-person option")
+    img.first.wait_for(state="attached")
+    assert img.first.get_attribute("label") == "<img src=x onerror=\"window.__ran.push('img')\">"
+    assert page.locator("main img").count() == 0
+    opened.clean()
+
+
 def test_edit_puts_a_named_query_in_the_editor_and_ctrl_enter_runs_it(visit: Callable[[str], Visit]) -> None:
     opened = visit("/query")
     page = opened.page

@@ -246,9 +246,50 @@ def test_the_query_page_offers_every_named_query_with_its_parameters(
         assert f'action="/queries/{query.name}"' in answer.text
         for parameter in query.parameters:
             assert f'name="{parameter.name}"' in answer.text
-    assert '<datalist id="choices-person">' in answer.text
-    assert '<option value="leif-jonsson">Leif Jonsson</option>' in answer.text
     assert 'class="edit" data-sparql="# title: Participants' in answer.text
+    # The fields take an id or an IRI as typed; the page lists no entities (app.js asks for
+    # suggestions as the user types), so it costs the same on a store of any size.
+    assert '<input name="person" data-kind="person" list="suggest-evidence-person"' in answer.text
+    assert '<datalist id="suggest-evidence-person"></datalist>' in answer.text
+    assert "leif-jonsson" not in answer.text and "<option" not in answer.text
+
+
+def test_parameter_fields_get_suggestions_by_name_or_id(http: Callable[..., httpx.Response]) -> None:
+    def ids(**params: str) -> list[str]:
+        answer = http("/entities.json", **params)
+        assert answer.status_code == 200, answer.text
+        assert answer.headers["content-type"] == "application/json"
+        return [item["id"] for item in answer.json()["items"]]
+
+    assert ids(kind="person", q="leif") == ["leif-jonsson"]
+    assert ids(kind="person", q="JONSSON Leif") == ["leif-jonsson"]
+    assert ids(kind="person", q="leif-jonsson") == ["leif-jonsson"]
+    assert ids(kind="organisation", q="leif") == []
+    assert ids(kind="agent", q="hypergene") == ["hypergene"]
+    found = http("/entities.json", kind="event", q="mess", lang="en").json()
+    assert found["items"][0] == {
+        "id": "fran-rora-till-ledning",
+        "kind": "event",
+        "label": "From mess to management – how can municipal performance management become more effective?",
+    }
+    assert (
+        http("/entities.json", kind="event", q="röra", lang="sv")
+        .json()["items"][0]["label"]
+        .startswith("Från röra")
+    )
+    # Hostile names come back as JSON strings, to be put in as text.
+    [img] = http("/entities.json", kind="person", q="img").json()["items"]
+    assert img["label"] == "<img src=x onerror=\"window.__ran.push('img')\">"
+    # Typed text is a value to look for, never query text.
+    assert ids(kind="person", q='" ) } ; DROP ALL #') == []
+    for params, message in [
+        ({"q": "leif"}, "kind: '' is not a kind of entity"),
+        ({"kind": "source", "q": "x"}, "kind: 'source' is not a kind of entity"),
+        ({"kind": "person", "q": "x" * 201}, "longer than 200 characters"),
+        ({"kind": "person", "q": "x", "lang": "<b>"}, "is not a language tag"),
+    ]:
+        refused = http("/entities.json", **params)
+        assert refused.status_code == 400 and message in refused.json()["error"]
 
 
 def test_the_query_page_runs_the_editor_query_and_escapes_what_comes_back(
@@ -389,3 +430,75 @@ def test_serve_get_fails_with_a_clear_message(
     assert result.exit_code == 1
     assert message in result.stderr
     assert "Traceback" not in result.stderr
+
+
+# --- the cost of a page does not grow with the store -----------------------------------------------
+
+
+def _panel(folder: Path, people: int) -> Path:
+    """An event with ``people`` panelists, each there for another organisation (Turtle)."""
+    lines = [
+        "@prefix sg: <https://seminargraph.example/ns#> .",
+        "@prefix id: <https://seminargraph.example/id/> .",
+        'id:event\\/panel a sg:Event, sg:Seminar ; sg:identifier "panel" ;',
+        '    sg:name "Panelen"@sv, "The panel"@en .',
+    ]
+    for n in range(people):
+        lines += [
+            f'id:person\\/p{n} a sg:Person ; sg:identifier "p{n}" ; sg:name "Person {n}" .',
+            f'id:organisation\\/o{n} a sg:Organisation ; sg:identifier "o{n}" ; '
+            f'sg:name "Organisationen {n}"@sv, "Organisation {n}"@en .',
+            f'id:affiliation\\/p{n} a sg:Affiliation ; sg:identifier "a{n}" ; sg:member id:person\\/p{n} ; '
+            f'sg:organisation id:organisation\\/o{n} ; sg:jobTitle "chef"@sv ; sg:status sg:Stated .',
+            f'id:participation\\/p{n} a sg:Participation ; sg:identifier "f{n}" ; '
+            f"sg:agent id:person\\/p{n} ; sg:event id:event\\/panel ; sg:role sg:PanelistRole ; "
+            f"sg:status sg:Stated ; sg:inCapacityOf id:affiliation\\/p{n} .",
+        ]
+    path = folder / f"panel-{people}.ttl"
+    path.write_text("\n".join(lines) + "\n", "utf-8")
+    return path
+
+
+def _counting(monkeypatch: pytest.MonkeyPatch) -> list[str]:
+    """The SPARQL texts the page data runs from now on (its own queries and the id look-up)."""
+    from seminargraph import query
+    from seminargraph.server import pagedata
+
+    texts: list[str] = []
+    original = query.execute
+
+    def counted(graph: Any, text: str, *args: Any, **kwargs: Any) -> Any:
+        texts.append(text)
+        return original(graph, text, *args, **kwargs)
+
+    monkeypatch.setattr(query, "execute", counted)
+    monkeypatch.setattr(pagedata, "execute", counted)
+    return texts
+
+
+@pytest.mark.parametrize("people", [2, 40])
+def test_an_entity_page_runs_the_same_few_queries_however_many_entities_it_names(
+    monkeypatch: pytest.MonkeyPatch, tmp_path: Path, people: int
+) -> None:
+    from seminargraph import load_graph
+    from seminargraph.server import pagedata
+
+    graph = load_graph(_panel(tmp_path, people))
+    texts = _counting(monkeypatch)
+    page = pagedata.entity(graph, "event", "panel", "en")
+    # Found by id, then facts, job titles, labels, evidence and kind: never a query per neighbour.
+    assert len(texts) <= 6, texts
+    assert page["label"] == "The panel"
+    facts = [f for f in page["facts"] if f["kind"] == "Participation"]
+    assert len(facts) == people
+    for n in range(people):
+        fact = next(f for f in facts if f["other"]["id"] == f"p{n}")
+        assert fact["other"] == {"label": f"Person {n}", "kind": "person", "id": f"p{n}"}
+        assert fact["relation"] == "panelist" and fact["status"] == "stated"
+        [capacity] = fact["capacities"]
+        organisation = {"label": f"Organisation {n}", "kind": "organisation", "id": f"o{n}"}
+        assert capacity["organisation"] == organisation
+    texts.clear()
+    person = pagedata.entity(graph, "person", "p1", "sv")
+    assert len(texts) <= 6, texts
+    assert [f["other"]["label"] for f in person["facts"]] == ["Organisationen 1", "Panelen"]

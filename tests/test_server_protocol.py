@@ -11,6 +11,7 @@ from __future__ import annotations
 import base64
 import http.client as http_client
 import logging
+import resource
 import socket
 import threading
 import time
@@ -21,14 +22,14 @@ from typing import Any
 
 import httpx
 import pytest
-from rdflib import Graph, URIRef
+from rdflib import Graph, Literal, URIRef
 from rdflib.compare import isomorphic
 from rdflib.namespace import RDF
 from rdflib.plugins.stores.sparqlstore import SPARQLStore
 
 from seminargraph import load_graph, run_query
 from seminargraph.query import execute
-from seminargraph.store import write_store
+from seminargraph.store import open_graph, write_store
 from seminargraph.vocab import SG
 from test_server_support import Running, start_server
 
@@ -762,3 +763,92 @@ def test_a_load_into_a_served_store_is_told_the_store_is_in_use(
     result = run_cli("load", "--store", store)
     assert result.exit_code == 1
     assert "is in use by another process" in result.stderr
+
+
+def _children(pid: int) -> list[int]:
+    found = []
+    for task in Path(f"/proc/{pid}/task").iterdir():
+        found += [int(c) for c in (task / "children").read_text().split()]
+    return found
+
+
+def test_a_write_that_finds_the_disk_full_says_so_and_the_old_data_stays(
+    tmp_path: Path, http: httpx.Client
+) -> None:
+    root = tmp_path / "kg"
+    store = f"oxigraph:{root}"
+    write_store(store, load_graph())
+    token_file = tmp_path / "token"
+    token_file.write_text(TOKEN + "\n", "utf-8")
+    # No file of the server may grow past 512 kB: the write below needs several MB.
+    running = start_server(
+        "--store",
+        store,
+        "--write-token-file",
+        str(token_file),
+        "--max-request-bytes",
+        "10000000",
+        file_size_limit=512 * 1024,
+    )
+    try:
+        url = running.url
+        before = _count(http, url)
+        names = http.get(url + "sparql", params={"query": NAMES}, headers={"Accept": "text/csv"}).text
+        big = "".join(
+            f'<https://x.example/s{i}> <https://x.example/p> "value {i} {"x" * 40}" .\n'
+            for i in range(60_000)
+        )
+        target = {"graph": "https://x.example/big"}
+        headers = {**BEARER, "Content-Type": "application/n-triples"}
+        for write in (
+            lambda: http.put(url + "store", params=target, headers=headers, content=big),
+            lambda: http.post(
+                url + "sparql",
+                headers={**BEARER, **UPDATE},
+                content=f"INSERT DATA {{ GRAPH <https://x.example/big> {{ {big} }} }}",
+            ),
+        ):
+            answer = write()
+            assert answer.status_code == 507, answer.text
+            error = answer.json()["error"]
+            assert error.startswith(f"{root}: the disk is full, so the write was not saved (")
+            assert "File too large" in error
+            assert "Nothing was changed" in error and f"Free space on the disk that holds {root}" in error
+            # The earlier data is still served, unchanged, by the same worker.
+            assert _count(http, url) == before
+            assert (
+                http.get(url + "sparql", params={"query": NAMES}, headers={"Accept": "text/csv"}).text
+                == names
+            )
+            assert http.get(url + "store", params=target).status_code == 404
+            assert http.get(url + "health").json() == {"status": "ok", "workers": 1, "of": 1}
+        assert "Traceback" not in running.log()
+        # A write that fits is saved: the store was opened again after the failed one.
+        small = '<https://x.example/s> <https://x.example/p> "small" .\n'
+        assert http.put(url + "store", params=target, headers=headers, content=small).status_code == 201
+        assert _count(http, url) == before + 1
+        # No room at all, also not to open the store again for writing: refused, and read-only.
+        workers = _children(running.process.pid)
+        hard = resource.getrlimit(resource.RLIMIT_FSIZE)[1]
+        for child in workers:
+            resource.prlimit(child, resource.RLIMIT_FSIZE, (0, hard))
+        other = '<https://x.example/s> <https://x.example/p> "other" .\n'
+        for _ in range(2):
+            refused = http.post(url + "store", params=target, headers=headers, content=other)
+            assert refused.status_code == 507, refused.text
+            assert f"{root}: the disk is full" in refused.json()["error"]
+            assert _count(http, url) == before + 1
+        # With room again, the next write is saved.
+        for child in workers:
+            resource.prlimit(child, resource.RLIMIT_FSIZE, (hard, hard))
+        saved = http.post(url + "store", params=target, headers=headers, content=other)
+        assert saved.status_code == 204, saved.text
+        assert _count(http, url) == before + 2
+    finally:
+        running.stop()
+    # On disk: the earlier data and the two small writes, nothing of the big ones.
+    graph = open_graph(store)
+    try:
+        assert execute(graph, COUNT).rows[0][0] == Literal(before + 2)
+    finally:
+        graph.close()

@@ -60,12 +60,27 @@ def _drain(stream: object, into: list[str], found: threading.Event, address: lis
             found.set()
 
 
-def start_server(*args: str, cwd: Path | None = None, env: dict[str, str] | None = None) -> Running:
+#: Runs seminargraph with the first argument as the soft limit on the size of any file its
+#: processes write (RLIMIT_FSIZE; children inherit it): a write past it fails as on a full disk.
+_LIMITED = """
+import resource, runpy, sys
+hard = resource.getrlimit(resource.RLIMIT_FSIZE)[1]
+resource.setrlimit(resource.RLIMIT_FSIZE, (int(sys.argv.pop(1)), hard))
+sys.argv[0] = "seminargraph"
+runpy.run_module("seminargraph", run_name="__main__", alter_sys=True)
+"""
+
+
+def start_server(
+    *args: str, cwd: Path | None = None, env: dict[str, str] | None = None, file_size_limit: int | None = None
+) -> Running:
     """Start ``seminargraph serve --port 0 ARGS...`` and wait until it listens.
 
-    ``env``: variables to set besides the current environment.
+    ``env``: variables to set besides the current environment. ``file_size_limit``: the largest
+    file (bytes) the server's processes may write, as if the disk were full beyond it.
     """
-    command = [sys.executable, "-m", "seminargraph", "serve", "--port", "0", *args]
+    launch = ["-m", "seminargraph"] if file_size_limit is None else ["-c", _LIMITED, str(file_size_limit)]
+    command = [sys.executable, *launch, "serve", "--port", "0", *args]
     process = subprocess.Popen(
         command,
         stdout=subprocess.PIPE,

@@ -7,6 +7,7 @@ and starts another. Everything that touches the graph runs here, under that guar
 
 from __future__ import annotations
 
+import gc
 import signal
 from collections.abc import Callable, Sequence
 from dataclasses import dataclass, field
@@ -55,8 +56,21 @@ class Failure:
     message: str
 
 
+class DiskFull(StoreError):
+    """A write the store had no room for: the disk is full, or a file size or quota limit was hit."""
+
+
+class WriteFailed(StoreError):
+    """A write the store could not save, for another reason than room."""
+
+
+#: How the operating system words a write that found no room (ENOSPC, EFBIG, EDQUOT).
+_NO_ROOM = ("no space left on device", "file too large", "disk quota exceeded")
+
 _KINDS: list[tuple[type[SeminargraphError], str]] = [
     (UnknownQueryError, "not-found"),
+    (DiskFull, "full"),
+    (WriteFailed, "write"),
     (QueryParameterError, "parameter"),
     (QueryError, "query"),
     (SourceError, "query"),
@@ -77,9 +91,13 @@ class Engine:
     def __init__(self, config: ServerConfig) -> None:
         self.config = config
         spec = parse_spec(config.store)
-        if spec.kind == "oxigraph":
+        self.location = Path(spec.location) if spec.kind == "oxigraph" else None
+        #: Whether a write failed: Oxigraph (RocksDB) then refuses every later write until the
+        #: store is opened again, which the next write does.
+        self.write_failed = False
+        if self.location is not None:
             # The server process holds the store's lock for all its workers.
-            self.graph = disk.open_disk(Path(spec.location), writable=config.writable, take_lock=False)
+            self.graph = disk.open_disk(self.location, writable=config.writable, take_lock=False)
         else:
             self.graph = open_graph(
                 config.store, config.data, base=config.base, timeout=config.remote_timeout
@@ -94,6 +112,7 @@ class Engine:
             "sources": lambda lang: pagedata.sources(self.graph, lang, self.config.row_limit),
             "listing": lambda kind, lang: pagedata.listing(self.graph, kind, lang, self.config.row_limit),
             "entity": lambda kind, ident, lang: pagedata.entity(self.graph, kind, ident, lang),
+            "suggest": lambda kind, text, lang: pagedata.suggest(self.graph, kind, text, lang),
             "network": lambda **options: pagedata.network_page(self.graph, **options),
         }
 
@@ -134,10 +153,10 @@ class Engine:
         check_query(text, update=True)
         inner = self._writable_store()
         try:
-            inner.update(text)
+            self._write(inner, text)
         except SyntaxError as exc:
             raise QueryError(f"the update is not valid SPARQL: {exc.msg}") from None
-        except (OSError, RuntimeError, ValueError) as exc:
+        except (RuntimeError, ValueError) as exc:
             raise QueryError(f"the update failed: {exc}") from None
 
     def named(self, name: str, params: dict[str, str], lang: str) -> Outcome:
@@ -179,7 +198,7 @@ class Engine:
         if method == "DELETE":
             if not existed:
                 raise UnknownQueryError(f"the store has no graph <{graph}>")
-            inner.update(f"DROP GRAPH <{graph}>")
+            self._write(inner, f"DROP GRAPH <{graph}>")
             return True
         formats = {"text/turtle": ox.RdfFormat.TURTLE, "application/n-triples": ox.RdfFormat.N_TRIPLES}
         try:
@@ -188,14 +207,54 @@ class Engine:
         except SyntaxError as exc:
             raise QueryError(f"the body is not valid {media_type}: {exc.msg}") from None
         drop = f"DROP SILENT GRAPH <{graph}> ; " if method == "PUT" else ""
-        inner.update(f"{drop}INSERT DATA {{ GRAPH <{graph}> {{\n{body.decode('utf-8')}}} }}")
+        self._write(inner, f"{drop}INSERT DATA {{ GRAPH <{graph}> {{\n{body.decode('utf-8')}}} }}")
         return existed
 
     def _writable_store(self) -> ox.Store:
+        if self.write_failed:
+            self._reopen()
         inner = oxigraph_of(self.graph)
         if not self.config.writable or inner is None:
             raise StoreError("this server is read-only")
         return inner
+
+    def _write(self, inner: ox.Store, text: str) -> None:
+        """Run one update as one transaction; a failure to save it says why and what to do."""
+        try:
+            inner.update(text)
+        except OSError as exc:
+            self.write_failed = True
+            raise self._unsaved(str(exc)) from None
+
+    def _unsaved(self, cause: str) -> StoreError:
+        where = self.location
+        unchanged = "Nothing was changed: the store holds and serves the data it had before."
+        if any(words in cause.lower() for words in _NO_ROOM):
+            return DiskFull(
+                f"{where}: the disk is full, so the write was not saved ({cause}). {unchanged} "
+                f"Free space on the disk that holds {where} (or raise the file size or disk quota "
+                "limit that was reached), then send the write again."
+            )
+        return WriteFailed(
+            f"{where}: the write could not be saved ({cause}). {unchanged} "
+            f"Check the disk that holds {where}, then send the write again."
+        )
+
+    def _reopen(self) -> None:
+        """Open the store again after a failed write (RocksDB refuses writes until then).
+
+        When it cannot be opened for writing (the disk is still full), it is opened read-only, so
+        that the earlier data is still served, and the write is refused with the reason.
+        """
+        assert self.location is not None
+        self.graph.close()
+        gc.collect()  # the database closes when the last reference to it goes
+        try:
+            self.graph = disk.open_disk(self.location, writable=True, take_lock=False)
+        except StoreError as exc:
+            self.graph = disk.open_disk(self.location, writable=False, take_lock=False)
+            raise self._unsaved(str(exc)) from None
+        self.write_failed = False
 
 
 def _as_ntriples(graph: Graph) -> bytes:

@@ -53,7 +53,7 @@ def summary(graph: Dataset, lang: str, limit: int) -> dict[str, Any]:
 def sources(graph: Dataset, lang: str, limit: int) -> list[dict[str, Any]]:
     """The source documents the data comes from: id, title, file name and publisher."""
     rows = execute(graph, _SOURCES).rows[:limit]
-    labels = _labels(graph, [r[4] for r in rows if r[4] is not None])
+    labels = _labels(execute(graph, _PUBLISHERS).rows) if any(r[4] is not None for r in rows) else {}
     return [
         {
             "id": str(r[1]),
@@ -87,6 +87,86 @@ def listing(graph: Dataset, kind: str, lang: str, limit: int) -> dict[str, Any]:
             names[key].append(name)
     items = [{"id": key, "label": pick(names[key], lang) or key} for key in order[:limit]]
     return {"items": items, "truncated": len(order) > limit}
+
+
+#: Most suggestions one look-up gives, and most names and ids that hold the typed words it reads.
+SUGGESTIONS = 20
+CANDIDATES = 500
+#: Words of the typed text a look-up uses (the rest is ignored).
+SUGGEST_WORDS = 5
+#: The kinds a look-up can be for: the page kinds, and ``agent`` (a person or an organisation).
+SUGGEST_KINDS = {
+    "person": ("person",),
+    "organisation": ("organisation",),
+    "event": ("event",),
+    "agent": ("person", "organisation"),
+}
+
+
+def _suggest_query(words: int) -> str:
+    # The typed words are bound as literals ?w0, ?w1, ...: only their number shapes the text. The
+    # names and ids are read first, without the class: joined with the class at once, Oxigraph
+    # reads every entity of the class first, which costs seconds on a large store.
+    tests = " && ".join(f"CONTAINS(LCASE(STR(?text)), ?w{n})" for n in range(words))
+    return (
+        _PREFIXES
+        + f"""SELECT ?e ?class ?id ?name WHERE {{
+  {{
+    {{ SELECT DISTINCT ?e WHERE {{
+      {{ ?e sg:name ?text }} UNION {{ ?e sg:identifier ?text }}
+      FILTER ({tests})
+    }} LIMIT {CANDIDATES} }}
+  }} UNION {{ ?e sg:identifier ?exact }}
+  OPTIONAL {{ ?e a ?class FILTER (?class IN (sg:Person, sg:Organisation, sg:Event)) }}
+  OPTIONAL {{ ?e sg:identifier ?id }}
+  OPTIONAL {{ ?e sg:name ?name }}
+}}"""
+    )
+
+
+def suggest(graph: Dataset, kind: str, text: str, lang: str) -> dict[str, Any]:
+    """Up to SUGGESTIONS entities of ``kind`` with a name or id that holds every word of ``text``.
+
+    For the parameter fields of the query page, as the user types. One query, which reads at most
+    CANDIDATES matching names and ids (and the entity whose id is exactly ``text``), so that a
+    look-up costs little even when many match. The best come first: the exact id, then ids and
+    names that start with the text, then those in which each typed word starts a word, then the
+    rest.
+    """
+    words = text.lower().split()[:SUGGEST_WORDS]
+    if not words:
+        return {"kind": kind, "items": [], "more": True}
+    bound: dict[str, Node] = {f"w{n}": Literal(word) for n, word in enumerate(words)}
+    bound["exact"] = Literal(text.strip())
+    rows = execute(graph, _suggest_query(len(words)), bound).rows
+    wanted = {ENTITY_KINDS[k]: k for k in SUGGEST_KINDS[kind]}
+    names: dict[Node, list[Literal]] = {}
+    found: dict[Node, dict[str, Any]] = {}
+    for entity_, cls, ident, name in rows:
+        if entity_ is None or cls not in wanted or ident is None:
+            continue
+        found.setdefault(entity_, {"id": str(ident), "kind": wanted[cls]})  # type: ignore[index]
+        labels = names.setdefault(entity_, [])
+        if isinstance(name, Literal) and name not in labels:
+            labels.append(name)
+    typed = " ".join(words)
+
+    def rank(item: dict[str, Any]) -> tuple[int, str, str]:
+        ident, label = item["id"].lower(), item["label"].lower()
+        if ident == typed:
+            first = 0
+        elif ident.startswith(typed) or label.startswith(typed):
+            first = 1
+        elif all(any(w.startswith(typed_word) for w in (ident, *label.split())) for typed_word in words):
+            first = 2
+        else:
+            first = 3
+        return first, label, ident
+
+    for entity_, item in found.items():
+        item["label"] = pick(names[entity_], lang) or item["id"]
+    items = sorted(found.values(), key=rank)
+    return {"kind": kind, "items": items[:SUGGESTIONS], "more": len(items) > SUGGESTIONS}
 
 
 _FACTS = (
@@ -151,33 +231,51 @@ _ABOUT = (
 }"""
 )
 
-_LABELS = (
-    _PREFIXES
-    + """SELECT ?e ?label ?id ?class WHERE {
-  ?e ^(sg:agent|sg:event|sg:member|sg:organisation|sg:part|sg:whole|sg:role|sg:status|sg:relation
-       |sg:topic)?/(sg:agent|sg:event|sg:member|sg:organisation|sg:part|sg:whole|sg:role|sg:status
-       |sg:relation|sg:topic)? ?x .
+#: What the label queries give for each ``?e``: its labels, its id, and its page kind.
+_LABELLED = """
   OPTIONAL { ?e sg:name|skos:prefLabel|rdfs:label ?label }
   OPTIONAL { ?e sg:identifier ?id }
   OPTIONAL { ?e a ?class FILTER (?class IN (sg:Person, sg:Organisation, sg:Event)) }
 }"""
+
+#: The labels of everything an entity page names, in one query: the entity itself; what its facts
+#: link it to (the other side, the role, the status, the relation: as _FACTS finds them); the
+#: organisation of each affiliation a fact was in the capacity of (as _DETAILS finds them); and
+#: sg:partOf, the relation an inclusion without one has.
+_AROUND = (
+    _PREFIXES
+    + """SELECT DISTINCT ?e ?label ?id ?class WHERE {
+  { BIND (?x AS ?e) }
+  UNION {
+    ?fact sg:agent|sg:event|sg:member|sg:organisation|sg:part|sg:whole ?x ;
+          sg:agent|sg:event|sg:member|sg:organisation|sg:part|sg:whole|sg:role|sg:status|sg:relation ?e .
+  }
+  UNION { ?fact sg:agent|sg:event|sg:member|sg:organisation ?x ; sg:inCapacityOf/sg:organisation ?e . }
+  UNION { BIND (sg:partOf AS ?e) }"""
+    + _LABELLED
 )
+
+#: The labels of the publishers of the source documents, in one query.
+_PUBLISHERS = (
+    _PREFIXES
+    + """SELECT DISTINCT ?e ?label ?id ?class WHERE {
+  ?doc a sg:SourceDocument ; sg:publisher ?e ."""
+    + _LABELLED
+)
+
+#: An entity by its id, as the data writes ids: one look-up in the index.
+_BY_ID = _PREFIXES + "SELECT DISTINCT ?x WHERE { ?x sg:identifier ?id ; a ?type . }"
 
 
 def entity(graph: Dataset, kind: str, ident: str, lang: str) -> dict[str, Any]:
     """Everything a page shows about one person, organisation or event, with the evidence."""
     if kind not in ENTITY_KINDS:
         raise UnknownQueryError(f"there are no pages for {kind!r}")
-    try:
-        iri = resolve_parameter(graph, Parameter(kind, "x", kind, True, ""), ident)
-    except QueryParameterError:
-        raise UnknownQueryError(f"no {kind} with the id {ident!r}") from None
+    iri = _find(graph, kind, ident)
     bound: dict[str, Node] = {"x": iri}
     fact_rows = execute(graph, _FACTS, bound).rows
     detail_rows = execute(graph, _DETAILS, bound).rows
-    labels = _labels(graph, [iri], around=iri)
-    wanted = {r[i] for r in fact_rows for i in (3, 4, 5)} | {r[3] for r in detail_rows}
-    labels.update(_labels(graph, [n for n in wanted if n is not None and n not in labels]))
+    labels = _labels(execute(graph, _AROUND, bound).rows)
 
     def label(node: Node | None) -> str:
         return pick(labels.get(node, {}).get("labels", []), lang) if node is not None else ""
@@ -243,21 +341,34 @@ def _finish(fact: dict[str, Any]) -> dict[str, Any]:
     return fact
 
 
-def _labels(graph: Dataset, entities: list[Node], around: Node | None = None) -> dict[Node, dict[str, Any]]:
-    """Labels, ids and page kinds of ``entities`` (or, with ``around``, of everything next to it)."""
+def _find(graph: Dataset, kind: str, ident: str) -> Node:
+    """The entity of ``kind`` with the id ``ident`` (or the IRI): UnknownQueryError when there is none."""
+    found = execute(graph, _BY_ID, {"id": Literal(ident), "type": ENTITY_KINDS[kind]}).rows
+    if len(found) == 1 and found[0][0] is not None:
+        return found[0][0]
+    # An IRI, an id typed as xsd:string, or an id that several share: the general look-up says which.
+    try:
+        return resolve_parameter(graph, Parameter(kind, "x", kind, True, ""), ident)
+    except QueryParameterError:
+        raise UnknownQueryError(f"no {kind} with the id {ident!r}") from None
+
+
+_PAGE_KINDS = {SG.Person: "person", SG.Organisation: "organisation", SG.Event: "event"}
+
+
+def _labels(rows: list[tuple[Node | None, ...]]) -> dict[Node, dict[str, Any]]:
+    """Labels, ids and page kinds by entity, from the rows of a query that ends in _LABELLED."""
     found: dict[Node, dict[str, Any]] = {}
-    targets = [around] if around is not None else entities
-    for target in targets:
-        for entity_, label, ident, cls in execute(graph, _LABELS, {"x": target}).rows:
-            if entity_ is None or (around is None and entity_ != target):
-                continue
-            info = found.setdefault(entity_, {"labels": [], "id": None, "kind": None, "iri": str(entity_)})
-            if isinstance(label, Literal) and label not in info["labels"]:
-                info["labels"].append(label)
-            if ident is not None:
-                info["id"] = str(ident)
-            if cls is not None:
-                info["kind"] = {SG.Person: "person", SG.Organisation: "organisation", SG.Event: "event"}[cls]  # type: ignore[index]
+    for entity_, label, ident, cls in rows:
+        if entity_ is None:
+            continue
+        info = found.setdefault(entity_, {"labels": [], "id": None, "kind": None, "iri": str(entity_)})
+        if isinstance(label, Literal) and label not in info["labels"]:
+            info["labels"].append(label)
+        if ident is not None:
+            info["id"] = str(ident)
+        if cls is not None:
+            info["kind"] = _PAGE_KINDS.get(cls)  # type: ignore[call-overload]
     return found
 
 

@@ -20,7 +20,7 @@ from ..errors import UnknownQueryError
 from ..query import LANG_PATTERN, NamedQuery, QueryResult, get_query, list_queries
 from ..tables import render
 from .jobs import Outcome
-from .pagedata import ENTITY_KINDS
+from .pagedata import ENTITY_KINDS, SUGGEST_KINDS
 from .results import TRUNCATED_HEADER
 from .workers import JobFailed, PoolError
 
@@ -70,7 +70,14 @@ def page(request: Request, template: str, code: int = 200, **context: Any) -> HT
 
 def problem_page(request: Request, status: int, message: str) -> HTMLResponse:
     """An error page that says what went wrong."""
-    headings = {400: "Bad request", 403: "Not allowed", 404: "Not found", 413: "Too large", 503: "Try again"}
+    headings = {
+        400: "Bad request",
+        403: "Not allowed",
+        404: "Not found",
+        413: "Too large",
+        503: "Try again",
+        507: "No room to save",
+    }
     return page(
         request, "error.html", status, status=status, heading=headings.get(status, "Error"), message=message
     )
@@ -148,11 +155,28 @@ async def query_page(request: Request) -> Response:
             status, context["error"] = exc.status, exc.message
         context["csv_url"] = f"/query.csv?{urlencode({'sparql': sparql})}"
         context["json_url"] = f"/query.json?{urlencode({'sparql': sparql})}"
-    choices = {}
-    for kind in ENTITY_KINDS:
-        found = await _call(request, "listing", kind=kind, lang=lang)
-        choices[kind] = found["items"][:1000]
-    return page(request, "query.html", status, queries=list_queries(), choices=choices, **context)
+    # The parameter fields are plain text fields (an id or an IRI); app.js suggests entities from
+    # /entities.json as the user types, so the page itself reads nothing from the store.
+    kinds = sorted(SUGGEST_KINDS)
+    return page(request, "query.html", status, queries=list_queries(), suggest_kinds=kinds, **context)
+
+
+#: Longest text /entities.json looks up.
+MAX_LOOKUP_CHARS = 200
+
+
+async def entities(request: Request) -> Response:
+    """``/entities.json?kind=person&q=TEXT``: entities to suggest for a parameter field, as JSON."""
+    kind = request.query_params.get("kind", "")
+    if kind not in SUGGEST_KINDS:
+        known = ", ".join(sorted(SUGGEST_KINDS))
+        raise PageProblem(400, f"kind: {kind[:20]!r} is not a kind of entity; give one of {known}")
+    text = request.query_params.get("q", "")
+    if len(text) > MAX_LOOKUP_CHARS:
+        raise PageProblem(400, f"q: the text is longer than {MAX_LOOKUP_CHARS} characters; type less")
+    found = await _call(request, "suggest", kind=kind, text=text, lang=lang_of(request))
+    body = json.dumps(found, ensure_ascii=False)
+    return Response(body, media_type="application/json", headers={"Cache-Control": "no-store"})
 
 
 async def query_download(request: Request) -> Response:

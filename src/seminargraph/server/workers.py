@@ -38,7 +38,7 @@ class PoolError(Exception):
 
 
 #: The HTTP status of each kind of Failure (see ``jobs.failure``); any other kind is a 500.
-_STATUS = {"not-found": 404, "parameter": 400, "query": 400, "store": 502}
+_STATUS = {"not-found": 404, "parameter": 400, "query": 400, "store": 502, "full": 507, "write": 500}
 
 
 class JobFailed(Exception):
