@@ -92,6 +92,10 @@ def backends(reference: Dataset, specs: dict[str, str]) -> dict[str, Dataset]:
 
 def _rows(graph: Dataset, name: str, params: dict[str, str], lang: str) -> list[tuple[Any, ...]]:
     result = run_query(graph, name, lang=lang, params=params)
+    if result.kind == "graph":
+        # A CONSTRUCT: its triples, each term written out with its language or datatype.
+        assert result.graph is not None
+        return [tuple(term.n3() for term in triple) for triple in result.graph]
     return [tuple(record.values()) for record in result.records()]
 
 

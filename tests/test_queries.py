@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import json
 from pathlib import Path
+from typing import Any
 
 import pytest
 from rdflib import Dataset
@@ -17,6 +18,7 @@ EXAMPLE_PARAMS = {
     "organisation-network": {"organisation": "lansstyrelserna"},
     "co-participants": {"person": "staffan-larsson"},
     "evidence": {"person": "leif-jonsson"},
+    "event-graph": {"event": "fran-rora-till-ledning"},
 }
 
 S1 = "Människor, förändringsvilja och IT: hur 21 myndigheter enas om ett gemensamt beslutsstöd"
@@ -195,13 +197,20 @@ def test_every_named_query_matches_its_golden_rows(
 ) -> None:
     assert query.title and query.description, f"{query.name} needs a title and a description"
     result = run_query(seed_graph, query, lang=lang, **EXAMPLE_PARAMS.get(query.name, {}))
-    rows = sorted((list(r.values()) for r in result.records()), key=lambda row: json.dumps(row))
-    actual = {"columns": result.columns, "rows": rows}
+    if result.kind == "graph":
+        assert result.graph is not None and len(result.graph), f"{query.name} constructs nothing"
+        # No blank nodes in the data: the sorted N-Triples lines compare graphs exactly.
+        actual: dict[str, Any] = {
+            "triples": sorted(" ".join(t.n3() for t in triple) for triple in result.graph)
+        }
+    else:
+        rows = sorted((list(r.values()) for r in result.records()), key=lambda row: json.dumps(row))
+        actual = {"columns": result.columns, "rows": rows}
+        assert result.rows, f"{query.name} returns nothing on the seed data"
     golden = GOLDEN / f"{query.name}.{lang}.json"
     if refresh_golden:
         golden.parent.mkdir(parents=True, exist_ok=True)
         golden.write_text(json.dumps(actual, ensure_ascii=False, indent=1) + "\n", "utf-8")
-    assert result.rows, f"{query.name} returns nothing on the seed data"
     assert actual == json.loads(golden.read_text("utf-8"))
 
 
@@ -409,3 +418,88 @@ def test_entities_described_in_two_sources_change_no_answer(
         run_query(both, query, lang="en", **params).rows
         == run_query(seed_graph, query, lang="en", **params).rows
     )
+
+
+def _events(graph: Dataset) -> dict[str, str]:
+    from seminargraph.query import execute
+
+    text = (
+        "PREFIX sg: <https://seminargraph.example/ns#> "
+        "SELECT ?id ?e WHERE { ?e a sg:Event ; sg:identifier ?id }"
+    )
+    return {str(ident): str(event) for ident, event in execute(graph, text).rows}
+
+
+def test_event_graph_is_a_slice_of_the_graph_that_validates_on_its_own(seed_graph: Dataset) -> None:
+    from rdflib import URIRef
+
+    from seminargraph import validate_graph
+    from seminargraph.mapping import new_dataset
+    from seminargraph.rdfio import plain
+    from seminargraph.sources import add_ontology
+
+    whole = {(s, p, plain(o)) for s, p, o, _ in seed_graph.quads((None, None, None, None))}
+    events = _events(seed_graph)
+    assert len(events) == 4
+    for ident, iri in events.items():
+        constructed = run_query(seed_graph, "event-graph", event=ident).graph
+        assert constructed is not None
+        triples = set(constructed)
+        assert triples <= whole, f"{ident}: the slice says only what the graph says"
+        assert (URIRef(iri), URIRef("https://seminargraph.example/ns#identifier"), None) in constructed
+        # Self-contained: every participation with its person, role, evidence and quoted source.
+        dataset = new_dataset()
+        part = dataset.graph(URIRef("https://seminargraph.example/id/graph/slice"))
+        for triple in triples:
+            part.add(triple)
+        add_ontology(dataset)
+        report = validate_graph(dataset)
+        assert report.conforms, f"{ident}: {report.text()}"
+
+
+def test_event_graph_holds_everyone_the_participants_query_lists_for_the_event(seed_graph: Dataset) -> None:
+    from rdflib import URIRef
+
+    name = URIRef("https://seminargraph.example/ns#name")
+    for event in ("fran-rora-till-ledning", "manniskor-forandringsvilja-och-it"):
+        listed = {r["person"] for r in run_query(seed_graph, "participants", event=event).records()}
+        constructed = run_query(seed_graph, "event-graph", event=event).graph
+        assert constructed is not None
+        people = {
+            str(o)
+            for s in constructed.subjects(URIRef("http://www.w3.org/1999/02/22-rdf-syntax-ns#type"))
+            if (s, None, URIRef("https://seminargraph.example/ns#Person")) in constructed
+            for o in constructed.objects(s, name)
+        }
+        assert listed and people == listed
+        # The other seminar's people are not in it.
+        other = {r["person"] for r in run_query(seed_graph, "participants").records()} - listed
+        assert other and not (people & other)
+
+
+def test_event_graph_from_the_command_line_reads_back_and_draws(run_cli, tmp_path: Path) -> None:
+    from rdflib import Graph
+    from rdflib.compare import isomorphic
+
+    from seminargraph import load_graph
+    from seminargraph.rdfio import union_graph
+
+    result = run_cli("query", "event-graph", "-p", "event=fran-rora-till-ledning", "--format", "turtle")
+    assert result.exit_code == 0, result.stderr
+    written = Graph().parse(data=result.stdout, format="turtle")
+    constructed = run_query(load_graph(), "event-graph", event="fran-rora-till-ledning").graph
+    assert constructed is not None
+    assert isomorphic(written, union_graph(constructed))
+    # The slice is data too: built on its own, it is the same event.
+    slice_file = tmp_path / "slice.ttl"
+    slice_file.write_text(result.stdout, encoding="utf-8")
+    again = run_cli("query", "participants", "-d", str(slice_file), "--format", "csv")
+    full = run_cli("query", "participants", "-p", "event=fran-rora-till-ledning", "--format", "csv")
+    assert again.exit_code == 0, again.stderr
+    assert again.stdout == full.stdout
+    page = run_cli(
+        "viz", "--query", "event-graph", "-p", "event=fran-rora-till-ledning", "-o", str(tmp_path / "x.html")
+    )
+    assert page.exit_code == 0, page.stderr
+    missing = run_cli("query", "event-graph", "--format", "turtle")
+    assert missing.exit_code != 0 and "event" in missing.stderr

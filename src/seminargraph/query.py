@@ -34,6 +34,7 @@ from rdflib.term import Node
 
 from .authoring import LANG_PATTERN as LANG_PATTERN  # the same language tags as authored data
 from .errors import MissingExtraError, QueryError, QueryParameterError, SourceError, UnknownQueryError
+from .rdfio import plain
 from .textfile import read_text
 
 #: Longest query text accepted (characters).
@@ -312,8 +313,10 @@ def to_result(result: Result) -> QueryResult:
     if result.type in ("CONSTRUCT", "DESCRIBE"):
         graph = Graph(bind_namespaces="none")
         assert result.graph is not None
-        for triple in result.graph:
-            graph.add(triple)
+        # Literals as the same terms whatever the engine: Oxigraph gives "x"^^xsd:string where
+        # rdflib and remote endpoints give "x" (one term in RDF 1.1, two to rdflib).
+        for s, p, o in result.graph:
+            graph.add((s, p, plain(o)))
         return QueryResult("graph", graph=graph)
     columns = [str(v) for v in (result.vars or [])]
     rows = [tuple(row) for row in result]  # type: ignore[arg-type]
