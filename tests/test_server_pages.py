@@ -328,6 +328,35 @@ def test_named_queries_have_stable_csv_and_json_urls(http: Callable[..., httpx.R
     assert unknown.status_code == 400 and "has no parameter 'colour'" in unknown.json()["error"]
 
 
+def test_a_named_construct_query_downloads_as_rdf(http: Callable[..., httpx.Response]) -> None:
+    from rdflib import Graph
+    from rdflib.compare import isomorphic
+
+    from seminargraph import load_graph, run_query
+    from seminargraph.rdfio import union_graph
+
+    page = http("/queries/event-graph", event="fran-rora-till-ledning")
+    assert page.status_code == 200
+    assert "/queries/event-graph.ttl?event=fran-rora-till-ledning&amp;lang=sv" in page.text
+    expected = run_query(load_graph(), "event-graph", event="fran-rora-till-ledning").graph
+    assert expected is not None
+    for suffix, rdflib_format, media_type in (
+        ("ttl", "turtle", "text/turtle"),
+        ("nt", "nt", "application/n-triples"),
+        ("jsonld", "json-ld", "application/ld+json"),
+    ):
+        answer = http(f"/queries/event-graph.{suffix}", event="fran-rora-till-ledning")
+        assert answer.status_code == 200
+        assert answer.headers["content-type"].startswith(media_type)
+        assert f'filename="event-graph.{suffix}"' in answer.headers["content-disposition"]
+        got = Graph().parse(data=answer.text, format=rdflib_format)
+        assert isomorphic(got, union_graph(expected)), suffix
+    rows_as_rdf = http("/queries/participants.ttl")
+    assert rows_as_rdf.status_code == 404
+    assert "gives rows, not a graph; use /queries/participants.csv or .json" in rows_as_rdf.text
+    assert "Turtle</a>" not in http("/queries/participants").text
+
+
 def test_csv_downloads_neutralise_formulas_and_json_keeps_the_text(
     http: Callable[..., httpx.Response],
 ) -> None:

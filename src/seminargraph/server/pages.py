@@ -21,7 +21,8 @@ from ..query import LANG_PATTERN, NamedQuery, QueryResult, get_query, list_queri
 from ..tables import render
 from .jobs import Outcome
 from .pagedata import ENTITY_KINDS, SUGGEST_KINDS
-from .results import TRUNCATED_HEADER
+from .results import FORMATS, TRUNCATED_HEADER
+from .results import render as render_outcome
 from .workers import JobFailed, PoolError
 
 _LANGS = ("sv", "en")
@@ -191,13 +192,18 @@ async def query_download(request: Request) -> Response:
 async def named_query(request: Request) -> Response:
     """``/queries/NAME`` (a page), ``/queries/NAME.csv`` and ``/queries/NAME.json``."""
     name, _, suffix = request.path_params["name"].partition(".")
-    if suffix not in ("", "csv", "json"):
-        raise PageProblem(404, f"no such format .{suffix}; use /queries/{name}.csv or .json")
+    if suffix not in ("", "csv", "json", *_RDF_SUFFIXES):
+        raise PageProblem(
+            404,
+            f"no such format .{suffix}; use /queries/{name}.csv or .json (.ttl, .nt or .jsonld for graphs)",
+        )
     query = _named(name)
     lang = lang_of(request)
     params = {k: v for k, v in request.query_params.multi_items() if k not in _RESERVED and v.strip()}
     if suffix:
         outcome = await _call(request, "named", name=name, params=params, lang=lang)
+        if suffix in _RDF_SUFFIXES:
+            return _rdf_download(outcome, suffix, name)
         return _download(outcome, suffix, name)
     context: dict[str, Any] = {"query": query, "params": params, "lang": lang, "outcome": None, "error": None}
     status = 200
@@ -210,6 +216,7 @@ async def named_query(request: Request) -> Response:
     fields = urlencode([*params.items(), ("lang", lang)])
     context["csv_url"] = f"/queries/{name}.csv?{fields}"
     context["json_url"] = f"/queries/{name}.json?{fields}"
+    context["ttl_url"] = f"/queries/{name}.ttl?{fields}"
     return page(request, "named.html", status, **context)
 
 
@@ -259,6 +266,20 @@ def _view(outcome: Outcome) -> dict[str, Any]:
         "truncated": outcome.truncated,
         "boolean": outcome.boolean,
     }
+
+
+#: The RDF files a named CONSTRUCT query can be downloaded as, by suffix.
+_RDF_SUFFIXES = {"ttl": "turtle", "nt": "ntriples", "jsonld": "jsonld"}
+
+
+def _rdf_download(outcome: Outcome, suffix: str, stem: str) -> Response:
+    if outcome.kind != "graph":
+        raise PageProblem(404, f"the query {stem} gives rows, not a graph; use /queries/{stem}.csv or .json")
+    fmt = next(f for f in FORMATS if f.name == _RDF_SUFFIXES[suffix])
+    headers = {"Content-Disposition": f'attachment; filename="{stem}.{suffix}"'}
+    if outcome.truncated:
+        headers[TRUNCATED_HEADER] = "true"
+    return Response(render_outcome(outcome, fmt), media_type=fmt.media_type, headers=headers)
 
 
 def _download(outcome: Outcome, suffix: str, stem: str) -> Response:
