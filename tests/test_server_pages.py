@@ -531,3 +531,29 @@ def test_an_entity_page_runs_the_same_few_queries_however_many_entities_it_names
     person = pagedata.entity(graph, "person", "p1", "sv")
     assert len(texts) <= 6, texts
     assert [f["other"]["label"] for f in person["facts"]] == ["Organisationen 1", "Panelen"]
+
+
+def test_listings_come_in_pages_that_together_hold_everyone_once(run_cli: Callable[..., Any]) -> None:
+    import re as re_module
+
+    from seminargraph import load_graph
+    from seminargraph.server import pagedata
+
+    everyone = pagedata.listing(load_graph(), "person", "sv")
+    assert everyone["pages"] == 1 and everyone["total"] == len(everyone["items"]) == 8
+    seen: list[str] = []
+    for number in (1, 2, 3):
+        answer = run_cli("serve", "--row-limit", "3", "--get", f"/people?page={number}")
+        assert answer.exit_code == 0, answer.stderr
+        seen += re_module.findall(r'<li><a href="/person/([^"?]+)\?lang=sv">', answer.stdout)
+        assert f"(page {number} of 3)" in answer.stdout
+        assert ('rel="prev"' in answer.stdout) == (number > 1)
+        assert ('rel="next"' in answer.stdout) == (number < 3)
+    assert seen == [item["id"] for item in everyone["items"]], "every person once, in the order of their ids"
+    assert "7–8 of 8" in answer.stdout
+    past = run_cli("serve", "--row-limit", "3", "--get", "/people?page=4")
+    assert (
+        past.exit_code != 0 and "page 4 is past the end: the 8 person entries fit on 3 page(s)" in past.stdout
+    )
+    bad = run_cli("serve", "--get", "/people?page=-1")
+    assert bad.exit_code != 0 and "is not a page number" in bad.stdout

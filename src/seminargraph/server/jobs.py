@@ -110,7 +110,9 @@ class Engine:
             "graph_write": self.graph_write,
             "summary": lambda lang: pagedata.summary(self.graph, lang, self.config.row_limit),
             "sources": lambda lang: pagedata.sources(self.graph, lang, self.config.row_limit),
-            "listing": lambda kind, lang: pagedata.listing(self.graph, kind, lang, self.config.row_limit),
+            "listing": lambda kind, lang, page: pagedata.listing(
+                self.graph, kind, lang, page, min(pagedata.LISTING_PAGE, self.config.row_limit)
+            ),
             "entity": lambda kind, ident, lang: pagedata.entity(self.graph, kind, ident, lang),
             "suggest": lambda kind, text, lang: pagedata.suggest(self.graph, kind, text, lang),
             "network": lambda **options: pagedata.network_page(self.graph, **options),

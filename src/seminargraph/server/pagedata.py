@@ -65,28 +65,54 @@ def sources(graph: Dataset, lang: str, limit: int) -> list[dict[str, Any]]:
     ]
 
 
-_LISTING = (
-    _PREFIXES
-    + """SELECT ?e ?id ?name WHERE {
-  ?e a ?class ; sg:identifier ?id .
-  OPTIONAL { ?e sg:name ?name }
-} ORDER BY ?id"""
-)
+#: Entities on one page of /people, /organisations or /events.
+LISTING_PAGE = 500
+
+_LISTING_COUNT = _PREFIXES + "SELECT (COUNT(DISTINCT ?e) AS ?n) WHERE { ?e a ?class ; sg:identifier ?id }"
 
 
-def listing(graph: Dataset, kind: str, lang: str, limit: int) -> dict[str, Any]:
-    """Every person, organisation or event, by id, with its name in ``lang`` (cut at ``limit``)."""
-    rows = execute(graph, _LISTING, {"class": ENTITY_KINDS[kind]}).rows
-    names: dict[str, list[Literal]] = defaultdict(list)
-    order: list[str] = []
-    for _entity, ident, name in rows:
-        key = str(ident)
-        if key not in names:
-            order.append(key)
+def _listing_query(size: int, start: int) -> str:
+    # One page of entities in the order of their ids (the store sorts; only the page is read), then
+    # their names. ``size`` and ``start`` are whole numbers made here, never text from a request.
+    return (
+        _PREFIXES
+        + f"""SELECT ?e ?id ?name WHERE {{
+  {{ SELECT DISTINCT ?e ?id WHERE {{ ?e a ?class ; sg:identifier ?id }}
+     ORDER BY ?id ?e LIMIT {size} OFFSET {start} }}
+  OPTIONAL {{ ?e sg:name ?name }}
+}} ORDER BY ?id ?e"""
+    )
+
+
+def listing(graph: Dataset, kind: str, lang: str, page: int = 1, size: int = LISTING_PAGE) -> dict[str, Any]:
+    """Page ``page`` (from 1) of the people, organisations or events, by id, with names in ``lang``."""
+    cls = ENTITY_KINDS[kind]
+    counted = execute(graph, _LISTING_COUNT, {"class": cls}).rows
+    total = int(str(counted[0][0])) if counted and counted[0][0] is not None else 0
+    pages = max(1, -(-total // size))
+    if page > pages:
+        raise UnknownQueryError(
+            f"page {page} is past the end: the {total} {kind} entries fit on {pages} page(s)"
+        )
+    rows = execute(graph, _listing_query(size, (page - 1) * size), {"class": cls}).rows
+    names: dict[Node, list[Literal]] = defaultdict(list)
+    idents: dict[Node, str] = {}
+    for entity_, ident, name in rows:
+        if entity_ is None:
+            continue
+        idents.setdefault(entity_, str(ident))
         if isinstance(name, Literal):
-            names[key].append(name)
-    items = [{"id": key, "label": pick(names[key], lang) or key} for key in order[:limit]]
-    return {"items": items, "truncated": len(order) > limit}
+            names[entity_].append(name)
+    items = [{"id": key, "label": pick(names[e], lang) or key} for e, key in idents.items()]
+    first = (page - 1) * size + 1 if items else 0
+    return {
+        "items": items,
+        "page": page,
+        "pages": pages,
+        "total": total,
+        "first": first,
+        "last": first + len(items) - 1,
+    }
 
 
 #: Most suggestions one look-up gives, and most names and ids that hold the typed words it reads.

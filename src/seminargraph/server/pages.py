@@ -106,9 +106,13 @@ async def listing(request: Request) -> Response:
     kind = {"people": "person", "organisations": "organisation", "events": "event"}[
         request.url.path.strip("/")
     ]
-    found = await _call(request, "listing", kind=kind, lang=lang)
+    number = request.query_params.get("page", "1").strip()
+    if not number.isdigit() or not 1 <= int(number) <= 1_000_000:
+        raise PageProblem(400, f"page: {number[:20]!r} is not a page number; give 1, 2, ...")
+    found = await _call(request, "listing", kind=kind, lang=lang, page=int(number))
     heading = {"person": "People", "organisation": "Organisations", "event": "Events"}[kind]
-    return page(request, "listing.html", listing=found, kind=kind, heading=heading, lang=lang)
+    path = request.url.path
+    return page(request, "listing.html", listing=found, kind=kind, heading=heading, lang=lang, path=path)
 
 
 _SECTIONS = [
