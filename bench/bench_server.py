@@ -57,6 +57,7 @@ PAGES: list[tuple[str, str]] = [
     ("event page (festival f0)", "/event/f0?lang=en"),
     ("suggestions: person 'svensson 12'", "/entities.json?kind=person&q=svensson+12&lang=en"),
     ("suggestions: person, no match", "/entities.json?kind=person&q=zzzz&lang=en"),
+    ("people list (/people)", "/people?lang=en"),
 ]
 #: The entity pages whose queries are counted: kind and id.
 COUNTED = [("person", "p9"), ("event", "s7"), ("organisation", "o3"), ("event", "f0")]
