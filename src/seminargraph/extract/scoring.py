@@ -202,6 +202,7 @@ def score(pairs: Iterable[tuple[GoldPage, ExtractionResult]]) -> Scores:
                     scores.differences += [
                         f"{label}: missing {_show(x)}" for x in sorted(want - got, key=str)
                     ]
+        scores.differences += _wrong_events(gold.path.name, found, expected)
         got_orgs = {
             (p.name, p.role) for e in result.events for p in e.participants if p.kind == "organisation"
         }
@@ -216,6 +217,25 @@ def score(pairs: Iterable[tuple[GoldPage, ExtractionResult]]) -> Scores:
             f"{gold.path.name}: missing organisation {x}" for x in sorted(want_orgs - got_orgs)
         ]
     return scores
+
+
+def _wrong_events(
+    label: str,
+    found: list[tuple[str, frozenset[str], str | None, str, str | None]],
+    expected: list[tuple[str, frozenset[str], str | None, str, str | None]],
+) -> list[str]:
+    """People found and expected, but (also) in another event than the annotation's."""
+    got = {(item[0], item[4]) for item in found}
+    want = {(item[0], item[4]) for item in expected}
+    names = {name for name, _ in got} & {name for name, _ in want}
+    return [
+        f"{label}: event   {name} in {event!r}, not in "
+        + " or ".join(repr(e) for n, e in sorted(want - got, key=str) if n == name)
+        if any(n == name for n, _ in want - got)
+        else f"{label}: event   {name} also in {event!r}"
+        for name, event in sorted(got - want, key=str)
+        if name in names
+    ]
 
 
 def _show(item: tuple[Any, ...]) -> str:
