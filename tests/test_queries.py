@@ -133,6 +133,38 @@ def test_unknown_and_missing_parameters_are_refused(seed_graph: Dataset) -> None
         run_query(seed_graph, "co-participants", person="hypergene")
 
 
+def test_an_unknown_id_suggests_the_ids_it_may_have_meant(seed_graph: Dataset, run_cli) -> None:
+    with pytest.raises(
+        QueryParameterError, match=r"'leif-jonson' in the graph; did you mean 'leif-jonsson'\?"
+    ):
+        run_query(seed_graph, "evidence", person="leif-jonson")
+    with pytest.raises(QueryParameterError, match=r"did you mean 'hypergene'\?$"):
+        run_query(seed_graph, "organisation-people", organisation="hypergen")
+    # Nothing near it: a short list is given whole.
+    with pytest.raises(QueryParameterError, match=r"'xyz' in the graph \(the people are: david-hallgren, "):
+        run_query(seed_graph, "evidence", person="xyz")
+    result = run_cli("query", "participants", "-p", "event=fran-rora")
+    assert result.exit_code == 1
+    assert "almedalen-2015, fran-rora-till-ledning, it-dagen-2015" in result.stderr
+
+
+def test_an_unknown_id_in_a_large_graph_gives_the_count_not_the_list() -> None:
+    from rdflib import Graph, Literal, URIRef
+    from rdflib.namespace import RDF
+
+    from seminargraph.vocab import SG
+
+    graph = Graph()
+    for n in range(20):
+        person = URIRef(f"https://example.org/p/{n}")
+        graph.add((person, RDF.type, SG.Person))
+        graph.add((person, SG.identifier, Literal(f"person-number-{n}")))
+    with pytest.raises(QueryParameterError, match=r"did you mean 'person-number-7'"):
+        run_query(graph, "evidence", person="person-numbr-7")
+    with pytest.raises(QueryParameterError, match=r"\(20 people in the graph, none with an id like it\)$"):
+        run_query(graph, "evidence", person="xyz")
+
+
 def test_unknown_query_lists_the_known_ones(seed_graph: Dataset) -> None:
     with pytest.raises(UnknownQueryError, match="participants"):
         run_query(seed_graph, "participnts")
@@ -321,6 +353,27 @@ def test_construct_results_come_out_as_rdf(
     if fmt == "jsonld":
         assert json.loads(result.stdout)["@context"]["sg"] == "https://seminargraph.example/ns#"
     assert run_cli("query", "--sparql", CONSTRUCT_NAMES, "--format", fmt).stdout == result.stdout
+
+
+def test_a_rows_format_asked_of_a_graph_query_is_refused(run_cli) -> None:
+    # Without --format a CONSTRUCT comes out as Turtle; asking for CSV must not give Turtle silently.
+    turtle = run_cli("query", "--sparql", CONSTRUCT_NAMES)
+    assert turtle.exit_code == 0 and "@prefix sg:" in turtle.stdout
+    for fmt in ("csv", "table"):
+        refused = run_cli("query", "--sparql", CONSTRUCT_NAMES, "--format", fmt)
+        assert refused.exit_code == 2
+        assert f"--format {fmt} is for rows" in refused.stderr
+        assert "turtle, ntriples or jsonld" in refused.stderr
+        assert refused.stdout == ""
+
+
+def test_a_query_command_without_a_query_says_what_to_give(run_cli) -> None:
+    neither = run_cli("query")
+    assert neither.exit_code == 2
+    assert "give a query NAME (see `seminargraph queries`), a FILE.rq, or --sparql TEXT" in neither.stderr
+    assert "not both" not in neither.stderr
+    both = run_cli("query", "participants", "--sparql", "ASK {}")
+    assert both.exit_code == 2 and "not both" in both.stderr
 
 
 def test_query_output_file_is_written_whole(run_cli, tmp_path: Path) -> None:

@@ -16,6 +16,7 @@ chosen label language.
 
 from __future__ import annotations
 
+import difflib
 import functools
 import os
 import re
@@ -269,6 +270,7 @@ def resolve_parameter(graph: Graph, param: Parameter, value: str) -> Node:
     if not found:
         raise QueryParameterError(
             f"--param {param.name}: no {param.kind} with the id or IRI '{value}' in the graph"
+            + _suggest_ids(graph, param.kind, value)
         )
     if len(found) > 1:
         raise QueryParameterError(
@@ -277,6 +279,35 @@ def resolve_parameter(graph: Graph, param: Parameter, value: str) -> Node:
     term = found[0][0]
     assert term is not None
     return term
+
+
+#: How many ids of a kind an error message lists in full; more are only searched for a near miss.
+LISTED_IDS = 12
+#: Most ids read to look for a near miss of an id that names nothing.
+SEARCHED_IDS = 100_000
+_PLURALS = {"person": "people", "agent": "people and organisations"}
+
+
+def _suggest_ids(graph: Graph, kind: str, value: str) -> str:
+    """The end of an unknown-id error: the ids it may have meant, or all of them when few."""
+    ids: set[str] = set()
+    for each in ("person", "organisation") if kind == "agent" else (kind,):
+        text = (
+            "PREFIX sg: <https://seminargraph.example/ns#>\n"
+            f"SELECT DISTINCT ?i WHERE {{ ?x a ?type ; sg:identifier ?i }} LIMIT {SEARCHED_IDS}"
+        )
+        rows = execute(graph, text, {"type": URIRef(KINDS[each])}).rows
+        ids.update(str(row[0]) for row in rows if row[0] is not None)
+    known = sorted(ids)
+    close = difflib.get_close_matches(value, known, n=3, cutoff=0.75)
+    if close:
+        return "; did you mean " + " or ".join(f"'{c}'" for c in close) + "?"
+    plural = _PLURALS.get(kind, f"{kind}s")
+    if not known:
+        return f" (it has no {plural})"
+    if len(known) <= LISTED_IDS:
+        return f" (the {plural} are: {', '.join(known)})"
+    return f" ({len(known):,} {plural} in the graph, none with an id like it)"
 
 
 def execute(

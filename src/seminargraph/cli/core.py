@@ -56,9 +56,9 @@ def build_command(
 ) -> None:
     """Build the graph from DATA (YAML, RDF files or folders; default: built-in data).
 
-    Validates it against the SHACL shapes, then writes it to OUTDIR as graph.ttl, graph.nt,
-    graph.jsonld and graph.trig. Nothing is written when the data does not conform. With
-    --store, the graph in that store is validated and written instead.
+    Validates it against the SHACL shapes, then writes it into the --output folder as graph.ttl,
+    graph.nt, graph.jsonld and graph.trig (or the --format ones). Nothing is written when the data
+    does not conform. With --store, the graph in that store is validated and written instead.
     """
     summary = build(
         data, outdir, base=base, formats=formats or BUILD_FORMATS, validate=not no_validate, store=store
@@ -139,9 +139,8 @@ GRAPH_FORMATS = ("turtle", "ntriples", "jsonld")
     "--format",
     "fmt",
     type=click.Choice([*TABLE_FORMATS, *GRAPH_FORMATS]),
-    default="table",
-    show_default=True,
-    help="Output format (table/csv/tsv/json for rows; turtle/ntriples/jsonld for graphs).",
+    help="Output format: table (the default), csv, tsv or json for rows; turtle (the default), "
+    "ntriples or jsonld for the graph of a CONSTRUCT or DESCRIBE.",
 )
 @click.option(
     "--lang",
@@ -161,7 +160,7 @@ def query_command(
     name: str | None,
     sparql_text: str | None,
     params: tuple[str, ...],
-    fmt: str,
+    fmt: str | None,
     lang: str,
     output: Path | None,
     graph: Dataset,
@@ -174,12 +173,16 @@ def query_command(
     result = run_query(graph, query, lang=lang, params=bound)
     if result.kind == "graph":
         assert result.graph is not None
-        graph_format = fmt if fmt in GRAPH_FORMATS else "turtle"
-        text = serialize(result.graph, format_named(graph_format)).decode("utf-8")
+        if fmt is not None and fmt not in GRAPH_FORMATS:
+            raise click.UsageError(
+                f"--format {fmt} is for rows, but this query gives a graph (CONSTRUCT/DESCRIBE); "
+                "use turtle, ntriples or jsonld"
+            )
+        text = serialize(result.graph, format_named(fmt or "turtle")).decode("utf-8")
     elif fmt in GRAPH_FORMATS:
         raise click.UsageError(f"--format {fmt} is for CONSTRUCT/DESCRIBE; use table, csv, tsv or json")
     else:
-        text = render(result, fmt)
+        text = render(result, fmt or "table")
     if output is None:
         click.echo(text, nl=False)
     else:
@@ -188,7 +191,9 @@ def query_command(
 
 
 def _choose_query(name: str | None, sparql_text: str | None) -> NamedQuery:
-    if (name is None) == (sparql_text is None):
+    if name is None and sparql_text is None:
+        raise click.UsageError("give a query NAME (see `seminargraph queries`), a FILE.rq, or --sparql TEXT")
+    if name is not None and sparql_text is not None:
         raise click.UsageError("give a query NAME (or FILE.rq), or --sparql TEXT, not both")
     if sparql_text is not None:
         return parse_query_text(sparql_text, "sparql", "--sparql")
