@@ -186,6 +186,11 @@ def test_inferred_fact_needs_a_note(tmp_path: Path) -> None:
         tmp_path, ("    role: organiser\n    status: stated", "    role: organiser\n    status: inferred")
     )
     assert "needs a note" in str(refused(path))
+    assert "an inferred participation needs a note saying why it is inferred" in str(refused(path))
+    path = case(
+        tmp_path, ("    role: organiser\n    status: stated", "    role: organiser\n    status: ambiguous")
+    )
+    assert "an ambiguous participation needs a note saying why it is ambiguous" in str(refused(path))
 
 
 @pytest.mark.parametrize(

@@ -30,6 +30,12 @@ def test_build_writes_every_format_and_a_summary(run_cli, tmp_path: Path) -> Non
     assert written == ["graph.jsonld", "graph.nt", "graph.trig", "graph.ttl"]
 
 
+def test_the_summary_says_one_event_not_one_events(run_cli, tmp_path: Path) -> None:
+    result = run_cli("build", str(MINIMAL), "-o", str(tmp_path / "out"))
+    assert result.exit_code == 0, result.stderr
+    assert result.stdout.startswith("3 people, 2 organisations, 1 event, 4 participations, 3 affiliations (")
+
+
 def test_every_format_reads_back_to_the_same_graph(tmp_path: Path) -> None:
     build(outdir=tmp_path)
     turtle = Graph().parse(tmp_path / "graph.ttl", format="turtle")

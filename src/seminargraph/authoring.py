@@ -242,7 +242,7 @@ class _Reader:
         if quotes is None:
             raise self.fail(fields.item, "quote", f"{what} needs the quote from the source that states it")
         if status != "stated" and note is None:
-            raise self.fail(fields.item, "note", f"a {status} {what} needs a note saying why it is {status}")
+            raise self.fail(fields.item, "note", f"an {status} {what} needs a note saying why it is {status}")
         return Provenance(status=status, quotes=quotes, note=note)
 
     def once(self, facts: Iterable[tuple[object, Loc]], field: str, what: str) -> None:

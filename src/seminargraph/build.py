@@ -51,9 +51,9 @@ class BuildSummary:
     def text(self) -> str:
         """A few lines for people: the counts, the validation result and the files written."""
         lines = [
-            f"{self.people} people, {self.organisations} organisations, {self.events} events, "
-            f"{self.participations} participations, {self.affiliations} affiliations "
-            f"({self.triples} triples)",
+            f"{_count(self.people, 'person', 'people')}, {_count(self.organisations, 'organisation')}, "
+            f"{_count(self.events, 'event')}, {_count(self.participations, 'participation')}, "
+            f"{_count(self.affiliations, 'affiliation')} ({_count(self.triples, 'triple')})",
         ]
         if self.report is not None:
             problems = len(self.report.results)
@@ -64,6 +64,10 @@ class BuildSummary:
             )
         lines.extend(f"wrote {path}" for path in self.written)
         return "\n".join(lines)
+
+
+def _count(n: int, one: str, many: str | None = None) -> str:
+    return f"{n} {one if n == 1 else (many or one + 's')}"
 
 
 _COUNTS = """
