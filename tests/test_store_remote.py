@@ -231,6 +231,31 @@ def test_a_closed_port_says_that_nothing_answers() -> None:
         run_query(open_graph(f"http://127.0.0.1:{port}/sparql", timeout=2), "moderators")
 
 
+def test_a_load_to_a_closed_port_does_not_suggest_another_update_address(
+    endpoint: Callable[[Callable[[socket.socket], None]], FaultyEndpoint],
+) -> None:
+    from seminargraph import load_graph, write_store
+
+    graph = load_graph()
+    with socket.socket() as sock:
+        sock.bind(("127.0.0.1", 0))
+        port = sock.getsockname()[1]
+    with pytest.raises(StoreError) as closed:
+        write_store(
+            f"http://127.0.0.1:{port}/query",
+            graph,
+            update_endpoint=f"http://127.0.0.1:{port}/update",
+            timeout=2,
+        )
+    assert str(closed.value).endswith("cannot connect (connection refused); is the server running?")
+    # A server that answers with an error may be taking updates elsewhere: that hint stays.
+    server = endpoint(html_error)
+    with pytest.raises(
+        StoreError, match=r"answered HTTP 500: .*give it with --update URL or --graph-store URL"
+    ):
+        write_store(server.url, graph, timeout=2)
+
+
 def test_the_command_line_shows_the_endpoint_error_on_one_line(
     run_cli: Callable[..., object],
     endpoint: Callable[[Callable[[socket.socket], None]], FaultyEndpoint],

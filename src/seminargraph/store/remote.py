@@ -138,8 +138,12 @@ def request(
         moved = response.getheader("Location") or "elsewhere"
         raise StoreError(f"{where}: the endpoint redirects to {display(moved)}; give that address instead")
     if answer.status >= 400:
-        raise StoreError(f"{where}: answered HTTP {answer.status}: {_summary(answer)}")
+        raise RefusedByServer(f"{where}: answered HTTP {answer.status}: {_summary(answer)}")
     return answer
+
+
+class RefusedByServer(StoreError):
+    """The server answered, with an HTTP error status."""
 
 
 def _failure(exc: Exception, where: str, timeout: float, expired: bool) -> StoreError:
@@ -305,7 +309,8 @@ def replace_graphs(
             headers={"Content-Type": "application/sparql-update; charset=utf-8"},
             timeout=timeout,
         )
-    except StoreError as exc:
+    except RefusedByServer as exc:
+        # Only an answer can mean a wrong address; nothing listening is said as it is.
         raise StoreError(
             f"{exc}; if the server takes updates or Graph Store requests at another address, "
             "give it with --update URL or --graph-store URL"
