@@ -40,7 +40,7 @@ def view_options(command: Callable[..., Any]) -> Callable[..., Any]:
             type=click.Choice(["sv", "en"]),
             default="sv",
             show_default=True,
-            help="Language of labels and of the page.",
+            help="Language of the labels (and, for viz, of the page's own words).",
         ),
         click.option(
             "--query", "query_name", metavar="NAME|FILE.rq", help="Only what this query's result names."
