@@ -435,3 +435,196 @@ def test_an_organiser_in_collaboration_with_another() -> None:
         ("Norrbacka stadsbibliotek", "organiser"),
         ("Föreningen Läsande Ungdom", "organiser"),
     }
+
+
+def _by_event(result: ExtractionResult) -> list[tuple[str | None, set[tuple[str, str, str]]]]:
+    return [(e.title, {(p.kind, p.name, p.role) for p in e.participants}) for e in result.events]
+
+
+def test_a_title_over_its_field_lines_starts_an_event() -> None:
+    # A listing: each event's title is the first line of a block of "Arrangör:", "Tid:", … lines.
+    page = extract_text(
+        "Våra seminarier\n\nVi arrangerar två samtal i år.\n\nMåndag 3 juli\n\n"
+        "Skog eller solceller?\nArrangör: Föreningen Ljusår\nTid: 10.00–10.45\n"
+        "Medverkande: Anna Berg, vd, Solkraft AB; Olof Lind, skogsägare\n\n"
+        "Tisdag 4 juli\n\nVem äger vinden?\nTid: 13.00\nMedverkande: Karin Ek, forskare\n"
+    )
+    assert _by_event(page) == [
+        (
+            "Skog eller solceller?",
+            {
+                ("organisation", "Föreningen Ljusår", "organiser"),
+                ("person", "Anna Berg", "panelist"),
+                ("person", "Olof Lind", "panelist"),
+            },
+        ),
+        ("Vem äger vinden?", {("person", "Karin Ek", "panelist")}),
+    ]
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        (
+            "Skogen\n\nMedverkande: Anna Lund, skogsägare, Lunds gård | Per Nyberg, forskare, "
+            "Skogsinstitutet",
+            {
+                ("Anna Lund", ("skogsägare",), "Lunds gård", "panelist"),
+                ("Per Nyberg", ("forskare",), "Skogsinstitutet", "panelist"),
+            },
+        ),
+        (
+            "Forests\n\nSpeakers: Anna Lund, Director, Forest Institute • Tom Hale, Editor, Wood News",
+            {
+                ("Anna Lund", ("Director",), "Forest Institute", "speaker"),
+                ("Tom Hale", ("Editor",), "Wood News", "speaker"),
+            },
+        ),
+    ],
+)
+def test_a_bar_or_a_bullet_separates_entries(text: str, expected: set[Row]) -> None:
+    assert rows(extract_text(text)) == expected
+
+
+def test_a_label_inside_a_list_and_a_role_after_the_title() -> None:
+    page = extract_text(
+        "Skogen\n\nMedverkande: Anna Lund, skogsägare; Per Nyberg, forskare; Moderator: Eva Holm, "
+        "journalist\n\nSkogen igen\n\nMedverkande: Karl Strand, lektor; Eva Holm, journalist (moderator)"
+    )
+    assert rows(page) == {
+        ("Anna Lund", ("skogsägare",), None, "panelist"),
+        ("Per Nyberg", ("forskare",), None, "panelist"),
+        ("Eva Holm", ("journalist",), None, "moderator"),
+        ("Karl Strand", ("lektor",), None, "panelist"),
+    }
+
+
+@pytest.mark.parametrize(
+    ("line", "organisers"),
+    [
+        ("Arrangörer: Skogsbolagen Mitt, Trästaden", {"Skogsbolagen Mitt", "Trästaden"}),
+        ("Arrangör: Klimatklustret Väst i samarbete med Borås stad", {"Klimatklustret Väst", "Borås stad"}),
+        ("Arrangörer: Norrby kommun och Föreningen Skog", {"Norrby kommun", "Föreningen Skog"}),
+        ("Arrangör: Norrby kommun och Region Väst", {"Norrby kommun", "Region Väst"}),
+    ],
+)
+def test_organisers_named_in_a_row_are_organisations(line: str, organisers: set[str]) -> None:
+    page = extract_text(f"Skogen\n\n{line}\n\nMedverkande: Anna Lund, skogsägare\n")
+    found = {(p.kind, p.name) for p in page.participants if p.role == "organiser"}
+    assert found == {("organisation", name) for name in organisers}
+
+
+def test_an_unknown_name_after_a_role_is_the_organisation() -> None:
+    page = extract_text(
+        "Skogen\n\nMedverkande: Anna Lund (moderator), Klimatklustret Väst; Per Nyberg, forskare"
+    )
+    assert rows(page) == {
+        ("Anna Lund", (), "Klimatklustret Väst", "moderator"),
+        ("Per Nyberg", ("forskare",), None, "panelist"),
+    }
+
+
+def test_a_labelled_entry_ends_with_its_sentence() -> None:
+    page = extract_text(
+        "Gästföreläsning\n\nFöreläsare: Kari Nordahl, professor, Universitetet i Tromsø. Föreläsningen "
+        "hålls på engelska."
+    )
+    assert rows(page) == {("Kari Nordahl", ("professor",), "Universitetet i Tromsø", "speaker")}
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        (
+            "Disputation\n\nRespondent: Sara Lind, doktorand\nOpponent: professor Jan Ek, Lunds universitet\n"
+            "Betygsnämnd: docent Eva Berg (Umeå universitet), professor Ola Holm (Lunds universitet)\n"
+            "Ordförande: professor Per Strand",
+            {
+                ("Sara Lind", ("doktorand",), None, "speaker"),
+                ("Jan Ek", ("professor",), "Lunds universitet", "panelist"),
+                ("Eva Berg", ("docent",), "Umeå universitet", "panelist"),
+                ("Ola Holm", ("professor",), "Lunds universitet", "panelist"),
+                ("Per Strand", ("professor",), None, "moderator"),
+            },
+        ),
+        (
+            "Opening\n\nWelcome: Anna Lund (Mayor, City of Norrby)\n",
+            {("Anna Lund", ("Mayor",), "City of Norrby", "speaker")},
+        ),
+        (
+            "Konferens om vatten\n\nBland talarna finns landshövding Eva Holm och forskaren Per Ek från "
+            "Lunds universitet. Bland de medverkande finns också Anna Lund, vd på Vattenbolaget.",
+            {
+                ("Eva Holm", ("landshövding",), None, "speaker"),
+                ("Per Ek", ("forskaren",), "Lunds universitet", "speaker"),
+                ("Anna Lund", ("vd",), "Vattenbolaget", "panelist"),
+            },
+        ),
+    ],
+)
+def test_more_labels_and_cues(text: str, expected: set[Row]) -> None:
+    assert rows(extract_text(text)) == expected
+
+
+def test_the_kind_of_page_is_no_event_title() -> None:
+    page = extract_text(
+        "Pressmeddelande\n4 mars 2025\n\nNorrby bjuder in till vattendag\n\n"
+        "Dagen modereras av journalisten Eva Holm.\n"
+    )
+    assert _by_event(page) == [("Norrby bjuder in till vattendag", {("person", "Eva Holm", "moderator")})]
+
+
+def test_speaker_cards_with_the_name_in_a_heading() -> None:
+    page = extract_text(
+        "<h1>Vattendagen</h1><p>En dag om vatten.</p><h2>Talare</h2>"
+        "<div><h3>Anna Lund</h3><p>Vattenchef, Norrby kommun</p></div>"
+        "<div><h3>Dr. Per Nyberg</h3><p>Forskare, Vatteninstitutet</p></div>"
+        "<h2>Moderator</h2><div><h3>Eva Holm</h3><p>Journalist</p></div>",
+        html=True,
+    )
+    assert [e.title for e in page.events] == ["Vattendagen"]
+    assert rows(page) == {
+        ("Anna Lund", ("Vattenchef",), "Norrby kommun", "speaker"),
+        ("Per Nyberg", ("Forskare",), "Vatteninstitutet", "speaker"),
+        ("Eva Holm", ("Journalist",), None, "moderator"),
+    }
+
+
+def test_a_table_of_people_with_a_header_row() -> None:
+    page = extract_text(
+        "<h1>Skogsdagen</h1><table><tr><th>Namn</th><th>Titel</th><th>Organisation</th><th>Roll</th></tr>"
+        "<tr><td>Anna Lund</td><td>statssekreterare</td><td>Landsbygds- och infrastrukturdepartementet</td>"
+        "<td>Inledare</td></tr>"
+        "<tr><td>Per Nyberg</td><td>forskare</td><td>SLU</td><td>Panel</td></tr>"
+        "<tr><td>Karl Strand</td><td>ordförande</td><td>Unga Skogsägare</td><td>Panel</td></tr>"
+        "<tr><td>Eva Holm</td><td>journalist</td><td>Skogsbladet</td><td>Moderator</td></tr></table>",
+        html=True,
+    )
+    assert "Namn | Titel | Organisation | Roll" in page.normalised
+    assert rows(page) == {
+        ("Anna Lund", ("statssekreterare",), "Landsbygds- och infrastrukturdepartementet", "speaker"),
+        ("Per Nyberg", ("forskare",), "SLU", "panelist"),
+        ("Karl Strand", ("ordförande",), "Unga Skogsägare", "panelist"),
+        ("Eva Holm", ("journalist",), "Skogsbladet", "moderator"),
+    }
+    assert all(p.party is None for p in page.participants)
+
+
+def test_a_session_title_after_its_kind_gives_the_role_of_a_bare_list() -> None:
+    page = extract_text(
+        "Forest Days 2025\n\nPanel: Who owns the forest?\n10:30–11:30, Hall B\n"
+        "Anna Lund (Forest Institute), Tom Hale (Wood News) and Eva Holm (City of Norrby, chair)\n\n"
+        "Session B: Fire\nChair: Per Nyberg (Fire Agency)\n"
+    )
+    assert _by_event(page) == [
+        (
+            "Panel: Who owns the forest?",
+            {
+                ("person", "Anna Lund", "panelist"),
+                ("person", "Tom Hale", "panelist"),
+                ("person", "Eva Holm", "moderator"),
+            },
+        ),
+        ("Session B: Fire", {("person", "Per Nyberg", "moderator")}),
+    ]
+    assert not rows(extract_text("Panel: Who owns the forest?\n\nAnna Lund wrote the report on forests\n"))

@@ -6,7 +6,7 @@ import re
 from dataclasses import dataclass, replace
 
 from .cues import EITHER, POST, PRE, Cue, find_cues
-from .entries import Mention, begins_with_person, looks_like_entry, read_entries
+from .entries import Mention, begins_with_person, is_bare_name, looks_like_entry, read_entries
 from .labels import Label, match_label
 from .layout import Line, sentences
 from .phrases import parse_attribute
@@ -35,8 +35,12 @@ class Found:
     how: str  # label | post | pre
 
 
-def collect(text: str, lines: list[Line]) -> list[Found]:
-    """Find every participant named in ``lines`` (label lists, list lines and prose)."""
+def collect(text: str, lines: list[Line], heading: Label | None = None) -> list[Found]:
+    """Find every participant named in ``lines`` (label lists, list lines and prose).
+
+    ``heading``: the label the section's title begins with ("Panel: Who pays?"), which gives
+    the role of a bare list of people in the section.
+    """
     found: list[Found] = []
     i = 0
     while i < len(lines):
@@ -48,7 +52,10 @@ def collect(text: str, lines: list[Line]) -> list[Found]:
             if quoted is not None:
                 inline = quoted.end()
             if inline < line.end:
-                found.extend(_region(text, inline, line.end, label, _quote(text, line), (), True))
+                # "Föreläsare: Ragnhild Østby, professor, Universitetet i Oslo. Föreläsningen
+                # hålls på engelska.": the entry ends with its sentence.
+                stop = sentences(text[inline : line.end], inline)[0][1]
+                found.extend(_region(text, inline, stop, label, _quote(text, line), (), True))
                 i += 1
                 continue
             entries, i = _following(text, lines, i)
@@ -77,6 +84,14 @@ def collect(text: str, lines: list[Line]) -> list[Found]:
         while j < len(lines) and lines[j].block == line.block and lines[j].label is None:
             j += 1
         prose, pending = _prose(text, lines[i].start, lines[j - 1].end)
+        if not prose and heading is not None and heading.kind == "people":
+            # "Panel: Who pays?" over "Siobhan Murphy (Dublin City Council), … and Erik
+            # Wahlgren (Nordic Mobility Lab, chair)": the heading's label is the list's.
+            for listed in lines[i:j]:
+                if _list_line(text, listed):
+                    prose.extend(
+                        _region(text, listed.start, listed.end, heading, line_span(listed), (), True)
+                    )
         found.extend(prose)
         if pending is not None:
             # "I panelen sitter:" followed by one person a line.
@@ -93,6 +108,24 @@ _PANEL_ITEM = re.compile(
 )
 # "Paper: "Waiting lists" – Tobias von Ahlefeldt": the title of a talk before its speaker.
 _QUOTED_TITLE = re.compile(r"[\"“”«][^\"“”«»]{1,200}[\"“”»]\s*(?:[–—-]|,|by|av)\s+")
+
+
+def _list_line(text: str, line: Line) -> bool:
+    """Say whether a line is a bare list of people: "A (Org), B (Org) and C (Org, chair)".
+
+    Outside parentheses it holds only capitalised words, commas and "and"/"och": a sentence
+    ("Anna Lund wrote the report") is no list.
+    """
+    outside = _PARENTHESES.sub(" ", line.text)
+    words = outside.replace(",", " ").replace(";", " ").split()
+    return (
+        len(words) >= 2
+        and all(word[0].isupper() or word.lower() in ("and", "och", "&", "samt") for word in words)
+        and begins_with_person(text, line.start, line.end)
+    )
+
+
+_PARENTHESES = re.compile(r"\([^()]*\)")
 
 
 def _slot_role(item: str) -> str:
@@ -127,10 +160,26 @@ def _following(text: str, lines: list[Line], i: int) -> tuple[list[Line], int]:
             break
         if _entry_block(text, block):
             taken.extend(block)
+        elif _card_title(text, block, taken):
+            taken.extend(block)  # "<h3>Elsa Fredholm</h3><p>Digitaliseringsdirektör, …</p>"
         elif not (taken and _is_biography(block[0], taken[-1])):
             break  # a biography in a paragraph of its own is skipped, anything else ends the list
         k += len(block)
     return taken, k
+
+
+def _card_title(text: str, block: list[Line], taken: list[Line]) -> bool:
+    """Say whether a block is the title line of the bare name just above it, in a block of its own."""
+    line = block[0]
+    return (
+        len(block) == 1
+        and bool(taken)
+        and taken[-1].block != line.block
+        and _is_bare_name(text, taken[-1])
+        and len(line.text) < 150
+        and line.text[-1] not in ".!?"
+        and not begins_with_person(text, line.start, line.end)
+    )
 
 
 def _block(lines: list[Line], k: int) -> list[Line]:
@@ -167,8 +216,8 @@ def _entries(text: str, lines: list[Line], label: Label | Cue, heading: Span) ->
         if previous is not None and _is_biography(line, previous[0]):
             continue  # read by _with_biography
         bare_name = previous is not None and len(previous) == 1 and _is_bare_name(text, previous[0])
-        same_block = previous is not None and previous[0].block == line.block
-        if bare_name and same_block and previous and not begins_with_person(text, line.start, line.end):
+        below = previous is not None and (previous[0].block == line.block or len(line.text) < 150)
+        if bare_name and below and previous and not begins_with_person(text, line.start, line.end):
             previous.append(line)
             continue
         groups.append([line])
@@ -181,8 +230,7 @@ def _entries(text: str, lines: list[Line], label: Label | Cue, heading: Span) ->
 
 
 def _is_bare_name(text: str, line: Line) -> bool:
-    mentions = read_entries(text, line.start, line.end, organisations="none", list_line=True)
-    return len(mentions) == 1 and not (mentions[0].titles or mentions[0].organisation or mentions[0].party)
+    return is_bare_name(text, line.start, line.end)
 
 
 def _region(

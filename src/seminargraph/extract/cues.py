@@ -92,6 +92,8 @@ CUES: tuple[Cue, ...] = (
         r"\b(?:med\s+)?på\s+scen(?:en)?\s+(?:finns|fanns|är|var|står|stod|möts|möttes|ses)\b",
         r"\bpanelen\s+(?:består|bestod)\s+av\b",
         r"\b(?:medverkande|deltagare|panelister|paneldeltagare)\s+(?:är|var|blir)\b",
+        r"\bbland\s+(?:de\s+medverkande|deltagarna|panelisterna|paneldeltagarna|gästerna)\s+"
+        r"(?:finns|fanns|märks|syns)\b",
         r"\bmedverkar\s+gör\b",
         r"\b(?:kommentator|kommentatorer|opponent|opponenter|diskutant)\s+(?:är|var|blir)\b",
         r"\b(?:joined|accompanied)\s+by\b",
@@ -117,6 +119,8 @@ CUES: tuple[Cue, ...] = (
         r"\b(?:inleds|inleddes|öppnas|öppnades|avslutas|avslutades)\s+av\b",
         r"\b(?:föreläsning|föredrag|presentation|anförande|inledning|keynote|dragning)\s+(?:av|med)\b",
         r"\b(?:inledningstalare|huvudtalare|talare|föreläsare|inledare|talarna|föreläsarna)\s+(?:är|var|blir)\b",
+        r"\bbland\s+(?:talarna|föreläsarna|inledarna|dagens talare|kvällens talare)\s+"
+        r"(?:finns|fanns|märks|syns)\b",
         r"\b(?:speakers|presenters|keynote speakers|keynote speaker|speaker)\s+(?:include|includes|are|is|"
         r"were|will be)\b",
         r"\b(?:keynote|talk|lecture|presentation|address|introduction|opening remarks|welcome)"

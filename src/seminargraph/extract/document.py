@@ -137,6 +137,7 @@ class _VisibleText(HTMLParser):
         self.skip_depth = 0
         self.skip_line = 0
         self.pre = 0
+        self.cells = 0
 
     def handle_starttag(self, tag: str, attrs: list[tuple[str, str | None]]) -> None:
         if self.skip_tag is not None:
@@ -161,7 +162,12 @@ class _VisibleText(HTMLParser):
         elif tag == "hr" or tag in _BLOCK_TAGS:
             self.parts.append(_BLOCK)
         elif tag in ("td", "th"):
-            self.parts.append(" ")
+            # Cells of a row are kept apart by " | ", as a name, a title and an organisation
+            # in three cells are three parts of one entry.
+            self.parts.append(" | " if self.cells else " ")
+            self.cells += 1
+        if tag == "tr":
+            self.cells = 0
         if tag in ("h1", "h2", "h3", "h4", "h5", "h6"):
             self.parts.append(_HEADING_START + tag[1])
         if tag == "pre":

@@ -11,6 +11,7 @@ from __future__ import annotations
 import re
 from dataclasses import dataclass, field
 
+from .labels import match_label
 from .phrases import Attribute, organisation_extent, parse_attribute
 from .tokens import (
     Token,
@@ -106,6 +107,16 @@ def read_entries(
                 if found is not None:
                     mentions.append(found)
             continue
+        label = match_label(piece)
+        if label is not None and label.kind == "people" and 0 < label.content_start < len(piece):
+            # "Medverkande: A, vd, Org; Moderator: B, journalist": a label inside the list
+            # gives the role of the entry it begins.
+            person = _person(text, seg_start + label.content_start, seg_end)
+            if person is not None:
+                person.role = person.role or label.person_role
+                mentions.append(person)
+                current = person
+                continue
         person = _person(text, seg_start, seg_end)
         if person is not None and _starts_entry(person, segment.separator, current):
             mentions.append(person)
@@ -115,26 +126,50 @@ def read_entries(
             current.add(parse_attribute(text, seg_start, seg_end))
             continue
         if organisations != "none":
-            found = _organisation(text, seg_start, seg_end, organisations)
+            parts = _split_organisers(text, seg_start, seg_end) if organisations == "any" else []
+            found = None
+            for part_start, part_end in parts or [(seg_start, seg_end)]:
+                found = _organisation(text, part_start, part_end, organisations)
+                if found is not None:
+                    mentions.append(found)
+                    current = found
             if found is not None:
-                mentions.append(found)
-                current = found
                 continue
         if current is None:
             # Words that do not begin with a name are not a list of participants.
             break
     if organisations == "any":
-        mentions = [_as_organisation(m) for m in mentions]
+        mentions = [m for mention in mentions for m in _as_organisations(mention)]
     return mentions
 
 
-def _as_organisation(mention: Mention) -> Mention:
-    # Under "Arrangör:" a bare two-word name nobody knows as a first name ("Civilförsvaret
-    # Mitt") is more likely the organiser than a person.
-    bare = not (mention.titles or mention.organisation or mention.party or mention.role)
-    if mention.kind == "person" and bare and not mention.known_name and not mention.title_before_name:
-        return Mention(kind="organisation", name=mention.name)
-    return mention
+def _as_organisations(mention: Mention) -> list[Mention]:
+    # Under "Arrangör:" a name nobody knows as a first name, with no title ("Civilförsvaret
+    # Mitt", "Energiföretagen Norr, Nätforum"), is more likely an organiser than a person,
+    # and what follows it another organiser.
+    untitled = not (mention.titles or mention.party or mention.role or mention.title_before_name)
+    if mention.kind != "person" or not untitled or mention.known_name:
+        return [mention]
+    found = [Mention(kind="organisation", name=mention.name)]
+    if mention.organisation is not None and mention.organisation_name is None:
+        found.append(Mention(kind="organisation", name=mention.organisation))
+    return found
+
+
+def _split_organisers(text: str, start: int, end: int) -> list[tuple[int, int]]:
+    """Split "Jönköpings kommun och Region Jönköpings län" into two organisations.
+
+    Only where the words before "och"/"and" are a whole organisation's name (they hold a word
+    such as kommun, förening, AB): "Sveriges Kommuner och Regioner" is one name.
+    """
+    parts, begin = [], start
+    for match in _CONJUNCTION.finditer(text, start, end):
+        left = tokenize(text[begin : match.start()], begin)
+        if text[match.end() : match.end() + 1].isupper() and any(is_organisation_word(t) for t in left):
+            parts.append((begin, match.start()))
+            begin = match.end()
+    parts.append((begin, end))
+    return parts if len(parts) > 1 else []
 
 
 def _segments(text: str, start: int, end: int, list_line: bool, breaks: tuple[int, ...]) -> list[_Segment]:
@@ -150,9 +185,11 @@ def _segments(text: str, start: int, end: int, list_line: bool, breaks: tuple[in
             depth += 1
         elif char == ")":
             depth = max(0, depth - 1)
-        elif depth == 0 and char in ",;":
+        elif depth == 0 and (char in ",;" or (char in _BAR_SEPARATORS and text[i - 1 : i] == " ")):
+            # "A, vd, Org | B, forskare, Org", "A • B" and the cells of a table row
+            # ("Name | title | Org"): a bar or a bullet separates as a comma does.
             pieces.append(_Segment(begin, i, separator))
-            begin, separator = i + 1, char
+            begin, separator = i + 1, "," if char in _BAR_SEPARATORS else char
         elif (
             depth == 0
             and list_line
@@ -170,6 +207,7 @@ def _segments(text: str, start: int, end: int, list_line: bool, breaks: tuple[in
     return result
 
 
+_BAR_SEPARATORS = "|•·"
 _PARTNERS = re.compile(
     r" (?:i samarbete med|tillsammans med|in collaboration with|in partnership with|together with) ",
     re.IGNORECASE,
@@ -217,6 +255,16 @@ def begins_with_person(text: str, start: int, end: int) -> bool:
     return begin < stop and _person(text, begin, stop) is not None
 
 
+def is_bare_name(text: str, start: int, end: int) -> bool:
+    """Say whether ``text[start:end]`` is one person's name and nothing else ("Dr. Leila Haddadi")."""
+    mentions = read_entries(text, start, end, organisations="none", list_line=True)
+    if len(mentions) != 1 or mentions[0].kind != "person":
+        return False
+    mention = mentions[0]
+    bare = not (mention.titles or mention.organisation or mention.party or mention.role)
+    return bare and not text[mention.name[1] : end].strip(" .")
+
+
 def looks_like_entry(text: str, start: int, end: int) -> bool:
     """Say whether a line reads as a list entry (a person, or a short name) rather than prose."""
     if begins_with_person(text, start, end):
@@ -253,9 +301,9 @@ def _starts_entry(person: Mention, separator: str, current: Mention | None) -> b
         return True
     if person.title_before_name or separator in ("start", ";", "and", "line"):
         return True
-    if current.titles and current.organisation is None:
-        # After "Name, title," an unknown two-word name is more often the organisation
-        # ("Kjell Ivarsson, turistchef, Destination Skånevik") than a new person.
+    if (current.titles or current.role) and current.organisation is None:
+        # After "Name, title," (or "Name (moderator),") an unknown two-word name is more often
+        # the organisation ("Kjell Ivarsson, turistchef, Destination Skånevik") than a new person.
         return person.known_name
     return True
 

@@ -10,6 +10,7 @@ from pathlib import Path
 
 from .collect import BASE_CONFIDENCE, Found, collect
 from .document import Page, page_from_text, read_page
+from .labels import match_label
 from .language import choose_language
 from .layout import Layout, lay_out
 from .model import Evidence, ExtractedEvent, ExtractionResult, Nesting, Participant
@@ -39,7 +40,10 @@ def extract_page(page: Page, *, lang: str = "auto") -> ExtractionResult:
     language, detected, warnings = choose_language(text, lang, page.name)
     warnings = [*page.warnings, *warnings]
     sections = split_sections(layout)
-    found = [collect(text, section.lines) for section in sections]
+    found = [
+        collect(text, section.lines, match_label(section.title) if section.title else None)
+        for section in sections
+    ]
     events = _assemble(layout, sections, found, warnings, page)
     if not any(event.participants for event in events):
         warnings.append(f"{page.name}: found no participants; the draft holds only the source")

@@ -12,7 +12,7 @@ _PEOPLE_LABELS: dict[tuple[str | None, str | None], tuple[str, ...]] = {
         "samtalsledning", "programledare", "konferencier", "dagens moderator", "moderator för dagen",
         "chair", "chairs", "chairperson", "co-chairs", "host", "hosts", "facilitator", "facilitators",
         "moderated by", "chaired by", "hosted by", "facilitated by", "värd", "värdar", "leds av",
-        "samtalet leds av",
+        "samtalet leds av", "ordförande", "sessionsordförande", "mötesordförande", "session chair",
     ),
     ("panelist", "participant"): (
         "medverkande", "medverkar", "deltagare", "deltar", "i panelen", "panel", "panelen",
@@ -20,13 +20,15 @@ _PEOPLE_LABELS: dict[tuple[str | None, str | None], tuple[str, ...]] = {
         "medverkande i panelen", "i panelen sitter", "panelists", "panellists", "panel members",
         "participants", "discussants", "respondents", "respondenter", "with", "featuring",
         "in conversation", "guests", "gäster", "kommentator", "kommentatorer", "opponent",
-        "opponenter", "diskutant", "commentator", "commentators", "discussant",
+        "opponenter", "diskutant", "commentator", "commentators", "discussant", "betygsnämnd",
+        "betygsnämnden", "betygskommitté", "examining committee", "grading committee",
     ),
     ("speaker", "participant"): (
         "talare", "föreläsare", "inledare", "inledningstalare", "huvudtalare", "keynote", "keynotes",
         "keynote speaker", "keynote speakers", "speakers", "speaker", "presenters", "presenter",
         "presentatörer", "föredragshållare", "föreläsning", "inledning", "keynote av", "talk", "paper",
-        "papers", "lecture", "föredrag",
+        "papers", "lecture", "föredrag", "respondent", "disputand", "welcome", "welcome address",
+        "opening remarks", "opening address", "välkomnande", "välkomsttal", "öppningstal",
     ),
     ("organiser", "organiser"): (
         "arrangör", "arrangörer", "arrangeras av", "medarrangör", "medarrangörer", "organiser",
@@ -95,6 +97,9 @@ def match_label(text: str) -> Label | None:
     >>> match_label("Vem äger kulturarvet?") is None
     True
     """
+    header = _table_header(text)
+    if header is not None:
+        return header
     match = _SPLIT.match(text)
     if not match:
         return None
@@ -118,3 +123,27 @@ def match_label(text: str) -> Label | None:
     while content < len(text) and text[content] in " *_":
         content += 1
     return Label(word, kind, person_role, org_role, content)
+
+
+#: The first header cell of a table of people: "Namn | Titel | Organisation | Roll".
+_NAME_COLUMNS = frozenset(
+    {
+        "namn",
+        "name",
+        "talare",
+        "speaker",
+        "speakers",
+        "medverkande",
+        "deltagare",
+        "participant",
+        "participants",
+    }
+)
+
+
+def _table_header(text: str) -> Label | None:
+    """A table's header row whose first column holds the people: its rows are a list of them."""
+    cells = [cell.strip().lower() for cell in text.split(" | ")]
+    if len(cells) < 2 or cells[0] not in _NAME_COLUMNS or any(len(cell) > 30 for cell in cells):
+        return None
+    return Label(cells[0], "people", "panelist", None, len(text))

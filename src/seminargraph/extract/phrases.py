@@ -53,6 +53,8 @@ _CONNECTORS = frozenset(
     {"i", "för", "och", "av", "de", "of", "for", "and", "the", "&", "på", "du", "des", "la"}
 )
 MAX_ORGANISATION_WORDS = 8
+_PARTIES = frozenset({"S", "M", "C", "L", "V", "KD", "MP", "SD", "Fi"})
+_TRAILING_ROLE = re.compile(r"\s*\(([^()]{2,30})\)\s*$")
 _ORG_SUFFIXES = ("kommun", "stad", "region", "län", "landsting", "församling")
 
 
@@ -72,7 +74,8 @@ def parse_attribute(text: str, start: int, end: int) -> Attribute:
     """Read the segment ``text[start:end]`` that follows a person's name."""
     attribute = Attribute()
     piece = text[start:end]
-    if is_party_tag(piece.strip("() ")):
+    if is_party_tag(piece.strip("() ")) and ("(" in piece or piece.strip() in _PARTIES):
+        # "(S)", or a bare "S" or "KD"; a bare "SLU" is an organisation.
         inner = piece.strip("() ")
         at = text.index(inner, start, end)
         attribute.party = (at, at + len(inner))
@@ -81,6 +84,12 @@ def parse_attribute(text: str, start: int, end: int) -> Attribute:
     if role is not None:
         attribute.role = role
         return attribute
+    marked = _TRAILING_ROLE.search(piece)
+    if marked is not None and role_word(marked.group(1)) is not None:
+        # "energijournalist (moderator)": the role in parentheses after the title.
+        attribute.role = role_word(marked.group(1))
+        end = start + marked.start()
+        piece = text[start:end]
     tokens = tokenize(piece, start)
     if not tokens:
         return attribute
@@ -124,7 +133,9 @@ def organisation_extent(tokens: list[Token], i: int) -> int | None:
         low = tokens[j].lower
         if low in _STOP and low not in ("och", "and"):
             break
-        if low in ("och", "and") and not (j + 1 < len(tokens) and is_capitalised(tokens[j + 1])):
+        # "Landsbygds- och infrastrukturdepartementet": "och" after a word ending in "-" goes on.
+        goes_on = j + 1 < len(tokens) and (is_capitalised(tokens[j + 1]) or tokens[j - 1].text.endswith("-"))
+        if low in ("och", "and") and not goes_on:
             break
         j += 1
         if low not in _CONNECTORS and not (tokens[j - 1].text.islower() and low in _DESCRIPTORS):

@@ -3,9 +3,9 @@
 from __future__ import annotations
 
 import re
-from dataclasses import dataclass, field
+from dataclasses import dataclass, field, replace
 
-from .entries import begins_with_person, looks_like_entry
+from .entries import begins_with_person, is_bare_name, looks_like_entry
 from .layout import Layout, Line, heading_title, is_meta_line, looks_like_heading, sentences
 from .phrases import organisation_extent
 from .tokens import tokenize
@@ -40,7 +40,9 @@ def split_sections(layout: Layout) -> list[Section]:
         sizes[line.block] = sizes.get(line.block, 0) + 1
     sections = [Section()]
     listing = False
+    card = False
     for index, line in enumerate(layout.lines):
+        under_card, card = card, False
         label = line.label
         # The lines under "Medverkande" are people, however much one looks like a title.
         listing = (listing and line.block == layout.lines[index - 1].block) or _opens_list(layout, index)
@@ -51,8 +53,19 @@ def split_sections(layout: Layout) -> list[Section]:
             # "Session 2: Rents, rules and residence permits" starts a session, even with its
             # chair and speakers on the lines right under it.
             sections.append(_titled(line, heading_title(line.text), None))
-        elif _PROGRAMME.match(line.text):
-            sections[-1].lines.append(line)  # "Program": the programme of the event above
+        elif line.heading is None and _session_heading(layout, line):
+            # "Panel: Who pays for the shared bike?" names a session, not its panelists.
+            sections.append(_titled(line, heading_title(line.text), None))
+        elif _PROGRAMME.match(line.text) or _GENRE.match(line.text):
+            # "Program": the programme of the event above; "Pressmeddelande": the kind of page.
+            sections[-1].lines.append(line)
+        elif line.heading is not None and _card_name(layout, index, sections[-1]):
+            # A speaker card: "<h3>Elsa Fredholm</h3><p>Digitaliseringsdirektör, …</p>" under
+            # "<h2>Talare</h2>" is an entry of that list, not an event.
+            sections[-1].lines.append(replace(line, heading=None))
+            card = True
+        elif under_card and line.heading is None and line.label is None:
+            sections[-1].lines.append(line)  # the title line under a card's name
         elif label is not None and label.kind == "title" and label.content_start < len(line.text):
             sections.append(_titled(line, line.text[label.content_start :].strip(), None))
         elif line.heading is not None and (label is None or label.kind in ("field", "title")):
@@ -61,11 +74,15 @@ def split_sections(layout: Layout) -> list[Section]:
             (label is None or _lone_label(layout, index))
             and not after_label
             and line.text.count(",") < 2
-            and looks_like_heading(line, sizes[line.block] == 1 or index == 0)
+            and looks_like_heading(line, sizes[line.block] == 1 or index == 0 or _over_fields(layout, index))
             and not ("," in line.text and begins_with_person(layout.text, line.start, line.end))
         ):
             current = sections[-1]
-            if current.title is not None and all(_is_meta(other) for other in current.lines):
+            if (
+                current.title is not None
+                and all(_is_meta(other) for other in current.lines)
+                and not _over_fields(layout, index)
+            ):
                 current.lines.append(line)  # a subtitle under the title, not a new section
             else:
                 sections.append(_titled(line, heading_title(line.text), None))
@@ -82,6 +99,41 @@ _PROGRAMME = re.compile(
     r"^[#*_ ]*(?:program|programme|programmet|agenda|schema|dagens program|dagordning)[*_ ]*:?$",
     re.IGNORECASE,
 )
+
+
+_GENRE = re.compile(
+    r"^[#*_ ]*(?:pressmeddelande|press release|nyhet|nyheter|news|inbjudan|invitation|kalendarium|"
+    r"evenemang|events|aktuellt|nyhetsbrev|newsletter)[*_ ]*:?$",
+    re.IGNORECASE,
+)
+
+
+_SESSION_WORDS = frozenset(
+    {"panel", "keynote", "talk", "lecture", "föreläsning", "föredrag", "paneldebatt", "panelsamtal"}
+)
+
+
+def _session_heading(layout: Layout, line: Line) -> bool:
+    """Say whether a line is a session's title after its kind: "Panel: Who pays?", not "Panel: Anna Ek"."""
+    label = line.label
+    if label is None or label.word not in _SESSION_WORDS or label.content_start >= len(line.text):
+        return False
+    if not line.text[:1].isalpha() or line.text[-1] in ".,;:":
+        return False  # "11.00 Paneldebatt: …" is an item of a timed programme
+    if "," in line.text and "?" not in line.text:
+        return False  # "Panel: Region Skåne, Malmö stad": a list of organisations
+    return not begins_with_person(layout.text, line.start + label.content_start, line.end)
+
+
+def _card_name(layout: Layout, index: int, section: Section) -> bool:
+    """Say whether a heading is only a person's name, under an open list label of its section."""
+    labels = [line.label for line in section.lines if line.label is not None]
+    if not labels or labels[-1].kind != "people" or index + 1 >= len(layout.lines):
+        return False
+    line, below = layout.lines[index], layout.lines[index + 1]
+    if below.heading is not None or below.label is not None or len(below.text) > 150:
+        return False
+    return is_bare_name(layout.text, line.start, line.end)
 
 
 def _opens_list(layout: Layout, index: int) -> bool:
@@ -111,6 +163,22 @@ def _titled(line: Line, title: str, level: int | None) -> Section:
 
 def _is_meta(line: Line) -> bool:
     return line.label is not None or is_meta_line(line.text)
+
+
+def _over_fields(layout: Layout, index: int) -> bool:
+    """Say whether a line begins a block whose other lines are all fields or labels.
+
+    A listing gives each event as its title over "Arrangör:", "Tid:", "Plats:" and
+    "Medverkande:" lines with no blank line between them: the first line is the title.
+    """
+    lines = layout.lines
+    line = lines[index]
+    if line.label is not None or (index > 0 and lines[index - 1].block == line.block):
+        return False
+    rest = [other for other in lines[index + 1 : index + 12] if other.block == line.block]
+    if not rest or len(rest) >= 11:
+        return False
+    return all(_is_meta(other) for other in rest) and any(other.label is not None for other in rest)
 
 
 _SUBJECT = re.compile(

@@ -29,6 +29,11 @@ ROLE_WORDS = {
     "föreläsare": "speaker",
     "inledare": "speaker",
     "arrangör": "organiser",
+    "panel": "panelist",
+    "panelist": "panelist",
+    "paneldeltagare": "panelist",
+    "panellist": "panelist",
+    "speaker": "speaker",
 }
 # Adjectives that describe a person next to a title but are no part of it.
 DESCRIPTIVE = frozenset(
