@@ -185,6 +185,15 @@ def test_load_refuses_a_folder_that_is_not_a_store(run_cli: Callable[..., Result
     assert sorted(p.name for p in tmp_path.iterdir()) == ["notes.txt"]
 
 
+def test_load_into_a_file_says_it_is_a_file(run_cli: Callable[..., Result], tmp_path: Path) -> None:
+    (tmp_path / "notes.txt").write_text("mine", "utf-8")
+    result = run_cli("load", "--store", f"oxigraph:{tmp_path / 'notes.txt'}")
+    assert result.exit_code == 1
+    message = "is a file, not a folder; give a new or empty folder for the store"
+    assert result.stderr == f"error: {tmp_path / 'notes.txt'} {message}\n"
+    assert (tmp_path / "notes.txt").read_text("utf-8") == "mine"
+
+
 @pytest.mark.parametrize(
     ("args", "message"),
     [

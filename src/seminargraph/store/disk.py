@@ -203,6 +203,8 @@ def _prepare(root: Path) -> None:
             f"{root} is an Oxigraph database not made by seminargraph load; queries can read it, "
             "but load into a new folder"
         )
+    if kind == "other" and root.exists() and not root.is_dir():
+        raise StoreError(f"{root} is a file, not a folder; give a new or empty folder for the store")
     if kind == "other":
         raise StoreError(f"{root} is neither empty nor a seminargraph store; give a new or empty folder")
     try:
