@@ -38,7 +38,7 @@ TITLES = {
     "heldout2": "Held-out set 2 (written after the rules; first run in bench/results/, fixed since)",
     "heldout3": "Held-out set 3 (written in new shapes; first run in bench/results/, fixed since)",
     "heldout4": "Held-out set 4 (programme shapes; first run in bench/results/, fixed since)",
-    "heldout5": "Held-out set 5 (listings, tables, series, press release; first run in bench/results/)",
+    "heldout5": "Held-out set 5 (publishing shapes; first run in bench/results/, fixed since)",
 }
 DOCS = ROOT / "docs/extraction.md"
 START, END = "<!-- extract-eval:start -->", "<!-- extract-eval:end -->"
