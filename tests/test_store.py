@@ -99,7 +99,11 @@ def test_load_then_query_gives_the_rows_of_memory(run_cli: Callable[..., Result]
     loaded = run_cli("load", "--store", store)
     assert loaded.exit_code == 0, loaded.stderr
     assert "loaded 2 graph(s)" in loaded.stdout
-    assert "graph/hypergene-almedalen-2015" in loaded.stdout
+    # Each graph with its own count, so the data's count can be compared with what build says.
+    built = run_cli("build", "-o", str(tmp_path / "out"), "-f", "ntriples")
+    data_triples = (tmp_path / "out" / "graph.nt").read_bytes().count(b"\n")
+    assert f"graph/hypergene-almedalen-2015: {data_triples:,} triples" in loaded.stdout, built.stdout
+    assert "https://seminargraph.example/ns# (the ontology): " in loaded.stdout
     for name in ("participants", "moderators", "uncertain-facts"):
         in_store = run_cli("query", name, "--store", store, "--format", "csv")
         in_memory = run_cli("query", name, "--format", "csv")

@@ -23,6 +23,7 @@ from rdflib import Dataset, Graph
 from rdflib.graph import DATASET_DEFAULT_GRAPH_ID
 
 from ..errors import StoreError
+from ..ontology import ONTOLOGY_GRAPH
 from ..rdfio import plain
 from ..sources import load_dataset
 from ..vocab import DEFAULT_BASE
@@ -106,6 +107,8 @@ class WriteReport:
     triples: int
     cleared: bool = False
     leftovers: list[str] = field(default_factory=list)
+    #: Triples in each graph written, by graph IRI.
+    sizes: dict[str, int] = field(default_factory=dict)
 
     def text(self) -> str:
         """A few lines for people."""
@@ -113,7 +116,10 @@ class WriteReport:
             f"loaded {len(self.graphs)} graph(s), {self.triples:,} triples, into {self.store}"
             + (" (everything else removed)" if self.cleared else "")
         ]
-        lines.extend(f"  {name}" for name in self.graphs)
+        for name in self.graphs:
+            size = self.sizes.get(name)
+            what = " (the ontology)" if name == str(ONTOLOGY_GRAPH) else ""
+            lines.append(f"  {name}{what}" + ("" if size is None else f": {size:,} triples"))
         if self.leftovers:
             lines.append(f"removed what an interrupted load had left: {', '.join(self.leftovers)}")
         return "\n".join(lines)
@@ -140,7 +146,8 @@ def write_store(
             "a memory store holds nothing between commands; load into oxigraph:DIR or an http(s) endpoint"
         )
     graphs = graphs_as_ntriples(graph)
-    triples = sum(data.count(b"\n") for data in graphs.values())
+    sizes = {name: data.count(b"\n") for name, data in graphs.items()}
+    triples = sum(sizes.values())
     if spec.kind == "oxigraph":
         leftovers = disk.replace_graphs(Path(spec.location), graphs, clear=clear)
     else:
@@ -153,7 +160,7 @@ def write_store(
             timeout=timeout,
         )
         leftovers = []
-    return WriteReport(str(spec), sorted(graphs), triples, clear, leftovers)
+    return WriteReport(str(spec), sorted(graphs), triples, clear, leftovers, sizes)
 
 
 def graphs_as_ntriples(graph: Dataset) -> dict[str, bytes]:
