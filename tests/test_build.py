@@ -141,6 +141,9 @@ def test_data_that_does_not_conform_is_not_written(run_cli, tmp_path: Path) -> N
     result = run_cli("build", str(_broken_minimal(tmp_path)), "-o", str(tmp_path / "out"))
     assert result.exit_code == 3
     assert "person 'eva-lind'" in result.stderr and "stray punctuation" in result.stderr
+    assert result.stderr.rstrip().endswith(
+        "nothing was written: fix the data, or build it anyway with --no-validate"
+    )
     assert not (tmp_path / "out").exists()
 
 

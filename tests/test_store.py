@@ -162,6 +162,7 @@ def test_data_that_does_not_conform_is_not_loaded(run_cli: Callable[..., Result]
     result = run_cli("load", "--store", f"oxigraph:{target}", str(bad))
     assert result.exit_code == 3
     assert "does not conform" in result.stderr
+    assert "nothing was loaded: fix the data, or load it anyway with --no-validate" in result.stderr
     assert not target.exists()
 
 

@@ -126,6 +126,7 @@ def test_broken_data_gets_a_readable_report(run_cli, tmp_path: Path, name: str) 
     assert problem_lines, report
     assert any(where in line for line in problem_lines), report
     assert "Traceback" not in report
+    assert "--no-validate" not in report, "validate writes nothing: no hint to write anyway"
 
 
 def test_the_report_names_node_rule_and_message() -> None:

@@ -95,7 +95,7 @@ def export_format(path: Path | str, name: str | None = None) -> ExportFormat:
             return fmt
     suffixes = ", ".join(f.suffix for f in EXPORT_FORMATS.values())
     raise OutputError(
-        f"{path}: cannot tell the format from the name; end it in {suffixes} or give the format"
+        f"{path}: cannot tell the format from the name; end it in {suffixes} or give -f/--format"
     )
 
 

@@ -31,13 +31,21 @@ class CommandError(click.ClickException):
         click.echo(f"error: {self.format_message()}", err=True)
 
 
+#: The commands that write data only when it conforms, unless told --no-validate: what they would do.
+_WRITE_ANYWAY = {"build": "written", "load": "loaded"}
+
+
 class InvalidData(CommandError):
     """The data does not conform: the report, then one line, exit code 3."""
 
     exit_code = EXIT_INVALID
 
-    def __init__(self, failure: ValidationFailed) -> None:
-        super().__init__(str(failure))
+    def __init__(self, failure: ValidationFailed, command: str | None = None) -> None:
+        hint = ""
+        if command in _WRITE_ANYWAY:
+            done = _WRITE_ANYWAY[command]
+            hint = f"; nothing was {done}: fix the data, or {command} it anyway with --no-validate"
+        super().__init__(f"{failure}{hint}")
         self.report = failure.report
 
     def show(self, file: Any = None) -> None:
@@ -55,7 +63,7 @@ class SeminargraphGroup(click.Group):
         except ValidationFailed as exc:
             if debug:
                 raise
-            raise InvalidData(exc) from None
+            raise InvalidData(exc, ctx.invoked_subcommand) from None
         except SeminargraphError as exc:
             if debug:
                 raise

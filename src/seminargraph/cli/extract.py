@@ -57,8 +57,8 @@ def extract_command(
     """Draft the participants of seminar pages FILE... (plain text or HTML) for review.
 
     Finds the events, and for each participant the name, job title and organisation as
-    written, the role, and the quote that states it. Review the draft, then build it with
-    `seminargraph build DRAFT.yaml`.
+    written, the role, and the quote that states it. Review the draft, then build it alone
+    (`seminargraph build DRAFT.yaml`) or with the data it joins (`seminargraph build data/ DRAFT.yaml`).
     """
     if known and no_known:
         raise click.UsageError("give --known PATH or --no-known, not both")
