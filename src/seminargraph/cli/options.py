@@ -18,6 +18,7 @@ BASE_OPTION = click.option(
     "--base",
     default=DEFAULT_BASE,
     show_default=True,
+    metavar="IRI",
     help="Base IRI under which ids become IRIs (ends in / or #).",
 )
 
