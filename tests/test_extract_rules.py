@@ -628,3 +628,100 @@ def test_a_session_title_after_its_kind_gives_the_role_of_a_bare_list() -> None:
         ("Session B: Fire", {("person", "Per Nyberg", "moderator")}),
     ]
     assert not rows(extract_text("Panel: Who owns the forest?\n\nAnna Lund wrote the report on forests\n"))
+
+
+def _organisers(page: ExtractionResult) -> set[str]:
+    return {p.name for p in page.participants if p.kind == "organisation" and p.role == "organiser"}
+
+
+def test_a_series_heading_above_the_title_is_not_the_event() -> None:
+    page = extract_text(
+        "Seminar series – Cities of Tomorrow\n\nWho owns the street?\n\nTuesday 4 March, 17:00\n\n"
+        "How should streets be shared? A researcher and a planner discuss.\n\n"
+        "Speakers: Anna Lund, Professor, Northfield University • Tom Hale (moderator), Editor, City News\n"
+    )
+    assert _by_event(page) == [
+        ("Seminar series – Cities of Tomorrow", set()),
+        ("Who owns the street?", {("person", "Anna Lund", "speaker"), ("person", "Tom Hale", "moderator")}),
+    ]
+    event = next(e for e in page.events if e.title == "Who owns the street?")
+    assert event.part_of is not None and event.part_of.status == "inferred"
+    assert page.events[event.part_of.parent].title == "Seminar series – Cities of Tomorrow"
+    # Without a series word, the second line is still a subtitle of the first.
+    plain = extract_text("Cities of Tomorrow\n\nWho owns the street?\n\nModerator: Tom Hale, editor\n")
+    assert [e.title for e in plain.events] == ["Cities of Tomorrow"]
+
+
+@pytest.mark.parametrize(
+    ("text", "organiser"),
+    [
+        (
+            "Skogsdagen arrangeras av Skogsnäringens samverkansråd och samlar skogsägare.",
+            "Skogsnäringens samverkansråd",
+        ),
+        ("Dagen arrangeras av Rådet för hållbara städer.", "Rådet för hållbara städer"),
+        ("Dagen arrangeras av Kulturrådet.", "Kulturrådet"),
+    ],
+)
+def test_a_council_in_rad_is_an_organisation_not_a_title(text: str, organiser: str) -> None:
+    page = extract_text(f"Skogsdagen\n\n{text}\n\nModerator: Eva Holm, journalist\n")
+    assert _organisers(page) == {organiser}
+    # A title in "-råd" stays a title.
+    titled = extract_text(
+        "Debatt\n\nI samtalet deltar Lena Ek, finanskommunalråd i Åby, och Per Berg, kansliråd."
+    )
+    assert rows(titled) == {
+        ("Lena Ek", ("finanskommunalråd",), "Åby", "panelist"),
+        ("Per Berg", ("kansliråd",), None, "panelist"),
+    }
+
+
+def test_an_organisation_name_with_och() -> None:
+    page = extract_text(
+        "Krisberedskap\n\nArrangörer: Sveriges Kommuner och Regioner, Myndigheten för samhällsskydd och "
+        "beredskap, Kungl. Vetenskaps- och Vitterhetssamhället\n\nModerator: Eva Holm, journalist\n"
+    )
+    assert _organisers(page) == {
+        "Sveriges Kommuner och Regioner",
+        "Myndigheten för samhällsskydd och beredskap",
+        "Kungl. Vetenskaps- och Vitterhetssamhället",
+    }
+    # Two organisers are still two, and two people still two.
+    two = extract_text(
+        "Krisberedskap\n\nArrangör: Norrby kommun och Region Väst\n\nModerator: Eva Holm, journalist\n"
+    )
+    assert _organisers(two) == {"Norrby kommun", "Region Väst"}
+    people = extract_text("Krisberedskap\n\nMedverkande: Anna Lund och Per Berg\n")
+    assert {p.name for p in people.participants} == {"Anna Lund", "Per Berg"}
+
+
+@pytest.mark.parametrize(
+    "sentence",
+    [
+        "Den 12 september höll Kommunförbundet ett seminarium om välfärden.",
+        "Kommunförbundet bjuder in till ett samtal om välfärden.",
+        "Kommunförbundet inbjuder till frukostmöte om välfärden.",
+        "I höst arrangerar Kommunförbundet tre seminarier om välfärden.",
+    ],
+)
+def test_the_organiser_in_prose(sentence: str) -> None:
+    page = extract_text(f"Välfärdens framtid\n\n{sentence} Samtalet leds av Eva Holm, journalist.\n")
+    assert _organisers(page) == {"Kommunförbundet"}
+    assert rows(page) == {("Eva Holm", ("journalist",), None, "moderator")}
+    # A person who held a talk is no organiser, and nobody is taken from "höll med".
+    talk = extract_text("Välfärden\n\nAnna Lund höll ett seminarium om välfärden. Per Berg höll med.\n")
+    assert talk.participants == []
+
+
+def test_a_short_swedish_page_is_recognised() -> None:
+    page = extract_text(
+        "<html><body><h1>Frukostmöte om skolan</h1><p>Välkommen! Moderator: Jakob Lindahl, journalist</p>"
+        "</body></html>"
+    )
+    assert page.detected_language == "sv"
+    assert not any("could not tell" in warning for warning in page.warnings)
+    assert detect_language("Frukostmöte\n\nModerator: Anna Ek, styrelseordförande, Åbyskolan") == "sv"
+    # Finnish and Norwegian letters are not taken for Swedish, nor a page with no such clues.
+    assert detect_language("Tervetuloa seminaariin! Puhujat: Matti Mäkinen, yhteisöjohtaja") is None
+    assert detect_language("Velkommen til møte. Ordstyrer: Kari Nordmann") != "sv"
+    assert detect_language("Moderator: Anna Ek") is None

@@ -303,8 +303,12 @@ def _prose(text: str, start: int, end: int) -> tuple[list[Found], Cue | Label | 
                 clause = before_start
                 for mark in _CLAUSE_MARK.finditer(text, before_start, match.start):
                     clause = mark.end()
-                mentions = read_entries(text, clause, match.start, organisations="none")
-                found.extend(_with_roles(mentions, cue.person_role, None, sentence, (), "pre"))
+                # Only a cue that names no people's role ("X bjuder in till") reads an
+                # organisation before it.
+                organisations = "marked" if cue.person_role is None else "none"
+                mentions = read_entries(text, clause, match.start, organisations=organisations)
+                role = cue.organisation_role if organisations != "none" else None
+                found.extend(_with_roles(mentions, cue.person_role, role, sentence, (), "pre"))
     return found, pending
 
 

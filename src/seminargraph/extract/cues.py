@@ -38,6 +38,12 @@ _EN_EVENT_NOUN = (
     r"(?:session|panel|discussion|conversation|debate|seminar|workshop|event|talk|dialogue|evening|"
     r"morning|afternoon|plenary|webinar|roundtable|day|programme|program)"
 )
+# What an organiser holds: "(Kommunförbundet) ett seminarium", "(Region Väst) sitt årliga möte".
+_HELD_EVENT = (
+    r"(?:\s+[\w.-]+){0,5}?\s+(?:ett|en|sitt|sin|två|tre|flera)\s+(?:[\w-]+\s+)?"
+    r"(?:\w*seminari|\w*samtal|\w*möte|\w*konferens|\w*föreläsning|\w*debatt|webbinari|workshop|"
+    r"\w*panel|\w*träff|\w*dialog|\w*forum|\w*dag\b|\w*kväll\b|\w*frukost)"
+)
 _PRONOUN_WITH = r"(?:\s+(?:hon|han|hen|de|dom|vi|dessa|båda|she|he|they))?\s+med\b"
 
 CUES: tuple[Cue, ...] = (
@@ -153,6 +159,23 @@ CUES: tuple[Cue, ...] = (
         r"\b(?:arrangör|arrangörer|medarrangör|medarrangörer)\s+(?:är|var)\b",
         r"\b(?:organised|organized|arranged|co-organised|co-organized|co-hosted)\s+(?:together\s+)?"
         r"(?:by|with|in (?:collaboration|partnership|cooperation) with)\b",
+    ),
+    # "Kommunförbundet bjuder in till ett samtal", "X inbjuder till", "X invites you to".
+    _cue(
+        None,
+        "organiser",
+        PRE,
+        r"\b(?:bjuder|bjöd)\s+(?:(?:nu|åter|härmed|återigen|också)\s+)?in\s+(?:till|er|dig|alla)\b",
+        r"\b(?:inbjuder|inbjöd)\s+(?:(?:nu|härmed)\s+)?till\b",
+        r"\b(?:invites|invited)\s+(?:you|everyone|all)\s+to\b",
+    ),
+    # "Den 12 september höll Kommunförbundet ett seminarium om …" (the subject after the verb)
+    # and "Kommunförbundet höll ett seminarium": who held an event is its organiser.
+    _cue(
+        None,
+        "organiser",
+        EITHER,
+        rf"\b(?:höll|håller|arrangerade|arrangerar|anordnade|anordnar|ordnade|ordnar)\b(?={_HELD_EVENT})",
     ),
 )
 

@@ -325,6 +325,8 @@ def _person(text: str, start: int, end: int) -> Mention | None:
     known = is_first_name(given)
     if after and (is_capitalised(after[0]) and not is_honorific(after[0])):
         return None  # "Nordic Health Data Council": the words run on, so this is no name
+    if not known and _joined_name(tokens, name_at + length):
+        return None  # "Sveriges Kommuner och Regioner": one name joined by "och"
     genitive = name_tokens[0].text.endswith("s") and any(
         is_title_word(t) or is_organisation_word(t) for t in name_tokens[1:]
     )
@@ -351,6 +353,21 @@ def _person(text: str, start: int, end: int) -> Mention | None:
         rest = min(close + 1, end)
     _read_rest(text, rest, end, mention)
     return mention
+
+
+def _joined_name(tokens: list[Token], i: int) -> bool:
+    """Say whether "och"/"and" and one last capitalised word follow at ``tokens[i]``.
+
+    "Sveriges Kommuner och Regioner" is one organisation; "Anna Ek och Per Berg" goes on with
+    a person, and "Anna Ek och Region Väst" with an organisation of its own.
+    """
+    return (
+        len(tokens) == i + 2
+        and tokens[i].lower in ("och", "and", "&")
+        and is_capitalised(tokens[i + 1])
+        and not is_organisation_word(tokens[i + 1])
+        and tokens[i + 1].start - tokens[i].end == 1
+    )
 
 
 def _head(tokens: list[Token]) -> tuple[int, int, list[Token]] | None:

@@ -74,6 +74,14 @@ def _assemble(
             titled = _section_titled(sections, statement.title, i)
             target: int | str = statement.title if titled is None else titled
             parents[i] = (target, "stated", statement.sentence, None)
+        elif (series := sections[i].series) is not None:
+            heading = sections[series].title_span
+            if heading is not None:
+                note = (
+                    "REVIEW: the heading right above the title names a series; the text does not say "
+                    "so in words"
+                )
+                parents[i] = (series, "inferred", heading, note)
         elif sections[i].level is not None:
             j = _enclosing(sections, i)
             heading = sections[j].title_span if j is not None else None

@@ -43,10 +43,42 @@ def detect_language(text: str) -> str | None:
                 counts[lang] += 1
     ranked = counts.most_common(2)
     if not ranked or ranked[0][1] < 3:
-        return None
+        return _short_swedish(text, counts)
     if len(ranked) > 1 and ranked[0][1] < 1.3 * ranked[1][1]:
         return None
     return ranked[0][0]
+
+
+_SWEDISH_LETTERS = re.compile(r"[åäöÅÄÖ]")
+_FINNISH = re.compile(r"aa|ää|ii|uu|yy|öö|ee|oo")
+_OTHER_LETTERS = re.compile(r"[øæüßõžšœçñãØÆÜ]")
+#: Words of seminar pages that only Swedish has ("medverkande", "välkommen"), for short pages.
+_SEMINAR_WORDS = (
+    "medverkande samtalsledare arrangör arrangörer anmälan plats tid välkommen välkomna seminarium "
+    "seminariet samtal samtalet föreläsning föreläsningen deltar leds frukostmöte frukostseminarium "
+    "lunchseminarium inledning fika kl från vid hos i den de ni"
+)
+_SWEDISH_WORDS = frozenset(_SEMINAR_WORDS.split())
+
+
+def _short_swedish(text: str, counts: Counter[str]) -> str | None:
+    """Tell a short Swedish page from its letters and seminar words when its short words are too few.
+
+    A page of a heading and two lines ("Frukostmöte om skolan", "Moderator: …") has too few
+    common words to count; å, ä and ö (without ø, æ, ü) and words such as "medverkande" say
+    Swedish when no other language's words are found.
+    """
+    if any(count >= counts["sv"] for lang, count in counts.items() if lang != "sv"):
+        return None
+    if _OTHER_LETTERS.search(text[:50_000]):
+        return None
+    words = _TOKEN.findall(text[:50_000].lower())
+    lettered_words = [word for word in words if _SWEDISH_LETTERS.search(word)]
+    lettered = len(lettered_words)
+    if 2 * sum(1 for word in lettered_words if _FINNISH.search(word)) >= max(lettered, 1):
+        return None  # "Tervetuloa seminaariin": Finnish doubles its vowels
+    known = sum(1 for word in words if word in _SWEDISH_WORDS)
+    return "sv" if counts["sv"] + known + lettered >= 3 and (lettered or known) else None
 
 
 def choose_language(text: str, requested: str, name: str) -> tuple[str, str | None, list[str]]:

@@ -52,6 +52,9 @@ _STOP = frozenset(
 _CONNECTORS = frozenset(
     {"i", "för", "och", "av", "de", "of", "for", "and", "the", "&", "på", "du", "des", "la"}
 )
+_DETERMINERS = frozenset(
+    {"ett", "en", "sitt", "sin", "sina", "två", "tre", "fyra", "fem", "flera", "några", "många", "alla"}
+)
 MAX_ORGANISATION_WORDS = 8
 _PARTIES = frozenset({"S", "M", "C", "L", "V", "KD", "MP", "SD", "Fi"})
 _TRAILING_ROLE = re.compile(r"\s*\(([^()]{2,30})\)\s*$")
@@ -131,16 +134,37 @@ def organisation_extent(tokens: list[Token], i: int) -> int | None:
     j = i + 1
     while j < len(tokens) and j - i < MAX_ORGANISATION_WORDS:
         low = tokens[j].lower
-        if low in _STOP and low not in ("och", "and"):
-            break
-        # "Landsbygds- och infrastrukturdepartementet": "och" after a word ending in "-" goes on.
-        goes_on = j + 1 < len(tokens) and (is_capitalised(tokens[j + 1]) or tokens[j - 1].text.endswith("-"))
+        if (low in _STOP and low not in ("och", "and")) or low in _DETERMINERS:
+            break  # "Kommunförbundet ett seminarium", "Vikby kommun tre seminarier"
+        if low in ("i", "in") and j + 1 < len(tokens) and not is_capitalised(tokens[j + 1]):
+            break  # "Skolforum Öst i tisdags": "i" goes on with a place only
+        # "Landsbygds- och infrastrukturdepartementet": "och" after a word ending in "-" goes on;
+        # "Myndigheten för samhällsskydd och beredskap": so does "och" between two lowercase
+        # fields after "för"/"of".
+        goes_on = j + 1 < len(tokens) and (
+            is_capitalised(tokens[j + 1]) or tokens[j - 1].text.endswith("-") or _joined_field(tokens, i, j)
+        )
         if low in ("och", "and") and not goes_on:
             break
         j += 1
         if low not in _CONNECTORS and not (tokens[j - 1].text.islower() and low in _DESCRIPTORS):
             end = j  # "the Tech & Society podcast" names "Tech & Society"
     return end
+
+
+def _joined_field(tokens: list[Token], i: int, j: int) -> bool:
+    """Say whether "och" at ``tokens[j]`` joins a second field to "för X" in a name started at ``i``.
+
+    "Myndigheten för samhällsskydd och beredskap", "Institutet för språk och folkminnen": the
+    word before "och" is the lowercase field right after "för"/"of", the word after it is the
+    name's last word (the end of the phrase, or a comma after it).
+    """
+    if j - i < 3 or tokens[j - 2].lower not in ("för", "of", "for") or not tokens[j - 1].text.islower():
+        return False
+    after = tokens[j + 1]
+    if not after.text.islower() or after.lower in _STOP or after.lower in _CONNECTORS:
+        return False
+    return j + 2 == len(tokens) or tokens[j + 2].lower in _STOP or tokens[j + 2].lower in _ALWAYS
 
 
 def _has_title(tokens: list[Token]) -> bool:

@@ -21,6 +21,7 @@ class Section:
     title_span: Span | None = None
     level: int | None = None
     lines: list[Line] = field(default_factory=list)
+    series: int | None = None  # the section whose heading names the series right above the title
 
     @property
     def span(self) -> Span | None:
@@ -82,10 +83,13 @@ def split_sections(layout: Layout) -> list[Section]:
                 current.title is not None
                 and all(_is_meta(other) for other in current.lines)
                 and not _over_fields(layout, index)
+                and not _SERIES.search(current.title)
             ):
                 current.lines.append(line)  # a subtitle under the title, not a new section
             else:
                 sections.append(_titled(line, heading_title(line.text), None))
+                if current.title is not None and not current.lines and _SERIES.search(current.title):
+                    sections[-1].series = len(sections) - 2
         else:
             sections[-1].lines.append(line)
     return sections
@@ -97,6 +101,15 @@ _NUMBERED = re.compile(
 )
 _PROGRAMME = re.compile(
     r"^[#*_ ]*(?:program|programme|programmet|agenda|schema|dagens program|dagordning)[*_ ]*:?$",
+    re.IGNORECASE,
+)
+
+
+# A heading that names a series ("Open lecture series – Arctic Futures", "Seminarieserien
+# Hållbara städer") is over the title of the event, not the event's title with a subtitle.
+_SERIES = re.compile(
+    r"\b(?:series|lecture series|seminar series|webinar series|talk series)\b"
+    r"|\w*(?:serie|serien|serier)\b",
     re.IGNORECASE,
 )
 

@@ -128,7 +128,16 @@ def is_first_name(token: Token) -> bool:
 
 
 def is_organisation_word(token: Token) -> bool:
-    return organisation_words().matches(token.text)
+    return organisation_words().matches(token.text) or _council(token.lower)
+
+
+def _council(low: str) -> bool:
+    """A council in "-råd" ("samverkansråd", "forskningsråd"), not a title ("kommunalråd", "statsråd").
+
+    Titles in "-råd" are a closed set, listed in the titles word list; any other compound in
+    "-råd" names a council.
+    """
+    return len(low) > 5 and low.endswith("råd") and not swedish_titles().matches(low)
 
 
 def is_title_word(token: Token, *, capitalised_swedish: bool = True) -> bool:
