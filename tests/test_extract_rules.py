@@ -725,3 +725,62 @@ def test_a_short_swedish_page_is_recognised() -> None:
     assert detect_language("Tervetuloa seminaariin! Puhujat: Matti Mäkinen, yhteisöjohtaja") is None
     assert detect_language("Velkommen til møte. Ordstyrer: Kari Nordmann") != "sv"
     assert detect_language("Moderator: Anna Ek") is None
+
+
+def test_abbreviated_titles_and_the_label_mod() -> None:
+    page = extract_text(
+        "Utvecklingsdag\n\nMedverkande:\nKarl Nord, ordf. i regionstyrelsen, Region Väst\n"
+        "Anna Selin, generaldir. Tillväxtverket\nSofia Mård, projektled. Kompetenslyftet Väst\n\n"
+        "Mod.: Jenny Ax, nyhetschef, Västbladet\n"
+    )
+    assert rows(page) == {
+        ("Karl Nord", ("ordf. i regionstyrelsen",), "Region Väst", "panelist"),
+        ("Anna Selin", ("generaldir.",), "Tillväxtverket", "panelist"),
+        ("Sofia Mård", ("projektled.",), "Kompetenslyftet Väst", "panelist"),
+        ("Jenny Ax", ("nyhetschef",), "Västbladet", "moderator"),
+    }
+
+
+def test_an_agency_in_ningen_is_no_person() -> None:
+    page = extract_text("Jobben\n\nMedverkande: Farida Karimi, arbetsförmedlare, Arbetsförmedlingen Kista.\n")
+    assert rows(page) == {("Farida Karimi", ("arbetsförmedlare",), "Arbetsförmedlingen Kista", "panelist")}
+
+
+def test_a_line_naming_the_page_or_who_invites_is_no_event() -> None:
+    page = extract_text(
+        "Socialdemokraterna i Västbygd bjuder in\n\nVem räddar vårdcentralen?\n\n"
+        "Medverkande: Maria Lund (S), regionråd, Region Väst\n"
+    )
+    assert _by_event(page) == [
+        (
+            "Vem räddar vårdcentralen?",
+            {
+                ("organisation", "Socialdemokraterna i Västbygd", "organiser"),
+                ("person", "Maria Lund", "panelist"),
+            },
+        )
+    ]
+    for heading in ("WEBINAR", "Nyhetsbrev från Kulturnätverket Mitt, nr 4 2025"):
+        other = extract_text(f"{heading}\n\nVem räddar vårdcentralen?\n\nModerator: Eva Holm, journalist\n")
+        assert [e.title for e in other.events] == ["Vem räddar vårdcentralen?"]
+
+
+def test_featuring_and_special_guest_in_prose() -> None:
+    page = extract_text(
+        "Health data\n\nFeaturing Ravi Chand, Senior Policy Adviser at the Data Alliance, and Lotte Veer, "
+        "researcher at Maastricht University.\n\nWith special guest Mariam Oka, patient representative.\n\n"
+        "Our previous webinar featured Professor Alan Greaves.\n"
+    )
+    assert {(p.name, p.role) for p in page.participants} == {
+        ("Ravi Chand", "panelist"),
+        ("Lotte Veer", "panelist"),
+        ("Mariam Oka", "panelist"),
+    }
+
+
+def test_an_organisation_named_by_its_kind_before_held() -> None:
+    page = extract_text(
+        "Museerna\n\nI går fylldes museet när föreningen Kulturarv Nord höll sitt vårseminarium. "
+        "Samtalet leddes av Lina Sjö, kulturredaktör.\n"
+    )
+    assert _organisers(page) == {"Kulturarv Nord"}

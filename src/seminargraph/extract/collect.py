@@ -306,10 +306,21 @@ def _prose(text: str, start: int, end: int) -> tuple[list[Found], Cue | Label | 
                 # Only a cue that names no people's role ("X bjuder in till") reads an
                 # organisation before it.
                 organisations = "marked" if cue.person_role is None else "none"
+                described = _DESCRIBED.search(text, clause, match.start) if cue.person_role is None else None
+                if described is not None:
+                    # "när föreningen Kulturarv Nord höll sitt vårseminarium": the word
+                    # "föreningen" says that the name after it is an organisation's.
+                    clause, organisations = described.end(), "any"
                 mentions = read_entries(text, clause, match.start, organisations=organisations)
                 role = cue.organisation_role if organisations != "none" else None
                 found.extend(_with_roles(mentions, cue.person_role, role, sentence, (), "pre"))
     return found, pending
+
+
+_DESCRIBED = re.compile(
+    r"\b(?:föreningen|stiftelsen|nätverket|organisationen|förbundet|tankesmedjan|myndigheten|"
+    r"the organisation|the organization|the network|the foundation|the association) (?=[A-ZÅÄÖ])"
+)
 
 
 def _with_biography(text: str, lines: list[Line], item: Found) -> Found:

@@ -108,6 +108,10 @@ CUES: tuple[Cue, ...] = (
         r"\bthe\s+panel\s+(?:includes|included|consists of|features|comprises)\b",
         r"\b(?:discussion|conversation|debate|dialogue)\s+between\b",
         r"\bwith\s+contributions\s+from\b",
+        # "Featuring A, … and B, …", "With special guest C": present tense only ("Our last
+        # webinar featured D" names someone who spoke before).
+        r"^(?:featuring|with\s+special\s+guests?)\b",
+        r"\b(?:special\s+guests?)\s+(?:is|are|will be|include|includes)\b",
     ),
     _cue(
         "panelist",
@@ -166,6 +170,7 @@ CUES: tuple[Cue, ...] = (
         "organiser",
         PRE,
         r"\b(?:bjuder|bjöd)\s+(?:(?:nu|åter|härmed|återigen|också)\s+)?in\s+(?:till|er|dig|alla)\b",
+        r"\b(?:bjuder|bjöd)\s+in[!.]?$",
         r"\b(?:inbjuder|inbjöd)\s+(?:(?:nu|härmed)\s+)?till\b",
         r"\b(?:invites|invited)\s+(?:you|everyone|all)\s+to\b",
     ),

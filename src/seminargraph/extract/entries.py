@@ -208,6 +208,8 @@ def _segments(text: str, start: int, end: int, list_line: bool, breaks: tuple[in
 
 
 _BAR_SEPARATORS = "|•·"
+_LEADING_AND = re.compile(r"\s*(?:och|and)\s", re.IGNORECASE)
+_SHORT_TAG = re.compile(r"[A-ZÅÄÖ]{1,3}|Fi")
 _PARTNERS = re.compile(
     r" (?:i samarbete med|tillsammans med|in collaboration with|in partnership with|together with) ",
     re.IGNORECASE,
@@ -230,7 +232,7 @@ def _split_conjunctions(text: str, segment: _Segment) -> list[_Segment]:
     # "konsultchef och erfaren beslutsstödskonsult" and "Kommuner och Regioner" stay whole.
     piece = text[segment.start : segment.end]
     separator = segment.separator
-    if separator == "," and re.match(r"\s*(?:och|and)\s", piece, re.IGNORECASE):
+    if separator == "," and _LEADING_AND.match(piece):
         separator = "and"
     parts: list[_Segment] = []
     begin, depth, scanned = segment.start, 0, 0
@@ -299,6 +301,11 @@ def _trim(text: str, start: int, end: int) -> tuple[int, int]:
 def _starts_entry(person: Mention, separator: str, current: Mention | None) -> bool:
     if current is None or current.kind == "organisation":
         return True
+    untitled = not (current.titles or current.role) and current.organisation is None
+    if person.title_before_name and separator == "," and untitled and not person.known_name:
+        # "Sofia Mård, projektled. Kompetenslyftet Dalarna": the title and organisation of
+        # the person before, not a new person with a title.
+        return False
     if person.title_before_name or separator in ("start", ";", "and", "line"):
         return True
     if (current.titles or current.role) and current.organisation is None:
@@ -430,7 +437,7 @@ def _read_parenthesis(text: str, start: int, end: int, mention: Mention) -> None
     inner = text[start:end].strip()
     # Right after a name, "(S)", "(KD)" or "(MP)" is a party (in Swedish programmes "MP" is
     # Miljöpartiet, not Member of Parliament).
-    if (re.fullmatch(r"[A-ZÅÄÖ]{1,3}|Fi", inner) and inner not in _NOT_PARTIES) or is_party_tag(inner):
+    if (_SHORT_TAG.fullmatch(inner) and inner not in _NOT_PARTIES) or is_party_tag(inner):
         offset = text.index(inner, start, end)
         mention.party = (offset, offset + len(inner))
         return

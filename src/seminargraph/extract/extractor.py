@@ -325,12 +325,14 @@ def _word_forms(text: str) -> dict[str, str]:
     seen: Counter[str] = Counter()
     words = list(_WORD.finditer(text))
     for k, match in enumerate(words):
-        word = match.group()
-        before = text[max(0, match.start() - 2) : match.start()]
-        if match.start() == 0 or re.search(r"[.!?:]\s$", before):
+        at = match.start()
+        if at == 0 or (at >= 2 and text[at - 1].isspace() and text[at - 2] in ".!?:"):
             continue
-        neighbours = [w.group() for w in words[max(0, k - 1) : k + 2] if w is not match]
-        if word.isupper() and any(n.isupper() for n in neighbours):
+        word = match.group()
+        if word.isupper() and (
+            (k > 0 and words[k - 1].group().isupper())
+            or (k + 1 < len(words) and words[k + 1].group().isupper())
+        ):
             continue  # a word of another heading in capitals says nothing about its case
         seen[word] += 1
     forms: dict[str, str] = {}

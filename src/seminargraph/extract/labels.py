@@ -13,6 +13,7 @@ _PEOPLE_LABELS: dict[tuple[str | None, str | None], tuple[str, ...]] = {
         "chair", "chairs", "chairperson", "co-chairs", "host", "hosts", "facilitator", "facilitators",
         "moderated by", "chaired by", "hosted by", "facilitated by", "värd", "värdar", "leds av",
         "samtalet leds av", "ordförande", "sessionsordförande", "mötesordförande", "session chair",
+        "mod.", "mod", "track chair", "track chairs",
     ),
     ("panelist", "participant"): (
         "medverkande", "medverkar", "deltagare", "deltar", "i panelen", "panel", "panelen",

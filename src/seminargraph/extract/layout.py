@@ -29,10 +29,14 @@ _ABBREVIATIONS = {
     "bl.a", "t.ex", "m.fl", "m.m", "o.s.v", "osv", "kl", "ca", "resp", "dvs", "d.v.s", "jfr", "s.k",
     "fr.o.m", "t.o.m", "f.d", "dr", "prof", "mr", "mrs", "ms", "st", "nr", "no", "vol", "inc", "ltd",
     "jr", "sr", "e.g", "i.e", "etc", "vs", "tel", "ev", "ordf", "doc", "ass", "tf", "t.f", "bitr",
-    "gen", "sek", "kungl", "p.g.a", "pga", "inkl", "exkl", "ang", "enl", "jan", "feb", "aug", "sept", "okt",
+    "gen", "sek", "kungl", "generaldir", "projektled", "chefred", "sekr", "mod",
+    "p.g.a", "pga", "inkl", "exkl", "ang", "enl", "jan", "feb", "aug", "sept", "okt",
     "nov", "dec", "mon", "tue", "wed", "thu", "fri", "sat", "sun", "approx", "dept", "univ",
 }  # fmt: skip
 _SENTENCE_END = re.compile(r"[.!?…]+[\"”’)]*\s+(?=[\"“”'‘(–—-]?[A-ZÅÄÖÆØÜÉ0-9])")
+
+
+_DOTTED = re.compile(r"(?:[a-zåäö]\.)+[a-zåäö]")
 
 
 @dataclass(frozen=True)
@@ -130,7 +134,7 @@ def sentences(text: str, offset: int = 0) -> list[tuple[int, int]]:
         before = text[start : match.start()].rsplit(" ", 1)[-1].lstrip('("“').lower()
         if before in _ABBREVIATIONS or (len(before) == 1 and before.isalpha()):
             continue
-        if re.fullmatch(r"(?:[a-zåäö]\.)+[a-zåäö]", before):
+        if "." in before and _DOTTED.fullmatch(before):
             continue
         end = match.start() + len(match.group().rstrip())
         spans.append((offset + start, offset + end))

@@ -115,8 +115,13 @@ _SERIES = re.compile(
 
 
 _GENRE = re.compile(
-    r"^[#*_ ]*(?:pressmeddelande|press release|nyhet|nyheter|news|inbjudan|invitation|kalendarium|"
-    r"evenemang|events|aktuellt|nyhetsbrev|newsletter)[*_ ]*:?$",
+    r"^[#*_ ]*(?:(?:pressmeddelande|press release|nyhet|nyheter|news|inbjudan|invitation|kalendarium|"
+    r"evenemang|events|aktuellt|nyhetsbrev|newsletter|webinar|webinarium|webbinarium|online event)"
+    r"[*_ ]*:?"
+    # "Nyhetsbrev från X, nr 4 2025": the newsletter an item is in, not the item's event.
+    r"|(?:nyhetsbrev|newsletter)\b(?:(?!\?).)*(?:\bnr\.?|\bno\.|\bissue|\d{4})(?:(?!\?).)*"
+    # "Socialdemokraterna i Västerbotten bjuder in": who invites, over the event's title.
+    r"|[A-ZÅÄÖ][^.?!]{2,80}\s(?:bjuder in|inbjuder|invites you|invite you)[!.]?)$",
     re.IGNORECASE,
 )
 

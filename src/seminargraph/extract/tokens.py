@@ -9,13 +9,22 @@ from functools import lru_cache
 from .words import common_words, english_titles, first_names, fold, organisation_words, swedish_titles
 
 _WORD = re.compile(r"[^\s()]+")
+# Compiled once: these are asked of nearly every word of a page.
+_INITIALS = re.compile(r"(?:[A-ZÅÄÖ]\.)+|(?:[A-ZÅÄÖ]\.-?)+[A-ZÅÄÖ]\.")
+_INITIALS_NAME = re.compile(r"[A-ZÅÄÖ]-[A-ZÅÄÖ]")
+_PARTY = re.compile(r"[A-ZÅÄÖ]{1,3}|Fi|Pp|Nyans")
 _EDGE = "\"“”'‘’«»,.;:!?"
 PARTICLES = frozenset(
     {"af", "von", "van", "der", "den", "de", "da", "di", "du", "la", "le", "del", "bin", "ibn"}
 )
 HONORIFICS = frozenset({"dr", "dr.", "mr", "mr.", "mrs", "mrs.", "ms", "ms.", "mx", "sir", "dame"})
 # Abbreviations whose full stop belongs to the word ("Prof. Hanna de Wit": the title "Prof.").
-_ABBREVIATED = frozenset({"prof", "doc"})
+_ABBREVIATED = frozenset(
+    {
+        *("prof", "doc", "ordf", "v.ordf", "generaldir", "projektled", "avd.chef", "adj", "univ.lekt"),
+        *("kommunikationsdir", "förvaltn.chef", "bitr", "sekr", "handl", "red", "chefred", "mod"),
+    }
+)
 ROLE_WORDS = {
     "moderator": "moderator",
     "moderatorn": "moderator",
@@ -77,7 +86,7 @@ def tokenize(text: str, offset: int, limit: int | None = None) -> list[Token]:
 
 
 def _is_initial(word: str) -> bool:
-    return bool(re.fullmatch(r"(?:[A-ZÅÄÖ]\.)+|(?:[A-ZÅÄÖ]\.-?)+[A-ZÅÄÖ]\.", word))
+    return "." in word and bool(_INITIALS.fullmatch(word))
 
 
 def is_initial(token: Token) -> bool:
@@ -86,7 +95,7 @@ def is_initial(token: Token) -> bool:
 
 def is_initials_name(token: Token) -> bool:
     """A given name written as hyphenated initials: "P-O", "K-G" (Per-Olof, Karl-Gustav)."""
-    return bool(re.fullmatch(r"[A-ZÅÄÖ]-[A-ZÅÄÖ]", token.text))
+    return bool(_INITIALS_NAME.fullmatch(token.text))
 
 
 def is_capitalised(token: Token) -> bool:
@@ -222,4 +231,4 @@ def _adjacent(tokens: list[Token], j: int) -> bool:
 
 def is_party_tag(text: str) -> bool:
     """A Swedish party tag such as S, M, KD, MP or Fi (without the parentheses)."""
-    return bool(re.fullmatch(r"[A-ZÅÄÖ]{1,3}|Fi|Pp|Nyans", text)) and not is_title_word(Token(text, 0, 0))
+    return bool(_PARTY.fullmatch(text)) and not is_title_word(Token(text, 0, 0))
