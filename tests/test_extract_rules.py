@@ -784,3 +784,85 @@ def test_an_organisation_named_by_its_kind_before_held() -> None:
         "Samtalet leddes av Lina Sjö, kulturredaktör.\n"
     )
     assert _organisers(page) == {"Kulturarv Nord"}
+
+
+def test_a_table_with_columns_of_people_gives_a_session_per_row() -> None:
+    page = extract_text(
+        "<h1>Forum</h1><h2>Track A: Grids</h2><table><tr><th>Time</th><th>Session</th>"
+        "<th>Speakers</th><th>Moderator</th></tr><tr><td>09:00</td><td>Who pays?</td>"
+        "<td>Laura Berg (Grid Agency), Jonas Lind (Energy Office)</td><td>Eva Holm (Energy Watch)</td></tr>"
+        "</table><p>Track chair: Anna Ek, Norrby University</p>",
+        html=True,
+    )
+    assert [event for event in _by_event(page) if event[1]] == [
+        ("Track A: Grids", {("person", "Anna Ek", "moderator")}),
+        (
+            "Who pays?",
+            {
+                ("person", "Laura Berg", "speaker"),
+                ("person", "Jonas Lind", "speaker"),
+                ("person", "Eva Holm", "moderator"),
+            },
+        ),
+    ]
+    assert ("Laura Berg", (), "Grid Agency", "speaker") in rows(page)
+
+
+def test_bullets_with_the_title_first_under_a_genitive_label_heading() -> None:
+    page = extract_text(
+        "<h1>Demokratidagen</h1><h2>Förmiddagens talare</h2><ul>"
+        "<li>Docent i statsvetenskap, Norrby universitet: Karin Ek</li>"
+        "<li>Chefredaktör, Norrby Nya Tidning: Lisa Ferm</li></ul>"
+        "<h2>Eftermiddagens panel</h2><ul><li>Kommundirektör, Norrby kommun: Hussein Abdi</li></ul>",
+        html=True,
+    )
+    assert [e.title for e in page.events] == ["Demokratidagen"]
+    assert rows(page) == {
+        ("Karin Ek", ("Docent i statsvetenskap",), "Norrby universitet", "speaker"),
+        ("Lisa Ferm", ("Chefredaktör",), "Norrby Nya Tidning", "speaker"),
+        ("Hussein Abdi", ("Kommundirektör",), "Norrby kommun", "panelist"),
+    }
+
+
+def test_an_organiser_in_capitals_over_each_block_of_a_listing() -> None:
+    page = extract_text(
+        "Dagens program\n\nHär är dagens samtal.\n\nUNGA FÖRETAGARE I NORRBY\nVem får jobb?\nTid: 11.00\n"
+        "Medverkande: Hodan Warsame, grundare av Sambusa Studio.\n\n"
+        "STIFTELSEN LÄXHJÄLPEN\nLäxhjälp som fungerar\nTid: 14.00\nMedverkande:\n"
+        "Oskar Hallén, verksamhetschef, Stiftelsen Läxhjälpen\n"
+    )
+    assert _by_event(page) == [
+        (
+            "Vem får jobb?",
+            {
+                ("organisation", "UNGA FÖRETAGARE I NORRBY", "organiser"),
+                ("person", "Hodan Warsame", "panelist"),
+            },
+        ),
+        (
+            "Läxhjälp som fungerar",
+            {("organisation", "STIFTELSEN LÄXHJÄLPEN", "organiser"), ("person", "Oskar Hallén", "panelist")},
+        ),
+    ]
+    assert ("Hodan Warsame", ("grundare",), "Sambusa Studio", "panelist") in rows(page)
+
+
+def test_a_last_i_stays_in_a_name() -> None:
+    page = extract_text("Bostäder\n\nSamtalet leds av Peter Ödmark, journalist på Mitt i.\n")
+    assert rows(page) == {("Peter Ödmark", ("journalist",), "Mitt i", "moderator")}
+
+
+def test_partners_after_arrangeras_av_are_organisers() -> None:
+    page = extract_text(
+        "Bokprat\n\nMedverkande: Anna Ek, författare.\n\n"
+        "Arrangeras av Stadsbiblioteket Kiruna i samarbete med ABF Norrbotten.\n"
+    )
+    assert _organisers(page) == {"Stadsbiblioteket Kiruna", "ABF Norrbotten"}
+
+
+def test_the_evenings_main_speaker_in_prose() -> None:
+    page = extract_text(
+        "Museerna\n\nHon lämnade sedan över till kvällens huvudtalare, Johan Ekdahl, docent i etnologi "
+        "vid Mittuniversitetet, som talade om föremål.\n"
+    )
+    assert rows(page) == {("Johan Ekdahl", ("docent i etnologi",), "Mittuniversitetet", "speaker")}

@@ -8,7 +8,7 @@ from dataclasses import dataclass, replace
 from .cues import EITHER, POST, PRE, Cue, find_cues
 from .entries import Mention, begins_with_person, is_bare_name, looks_like_entry, read_entries
 from .labels import Label, match_label
-from .layout import Line, sentences
+from .layout import Line, people_columns, sentences
 from .phrases import parse_attribute
 
 Span = tuple[int, int]
@@ -46,6 +46,10 @@ def collect(text: str, lines: list[Line], heading: Label | None = None) -> list[
     while i < len(lines):
         line = lines[i]
         label = line.label
+        if line.columns is not None:
+            found.extend(_row(text, line, line.columns))
+            i += 1
+            continue
         if label is not None and label.kind in ("people", "organisations"):
             inline = line.start + label.content_start
             quoted = _QUOTED_TITLE.match(text, inline, line.end)
@@ -108,6 +112,19 @@ _PANEL_ITEM = re.compile(
 )
 # "Paper: "Waiting lists" – Tobias von Ahlefeldt": the title of a talk before its speaker.
 _QUOTED_TITLE = re.compile(r"[\"“”«][^\"“”«»]{1,200}[\"“”»]\s*(?:[–—-]|,|by|av)\s+")
+
+
+def _row(text: str, line: Line, columns: tuple[str, ...]) -> list[Found]:
+    """The people in the cells of a table row under "Speakers", "Moderator", … with that role."""
+    found: list[Found] = []
+    columns_of_people = people_columns(columns)
+    start = line.start
+    for k, cell in enumerate(line.text.split(" | ")):
+        label = columns_of_people.get(k)
+        if label is not None and cell.strip():
+            found.extend(_region(text, start, start + len(cell), label, line_span(line), (), True))
+        start += len(cell) + 3
+    return found
 
 
 def _list_line(text: str, line: Line) -> bool:

@@ -137,6 +137,9 @@ CUES: tuple[Cue, ...] = (
         r"\s+(?:by|from)\b",
         r"\b(?:frågestund|frågor och svar|Q&A|questions and answers)\s+(?:med|with)\b",
         r"\b(?:introduced|presented|opened|given|delivered)\s+by\b",
+        # "Hon lämnade över till kvällens huvudtalare, Johan Ekdahl, docent …"
+        r"\b(?:kvällens|dagens|eftermiddagens|förmiddagens|seminariets|konferensens|mötets)\s+"
+        r"(?:huvudtalare|inledningstalare|talare|föreläsare|inledare)(?=,|:|\s+[A-ZÅÄÖ])",
     ),
     _cue(
         "speaker",

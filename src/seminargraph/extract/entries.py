@@ -92,6 +92,10 @@ def read_entries(
     förbund) or "any" (any capitalised name, as under "Arrangör:"). ``breaks``: offsets where
     a line of one entry ends ("Lena Holm" above "generalsekreterare, Barnrättsbyrån").
     """
+    if list_line and not only_organisations:
+        titled = _title_first(text, start, end)
+        if titled is not None:
+            return [titled]
     mentions: list[Mention] = []
     current: Mention | None = None
     for segment in _segments(text, start, end, list_line, breaks):
@@ -117,6 +121,16 @@ def read_entries(
                 mentions.append(person)
                 current = person
                 continue
+        if segment.separator == "partner" and organisations != "none" and current is not None:
+            # "Stadsbiblioteket Kiruna i samarbete med ABF Norrbotten": the partner of an
+            # organisation is an organisation too, marked by a word such as "kommun" or not.
+            partner = (
+                _organisation(text, seg_start, seg_end, "any") if current.kind == "organisation" else None
+            )
+            if partner is not None:
+                mentions.append(partner)
+                current = partner
+                continue
         person = _person(text, seg_start, seg_end)
         if person is not None and _starts_entry(person, segment.separator, current):
             mentions.append(person)
@@ -141,6 +155,40 @@ def read_entries(
     if organisations == "any":
         mentions = [m for mention in mentions for m in _as_organisations(mention)]
     return mentions
+
+
+def _title_first(text: str, start: int, end: int) -> Mention | None:
+    """Read a list line that gives the title first: "Docent i statsvetenskap, Uppsala universitet: Karin Ek".
+
+    The words after the last colon are one person's name and nothing else; the words before it
+    hold a title (and an organisation after a comma) and do not begin with a name.
+    """
+    begin, stop = _trim(text, start, end)
+    colon = text.rfind(": ", begin, stop)
+    if colon <= begin or "(" in text[colon:stop]:
+        return None
+    person = _person(text, colon + 2, stop)
+    if person is None or person.name[0] != colon + 2 or text[person.name[1] : stop].strip(" ."):
+        return None
+    if person.titles or person.organisation or person.party or person.role:
+        return None
+    comma = next((k for k in range(begin, colon) if text[k] in ",;"), colon)
+    if _person(text, begin, comma) is not None or match_label(text[begin : colon + 1]) is not None:
+        return None
+    attributes = []
+    at = begin
+    for i in range(begin, colon + 1):
+        if i == colon or text[i] in ",;":
+            part = _trim(text, at, i)
+            if part[0] < part[1]:
+                attributes.append(parse_attribute(text, *part))
+            at = i + 1
+    if not attributes or not attributes[0].titles:
+        return None  # "Arbetsförmedlingen: Karin Ek" gives no title first
+    person.title_before_name = True
+    for attribute in attributes:
+        person.add(attribute)
+    return person
 
 
 def _as_organisations(mention: Mention) -> list[Mention]:
@@ -222,7 +270,7 @@ def _split_partners(text: str, segment: _Segment) -> list[_Segment]:
     begin, separator = segment.start, segment.separator
     for match in _PARTNERS.finditer(text, segment.start, segment.end):
         parts.append(_Segment(begin, match.start(), separator))
-        begin, separator = match.end(), "and"
+        begin, separator = match.end(), "partner"
     parts.append(_Segment(begin, segment.end, separator))
     return parts
 
@@ -306,7 +354,7 @@ def _starts_entry(person: Mention, separator: str, current: Mention | None) -> b
         # "Sofia Mård, projektled. Kompetenslyftet Dalarna": the title and organisation of
         # the person before, not a new person with a title.
         return False
-    if person.title_before_name or separator in ("start", ";", "and", "line"):
+    if person.title_before_name or separator in ("start", ";", "and", "line", "partner"):
         return True
     if (current.titles or current.role) and current.organisation is None:
         # After "Name, title," (or "Name (moderator),") an unknown two-word name is more often

@@ -10,6 +10,7 @@ from pathlib import Path
 
 from .collect import BASE_CONFIDENCE, Found, collect
 from .document import Page, page_from_text, read_page
+from .entries import Mention
 from .labels import match_label
 from .language import choose_language
 from .layout import Layout, lay_out
@@ -44,6 +45,10 @@ def extract_page(page: Page, *, lang: str = "auto") -> ExtractionResult:
         collect(text, section.lines, match_label(section.title) if section.title else None)
         for section in sections
     ]
+    for section, items in zip(sections, found, strict=True):
+        if section.organiser is not None and items:
+            where = section.organiser
+            items.append(Found(Mention(kind="organisation", name=where), "organiser", where, (), "label"))
     events = _assemble(layout, sections, found, warnings, page)
     if not any(event.participants for event in events):
         warnings.append(f"{page.name}: found no participants; the draft holds only the source")

@@ -110,6 +110,12 @@ def match_label(text: str) -> Label | None:
         # "Medverkande politiker:", "Moderator för dagen:": a people label and a few words.
         first = _LOOKUP.get(word.split()[0])
         found = first if first is not None and first[0] == "people" else None
+    if found is None and match.end() >= len(text.rstrip()) and len(word.split()) == 2:
+        # A heading "Förmiddagens talare", "Kvällens panel": a genitive and a people label.
+        genitive, rest = word.split()
+        listed = _LOOKUP.get(rest)
+        if genitive.endswith("ens") and listed is not None and listed[0] == "people":
+            found = listed
     if found is None:
         return None
     kind, person_role, org_role = found

@@ -9,7 +9,7 @@ exactly one space there, so a line or a run of lines is always one slice of it.
 from __future__ import annotations
 
 import re
-from dataclasses import dataclass
+from dataclasses import dataclass, replace
 
 from ..textfile import normalise_space
 from .document import Page
@@ -50,6 +50,9 @@ class Line:
     block: int  # lines with no blank line between them share a block
     heading: int | None  # heading level given by HTML or Markdown markup
     label: Label | None
+    # A row of a table whose header names columns of people ("Time | Session | Speakers |
+    # Moderator"): the header's cells, lowercased, one per cell of the row.
+    columns: tuple[str, ...] | None = None
 
 
 @dataclass(frozen=True)
@@ -92,7 +95,38 @@ def lay_out(page: Page) -> Layout:
         pieces.append(text)
         position += len(text)
     normalised = " ".join(pieces)
-    return Layout(normalised, tuple(lines))
+    return Layout(normalised, tuple(_table_rows(lines)))
+
+
+def _table_rows(lines: list[Line]) -> list[Line]:
+    """Give the rows under a header naming columns of people ("Speakers", "Moderator") its columns."""
+    header: tuple[str, ...] | None = None
+    block = -1
+    for k, line in enumerate(lines):
+        cells = tuple(cell.strip().lower() for cell in line.text.split(" | "))
+        if header is not None and line.block == block and len(cells) == len(header):
+            lines[k] = replace(line, columns=header)
+            continue
+        header = None
+        if line.label is None and people_columns(cells):
+            header, block = cells, line.block
+    return lines
+
+
+def people_columns(cells: tuple[str, ...]) -> dict[int, Label]:
+    """The columns of a table header that hold people, with the label each gives them.
+
+    Only a header whose first column is not the people's own ("Namn | Titel | Organisation" is
+    a list of people, one a row) and whose cells are all short words.
+    """
+    if len(cells) < 2 or any(not cell or len(cell) > 30 for cell in cells):
+        return {}
+    found = {}
+    for k, cell in enumerate(cells):
+        label = match_label(cell + ":")
+        if label is not None and label.kind == "people" and k > 0:
+            found[k] = replace(label, content_start=0)
+    return found
 
 
 def _only_label(text: str) -> bool:

@@ -30,7 +30,7 @@ Span = tuple[int, int]
 # Prepositions after a title that introduce the organisation; "i", "för" and "of" only when a
 # capitalised name follows ("professor i pedagogik" is one title).
 _ALWAYS = frozenset({"vid", "på", "hos", "från", "inom", "at", "from"})
-_BEFORE_NAME = frozenset({"i", "för", "of", "for", "with"})
+_BEFORE_NAME = frozenset({"i", "för", "av", "of", "for", "with"})
 _DESCRIPTORS = frozenset(
     {
         *("tidningen", "tidskriften", "magasinet", "podden", "podcasten", "nätverket", "bolaget"),
@@ -138,6 +138,9 @@ def organisation_extent(tokens: list[Token], i: int) -> int | None:
             break  # "Kommunförbundet ett seminarium", "Vikby kommun tre seminarier"
         if low in ("i", "in") and j + 1 < len(tokens) and not is_capitalised(tokens[j + 1]):
             break  # "Skolforum Öst i tisdags": "i" goes on with a place only
+        if low == "i" and j + 1 == len(tokens) and j - i <= 2 and tokens[j].end - tokens[j - 1].end == 2:
+            end = j + 1  # "journalist på Mitt i": a last "i" with nothing after it ends the name
+            break
         # "Landsbygds- och infrastrukturdepartementet": "och" after a word ending in "-" goes on;
         # "Myndigheten för samhällsskydd och beredskap": so does "och" between two lowercase
         # fields after "för"/"of".

@@ -22,6 +22,7 @@ class Section:
     level: int | None = None
     lines: list[Line] = field(default_factory=list)
     series: int | None = None  # the section whose heading names the series right above the title
+    organiser: Span | None = None  # a name in capitals over the title of a listing's block
 
     @property
     def span(self) -> Span | None:
@@ -42,8 +43,38 @@ def split_sections(layout: Layout) -> list[Section]:
     sections = [Section()]
     listing = False
     card = False
+    skip = -1
+    # After a table of sessions, the lines go on with the section that holds the table.
+    table: int | None = None
+    rows: set[int] = set()
     for index, line in enumerate(layout.lines):
+        if index == skip:
+            continue
         under_card, card = card, False
+        session = _row_session(line)
+        if session is not None:
+            # A row of a table of sessions ("09:00 | Who pays for the grid? | A (Org) | B"):
+            # its session is an event, and the row names its people.
+            start = line.start + session[0]
+            sections.append(
+                Section(
+                    title=line.text[session[0] : session[1]],
+                    title_span=(start, start + session[1] - session[0]),
+                )
+            )
+            sections[-1].lines.append(line)
+            if table is None:
+                table = len(sections) - 2
+            rows.add(len(sections) - 1)
+            continue
+        if _capitals_over_title(layout, index):
+            # "UNGA FÖRETAGARE I FÖRORTEN" over "Vem får ett första jobb?" and its fields:
+            # the organiser of the event the block describes.
+            title_line = layout.lines[index + 1]
+            sections.append(_titled(title_line, heading_title(title_line.text), None))
+            sections[-1].organiser = (line.start, line.end)
+            skip = index + 1
+            continue
         label = line.label
         # The lines under "Medverkande" are people, however much one looks like a title.
         listing = (listing and line.block == layout.lines[index - 1].block) or _opens_list(layout, index)
@@ -90,9 +121,62 @@ def split_sections(layout: Layout) -> list[Section]:
                 sections.append(_titled(line, heading_title(line.text), None))
                 if current.title is not None and not current.lines and _SERIES.search(current.title):
                     sections[-1].series = len(sections) - 2
+        elif table is not None and len(sections) - 1 in rows:
+            sections[table].lines.append(line)  # "Track chair: …" under the table
         else:
+            table = None
             sections[-1].lines.append(line)
     return sections
+
+
+_SESSION_COLUMNS = frozenset(
+    {
+        "session",
+        "sessions",
+        "title",
+        "titel",
+        "seminarium",
+        "seminar",
+        "pass",
+        "programpunkt",
+        "rubrik",
+        "event",
+    }
+)
+
+
+def _row_session(line: Line) -> Span | None:
+    """Where in a table row the session's title is: the cell under "Session", "Titel", …"""
+    if line.columns is None:
+        return None
+    for k, column in enumerate(line.columns):
+        if column in _SESSION_COLUMNS:
+            cells = line.text.split(" | ")
+            start = sum(len(cell) + 3 for cell in cells[:k])
+            title = cells[k].strip()
+            if title:
+                at = line.text.index(title, start)
+                return at, at + len(title)
+    return None
+
+
+def _capitals_over_title(layout: Layout, index: int) -> bool:
+    """Say whether a line in capitals begins a block over a title line and its fields."""
+    lines = layout.lines
+    line = lines[index]
+    if line.heading is not None or line.label is not None or index + 2 >= len(lines):
+        return False
+    if index > 0 and lines[index - 1].block == line.block:
+        return False
+    title, field = lines[index + 1], lines[index + 2]
+    if title.block != line.block or field.block != line.block or field.label is None:
+        return False
+    letters = [c for c in line.text if c.isalpha()]
+    if len(letters) < 3 or any(c.islower() for c in letters) or len(line.text.split()) > 8:
+        return False
+    if line.text[-1] in ".:;,!?" or title.label is not None or title.heading is not None:
+        return False
+    return looks_like_heading(title, True) and any(c.islower() for c in title.text)
 
 
 _NUMBERED = re.compile(
