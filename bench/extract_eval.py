@@ -32,6 +32,7 @@ SETS = {
     "heldout4": ROOT / "tests/data/extract/heldout4",
     "heldout5": ROOT / "tests/data/extract/heldout5",
     "heldout6": ROOT / "tests/data/extract/heldout6",
+    "heldout7": ROOT / "tests/data/extract/heldout7",
 }
 TITLES = {
     "dev": "Development set (the rules were written against it)",
@@ -40,7 +41,8 @@ TITLES = {
     "heldout3": "Held-out set 3 (written in new shapes; first run in bench/results/, fixed since)",
     "heldout4": "Held-out set 4 (programme shapes; first run in bench/results/, fixed since)",
     "heldout5": "Held-out set 5 (publishing shapes; first run in bench/results/, fixed since)",
-    "heldout6": "Held-out set 6 (more publishing shapes; first run in bench/results/)",
+    "heldout6": "Held-out set 6 (more publishing shapes; first run in bench/results/, fixed since)",
+    "heldout7": "Held-out set 7 (export, link and mixed-language shapes; first run in bench/results/)",
 }
 DOCS = ROOT / "docs/extraction.md"
 START, END = "<!-- extract-eval:start -->", "<!-- extract-eval:end -->"
