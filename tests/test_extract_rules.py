@@ -866,3 +866,59 @@ def test_the_evenings_main_speaker_in_prose() -> None:
         "vid Mittuniversitetet, som talade om föremål.\n"
     )
     assert rows(page) == {("Johan Ekdahl", ("docent i etnologi",), "Mittuniversitetet", "speaker")}
+
+
+def test_a_listing_exported_with_each_field_name_on_its_own_line() -> None:
+    page = extract_text(
+        "Tisdagens seminarier\n\nFramtidens elnät\nArrangör\nEnergiföretagen i Norr\nTid\n"
+        "Tisdag 30 juni 09.00–09.45\nPlats\nStrandvägen 4, Visby\nMedverkande\n"
+        "Annika Strömberg, nätchef, Jämtkraft\nMattias Kero, forskare, Norrby universitet\n"
+        "Moderator\nKarl-Johan Nyström, journalist, Energinyheterna\n"
+    )
+    assert _by_event(page) == [
+        (
+            "Framtidens elnät",
+            {
+                ("organisation", "Energiföretagen i Norr", "organiser"),
+                ("person", "Annika Strömberg", "panelist"),
+                ("person", "Mattias Kero", "panelist"),
+                ("person", "Karl-Johan Nyström", "moderator"),
+            },
+        )
+    ]
+
+
+def test_closing_words_are_a_speakers_label() -> None:
+    page = extract_text("Rapportsläpp\n\nAvslutning: Per-Olof Hägglund, ordförande, Arbetsgivarrådet Mitt\n")
+    assert rows(page) == {("Per-Olof Hägglund", ("ordförande",), "Arbetsgivarrådet Mitt", "speaker")}
+
+
+def test_of_the_after_an_english_title_names_the_organisation() -> None:
+    page = extract_text(
+        "Salt Roads\n\nThe evening opens with a welcome from Dr Aoife McGrath, Director of the Harbour "
+        "Book Festival.\n"
+    )
+    assert rows(page) == {("Aoife McGrath", ("Director",), "Harbour Book Festival", "speaker")}
+
+
+def test_first_up_and_an_evening_with() -> None:
+    page = extract_text(
+        "Frukostmöte\n\nFörst ut var Lisa Ek från Vinnova, som berättade om stöden.\n\n"
+        "Välkommen till en kväll med Lisa Hedenström, författare, som läser ur boken. "
+        "Vi bjuder på en kväll med musik.\n"
+    )
+    assert rows(page) == {
+        ("Lisa Ek", (), "Vinnova", "speaker"),
+        ("Lisa Hedenström", ("författare",), None, "speaker"),
+    }
+
+
+def test_irish_particles_and_an_adjective_before_the_title() -> None:
+    page = extract_text(
+        "Salt Roads\n\nAward-winning poet Seamus Ó Laoire will be in conversation with broadcaster "
+        "Hannah Al-Rashid about his new collection, Salt Roads, and about writing in two languages.\n"
+    )
+    assert rows(page) == {
+        ("Seamus Ó Laoire", ("poet",), None, "panelist"),
+        ("Hannah Al-Rashid", ("broadcaster",), None, "panelist"),
+    }

@@ -7,7 +7,7 @@ from dataclasses import dataclass, replace
 
 from .cues import EITHER, POST, PRE, Cue, find_cues
 from .entries import Mention, begins_with_person, is_bare_name, looks_like_entry, read_entries
-from .labels import Label, match_label
+from .labels import Label, is_field_word, match_label
 from .layout import Line, people_columns, sentences
 from .phrases import parse_attribute
 
@@ -204,6 +204,8 @@ def _block(lines: list[Line], k: int) -> list[Line]:
     for line in lines[k:]:
         if line.block != lines[k].block or line.label is not None or line.heading is not None:
             break
+        if is_field_word(line.text):
+            break  # "Tid" on its own line: the next field of an exported listing
         block.append(line)
     return block
 

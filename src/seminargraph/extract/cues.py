@@ -137,6 +137,12 @@ CUES: tuple[Cue, ...] = (
         r"\s+(?:by|from)\b",
         r"\b(?:frågestund|frågor och svar|Q&A|questions and answers)\s+(?:med|with)\b",
         r"\b(?:introduced|presented|opened|given|delivered)\s+by\b",
+        # "Först ut var Lisa Ek från Vinnova", "Sist ut är …"
+        r"\b(?:först|sist|näst)\s+ut\s+(?:var|är|blir)\b",
+        r"\bfirst\s+up\s+(?:is|was|will be)\b",
+        # "Välkommen till en kväll med Lisa Hedenström, författare …"
+        r"\b(?:en|ett)\s+(?:kväll|afton|eftermiddag|förmiddag|lunchtimme|författarkväll|författarsamtal)"
+        r"\s+med\b(?=\s+[A-ZÅÄÖ])",
         # "Hon lämnade över till kvällens huvudtalare, Johan Ekdahl, docent …"
         r"\b(?:kvällens|dagens|eftermiddagens|förmiddagens|seminariets|konferensens|mötets)\s+"
         r"(?:huvudtalare|inledningstalare|talare|föreläsare|inledare)(?=,|:|\s+[A-ZÅÄÖ])",

@@ -98,6 +98,7 @@ def read_entries(
             return [titled]
     mentions: list[Mention] = []
     current: Mention | None = None
+    closed = False  # the sentence ran on after the current person's name
     for segment in _segments(text, start, end, list_line, breaks):
         seg_start, seg_end = _trim(text, segment.start, segment.end)
         if seg_start >= seg_end:
@@ -135,9 +136,11 @@ def read_entries(
         if person is not None and _starts_entry(person, segment.separator, current):
             mentions.append(person)
             current = person
+            closed = _runs_on(text, person, seg_end)
             continue
         if current is not None and current.kind == "person":
-            current.add(parse_attribute(text, seg_start, seg_end))
+            if not closed:
+                current.add(parse_attribute(text, seg_start, seg_end))
             continue
         if organisations != "none":
             parts = _split_organisers(text, seg_start, seg_end) if organisations == "any" else []
@@ -155,6 +158,19 @@ def read_entries(
     if organisations == "any":
         mentions = [m for mention in mentions for m in _as_organisations(mention)]
     return mentions
+
+
+def _runs_on(text: str, person: Mention, end: int) -> bool:
+    """Say whether prose follows a person's name in its segment, so that what comes after the
+    next comma is no longer about the person ("Hannah Al-Rashid about his new collection, Salt
+    Roads")."""
+    if person.organisation is not None:
+        return False
+    tail = text[person.name[1] : end]
+    if "(" in tail:
+        return False
+    tokens = tokenize(tail, person.name[1], 3)
+    return len(tokens) >= 2 and tokens[0].text[:1].islower() and tokens[0].lower not in _ORG_PREPOSITIONS
 
 
 def _title_first(text: str, start: int, end: int) -> Mention | None:
@@ -394,7 +410,7 @@ def _person(text: str, start: int, end: int) -> Mention | None:
         known_name=known,
         title_before_name=bool(prefix),
     )
-    titled = [t for t in prefix if not is_honorific(t)]
+    titled = [t for t in prefix if not (is_honorific(t) or _adjective(t))]
     if titled:
         role = role_word(titled[-1].text)
         if role is not None and len(titled) == 1:
@@ -447,7 +463,7 @@ def _good_prefix(prefix: list[Token]) -> bool:
     # "biskop Eva Brunne", "Norrbottens landshövding Anders Wikström", "Historian Dr Eleanor
     # Whitcombe": the last word before the name (or before "Dr") is a title; capitalised words
     # before the title are an organisation in the genitive.
-    words = [t for t in prefix if not is_honorific(t)]
+    words = [t for t in prefix if not (is_honorific(t) or _adjective(t))]
     if not words:
         return True  # "Dr Hilde Johannessen"
     if not (is_title_word(words[-1]) or role_word(words[-1].text)):
@@ -464,6 +480,13 @@ def _good_prefix(prefix: list[Token]) -> bool:
         else:
             genitive.append(token)
     return not genitive or genitive[-1].text.endswith(("s", "'s", "’s"))
+
+
+def _adjective(token: Token) -> bool:
+    # "Award-winning poet Seamus Ó Laoire": a hyphenated word with a lowercase second part is
+    # an adjective before the title, capitalised only as the sentence begins with it.
+    head, _, tail = token.text.partition("-")
+    return bool(head) and head[0].isupper() and tail.isalpha() and tail.islower() and len(tail) > 3
 
 
 def _closing(text: str, open_at: int, end: int) -> int:

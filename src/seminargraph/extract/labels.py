@@ -30,6 +30,7 @@ _PEOPLE_LABELS: dict[tuple[str | None, str | None], tuple[str, ...]] = {
         "presentatörer", "föredragshållare", "föreläsning", "inledning", "keynote av", "talk", "paper",
         "papers", "lecture", "föredrag", "respondent", "disputand", "welcome", "welcome address",
         "opening remarks", "opening address", "välkomnande", "välkomsttal", "öppningstal",
+        "avslutning", "avslutningstal", "avslutande ord", "closing remarks", "closing address",
     ),
     ("organiser", "organiser"): (
         "arrangör", "arrangörer", "arrangeras av", "medarrangör", "medarrangörer", "organiser",
@@ -88,6 +89,12 @@ for word in _FIELD_LABELS:
     _LOOKUP[word] = ("field", None, None)
 for word in _TITLE_LABELS:
     _LOOKUP[word] = ("title", None, None)
+
+
+def is_field_word(text: str) -> bool:
+    """Say whether a line is only a field's name ("Tid", "Plats"), as in a listing exported with
+    each field name on a line of its own and its value below."""
+    return " ".join(text.lower().split()) in _FIELD_LABELS
 
 
 def match_label(text: str) -> Label | None:

@@ -203,6 +203,8 @@ def _english_field(tokens: list[Token], i: int) -> bool:
     """Say whether ``tokens[i]`` ("of", "for") begins the capitalised field of an English title."""
     before = tokens[i - 1]
     low = tokens[i].lower
+    if i + 1 < len(tokens) and tokens[i + 1].lower == "the":
+        return False  # "Director of the Harbour Book Festival": "the" begins a name, not a field
     return (low == "of" and continues_with_of(before)) or (
         low == "for" and is_capitalised(before) and english_titles().matches(before.lower)
     )

@@ -6,6 +6,7 @@ import re
 from dataclasses import dataclass, field, replace
 
 from .entries import begins_with_person, is_bare_name, looks_like_entry
+from .labels import is_field_word
 from .layout import Layout, Line, heading_title, is_meta_line, looks_like_heading, sentences
 from .phrases import organisation_extent
 from .tokens import tokenize
@@ -263,6 +264,11 @@ def _titled(line: Line, title: str, level: int | None) -> Section:
     return Section(title=title, title_span=(start, start + len(title)), level=level)
 
 
+def _lone_word(line: Line) -> bool:
+    label = line.label
+    return (label is not None and label.content_start >= len(line.text)) or is_field_word(line.text)
+
+
 def _is_meta(line: Line) -> bool:
     return line.label is not None or is_meta_line(line.text)
 
@@ -278,6 +284,10 @@ def _over_fields(layout: Layout, index: int) -> bool:
     if line.label is not None or (index > 0 and lines[index - 1].block == line.block):
         return False
     rest = [other for other in lines[index + 1 : index + 12] if other.block == line.block]
+    if rest and _lone_word(rest[0]) and sum(_lone_word(other) for other in rest) >= 2:
+        # A listing exported with each field's name on a line of its own ("Arrangör", then
+        # the organiser; "Tid", then the time; "Medverkande", then one person a line).
+        return True
     if not rest or len(rest) >= 11:
         return False
     return all(_is_meta(other) for other in rest) and any(other.label is not None for other in rest)

@@ -220,8 +220,9 @@ def name_length(tokens: list[Token], i: int) -> int:
     return end - i if names >= 2 else 0
 
 
-# Particles that are written capitalised inside a name as well ("De la Motte", "Von Essen").
-_INNER_PARTICLES = frozenset({"de", "af", "von", "van", "du", "la"})
+# Particles that are written capitalised inside a name as well ("De la Motte", "Von Essen",
+# the Irish "Seamus Ó Laoire", "Nuala Ní Bhraonáin").
+_INNER_PARTICLES = frozenset({"de", "af", "von", "van", "du", "la", "ó", "ní", "nic"})
 
 
 def _adjacent(tokens: list[Token], j: int) -> bool:
