@@ -328,7 +328,9 @@ def test_named_queries_have_stable_csv_and_json_urls(http: Callable[..., httpx.R
     assert unknown.status_code == 400 and "has no parameter 'colour'" in unknown.json()["error"]
 
 
-def test_a_named_construct_query_downloads_as_rdf(http: Callable[..., httpx.Response]) -> None:
+def test_a_named_construct_query_downloads_as_rdf(
+    http: Callable[..., httpx.Response], run_cli: Callable[..., Any]
+) -> None:
     from rdflib import Graph
     from rdflib.compare import isomorphic
 
@@ -351,6 +353,10 @@ def test_a_named_construct_query_downloads_as_rdf(http: Callable[..., httpx.Resp
         assert f'filename="event-graph.{suffix}"' in answer.headers["content-disposition"]
         got = Graph().parse(data=answer.text, format=rdflib_format)
         assert isomorphic(got, union_graph(expected)), suffix
+        # Written by the same writer as the command line's: the same bytes, the data's prefixes.
+        fmt = {"ttl": "turtle", "nt": "ntriples", "jsonld": "jsonld"}[suffix]
+        cli = run_cli("query", "event-graph", "-p", "event=fran-rora-till-ledning", "--format", fmt)
+        assert answer.text == cli.stdout, suffix
     rows_as_rdf = http("/queries/participants.ttl")
     assert rows_as_rdf.status_code == 404
     assert "gives rows, not a graph; use /queries/participants.csv or .json" in rows_as_rdf.text

@@ -9,6 +9,7 @@ from rdflib import Dataset
 
 from ..build import BUILD_FORMATS, build, summarize
 from ..errors import QueryParameterError, ValidationFailed
+from ..mapping import Minter
 from ..query import (
     DEFAULT_LANG,
     NamedQuery,
@@ -178,7 +179,9 @@ def query_command(
                 f"--format {fmt} is for rows, but this query gives a graph (CONSTRUCT/DESCRIBE); "
                 "use turtle, ntriples or jsonld"
             )
-        text = serialize(result.graph, format_named(fmt or "turtle")).decode("utf-8")
+        # With the prefixes of the data's IRIs, as build writes them (and the server answers).
+        prefixes = Minter(click.get_current_context().params["base"]).prefixes()
+        text = serialize(result.graph, format_named(fmt or "turtle"), prefixes=prefixes).decode("utf-8")
     elif fmt in GRAPH_FORMATS:
         raise click.UsageError(f"--format {fmt} is for CONSTRUCT/DESCRIBE; use table, csv, tsv or json")
     else:

@@ -207,7 +207,7 @@ async def named_query(request: Request) -> Response:
     if suffix:
         outcome = await _call(request, "named", name=name, params=params, lang=lang)
         if suffix in _RDF_SUFFIXES:
-            return _rdf_download(outcome, suffix, name)
+            return _rdf_download(request, outcome, suffix, name)
         return _download(outcome, suffix, name)
     context: dict[str, Any] = {"query": query, "params": params, "lang": lang, "outcome": None, "error": None}
     status = 200
@@ -276,14 +276,15 @@ def _view(outcome: Outcome) -> dict[str, Any]:
 _RDF_SUFFIXES = {"ttl": "turtle", "nt": "ntriples", "jsonld": "jsonld"}
 
 
-def _rdf_download(outcome: Outcome, suffix: str, stem: str) -> Response:
+def _rdf_download(request: Request, outcome: Outcome, suffix: str, stem: str) -> Response:
     if outcome.kind != "graph":
         raise PageProblem(404, f"the query {stem} gives rows, not a graph; use /queries/{stem}.csv or .json")
     fmt = next(f for f in FORMATS if f.name == _RDF_SUFFIXES[suffix])
     headers = {"Content-Disposition": f'attachment; filename="{stem}.{suffix}"'}
     if outcome.truncated:
         headers[TRUNCATED_HEADER] = "true"
-    return Response(render_outcome(outcome, fmt), media_type=fmt.media_type, headers=headers)
+    body = render_outcome(outcome, fmt, request.app.state.config.base)
+    return Response(body, media_type=fmt.media_type, headers=headers)
 
 
 def _download(outcome: Outcome, suffix: str, stem: str) -> Response:

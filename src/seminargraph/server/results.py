@@ -16,8 +16,9 @@ from xml.sax.saxutils import escape, quoteattr
 from rdflib import BNode, Graph, Literal, URIRef
 from rdflib.term import Node
 
-from ..rdfio import bind_prefixes, plain
-from ..vocab import PREFIXES
+from ..mapping import Minter
+from ..rdfio import format_named, plain, serialize
+from ..vocab import DEFAULT_BASE
 from .jobs import Outcome
 
 TRUNCATED_HEADER = "SPARQL-Results-Truncated"
@@ -94,10 +95,10 @@ def _accepted(header: str) -> list[tuple[str, float]]:
     return found
 
 
-def render(outcome: Outcome, fmt: Format) -> bytes:
-    """Serialise ``outcome`` in ``fmt``."""
+def render(outcome: Outcome, fmt: Format, base: str = DEFAULT_BASE) -> bytes:
+    """Serialise ``outcome`` in ``fmt`` (graphs with the prefixes of the data's IRIs under ``base``)."""
     if outcome.kind == "graph":
-        return _graph(outcome, fmt.name)
+        return _graph(outcome, fmt.name, base)
     if fmt.name == "xml":
         return _xml(outcome)
     if fmt.name in ("csv", "tsv"):
@@ -200,13 +201,10 @@ def _nt(term: Node) -> str:
     return f'"{text}"'
 
 
-def _graph(outcome: Outcome, name: str) -> bytes:
+def _graph(outcome: Outcome, name: str, base: str) -> bytes:
+    # The project's own writer, as `seminargraph query` and `build` use it: the same triples give
+    # the same bytes, with our prefixes and those of the data's IRIs under ``base``.
     graph = Graph(bind_namespaces="none")
-    bind_prefixes(graph)
     for s, p, o in outcome.triples:
         graph.add((s, p, plain(o)))
-    if name == "jsonld":
-        context = {prefix: str(namespace) for prefix, namespace in PREFIXES.items()}
-        return graph.serialize(format="json-ld", context=context, auto_compact=True, encoding="utf-8")
-    rdflib_name = {"turtle": "turtle", "ntriples": "nt", "rdfxml": "xml"}[name]
-    return graph.serialize(format=rdflib_name, encoding="utf-8")
+    return serialize(graph, format_named(name), prefixes=Minter(base).prefixes())

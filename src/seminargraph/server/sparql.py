@@ -85,7 +85,7 @@ async def endpoint(request: Request) -> Response:
         named_graphs=operation.named_graphs,
     )
     fmt = choose(outcome.kind, request.headers.get("accept", ""), operation.format)
-    body = await anyio.to_thread.run_sync(render, outcome, fmt)
+    body = await anyio.to_thread.run_sync(render, outcome, fmt, request.app.state.config.base)
     headers = {TRUNCATED_HEADER: "true"} if outcome.truncated else {}
     return Response(body, media_type=_with_charset(fmt.media_type), headers=headers)
 
@@ -132,7 +132,7 @@ async def graph_store(request: Request) -> Response:
         data: bytes = await pool.call("graph_get", graph=target)
         fmt = choose("graph", request.headers.get("accept", ""), request.query_params.get("format"))
         if fmt.name != "ntriples":
-            data = await anyio.to_thread.run_sync(_convert, data, fmt)
+            data = await anyio.to_thread.run_sync(_convert, data, fmt, request.app.state.config.base)
         return Response(data, media_type=_with_charset(fmt.media_type))
     require_write(request)
     if target is None:
@@ -150,9 +150,9 @@ async def graph_store(request: Request) -> Response:
     return Response(status_code=204 if existed or method == "DELETE" else 201)
 
 
-def _convert(data: bytes, fmt: Format) -> bytes:
+def _convert(data: bytes, fmt: Format, base: str) -> bytes:
     triples = [
         (from_oxigraph(t.subject), from_oxigraph(t.predicate), from_oxigraph(t.object))
         for t in ox.parse(data, format=ox.RdfFormat.N_TRIPLES)
     ]
-    return render(Outcome("graph", triples=triples), fmt)
+    return render(Outcome("graph", triples=triples), fmt, base)
