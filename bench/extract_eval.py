@@ -42,7 +42,7 @@ TITLES = {
     "heldout4": "Held-out set 4 (programme shapes; first run in bench/results/, fixed since)",
     "heldout5": "Held-out set 5 (publishing shapes; first run in bench/results/, fixed since)",
     "heldout6": "Held-out set 6 (more publishing shapes; first run in bench/results/, fixed since)",
-    "heldout7": "Held-out set 7 (export, link and mixed-language shapes; first run in bench/results/)",
+    "heldout7": "Held-out set 7 (exports, links, mixed languages; first run in bench/results/, fixed since)",
 }
 DOCS = ROOT / "docs/extraction.md"
 START, END = "<!-- extract-eval:start -->", "<!-- extract-eval:end -->"
