@@ -922,3 +922,23 @@ def test_irish_particles_and_an_adjective_before_the_title() -> None:
         ("Seamus Ó Laoire", ("poet",), None, "panelist"),
         ("Hannah Al-Rashid", ("broadcaster",), None, "panelist"),
     }
+
+
+@pytest.mark.parametrize(
+    ("sentence", "organisers"),
+    [
+        ("Seminariet arrangeras av Datakooperativet.", {"Datakooperativet"}),
+        ("Kvällen anordnas av Stadsbiblioteket och Läsrörelsen.", {"Stadsbiblioteket", "Läsrörelsen"}),
+        ("The evening is organised by Northfield Press.", {"Northfield Press"}),
+    ],
+)
+def test_any_name_after_an_organiser_cue_is_the_organiser(sentence: str, organisers: set[str]) -> None:
+    # The cue says what the name is, as an "Arrangör:" label does: no organisation word is needed.
+    page = extract_text(f"Öppna data\n\nModerator: Eva Holm, journalist\n\n{sentence}\n")
+    assert _organisers(page) == organisers
+    assert {p.name for p in page.participants if p.kind == "person"} == {"Eva Holm"}
+    # A person's name after the cue is nobody's organisation, and no participant.
+    person = extract_text(
+        "Öppna data\n\nModerator: Eva Holm, journalist\n\nKvällen arrangeras av Anna Lund.\n"
+    )
+    assert [(p.name, p.role) for p in person.participants] == [("Eva Holm", "moderator")]

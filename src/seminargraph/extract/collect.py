@@ -269,6 +269,10 @@ def _region(
         allowed = "none"
     elif isinstance(label, Label) and (person_role == "organiser" or only_orgs):
         allowed = "any"
+    elif not isinstance(label, Label) and person_role is None:
+        # A cue that names only organisers ("Seminariet arrangeras av Datakooperativet"): any
+        # capitalised name after it is the organiser's, as under an "Arrangör:" label.
+        allowed = "any"
     else:
         allowed = "marked"
     mentions = read_entries(
