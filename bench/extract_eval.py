@@ -33,6 +33,7 @@ SETS = {
     "heldout5": ROOT / "tests/data/extract/heldout5",
     "heldout6": ROOT / "tests/data/extract/heldout6",
     "heldout7": ROOT / "tests/data/extract/heldout7",
+    "heldout8": ROOT / "tests/data/extract/heldout8",
 }
 TITLES = {
     "dev": "Development set (the rules were written against it)",
@@ -43,6 +44,7 @@ TITLES = {
     "heldout5": "Held-out set 5 (publishing shapes; first run in bench/results/, fixed since)",
     "heldout6": "Held-out set 6 (more publishing shapes; first run in bench/results/, fixed since)",
     "heldout7": "Held-out set 7 (exports, links, mixed languages; first run in bench/results/, fixed since)",
+    "heldout8": "Held-out set 8 (agency, newspaper, debate, workshop, bios; first run in bench/results/)",
 }
 DOCS = ROOT / "docs/extraction.md"
 START, END = "<!-- extract-eval:start -->", "<!-- extract-eval:end -->"
