@@ -942,3 +942,71 @@ def test_any_name_after_an_organiser_cue_is_the_organiser(sentence: str, organis
         "Öppna data\n\nModerator: Eva Holm, journalist\n\nKvällen arrangeras av Anna Lund.\n"
     )
     assert [(p.name, p.role) for p in person.participants] == [("Eva Holm", "moderator")]
+
+
+def test_debaters_guests_and_convenors_are_labels() -> None:
+    page = extract_text(
+        "Valdebatt\n\nDebattörer:\nAnna Ek, ordförande, Moderata ungdomsförbundet\nNora Said (V)\n\n"
+        "Gäst: Kristian Berg, docent, Uppsala universitet\n\n"
+        "Convenors: Rachel Okoro (University of Eastmoor) and Matti Virtanen (University of Helsinki)\n"
+    )
+    assert rows(page) == {
+        ("Anna Ek", ("ordförande",), "Moderata ungdomsförbundet", "panelist"),
+        ("Nora Said", (), None, "panelist"),
+        ("Kristian Berg", ("docent",), "Uppsala universitet", "panelist"),
+        ("Rachel Okoro", (), "University of Eastmoor", "organiser"),
+        ("Matti Virtanen", (), "University of Helsinki", "organiser"),
+    }
+
+
+@pytest.mark.parametrize(
+    "kicker",
+    [
+        "Startsida > Kalender > Konferenser",
+        "NYHETER | Söderhamn",
+        "BOKMÄSSAN 2026 · SEMINARIUM",
+        "Call for participation | Programme",
+    ],
+)
+def test_a_breadcrumb_or_a_kicker_is_no_event(kicker: str) -> None:
+    page = extract_text(f"{kicker}\n\nVem ska bygga bostäderna?\n\nModerator: Eva Holm, journalist\n")
+    assert [e.title for e in page.events] == ["Vem ska bygga bostäderna?"]
+    # A title that only shares a word with a kicker is still the event.
+    page = extract_text("Debatt | Vem ska bygga?\n\nModerator: Eva Holm, journalist\n")
+    assert [e.title for e in page.events] == ["Debatt | Vem ska bygga?"]
+
+
+def test_a_byline_is_no_event() -> None:
+    page = extract_text(
+        "Fullsatt när sjukhuset debatterades\n\nPublicerad 14 november 2025 kl. 06.00\n\n"
+        "Av Maria Engvall\n\nDebatten leddes av Johan Kjellberg.\n"
+    )
+    assert [e.title for e in page.events] == ["Fullsatt när sjukhuset debatterades"]
+    assert rows(page) == {("Johan Kjellberg", (), None, "moderator")}
+
+
+def test_a_genitive_name_is_no_person() -> None:
+    page = extract_text(
+        "Care chains\n\nThe workshop was opened by Arlie Hochschild's essay on care chains.\n\n"
+        "Samtalet leds av Astrid Lindgrens barnbarn Olof Hellberg.\n\nModerator: Eva Holm\n"
+    )
+    assert rows(page) == {("Eva Holm", (), None, "moderator")}
+
+
+def test_a_sentence_pointing_to_another_event_names_no_participant() -> None:
+    page = extract_text(
+        "Barnboken\n\nModerator: Hanna Ek, kulturredaktör\n\n"
+        "Se även vårt samtal med Olof Hellberg på söndagen. See also our talk with Jane Doe.\n"
+    )
+    assert rows(page) == {("Hanna Ek", ("kulturredaktör",), None, "moderator")}
+
+
+def test_a_former_employer_is_not_the_organisation() -> None:
+    page = extract_text(
+        "Sömn\n\nModerator: Lovisa Hjort, vetenskapsjournalist, tidigare på Sveriges Radio\n\n"
+        "Chair: Tom Reid, editor, formerly at The Herald\n"
+    )
+    assert rows(page) == {
+        ("Lovisa Hjort", ("vetenskapsjournalist",), None, "moderator"),
+        ("Tom Reid", ("editor",), None, "moderator"),
+    }

@@ -311,6 +311,10 @@ def _prose(text: str, start: int, end: int) -> tuple[list[Found], Cue | Label | 
             else:
                 pending = label
             continue
+        if _ELSEWHERE.match(text, s_start, s_end):
+            # "Se även vårt samtal med X på söndagen": another event, named in passing.
+            pending = None
+            continue
         cues = find_cues(text[s_start:s_end], s_start)
         pending = None
         for k, match in enumerate(cues):
@@ -340,6 +344,11 @@ def _prose(text: str, start: int, end: int) -> tuple[list[Found], Cue | Label | 
     return found, pending
 
 
+_ELSEWHERE = re.compile(
+    r"(?:se även|se också|missa inte|läs också|läs mer|tips:|see also|don't miss|do not miss|"
+    r"read more|also on)\b",
+    re.IGNORECASE,
+)
 _DESCRIBED = re.compile(
     r"\b(?:föreningen|stiftelsen|nätverket|organisationen|förbundet|tankesmedjan|myndigheten|"
     r"the organisation|the organization|the network|the foundation|the association) (?=[A-ZÅÄÖ])"

@@ -396,6 +396,11 @@ def _person(text: str, start: int, end: int) -> Mention | None:
     known = is_first_name(given)
     if after and (is_capitalised(after[0]) and not is_honorific(after[0])):
         return None  # "Nordic Health Data Council": the words run on, so this is no name
+    last = name_tokens[-1].text
+    if last.endswith(("'s", "’s")) or (
+        last.endswith("s") and len(after) == 2 and after[0].text.islower() and is_name_word(after[1])
+    ):
+        return None  # "Arlie Hochschild's essay", "Astrid Lindgrens barnbarn Olof": a genitive
     if not known and _joined_name(tokens, name_at + length):
         return None  # "Sveriges Kommuner och Regioner": one name joined by "och"
     genitive = name_tokens[0].text.endswith("s") and any(

@@ -22,7 +22,8 @@ _PEOPLE_LABELS: dict[tuple[str | None, str | None], tuple[str, ...]] = {
         "participants", "discussants", "respondents", "respondenter", "with", "featuring",
         "in conversation", "guests", "gäster", "kommentator", "kommentatorer", "opponent",
         "opponenter", "diskutant", "commentator", "commentators", "discussant", "betygsnämnd",
-        "betygsnämnden", "betygskommitté", "examining committee", "grading committee",
+        "betygsnämnden", "betygskommitté", "examining committee", "grading committee", "gäst",
+        "guest", "debattörer", "debattör", "debattdeltagare", "debaters", "debatters",
     ),
     ("speaker", "participant"): (
         "talare", "föreläsare", "inledare", "inledningstalare", "huvudtalare", "keynote", "keynotes",
@@ -36,7 +37,7 @@ _PEOPLE_LABELS: dict[tuple[str | None, str | None], tuple[str, ...]] = {
         "arrangör", "arrangörer", "arrangeras av", "medarrangör", "medarrangörer", "organiser",
         "organisers", "organizer", "organizers", "organised by", "organized by", "arrangerat av",
         "samarbetspartner", "samarbetspartners", "partners", "i samarbete med", "in collaboration with",
-        "in partnership with",
+        "in partnership with", "convenor", "convenors", "convener", "conveners", "co-convenors",
     ),
 }  # fmt: skip
 _ORGANISATION_LABELS = {

@@ -73,6 +73,13 @@ class Attribute:
     role: str | None = None
 
 
+_FORMER = re.compile(
+    r"(?:tidigare|förut|före detta|f\.d\.|formerly|previously|former(?:ly)?)\s+"
+    r"(?:på|vid|hos|i|inom|at|with|of|in)\s",
+    re.IGNORECASE,
+)
+
+
 def parse_attribute(text: str, start: int, end: int) -> Attribute:
     """Read the segment ``text[start:end]`` that follows a person's name."""
     attribute = Attribute()
@@ -83,6 +90,8 @@ def parse_attribute(text: str, start: int, end: int) -> Attribute:
         at = text.index(inner, start, end)
         attribute.party = (at, at + len(inner))
         return attribute
+    if _FORMER.match(piece.strip()):
+        return attribute  # "tidigare på Sveriges Radio": a former employer, not the organisation
     role = role_word(piece)
     if role is not None:
         attribute.role = role

@@ -89,7 +89,7 @@ def split_sections(layout: Layout) -> list[Section]:
         elif line.heading is None and _session_heading(layout, line):
             # "Panel: Who pays for the shared bike?" names a session, not its panelists.
             sections.append(_titled(line, heading_title(line.text), None))
-        elif _PROGRAMME.match(line.text) or _GENRE.match(line.text):
+        elif _PROGRAMME.match(line.text) or _GENRE.match(line.text) or _BYLINE.match(line.text):
             # "Program": the programme of the event above; "Pressmeddelande": the kind of page.
             sections[-1].lines.append(line)
         elif line.heading is not None and _card_name(layout, index, sections[-1]):
@@ -199,6 +199,12 @@ _SERIES = re.compile(
 )
 
 
+_KIND = (
+    r"(?:pressmeddelande|press release|nyheter|news|evenemang|events|kalendarium|seminarium|seminar|"
+    r"program|programme|agenda|call for participation|call for papers|webinar|webbinarium|konferens|"
+    r"conference|föreläsning|lecture|debatt|debate)"
+)
+_PART = r"[^|·•?!]{1,40}"
 _GENRE = re.compile(
     r"^[#*_ ]*(?:(?:pressmeddelande|press release|nyhet|nyheter|news|inbjudan|invitation|kalendarium|"
     r"evenemang|events|aktuellt|nyhetsbrev|newsletter|webinar|webinarium|webbinarium|online event)"
@@ -206,8 +212,19 @@ _GENRE = re.compile(
     # "Nyhetsbrev från X, nr 4 2025": the newsletter an item is in, not the item's event.
     r"|(?:nyhetsbrev|newsletter)\b(?:(?!\?).)*(?:\bnr\.?|\bno\.|\bissue|\d{4})(?:(?!\?).)*"
     # "Socialdemokraterna i Västerbotten bjuder in": who invites, over the event's title.
-    r"|[A-ZÅÄÖ][^.?!]{2,80}\s(?:bjuder in|inbjuder|invites you|invite you)[!.]?)$",
+    r"|[A-ZÅÄÖ][^.?!]{2,80}\s(?:bjuder in|inbjuder|invites you|invite you)[!.]?"
+    # "Startsida > Kalender > Konferenser": where the page is on its site.
+    r"|[^>›»]{1,40}(?:\s[>›»]\s[^>›»]{1,40}){1,6}"
+    # "NYHETER | Söderhamn", "BOKMÄSSAN 2026 · SEMINARIUM", "Call for participation | Programme":
+    # a kicker naming the kind of page among a few short parts.
+    rf"|(?:{_PART}\s[|·•]\s){{1,3}}{_KIND}(?:\s[|·•]\s{_PART}){{0,3}}"
+    rf"|{_KIND}(?:\s[|·•]\s{_PART}){{1,3}})$",
     re.IGNORECASE,
+)
+# A byline: "Av Maria Engvall", "By John Smith", "Text: Elin Sundberg".
+_BYLINE = re.compile(
+    r"^(?:Av|By|Text|Text och foto|Text och bild|Words|Written by|Skriven av)[:]?\s+"
+    r"[A-ZÅÄÖ][\w'’-]+(?:\s+[A-ZÅÄÖ][\w'’-]+){1,3}$"
 )
 
 
