@@ -1010,3 +1010,42 @@ def test_a_former_employer_is_not_the_organisation() -> None:
         ("Lovisa Hjort", ("vetenskapsjournalist",), None, "moderator"),
         ("Tom Reid", ("editor",), None, "moderator"),
     }
+
+
+def test_biographies_after_a_bold_name_and_a_dash() -> None:
+    page = extract_text(
+        "<html><body><h1>Kan AI göra vården jämlik?</h1><h2>Medverkande</h2>"
+        "<p><b>Farah Nouri</b> – överläkare vid Sahlgrenska universitetssjukhuset. Leder ett projekt.</p>"
+        "<p><b>Henrik Ståhl</b> – chief medical officer på Medisyn AB, som utvecklar beslutsstöd.</p>"
+        "<p><b>Malin Torstensson</b> – ordförande i Patientrådet Västra Götaland.</p>"
+        "<p>Seminariet utgår från boken Maskinen av Gunilla Strid.</p></body></html>",
+        lang="sv",
+    )
+    assert rows(page) == {
+        ("Farah Nouri", ("överläkare",), "Sahlgrenska universitetssjukhuset", "panelist"),
+        ("Henrik Ståhl", ("chief medical officer",), "Medisyn AB", "panelist"),
+        ("Malin Torstensson", ("ordförande",), "Patientrådet Västra Götaland", "panelist"),
+    }
+
+
+def test_papers_with_quoted_titles_under_a_label_and_chaired_by_in_a_list() -> None:
+    page = extract_text(
+        "Care Work\n\nPapers:\n"
+        '"Paper promises: recruitment agencies" – Joanna Reyes, PhD candidate, University of Amsterdam\n'
+        '"Brokering trust" – Li Wen, Lecturer in Migration Studies, University of Eastmoor\n\n'
+        "Panelists: Kathleen Murphy, National Officer, UNISON; chaired by Prof. Matti Virtanen\n"
+    )
+    assert rows(page) == {
+        ("Joanna Reyes", ("PhD candidate",), "University of Amsterdam", "speaker"),
+        ("Li Wen", ("Lecturer in Migration Studies",), "University of Eastmoor", "speaker"),
+        ("Kathleen Murphy", ("National Officer",), "UNISON", "panelist"),
+        ("Matti Virtanen", ("Prof.",), None, "moderator"),
+    }
+
+
+def test_a_labelled_talk_title_with_its_speaker_on_the_line_below() -> None:
+    page = extract_text(
+        "Care Work\n\n13.30 Keynote: Care, debt and the family\nProfessor Ayşe Demir, Koç University\n\n"
+        "14.30 Talk: Why care chains matter\nThe talk is followed by questions.\n"
+    )
+    assert rows(page) == {("Ayşe Demir", ("Professor",), "Koç University", "speaker")}

@@ -6,6 +6,7 @@ import re
 from dataclasses import dataclass, replace
 
 from .cues import EITHER, POST, PRE, Cue, find_cues
+from .entries import QUOTED_TITLE as _QUOTED_TITLE
 from .entries import Mention, begins_with_person, is_bare_name, looks_like_entry, read_entries
 from .labels import Label, is_field_word, match_label
 from .layout import Line, people_columns, sentences
@@ -59,8 +60,23 @@ def collect(text: str, lines: list[Line], heading: Label | None = None) -> list[
                 # "Föreläsare: Ragnhild Østby, professor, Universitetet i Oslo. Föreläsningen
                 # hålls på engelska.": the entry ends with its sentence.
                 stop = sentences(text[inline : line.end], inline)[0][1]
-                found.extend(_region(text, inline, stop, label, _quote(text, line), (), True))
+                region = _region(text, inline, stop, label, _quote(text, line), (), True)
+                found.extend(region)
                 i += 1
+                k = i
+                while (
+                    not region
+                    and k < len(lines)
+                    and lines[k].block == line.block
+                    and lines[k].label is None
+                    and begins_with_person(text, lines[k].start, lines[k].end)
+                ):
+                    k += 1
+                if k > i:
+                    # "13.30 Keynote: Care, debt and the family" over "Professor Ayşe Demir, Koç
+                    # University": the talk's title, and its speaker on the line below.
+                    found.extend(_entries(text, lines[i:k], label, line_span(line)))
+                    i = k
                 continue
             entries, i = _following(text, lines, i)
             found.extend(_entries(text, entries, label, line_span(line)))
@@ -110,8 +126,6 @@ _PANEL_ITEM = re.compile(
     r"\b(?:panel\w*|\w*debatt\w*|\w*samtal\w*|discussion|conversation|debate|dialog\w*|roundtable)\b",
     re.IGNORECASE,
 )
-# "Paper: "Waiting lists" – Tobias von Ahlefeldt": the title of a talk before its speaker.
-_QUOTED_TITLE = re.compile(r"[\"“”«][^\"“”«»]{1,200}[\"“”»]\s*(?:[–—-]|,|by|av)\s+")
 
 
 def _row(text: str, line: Line, columns: tuple[str, ...]) -> list[Found]:
@@ -143,6 +157,8 @@ def _list_line(text: str, line: Line) -> bool:
 
 
 _PARENTHESES = re.compile(r"\([^()]*\)")
+# A name, a dash and the person's biography: "Farah Nouri – överläkare och forskare vid …".
+_DASH_BIOGRAPHY = re.compile(r"^[^–—:]{3,60}?\s[–—]\s\S")
 
 
 def _slot_role(item: str) -> str:
@@ -213,6 +229,12 @@ def _block(lines: list[Line], k: int) -> list[Line]:
 def _entry_block(text: str, block: list[Line]) -> bool:
     """Say whether a block is one list entry: a short line with a name, and its title or biography."""
     first = block[0]
+    if (
+        len(block) == 1
+        and _DASH_BIOGRAPHY.match(first.text)
+        and begins_with_person(text, first.start, first.end)
+    ):
+        return True  # "<b>Henrik Ståhl</b> – chief medical officer på Medisyn AB, som …": a biography
     if len(block) > 3 or len(first.text) >= 150 or first.text[-1] in ".!?":
         return False
     rest_short = all(
@@ -243,6 +265,12 @@ def _entries(text: str, lines: list[Line], label: Label | Cue, heading: Span) ->
     found: list[Found] = []
     for group in groups:
         start, end = _quote(text, group[0])[0], group[-1].end
+        quoted = _QUOTED_TITLE.match(text, start, end)
+        if quoted is not None:
+            start = quoted.end()  # '"Paper promises" – Joanna Reyes, PhD candidate': the talk's title
+        if len(group) == 1 and _DASH_BIOGRAPHY.match(group[0].text):
+            # A biography after the name: what the entry says ends with its first sentence.
+            end = sentences(text[start:end], start)[0][1]
         breaks = tuple(line.end for line in group[:-1])
         found.extend(_region(text, start, end, label, (start, end), (heading,), True, breaks))
     return found

@@ -122,6 +122,14 @@ def read_entries(
                 mentions.append(person)
                 current = person
                 continue
+        role_by = _ROLE_BY.match(piece)
+        if role_by is not None and current is not None:
+            person = _person(text, seg_start + role_by.end(), seg_end)
+            if person is not None:
+                person.role = person.role or "moderator"
+                mentions.append(person)
+                current = person
+                continue
         if segment.separator == "partner" and organisations != "none" and current is not None:
             # "Stadsbiblioteket Kiruna i samarbete med ABF Norrbotten": the partner of an
             # organisation is an organisation too, marked by a word such as "kommun" or not.
@@ -273,6 +281,13 @@ def _segments(text: str, start: int, end: int, list_line: bool, breaks: tuple[in
 
 _BAR_SEPARATORS = "|•·"
 _LEADING_AND = re.compile(r"\s*(?:och|and)\s", re.IGNORECASE)
+# "Paper: "Waiting lists" – Tobias von Ahlefeldt": the title of a talk before its speaker.
+QUOTED_TITLE = re.compile(r"[\"“”«][^\"“”«»]{1,200}[\"“”»]\s*(?:[–—-]|,|by|av)\s+")
+# "…; chaired by Prof. Matti Virtanen": the role of the person a list's entry names.
+_ROLE_BY = re.compile(
+    r"(?:chaired|moderated|hosted|facilitated)\s+by\s+|(?:leds|leddes|modereras|modererades)\s+av\s+",
+    re.IGNORECASE,
+)
 _SHORT_TAG = re.compile(r"[A-ZÅÄÖ]{1,3}|Fi")
 _PARTNERS = re.compile(
     r" (?:i samarbete med|tillsammans med|in collaboration with|in partnership with|together with) ",
@@ -333,6 +348,9 @@ def is_bare_name(text: str, start: int, end: int) -> bool:
 
 def looks_like_entry(text: str, start: int, end: int) -> bool:
     """Say whether a line reads as a list entry (a person, or a short name) rather than prose."""
+    quoted = QUOTED_TITLE.match(text, start, end)
+    if quoted is not None:
+        start = quoted.end()  # '"Paper promises" – Joanna Reyes, …': a talk's title, then its speaker
     if begins_with_person(text, start, end):
         return True
     begin, stop = _trim(text, start, end)
