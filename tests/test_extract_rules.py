@@ -1049,3 +1049,38 @@ def test_a_labelled_talk_title_with_its_speaker_on_the_line_below() -> None:
         "14.30 Talk: Why care chains matter\nThe talk is followed by questions.\n"
     )
     assert rows(page) == {("Ayşe Demir", ("Professor",), "Koç University", "speaker")}
+
+
+def test_book_trade_titles() -> None:
+    page = extract_text(
+        "Barnboken\n\nMedverkande:\nSofia Lundmark, författare och illustratör\n"
+        "Niklas Güntner, förläggare, Rabén & Sjögren\nEva Lind, översättare\n"
+    )
+    assert rows(page) == {
+        ("Sofia Lundmark", ("författare", "illustratör"), None, "panelist"),
+        ("Niklas Güntner", ("förläggare",), "Rabén & Sjögren", "panelist"),
+        ("Eva Lind", ("översättare",), None, "panelist"),
+    }
+
+
+@pytest.mark.parametrize(
+    ("sentence", "organisers"),
+    [
+        (
+            "Livsmedelsverket och Myndigheten för samhällsskydd och beredskap bjuder in till en heldag.",
+            {"Livsmedelsverket", "Myndigheten för samhällsskydd och beredskap"},
+        ),
+        (
+            "Kvällen är ett samarbete mellan Stadsbiblioteket Västerås och Västmanlands Forskarförening.",
+            {"Stadsbiblioteket Västerås", "Västmanlands Forskarförening"},
+        ),
+        ("The evening is a collaboration between Northfield Press and the city.", {"Northfield Press"}),
+        (
+            "Inför valet bjuder Linköpings studentkår in partierna till debatt om CSN och bostäder.",
+            {"Linköpings studentkår"},
+        ),
+    ],
+)
+def test_organisers_joined_by_och_between_or_before_the_particle(sentence: str, organisers: set[str]) -> None:
+    page = extract_text(f"Öppna data\n\n{sentence}\n\nModerator: Eva Holm, journalist\n")
+    assert _organisers(page) == organisers

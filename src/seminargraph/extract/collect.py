@@ -350,6 +350,11 @@ def _prose(text: str, start: int, end: int) -> tuple[list[Found], Cue | Label | 
             before_start = cues[k - 1].end if k else s_start
             cue = match.cue
             if cue.direction in (POST, EITHER):
+                if text[match.start : match.end].lower() in ("bjuder", "bjöd"):
+                    # "bjuder Linköpings studentkår in ungdomsförbunden": the organiser is
+                    # the subject between the verb and its particle.
+                    particle = _PARTICLE_IN.search(text, match.end, after_end)
+                    after_end = particle.start() if particle is not None else after_end
                 region = _region(text, match.end, after_end, cue, sentence, (), False)
                 found.extend(region)
                 if not region and not text[match.end : after_end].strip(" :") and text[s_end - 1] == ":":
@@ -372,6 +377,7 @@ def _prose(text: str, start: int, end: int) -> tuple[list[Found], Cue | Label | 
     return found, pending
 
 
+_PARTICLE_IN = re.compile(r"\s+in\s")
 _ELSEWHERE = re.compile(
     r"(?:se även|se också|missa inte|läs också|läs mer|tips:|see also|don't miss|do not miss|"
     r"read more|also on)\b",

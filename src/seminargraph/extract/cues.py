@@ -183,6 +183,16 @@ CUES: tuple[Cue, ...] = (
         r"\b(?:inbjuder|inbjöd)\s+(?:(?:nu|härmed)\s+)?till\b",
         r"\b(?:invites|invited)\s+(?:you|everyone|all)\s+to\b",
     ),
+    # "Kvällen är ett samarbete mellan Stadsbiblioteket och Forskarföreningen": both organise it;
+    # "Inför valet bjuder Linköpings studentkår in …": the verb first, the organiser before "in".
+    _cue(
+        None,
+        "organiser",
+        POST,
+        r"\b(?:är|var|blir)\s+ett\s+samarbete\s+mellan\b",
+        r"\b(?:is|was)\s+(?:a\s+)?(?:collaboration|partnership|co-operation|cooperation)\s+between\b",
+        r"\b(?:bjuder|bjöd)(?=\s+[A-ZÅÄÖ][\w-]*(?:\s+[\w-]+){0,4}?\s+in\s)",
+    ),
     # "Den 12 september höll Kommunförbundet ett seminarium om …" (the subject after the verb)
     # and "Kommunförbundet höll ett seminarium": who held an event is its organiser.
     _cue(

@@ -151,7 +151,13 @@ def read_entries(
                 current.add(parse_attribute(text, seg_start, seg_end))
             continue
         if organisations != "none":
-            parts = _split_organisers(text, seg_start, seg_end) if organisations == "any" else []
+            parts = _split_organisers(text, seg_start, seg_end)
+            if organisations == "marked" and not all(
+                _organisation(text, s, e, "marked") is not None for s, e in parts
+            ):
+                # "Livsmedelsverket och Myndigheten för …": two organisers only when each part is
+                # marked as an organisation's name on its own.
+                parts = []
             found = None
             for part_start, part_end in parts or [(seg_start, seg_end)]:
                 found = _organisation(text, part_start, part_end, organisations)
