@@ -17,7 +17,16 @@ EXTRACT = Path(__file__).parent / "data" / "extract"
 DEV = sorted((EXTRACT / "dev").glob("*.gold.yaml"))
 HELDOUT = sorted(
     path
-    for folder in ("heldout", "heldout2", "heldout3", "heldout4", "heldout5", "heldout6")
+    for folder in (
+        "heldout",
+        "heldout2",
+        "heldout3",
+        "heldout4",
+        "heldout5",
+        "heldout6",
+        "heldout7",
+        "heldout8",
+    )
     for path in (EXTRACT / folder).glob("*.gold.yaml")
 )
 SEED = EXTRACT / "dev" / "d00-hypergene-almedalen-2015.gold.yaml"
