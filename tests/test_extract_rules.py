@@ -1084,3 +1084,16 @@ def test_book_trade_titles() -> None:
 def test_organisers_joined_by_och_between_or_before_the_particle(sentence: str, organisers: set[str]) -> None:
     page = extract_text(f"Öppna data\n\n{sentence}\n\nModerator: Eva Holm, journalist\n")
     assert _organisers(page) == organisers
+
+
+def test_capitals_in_parentheses_are_a_party_only_when_they_name_one() -> None:
+    page = extract_text(
+        "Forskning\n\nMedverkande: Per Lind (KTH), Anna Ek (S), Eva Holm (SKR) och Lars Berg (MP).\n"
+    )
+    read = {(p.name, p.organisation, p.party) for p in page.participants}
+    assert read == {
+        ("Per Lind", "KTH", None),
+        ("Anna Ek", None, "S"),
+        ("Eva Holm", "SKR", None),
+        ("Lars Berg", None, "MP"),
+    }

@@ -294,7 +294,6 @@ _ROLE_BY = re.compile(
     r"(?:chaired|moderated|hosted|facilitated)\s+by\s+|(?:leds|leddes|modereras|modererades)\s+av\s+",
     re.IGNORECASE,
 )
-_SHORT_TAG = re.compile(r"[A-ZÅÄÖ]{1,3}|Fi")
 _PARTNERS = re.compile(
     r" (?:i samarbete med|tillsammans med|in collaboration with|in partnership with|together with) ",
     re.IGNORECASE,
@@ -530,14 +529,11 @@ def _closing(text: str, open_at: int, end: int) -> int:
     return end
 
 
-_NOT_PARTIES = frozenset({"CEO", "CTO", "CFO", "COO", "CIO", "VD", "HR", "IT", "PR", "EU", "FN", "UN"})
-
-
 def _read_parenthesis(text: str, start: int, end: int, mention: Mention) -> None:
     inner = text[start:end].strip()
     # Right after a name, "(S)", "(KD)" or "(MP)" is a party (in Swedish programmes "MP" is
     # Miljöpartiet, not Member of Parliament).
-    if (_SHORT_TAG.fullmatch(inner) and inner not in _NOT_PARTIES) or is_party_tag(inner):
+    if is_party_tag(inner):
         offset = text.index(inner, start, end)
         mention.party = (offset, offset + len(inner))
         return

@@ -12,7 +12,9 @@ _WORD = re.compile(r"[^\s()]+")
 # Compiled once: these are asked of nearly every word of a page.
 _INITIALS = re.compile(r"(?:[A-ZÅÄÖ]\.)+|(?:[A-ZÅÄÖ]\.-?)+[A-ZÅÄÖ]\.")
 _INITIALS_NAME = re.compile(r"[A-ZÅÄÖ]-[A-ZÅÄÖ]")
-_PARTY = re.compile(r"[A-ZÅÄÖ]{1,3}|Fi|Pp|Nyans")
+#: The party tags of Swedish programmes: the Riksdag parties (with older spellings) and a few
+#: others. Other capitals in parentheses after a name ("(KTH)", "(SKR)", "(LO)") name an organisation.
+_PARTIES = frozenset({"S", "M", "C", "L", "V", "KD", "MP", "SD", "FP", "Fp", "Kd", "Mp", "Fi", "Pp", "Nyans"})
 _EDGE = "\"“”'‘’«»,.;:!?"
 PARTICLES = frozenset(
     {"af", "von", "van", "der", "den", "de", "da", "di", "du", "la", "le", "del", "bin", "ibn"}
@@ -232,4 +234,4 @@ def _adjacent(tokens: list[Token], j: int) -> bool:
 
 def is_party_tag(text: str) -> bool:
     """A Swedish party tag such as S, M, KD, MP or Fi (without the parentheses)."""
-    return bool(_PARTY.fullmatch(text)) and not is_title_word(Token(text, 0, 0))
+    return text in _PARTIES
