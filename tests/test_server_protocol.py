@@ -788,6 +788,9 @@ def test_a_write_that_finds_the_disk_full_says_so_and_the_old_data_stays(
         str(token_file),
         "--max-request-bytes",
         "10000000",
+        # The write is meant to fail on the disk, not on time: a busy machine takes over 5 s for it.
+        "--time-limit",
+        "120",
         file_size_limit=512 * 1024,
     )
     try:
