@@ -41,6 +41,7 @@ ROLES = {
     "speaker": SG.SpeakerRole,
     "moderator": SG.ModeratorRole,
     "organiser": SG.OrganiserRole,
+    "contact": SG.ContactRole,
 }
 
 #: Authored statuses of a fact and their concepts.

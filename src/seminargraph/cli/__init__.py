@@ -95,6 +95,6 @@ def main(argv: Sequence[str] | None = None) -> None:
 
 
 # Commands register themselves on ``cli`` when their module is imported.
-from . import core, extract  # noqa: E402, F401
+from . import core, extract, importing  # noqa: E402, F401
 from . import serve as serve  # noqa: E402
 from . import viz as viz  # noqa: E402
