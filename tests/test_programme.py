@@ -49,60 +49,110 @@ def test_the_fixture_tables_import_and_participants_lists_their_people(
 ) -> None:
     root = tmp_path / "kg"
     result = run_cli(
-        "import", *map(str, TABLES), "--mapping", "almedalsveckan", "--store", f"oxigraph:{root}",
-        "--no-linked-data", "--review", str(tmp_path / "review.tsv"),
+        "import",
+        *map(str, TABLES),
+        "--mapping",
+        "almedalsveckan",
+        "--store",
+        f"oxigraph:{root}",
+        "--no-linked-data",
+        "--review",
+        str(tmp_path / "review.tsv"),
     )
     assert result.exit_code == 0, result.stderr
     assert "read 6 rows from 2 file(s)" in result.stdout
     assert "validated" in result.stdout
     rows = run_cli("query", "participants", "--store", f"oxigraph:{root}", "--format", "json", "--lang", "en")
     assert rows.exit_code == 0, rows.stderr
-    found = {(r["event"], r["person"], r["role"], r["job_title"] or "", r["organisation"] or "")
-             for r in json.loads(rows.stdout)}
-    assert ("Vem bygger bron?", "Karin Ek", "participant", "kommunstyrelsens ordförande", "Alfa kommun") in found
+    found = {
+        (r["event"], r["person"], r["role"], r["job_title"] or "", r["organisation"] or "")
+        for r in json.loads(rows.stdout)
+    }
+    assert (
+        "Vem bygger bron?",
+        "Karin Ek",
+        "participant",
+        "kommunstyrelsens ordförande",
+        "Alfa kommun",
+    ) in found
     assert ("Vem bygger bron?", "Per Holm", "contact person", "kommunikatör", "Alfa kommun") in found
-    assert ("Vem bygger bron?", "Olle Berg", "participant", "riksdagsledamot", "Riksdagen, Socialdemokraterna") in found
+    assert (
+        "Vem bygger bron?",
+        "Olle Berg",
+        "participant",
+        "riksdagsledamot",
+        "Riksdagen, Socialdemokraterna",
+    ) in found
 
 
 def test_events_have_dates_places_topics_and_sit_in_the_year_of_the_festival(tmp_path: Path) -> None:
     root, _ = _import(tmp_path)
-    rows = _select(root, """
+    rows = _select(
+        root,
+        """
         SELECT ?start ?end ?place ?topic ?edition ?festival WHERE {
-          ?e sg:identifier "almedalsveckan-2031-9001" ; sg:startTime ?start ; sg:endTime ?end ; sg:place ?place ;
-             sg:topic/sg:name ?topic ; sg:partOf ?ed . ?ed sg:identifier ?edition ; sg:partOf/sg:identifier ?festival
-        }""")
-    assert rows == [("2031-07-01T10:00:00", "2031-07-01T11:00:00", "Donners plats 1, Visby", "Infrastruktur",
-                     "almedalen-2031", "almedalsveckan")]
-    types = _select(root, 'SELECT ?dt WHERE { ?e sg:identifier "almedalsveckan-2031-9001" ; sg:startTime ?s '
-                          "BIND (STR(DATATYPE(?s)) AS ?dt) }")
+          ?e sg:identifier "almedalsveckan-2031-9001" ; sg:startTime ?start ; sg:endTime ?end ;
+             sg:place ?place ; sg:topic/sg:name ?topic ; sg:partOf ?ed .
+          ?ed sg:identifier ?edition ; sg:partOf/sg:identifier ?festival
+        }""",
+    )
+    assert rows == [
+        (
+            "2031-07-01T10:00:00",
+            "2031-07-01T11:00:00",
+            "Donners plats 1, Visby",
+            "Infrastruktur",
+            "almedalen-2031",
+            "almedalsveckan",
+        )
+    ]
+    types = _select(
+        root,
+        'SELECT ?dt WHERE { ?e sg:identifier "almedalsveckan-2031-9001" ; sg:startTime ?s '
+        "BIND (STR(DATATYPE(?s)) AS ?dt) }",
+    )
     assert types == [("http://www.w3.org/2001/XMLSchema#dateTime",)]
 
 
 def test_every_fact_names_the_file_line_programme_id_and_the_cell_it_was_read_from(tmp_path: Path) -> None:
     root, _ = _import(tmp_path)
-    rows = _select(root, """
+    rows = _select(
+        root,
+        """
         SELECT ?file ?line ?record ?column ?quote WHERE {
           ?p a sg:Participation ; sg:agent/sg:name "Olle Berg" ; sg:evidence ?ev .
           ?ev sg:column ?column ; sg:quote ?quote ; sg:source ?doc .
           ?doc sg:fileName ?file ; sg:line ?line ; sg:recordId ?record .
-        }""")
+        }""",
+    )
     assert rows == [("2031.csv", "2", "9001", "speakers", "Olle Berg (S), riksdagsledamot, Riksdagen")]
-    facts = _select(root, "SELECT ?f WHERE { ?f a ?k VALUES ?k { sg:Participation sg:Affiliation } "
-                          "FILTER NOT EXISTS { ?f sg:evidence/sg:column ?c } }")
+    facts = _select(
+        root,
+        "SELECT ?f WHERE { ?f a ?k VALUES ?k { sg:Participation sg:Affiliation } "
+        "FILTER NOT EXISTS { ?f sg:evidence/sg:column ?c } }",
+    )
     assert facts == []
 
 
 def test_a_role_word_where_a_title_goes_is_the_role_and_says_so(tmp_path: Path) -> None:
     root, _ = _import(tmp_path)
-    rows = _select(root, """
+    rows = _select(
+        root,
+        """
         SELECT ?role ?status ?note ?org WHERE {
           ?p sg:event/sg:identifier "almedalsveckan-2031-9001" ; sg:agent/sg:name "Anna Lund" ; sg:role ?r ;
              sg:status ?s ; sg:note ?note ; sg:inCapacityOf/sg:organisation/sg:name ?org .
           BIND (STRAFTER(STR(?r), "#") AS ?role) BIND (STRAFTER(STR(?s), "#") AS ?status)
-        }""")
-    assert rows == [("ModeratorRole", "Inferred",
-                     "the programme writes 'Moderator' where a title goes: read as the role moderator",
-                     "Dagens Tidning")]
+        }""",
+    )
+    assert rows == [
+        (
+            "ModeratorRole",
+            "Inferred",
+            "the programme writes 'Moderator' where a title goes: read as the role moderator",
+            "Dagens Tidning",
+        )
+    ]
 
 
 def test_contact_details_stay_out_unless_asked_for(tmp_path: Path) -> None:
@@ -119,7 +169,9 @@ def test_people_and_organisations_are_one_node_across_years_where_the_evidence_a
     root, report = _import(tmp_path)
     people = _select(root, 'SELECT ?id WHERE { ?p a sg:Person ; sg:name "Karin Ek" ; sg:identifier ?id }')
     assert people == [("karin-ek",)]  # both years, same organisation
-    beta = _select(root, 'SELECT ?id WHERE { ?o a sg:Organisation ; sg:identifier ?id FILTER STRSTARTS(?id, "beta") }')
+    beta = _select(
+        root, 'SELECT ?id WHERE { ?o a sg:Organisation ; sg:identifier ?id FILTER STRSTARTS(?id, "beta") }'
+    )
     assert beta == [("beta-ab",)]  # "Beta" and "Beta AB"
     lena = _select(root, 'SELECT ?id WHERE { ?p a sg:Person ; sg:name "Lena Sjö" ; sg:identifier ?id }')
     assert lena == [("lena-sjo",), ("lena-sjo-2",)]  # no organisation in common: kept apart
@@ -169,7 +221,9 @@ def test_csv_tsv_and_json_lines_give_the_same_graph(tmp_path: Path) -> None:
     graphs = []
     for n, path in enumerate((table, tsv, jsonl)):
         root, _ = _import(tmp_path / str(n), path)
-        found = _select(root, "SELECT ?s ?p ?o WHERE { ?s ?p ?o FILTER (?p NOT IN (sg:fileName, sg:sha256, sg:line)) }")
+        found = _select(
+            root, "SELECT ?s ?p ?o WHERE { ?s ?p ?o FILTER (?p NOT IN (sg:fileName, sg:sha256, sg:line)) }"
+        )
         graphs.append([tuple(v.replace(path.name, "2031.csv") for v in row) for row in found])
     assert graphs[0] == graphs[1] == graphs[2]
     assert len(graphs[0]) > 300
@@ -187,7 +241,11 @@ def test_entries_are_read_by_the_documented_rules() -> None:
 
     three = read("Karin Ek, ordförande, Alfa kommun")
     assert (three.name, three.titles, three.organisation, three.status) == (
-        "Karin Ek", ("ordförande",), "Alfa kommun", "stated")
+        "Karin Ek",
+        ("ordförande",),
+        "Alfa kommun",
+        "stated",
+    )
     comma = read("Jussi K, chef, Stockholms stad, ViS")
     assert (comma.titles, comma.organisation, comma.status) == (("chef",), "Stockholms stad, ViS", "stated")
     several = read("Moa W, läkare, överläkare, Okänt sjukhus")
@@ -195,16 +253,22 @@ def test_entries_are_read_by_the_documented_rules() -> None:
     party = read("Sven G (S), ordförande, Alfa kommun")
     assert (party.name, party.party) == ("Sven G", "Socialdemokraterna")
     assert read("Jacob F, moderator, SFS").role == "moderator"
-    unknown = read_entry('"Diana" 2', "participant", known_organisations=known, role_words=words, parties=parties)
+    unknown = read_entry(
+        '"Diana" 2', "participant", known_organisations=known, role_words=words, parties=parties
+    )
     assert not isinstance(unknown, Entry)
 
 
 def test_organiser_cells_split_without_breaking_known_names() -> None:
     known = {"Alfa kommun", "Beta AB", "Stockholms stad, ViS"}
     assert split_organisers("Alfa kommun, Beta AB", known) == [
-        ("Alfa kommun", "stated", None), ("Beta AB", "stated", None)]
+        ("Alfa kommun", "stated", None),
+        ("Beta AB", "stated", None),
+    ]
     assert [name for name, _s, _n in split_organisers("Stockholms stad, ViS, Alfa kommun", known)] == [
-        "Stockholms stad, ViS", "Alfa kommun"]
+        "Stockholms stad, ViS",
+        "Alfa kommun",
+    ]
     parts = split_organisers("Alfa kommun, Okänd förening", known)
     assert [s for _n, s, _note in parts] == ["inferred", "inferred"]
 
@@ -221,8 +285,18 @@ def _table(tmp_path: Path, edit: Callable[[str], str], name: str = "2031.csv") -
 
 def _refused(tmp_path: Path, run_cli: Callable[..., Any], table: Path, *extra: str) -> str:
     root = tmp_path / "kg"
-    result = run_cli("import", str(table), "-m", "almedalsveckan", "--store", f"oxigraph:{root}",
-                     "--no-linked-data", "--review", str(tmp_path / "review.tsv"), *extra)
+    result = run_cli(
+        "import",
+        str(table),
+        "-m",
+        "almedalsveckan",
+        "--store",
+        f"oxigraph:{root}",
+        "--no-linked-data",
+        "--review",
+        str(tmp_path / "review.tsv"),
+        *extra,
+    )
     assert result.exit_code == 1, result.stdout
     assert not root.exists() or not (root / "active").exists()
     assert not (tmp_path / "review.tsv").exists()
@@ -242,7 +316,9 @@ def test_a_ragged_row_is_named_by_its_line(tmp_path: Path, run_cli: Callable[...
     assert f"{table}:2:" in message and "23 cells where the header has 22" in message
 
 
-def test_a_file_in_another_encoding_is_named_with_its_position(tmp_path: Path, run_cli: Callable[..., Any]) -> None:
+def test_a_file_in_another_encoding_is_named_with_its_position(
+    tmp_path: Path, run_cli: Callable[..., Any]
+) -> None:
     table = tmp_path / "in" / "2031.csv"
     table.parent.mkdir()
     table.write_bytes((FIXTURES / "2031.csv").read_text("utf-8").encode("latin-1"))
@@ -255,12 +331,16 @@ def test_an_empty_file_is_refused(tmp_path: Path, run_cli: Callable[..., Any]) -
     assert "the table is empty" in _refused(tmp_path, run_cli, table)
 
 
-def test_a_mapping_naming_a_column_the_table_lacks_is_refused(tmp_path: Path, run_cli: Callable[..., Any]) -> None:
+def test_a_mapping_naming_a_column_the_table_lacks_is_refused(
+    tmp_path: Path, run_cli: Callable[..., Any]
+) -> None:
     builtin = Path(load_mapping("almedalsveckan").path).read_text("utf-8")
     mapping = tmp_path / "mine.yaml"
     mapping.write_text(builtin.replace("  place: place", "  place: venue"), "utf-8")
     root = tmp_path / "kg"
-    result = run_cli("import", str(TABLES[0]), "-m", str(mapping), "--store", f"oxigraph:{root}", "--no-linked-data")
+    result = run_cli(
+        "import", str(TABLES[0]), "-m", str(mapping), "--store", f"oxigraph:{root}", "--no-linked-data"
+    )
     assert result.exit_code == 1
     assert "'venue'" in result.stderr and "fix the mapping" in result.stderr
     assert not root.exists()
@@ -275,7 +355,9 @@ def test_a_mapping_with_an_unknown_key_names_its_line(tmp_path: Path, run_cli: C
     assert f"{mapping}:" in result.stderr and "columns.venue" in result.stderr
 
 
-def test_duplicate_programme_ids_with_other_cells_are_refused(tmp_path: Path, run_cli: Callable[..., Any]) -> None:
+def test_duplicate_programme_ids_with_other_cells_are_refused(
+    tmp_path: Path, run_cli: Callable[..., Any]
+) -> None:
     table = _table(tmp_path, lambda t: t.replace(",3,9002", ",3,9001"))
     message = _refused(tmp_path, run_cli, table)
     assert f"{table}:3:" in message and "'9001' is also the id of line 2" in message
@@ -293,12 +375,26 @@ def test_skip_bad_rows_imports_the_good_ones_and_reports_the_others(
     table = _table(tmp_path, lambda t: t.replace("2031-07-02 13:00:00", "2 juli 13.00"))
     root = tmp_path / "kg"
     report = tmp_path / "bad.tsv"
-    result = run_cli("import", str(table), "-m", "almedalsveckan", "--store", f"oxigraph:{root}", "--no-linked-data",
-                     "--review", str(tmp_path / "review.tsv"), "--skip-bad-rows", "--bad-rows-report", str(report))
+    result = run_cli(
+        "import",
+        str(table),
+        "-m",
+        "almedalsveckan",
+        "--store",
+        f"oxigraph:{root}",
+        "--no-linked-data",
+        "--review",
+        str(tmp_path / "review.tsv"),
+        "--skip-bad-rows",
+        "--bad-rows-report",
+        str(report),
+    )
     assert result.exit_code == 0, result.stderr
     assert "1 rows skipped" in result.stdout
     assert "2031.csv:3\t" in report.read_text("utf-8")
-    events = _select(root, 'SELECT ?id WHERE { ?e a sg:Seminar ; sg:identifier ?id FILTER STRSTARTS(?id, "alm") }')
+    events = _select(
+        root, 'SELECT ?id WHERE { ?e a sg:Seminar ; sg:identifier ?id FILTER STRSTARTS(?id, "alm") }'
+    )
     assert ("almedalsveckan-2031-9001",) in events and ("almedalsveckan-2031-9002",) not in events
 
 
@@ -319,14 +415,32 @@ def test_the_seed_seminar_shows_its_people_with_the_programme_date_and_place(
     table = tmp_path / "2015.csv"
     shutil.copy(SHARED / "2015.csv", table)
     store = f"oxigraph:{tmp_path / 'kg'}"
-    result = run_cli("import", str(table), "--mapping", "almedalsveckan", "--store", store,
-                     "--review", str(tmp_path / "review.tsv"))
+    result = run_cli(
+        "import",
+        str(table),
+        "--mapping",
+        "almedalsveckan",
+        "--store",
+        store,
+        "--review",
+        str(tmp_path / "review.tsv"),
+    )
     assert result.exit_code == 0, result.stderr
-    rows = run_cli("query", "participants", "--store", store, "-p", "event=fran-rora-till-ledning",
-                   "--format", "json")
+    rows = run_cli(
+        "query", "participants", "--store", store, "-p", "event=fran-rora-till-ledning", "--format", "json"
+    )
     assert rows.exit_code == 0, rows.stderr
     people = {r["person"] for r in json.loads(rows.stdout)}
-    assert {"Leif Jonsson", "Peter Ingesson", "Therese Hjälmroth", "David Hallgren", "Robin Askelöf"} <= people
-    when = _select(tmp_path / "kg", 'SELECT ?start ?place WHERE { ?e sg:identifier "fran-rora-till-ledning" ; '
-                                    "sg:startTime ?start ; sg:place ?place }")
+    assert {
+        "Leif Jonsson",
+        "Peter Ingesson",
+        "Therese Hjälmroth",
+        "David Hallgren",
+        "Robin Askelöf",
+    } <= people
+    when = _select(
+        tmp_path / "kg",
+        'SELECT ?start ?place WHERE { ?e sg:identifier "fran-rora-till-ledning" ; '
+        "sg:startTime ?start ; sg:place ?place }",
+    )
     assert when == [("2015-06-30T11:00:00", "Strandgatan 18")]

@@ -12,7 +12,6 @@ from seminargraph.rdfio import union_graph
 from seminargraph.shapecheck import check_store
 from seminargraph.validate import ValidationReport, validate_graph
 from seminargraph.vocab import SG
-
 from test_validate import BROKEN, MINIMAL
 
 
@@ -28,7 +27,10 @@ def _seen(report: ValidationReport) -> set[tuple[str, str | None, str, str]]:
 
 
 def test_the_seed_and_the_minimal_fixture_conform_both_ways() -> None:
-    for graph in (union_graph(load_graph(), exclude=[SG[""]]), union_graph(load_graph(MINIMAL), exclude=[SG[""]])):
+    for graph in (
+        union_graph(load_graph(), exclude=[SG[""]]),
+        union_graph(load_graph(MINIMAL), exclude=[SG[""]]),
+    ):
         shacl, sparql = _both(graph)
         assert shacl.conforms and sparql.conforms, sparql.text()
 

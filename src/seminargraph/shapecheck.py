@@ -24,8 +24,16 @@ from .ontology import shapes_graph
 from .validate import THE_DATA, ValidationReport, ValidationResult, _describe, _short
 
 _SUPPORTED = {
-    SH.path, SH.minCount, SH.maxCount, SH.datatype, SH["class"], SH["in"], SH.pattern, SH.uniqueLang,
-    SH.minLength, SH.message,
+    SH.path,
+    SH.minCount,
+    SH.maxCount,
+    SH.datatype,
+    SH["class"],
+    SH["in"],
+    SH.pattern,
+    SH.uniqueLang,
+    SH.minLength,
+    SH.message,
 }
 _TYPE = "<http://www.w3.org/1999/02/22-rdf-syntax-ns#type>/<http://www.w3.org/2000/01/rdf-schema#subClassOf>*"
 
@@ -36,7 +44,8 @@ _XSD = "http://www.w3.org/2001/XMLSchema#"
 _LEXICAL = {
     f"{_XSD}integer": r"^[+-]?[0-9]+$",
     f"{_XSD}gYear": r"^-?[0-9]{4,}(Z|[+-][0-9]{2}:[0-9]{2})?$",
-    f"{_XSD}dateTime": r"^-?[0-9]{4,}-[0-9]{2}-[0-9]{2}T[0-9]{2}:[0-9]{2}:[0-9]{2}(\.[0-9]+)?(Z|[+-][0-9]{2}:[0-9]{2})?$",
+    f"{_XSD}dateTime": r"^-?[0-9]{4,}-[0-9]{2}-[0-9]{2}T[0-9]{2}:[0-9]{2}:[0-9]{2}(\.[0-9]+)?"
+    r"(Z|[+-][0-9]{2}:[0-9]{2})?$",
 }
 
 
@@ -92,22 +101,30 @@ def _property_checks(shapes: Graph, prop: Node, targets: list[str]) -> Iterator[
         yield Check(
             f"SELECT ?this WHERE {{ {{ SELECT ?this (COUNT(DISTINCT ?v) AS ?n) WHERE {{ {target} "
             f"OPTIONAL {{ ?this {p} ?v }} }} GROUP BY ?this }} FILTER (?n < {n}) }}",
-            short, "MinCountConstraintComponent", message,
+            short,
+            "MinCountConstraintComponent",
+            message,
         )
     for count in shapes.objects(prop, SH.maxCount):
         n = int(count)  # type: ignore[call-overload]
         yield Check(
             f"SELECT ?this WHERE {{ {{ SELECT ?this (COUNT(DISTINCT ?v) AS ?n) WHERE {{ {target} "
             f"?this {p} ?v }} GROUP BY ?this }} FILTER (?n > {n}) }}",
-            short, "MaxCountConstraintComponent", message,
+            short,
+            "MaxCountConstraintComponent",
+            message,
         )
     for datatype in shapes.objects(prop, SH.datatype):
         lexical = _LEXICAL.get(str(datatype))
         ill_typed = f" || !REGEX(STR(?value), {Literal(lexical).n3()})" if lexical else ""
-        yield check("DatatypeConstraintComponent",
-                    f"?this {p} ?value FILTER (!ISLITERAL(?value) || DATATYPE(?value) != <{datatype}>{ill_typed})")
+        yield check(
+            "DatatypeConstraintComponent",
+            f"?this {p} ?value FILTER (!ISLITERAL(?value) || DATATYPE(?value) != <{datatype}>{ill_typed})",
+        )
     for cls in shapes.objects(prop, SH["class"]):
-        yield check("ClassConstraintComponent", f"?this {p} ?value FILTER NOT EXISTS {{ ?value {_TYPE} <{cls}> }}")
+        yield check(
+            "ClassConstraintComponent", f"?this {p} ?value FILTER NOT EXISTS {{ ?value {_TYPE} <{cls}> }}"
+        )
     for members in shapes.objects(prop, SH["in"]):
         allowed = ", ".join(_sparql_term(m) for m in Collection(shapes, members))
         yield check("InConstraintComponent", f"?this {p} ?value FILTER (?value NOT IN ({allowed}))")
@@ -115,7 +132,7 @@ def _property_checks(shapes: Graph, prop: Node, targets: list[str]) -> Iterator[
         regex = Literal(str(pattern)).n3()
         yield check("PatternConstraintComponent", f"?this {p} ?value FILTER (!REGEX(STR(?value), {regex}))")
     for unique in shapes.objects(prop, SH.uniqueLang):
-        if bool(unique.toPython()):  # type: ignore[union-attr]
+        if isinstance(unique, Literal) and bool(unique.toPython()):
             yield check(
                 "UniqueLangConstraintComponent",
                 f"?this {p} ?a, ?b FILTER (STR(?a) < STR(?b) && LANG(?a) != '' && LANG(?a) = LANG(?b))",
@@ -154,7 +171,9 @@ def check_store(store: ox.Store) -> ValidationReport:
     return ValidationReport(conforms=not results, results=tuple(results))
 
 
-def _result(check: Check, this: ox.NamedNode | ox.BlankNode | ox.Literal | None, value: object, store: ox.Store) -> ValidationResult:
+def _result(
+    check: Check, this: ox.NamedNode | ox.BlankNode | ox.Literal | None, value: object, store: ox.Store
+) -> ValidationResult:
     focus = URIRef(this.value) if isinstance(this, ox.NamedNode) else None
     shown = None
     if isinstance(value, ox.NamedNode):

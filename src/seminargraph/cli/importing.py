@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import sys
 from pathlib import Path
+from typing import Any
 
 import click
 
@@ -11,8 +12,7 @@ from . import cli
 from .options import BASE_OPTION
 
 MAPPING_HELP = (
-    "How to read the tables: a built-in mapping (almedalsveckan) or a mapping YAML file "
-    "(docs/import.md)."
+    "How to read the tables: a built-in mapping (almedalsveckan) or a mapping YAML file (docs/import.md)."
 )
 
 
@@ -20,7 +20,10 @@ MAPPING_HELP = (
 @click.argument("tables", nargs=-1, required=True, type=click.Path(path_type=Path))
 @click.option("--mapping", "-m", required=True, metavar="NAME|FILE", help=MAPPING_HELP)
 @click.option(
-    "--store", required=True, metavar="SPEC", help="The store to import into: oxigraph:DIR or http(s)://HOST/PATH."
+    "--store",
+    required=True,
+    metavar="SPEC",
+    help="The store to import into: oxigraph:DIR or http(s)://HOST/PATH.",
 )
 @click.option(
     "--review",
@@ -80,9 +83,9 @@ def import_command(
     if bad_rows_report is not None and not skip_bad_rows:
         raise click.UsageError("--bad-rows-report goes with --skip-bad-rows")
     table_mapping = load_mapping(mapping)
-    bar = None
+    bar: Any = None
     if sys.stderr.isatty():
-        bar = click.progressbar(length=None, label="importing rows", file=sys.stderr, show_pos=True)  # type: ignore[var-annotated]
+        bar = click.progressbar(length=None, label="importing rows", file=sys.stderr, show_pos=True)
     try:
         report = import_tables(
             tables,
@@ -109,5 +112,7 @@ def _write_bad_rows(path: Path, report: object) -> None:
     from ..rdfio import write_atomic
 
     assert isinstance(report, ImportReport)
-    lines = ["where\treason"] + [f"{b.where}\t{b.reason}" for b in report.skipped_rows + report.unread_entries]
+    lines = ["where\treason"] + [
+        f"{b.where}\t{b.reason}" for b in report.skipped_rows + report.unread_entries
+    ]
     write_atomic({path: ("\n".join(lines) + "\n").encode("utf-8")})

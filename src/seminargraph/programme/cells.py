@@ -131,7 +131,9 @@ def read_entry(
     titles, organisation, status, note = _titles_and_organisation(rest, known_organisations, contact)
     if role_word is not None:
         # The role word stood where a title goes: the part after it is still the organisation.
-        titles = tuple(t for t in (", ".join(p for p in t.split(", ") if p != role_word) for t in titles) if t)
+        titles = tuple(
+            t for t in (", ".join(p for p in t.split(", ") if p != role_word) for t in titles) if t
+        )
         if organisation == role_word:
             organisation = None
     return Entry(
@@ -188,7 +190,9 @@ def _titles_and_organisation(
     )
 
 
-def _one_part(part: str, known: Collection[str], contact: bool) -> tuple[tuple[str, ...], str | None, str, str | None]:
+def _one_part(
+    part: str, known: Collection[str], contact: bool
+) -> tuple[tuple[str, ...], str | None, str, str | None]:
     if part in known:
         return (), part, "stated", None
     looks_title = part[:1].islower() or bool(_TITLE_WORDS.search(part))

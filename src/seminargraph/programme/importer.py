@@ -95,23 +95,30 @@ class ImportReport:
         """A few lines for people."""
         lines = [
             f"read {self.rows:,} rows from {len(self.files)} file(s)"
-            + (f" ({self.repeated_rows} repeated an earlier row exactly and were imported once)"
-               if self.repeated_rows else ""),
+            + (
+                f" ({self.repeated_rows} repeated an earlier row exactly and were imported once)"
+                if self.repeated_rows
+                else ""
+            ),
             f"  {self.events:,} events, {self.people:,} people, {self.organisations:,} organisations, "
             f"{self.participations:,} participations, {self.affiliations:,} affiliations",
-            f"  merges: {self.merges:,} made, {self.proposed:,} proposed for review, {self.accepted:,} accepted"
-            + (f" (review file: {self.review})" if self.review else ""),
+            f"  merges: {self.merges:,} made, {self.proposed:,} proposed for review, "
+            f"{self.accepted:,} accepted" + (f" (review file: {self.review})" if self.review else ""),
         ]
         if self.unread_entries:
             first = "; ".join(f"{b.where}: {b.reason}" for b in self.unread_entries[:3])
             lines.append(f"  {len(self.unread_entries)} entries name no person that can be written: {first}")
         if self.skipped_rows:
-            lines.append(f"  {len(self.skipped_rows)} rows skipped (--skip-bad-rows): {self.skipped_rows[0].where}: "
-                         f"{self.skipped_rows[0].reason}")
+            lines.append(
+                f"  {len(self.skipped_rows)} rows skipped (--skip-bad-rows): {self.skipped_rows[0].where}: "
+                f"{self.skipped_rows[0].reason}"
+            )
         if self.validation:
             lines.append(f"  {self.validation}")
         if self.graphs_written:
-            lines.append(f"wrote {len(self.graphs_written)} graph(s), {self.triples:,} triples, into {self.store}")
+            lines.append(
+                f"wrote {len(self.graphs_written)} graph(s), {self.triples:,} triples, into {self.store}"
+            )
         if self.graphs_unchanged:
             lines.append(f"{len(self.graphs_unchanged)} graph(s) unchanged, not written again")
         lines.append(f"took {self.seconds:.1f} s")
@@ -154,7 +161,9 @@ def import_tables(
     began = time.monotonic()
     spec = parse_spec(store)
     if spec.kind == "memory":
-        raise StoreError("a memory store holds nothing between commands; import into oxigraph:DIR or an http(s) store")
+        raise StoreError(
+            "a memory store holds nothing between commands; import into oxigraph:DIR or an http(s) store"
+        )
     table_mapping = load_mapping(mapping) if isinstance(mapping, str) else mapping
     job = _Import(table_mapping, Minter(base), keep_contact_details, skip_bad_rows, on_rows)
     report = ImportReport(store=str(spec))
@@ -169,8 +178,12 @@ def import_tables(
     else:
         report.validation = "not validated (--no-validate)"
     everything = {str(ONTOLOGY_GRAPH): _ontology_ntriples(), **linked.graphs}
-    everything.update({name: store_.dump(format=ox.RdfFormat.N_TRIPLES, from_graph=ox.NamedNode(name))
-                       for name, store_ in graphs.items()})
+    everything.update(
+        {
+            name: store_.dump(format=ox.RdfFormat.N_TRIPLES, from_graph=ox.NamedNode(name)) or b""
+            for name, store_ in graphs.items()
+        }
+    )
     changed = _changed(spec, everything)
     report.graphs_unchanged = sorted(set(everything) - set(changed))
     if changed:
@@ -275,8 +288,12 @@ class _Import:
                         if entry.party:
                             organisations.add(entry.party)
                         appearances.append(
-                            (person_key(entry.name), Appearance(entry.name, frozenset(), f"{where}:{cell.column}:{n}"),
-                             entry.organisation, entry.party)
+                            (
+                                person_key(entry.name),
+                                Appearance(entry.name, frozenset(), f"{where}:{cell.column}:{n}"),
+                                entry.organisation,
+                                entry.party,
+                            )
                         )
         org_ids, org_names, org_lines = organisations.resolve(linked.organisations)
         for key, appearance, organisation, party in appearances:
@@ -369,7 +386,11 @@ class _Writer:
         self.written: set[str] = set()
         count = 0
         for line, reading, _error in self.job.rows(table):
-            if reading is None or (str(table.path), line) in self.job.bad or (str(table.path), line) in self.job.repeated:
+            if (
+                reading is None
+                or (str(table.path), line) in self.job.bad
+                or (str(table.path), line) in self.job.repeated
+            ):
                 continue
             self.row(reading)
             count += 1
@@ -385,7 +406,11 @@ class _Writer:
         digest = hashlib.sha256(out.data()).hexdigest()
         out.add(t, _p("sha256"), text(digest))
         store = ox.Store()
-        store.bulk_load(out.data(), format=ox.RdfFormat.N_TRIPLES, to_graph=ox.NamedNode(str(self.m.graph(table.source_id))))
+        store.bulk_load(
+            out.data(),
+            format=ox.RdfFormat.N_TRIPLES,
+            to_graph=ox.NamedNode(str(self.m.graph(table.source_id))),
+        )
         return store
 
     def once(self, key: str) -> bool:
@@ -437,15 +462,21 @@ class _Writer:
                 self.topic(e, r.cells[column])
         edition = self.edition(r)
         when = mapping.start_column if mapping.start_column in r.cells else mapping.title_column
-        self.inclusion(event_id, edition, "stated", None, when or mapping.title_column, r.cells.get(when or "", r.title))
+        self.inclusion(
+            event_id, edition, "stated", None, when or mapping.title_column, r.cells.get(when or "", r.title)
+        )
         for name, status, note in split_organisers(r.organiser_cell, self.job.known):
             self.organiser(event_id, name, status, note)
         for cell in r.people:
             for n, entry in enumerate(cell.entries):
                 where = f"{self.table_.path.name}:{r.line}:{cell.column}:{n}"
                 if isinstance(entry, Unreadable):
-                    self.report.unread_entries.append(BadRow(f"{self.table_.path.name}:{r.line} {cell.column}",
-                                                             f"{entry.quote!r}: {entry.reason}"))
+                    self.report.unread_entries.append(
+                        BadRow(
+                            f"{self.table_.path.name}:{r.line} {cell.column}",
+                            f"{entry.quote!r}: {entry.reason}",
+                        )
+                    )
                     continue
                 self.person(event_id, cell.column, entry, where)
 
@@ -459,8 +490,12 @@ class _Writer:
             if column in people:
                 values = [e.quote for e in people[column].entries]
                 if self.job.keep:
-                    values = [e.quote + "".join(f", {d}" for d in e.contact_details) if isinstance(e, Entry) else e.quote
-                              for e in people[column].entries]
+                    values = [
+                        e.quote + "".join(f", {d}" for d in e.contact_details)
+                        if isinstance(e, Entry)
+                        else e.quote
+                        for e in people[column].entries
+                    ]
             elif column in r.cells:
                 values = [r.cells[column]]
             else:
@@ -531,7 +566,11 @@ class _Writer:
                 for lang, name in edition_name:
                     out.add(e, _p("name"), text(name, lang))
             out.add(e, _p("year"), typed(r.year, "gYear"))
-            column = self.mapping.start_column if self.mapping.start_column in r.cells else self.mapping.title_column
+            column = (
+                self.mapping.start_column
+                if self.mapping.start_column in r.cells
+                else self.mapping.title_column
+            )
             assert column is not None
             note = (
                 f"the table {self.table_.path.name} is read as the programme of {edition_id}, part of "
@@ -541,7 +580,9 @@ class _Writer:
             self.inclusion(edition_id, festival_id, "inferred", note, column, r.cells.get(column, r.title))
         return edition_id
 
-    def inclusion(self, part: str, whole: str, status: str, note: str | None, column: str, quote: str) -> None:
+    def inclusion(
+        self, part: str, whole: str, status: str, note: str | None, column: str, quote: str
+    ) -> None:
         i = str(self.m.inclusion(self.table_.source_id, part, whole))
         if not self.once(f"inclusion {i}"):
             return
@@ -565,8 +606,17 @@ class _Writer:
 
     def organiser(self, event_id: str, name: str, status: str, note: str | None) -> None:
         org = self.organisation(name)
-        self.participation(event_id, org, "organiser", status, note, (), self.mapping.organiser_column or "", name,
-                           person=False)
+        self.participation(
+            event_id,
+            org,
+            "organiser",
+            status,
+            note,
+            (),
+            self.mapping.organiser_column or "",
+            name,
+            person=False,
+        )
 
     def participation(
         self,
@@ -608,13 +658,19 @@ class _Writer:
             self.out.add(pi, _p("name"), text(self.person_names[ident]))
         if self.job.keep:
             for detail in entry.contact_details:
-                prop = "<http://schema.org/email>" if "@" in detail or "(at)" in detail else "<http://schema.org/telephone>"
+                prop = (
+                    "<http://schema.org/email>"
+                    if "@" in detail or "(at)" in detail
+                    else "<http://schema.org/telephone>"
+                )
                 self.out.add(pi, prop, text(detail))
         capacities = []
         prefix = self.fact_prefix(event_id)
         if entry.titles or entry.organisation:
             aff = f"{prefix}{event_id}--{ident}--{entry.role}"
-            if self.affiliation(aff, ident, entry.organisation, entry.titles, entry.status, entry.note, column, entry.quote):
+            if self.affiliation(
+                aff, ident, entry.organisation, entry.titles, entry.status, entry.note, column, entry.quote
+            ):
                 capacities.append(aff)
         if entry.party and entry.party_tag:
             aff = f"{prefix}{event_id}--{ident}--party"
@@ -622,8 +678,9 @@ class _Writer:
             if self.affiliation(aff, ident, entry.party, (), "inferred", note, column, entry.quote):
                 capacities.append(aff)
         status = "inferred" if entry.role_note else "stated"
-        self.participation(event_id, ident, entry.role, status, entry.role_note, capacities, column, entry.quote,
-                           person=True)
+        self.participation(
+            event_id, ident, entry.role, status, entry.role_note, capacities, column, entry.quote, person=True
+        )
 
     def affiliation(
         self,
@@ -699,8 +756,10 @@ def _validate(graphs: dict[str, ox.Store], linked: _Linked) -> str:
     ontology = _ontology_ntriples()
     for store in graphs.values():
         check = ox.Store()
-        check.bulk_load(store.dump(format=ox.RdfFormat.N_TRIPLES, from_graph=_only_graph(store)),
-                        format=ox.RdfFormat.N_TRIPLES)
+        check.bulk_load(
+            store.dump(format=ox.RdfFormat.N_TRIPLES, from_graph=_only_graph(store)),
+            format=ox.RdfFormat.N_TRIPLES,
+        )
         check.bulk_load(ontology, format=ox.RdfFormat.N_TRIPLES)
         for data in linked.graphs.values():
             check.bulk_load(data, format=ox.RdfFormat.N_TRIPLES)
@@ -718,8 +777,7 @@ def _only_graph(store: ox.Store) -> ox.NamedNode:
 
 def _changed(spec: object, graphs: dict[str, bytes]) -> dict[str, bytes]:
     """The graphs whose content differs from what the store holds under their names."""
-    from ..store import StoreSpec
-    from ..store import disk
+    from ..store import StoreSpec, disk
 
     assert isinstance(spec, StoreSpec)
     if spec.kind != "oxigraph" or disk.active_generation(Path(spec.location)) is None:
@@ -756,8 +814,9 @@ def _write(spec: object, graphs: dict[str, bytes]) -> None:
     if spec.kind == "oxigraph":
         disk.replace_graphs(Path(spec.location), graphs)
     else:
-        remote.replace_graphs(spec.location, graphs, clear=False, update_endpoint=None, graph_store=None,
-                              timeout=600.0)
+        remote.replace_graphs(
+            spec.location, graphs, clear=False, update_endpoint=None, graph_store=None, timeout=600.0
+        )
 
 
-__all__ = ["ImportReport", "import_tables", "XSD"]
+__all__ = ["XSD", "ImportReport", "import_tables"]

@@ -29,7 +29,9 @@ from ..errors import SourceError
 
 #: Names this similar (rapidfuzz ratio, 0-100) are compared further.
 SIMILAR = 90.0
-_LEGAL = re.compile(r"(?:,?\s+(?:AB|Ab|ab|\(publ\)|Aktiebolag|Inc\.?|Ltd\.?|AS|Oy|GmbH|ekonomisk förening|ek\. ?för\.?))+$")
+_LEGAL = re.compile(
+    r"(?:,?\s+(?:AB|Ab|ab|\(publ\)|Aktiebolag|Inc\.?|Ltd\.?|AS|Oy|GmbH|ekonomisk förening|ek\. ?för\.?))+$"
+)
 REVIEW_COLUMNS = ("decision", "kind", "score", "reason", "id", "name", "other_id", "other_name", "evidence")
 DECISIONS = ("", "merged", "accept", "refuse")
 
@@ -76,7 +78,8 @@ class Decision:
     evidence: str
 
     def key(self) -> tuple[str, str, str]:
-        return (self.kind, *sorted((self.name, self.other_name)))
+        low, high = sorted((self.name, self.other_name))
+        return (self.kind, low, high)
 
 
 @dataclass
@@ -105,8 +108,17 @@ class Organisations:
             for other in sorted(counts):
                 if other != name:
                     lines.append(
-                        Decision("merged", "organisation", 100.0, "the same name apart from case, spacing "
-                                 "or legal form", ident, name, ident, other, f"{counts[other]} row(s)")
+                        Decision(
+                            "merged",
+                            "organisation",
+                            100.0,
+                            "the same name apart from case, spacing or legal form",
+                            ident,
+                            name,
+                            ident,
+                            other,
+                            f"{counts[other]} row(s)",
+                        )
                     )
         lines += self._similar(ids, names)
         return ids, names, lines
@@ -123,8 +135,17 @@ class Organisations:
                     score = fuzz.ratio(a, b)
                     if score >= SIMILAR:
                         found.append(
-                            Decision("", "organisation", round(score, 1), "similar names", ids[a],
-                                     names[ids[a]], ids[b], names[ids[b]], "")
+                            Decision(
+                                "",
+                                "organisation",
+                                round(score, 1),
+                                "similar names",
+                                ids[a],
+                                names[ids[a]],
+                                ids[b],
+                                names[ids[b]],
+                                "",
+                            )
                         )
         return found
 
@@ -172,9 +193,18 @@ class People:
                     ident = base if base in linked or base not in used else _next_id(base, used)
                     first_id = ident
                 else:
-                    other = Decision("", "person", 100.0, "the same name, but no organisation in common: "
-                                     "namesakes, or one person who changed jobs", first_id, names[first_id],
-                                     "", name, _evidence(cluster))
+                    other = Decision(
+                        "",
+                        "person",
+                        100.0,
+                        "the same name, but no organisation in common: "
+                        "namesakes, or one person who changed jobs",
+                        first_id,
+                        names[first_id],
+                        "",
+                        name,
+                        _evidence(cluster),
+                    )
                     decided = decisions.get(other.key())
                     if decided is not None and decided.decision == "accept":
                         ident = first_id
@@ -193,7 +223,10 @@ class People:
         return of, names, lines
 
     def _variants(
-        self, of: dict[tuple[str, str], str], names: dict[str, str], decisions: dict[tuple[str, str, str], Decision]
+        self,
+        of: dict[tuple[str, str], str],
+        names: dict[str, str],
+        decisions: dict[tuple[str, str, str], Decision],
     ) -> list[Decision]:
         """Spelling variants of one name: joined when they share an organisation, else proposed."""
         orgs: dict[str, set[str]] = defaultdict(set)
@@ -209,24 +242,29 @@ class People:
         renamed: dict[str, str] = {}
         for idents in blocks.values():
             idents.sort()
-            for n, a in enumerate(idents):
-                for b in idents[n + 1 :]:
-                    if person_key(names[a]) == person_key(names[b]):
+            for n, first in enumerate(idents):
+                for second in idents[n + 1 :]:
+                    if person_key(names[first]) == person_key(names[second]):
                         continue  # one name in two groups: proposed once, as namesakes
-                    score = fuzz.ratio(_plain(person_key(names[a])), _plain(person_key(names[b])))
+                    score = fuzz.ratio(_plain(person_key(names[first])), _plain(person_key(names[second])))
                     if score < SIMILAR:
                         continue
-                    shared = orgs[a] & orgs[b]
-                    line = Decision("", "person", round(score, 1), "", a, names[a], b, names[b], "")
+                    shared = orgs[first] & orgs[second]
+                    line = Decision(
+                        "", "person", round(score, 1), "", first, names[first], second, names[second], ""
+                    )
                     decided = decisions.get(line.key())
                     if shared:
-                        line.decision, line.reason = "merged", f"similar names at the same organisation ({sorted(shared)[0]})"
+                        line.decision, line.reason = (
+                            "merged",
+                            f"similar names at the same organisation ({sorted(shared)[0]})",
+                        )
                     else:
                         line.reason = "similar names, no organisation in common"
                     if decided is not None and decided.decision in ("accept", "refuse"):
                         line.decision = decided.decision
                     if line.decision in ("merged", "accept"):
-                        renamed[b] = renamed.get(a, a)
+                        renamed[second] = renamed.get(first, first)
                     lines.append(line)
         for where, ident in list(of.items()):
             if ident in renamed:
@@ -302,8 +340,17 @@ def read_review(path: Path) -> dict[tuple[str, str, str], Decision]:
             score = float(row["score"])
         except (TypeError, ValueError):
             raise SourceError("the score is not a number", path=path, line=line, field="score") from None
-        entry = Decision(decision, row["kind"], score, row["reason"], row["id"], row["name"],
-                         row["other_id"], row["other_name"], row["evidence"])
+        entry = Decision(
+            decision,
+            row["kind"],
+            score,
+            row["reason"],
+            row["id"],
+            row["name"],
+            row["other_id"],
+            row["other_name"],
+            row["evidence"],
+        )
         found[entry.key()] = entry
     return found
 
@@ -315,8 +362,19 @@ def write_review(path: Path, lines: list[Decision]) -> None:
     writer.writerow(REVIEW_COLUMNS)
     order = {"": 0, "accept": 1, "refuse": 2, "merged": 3}
     for d in sorted(lines, key=lambda d: (order[d.decision], d.kind, -d.score, d.name, d.other_name)):
-        writer.writerow([d.decision, d.kind, f"{d.score:g}", d.reason, d.ident, d.name, d.other_id,
-                         d.other_name, d.evidence])
+        writer.writerow(
+            [
+                d.decision,
+                d.kind,
+                f"{d.score:g}",
+                d.reason,
+                d.ident,
+                d.name,
+                d.other_id,
+                d.other_name,
+                d.evidence,
+            ]
+        )
     temporary = path.with_name(f".{path.name}.tmp")
     try:
         temporary.write_text(out.getvalue(), "utf-8")

@@ -76,8 +76,8 @@ def read_row(
         if mapping.end_column and mapping.end_column in cells:
             end = parse_time(cells[mapping.end_column], mapping.time_format)
     except ValueError as exc:
-        column = mapping.end_column if start is not None else mapping.start_column
-        raise fail(column, f"{exc}; fix the cell or time_format in the mapping") from None
+        failed = mapping.end_column if start is not None else mapping.start_column
+        raise fail(failed, f"{exc}; fix the cell or time_format in the mapping") from None
     year = start[:4] if start else (path.stem if path.stem.isdigit() and len(path.stem) == 4 else "")
     if not year:
         raise fail(mapping.start_column, "the row has no start time, and the file name gives no year")
@@ -88,11 +88,10 @@ def read_row(
             mapping.language.column,
             f"the language {cell!r} is not in the mapping; add it under columns.language.values",
         )
-    kinds = mapping.event_type.codes(cells.get(mapping.event_type.column or "", "")) or mapping.event_type.default
-    people = tuple(
-        _people(row, mapping, column, fail, known_organisations)
-        for column in mapping.people
+    kinds = (
+        mapping.event_type.codes(cells.get(mapping.event_type.column or "", "")) or mapping.event_type.default
     )
+    people = tuple(_people(row, mapping, column, fail, known_organisations) for column in mapping.people)
     if mapping.rows == "participation":
         people += (_participation_person(row, mapping, cells, known_organisations),)
     return RowReading(

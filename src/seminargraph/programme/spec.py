@@ -190,6 +190,7 @@ class _MappingReader:
         festival = self._templates(self._need(top, "festival", ""), "festival")
         edition = self._templates(self._need(top, "edition", ""), "edition")
         columns = self.table(self._need(top, "columns", ""), "columns")
+        links = self._links(top)
         mapping = TableMapping(
             path=str(self.path),
             rows=rows or "event",
@@ -215,12 +216,15 @@ class _MappingReader:
             role_words=self._role_words(top),
             parties=self._parties(top),
             known_organisations=self._known(top),
-            **self._links(top),
+            linked_events=links[0],
+            linked_data=links[1],
         )
         self.done(source, "source.")
         self.done(columns, "columns.")
         self.done(top, "")
-        for code in mapping.event_type.default + tuple(c for v in mapping.event_type.values.values() for c in v):
+        for code in mapping.event_type.default + tuple(
+            c for v in mapping.event_type.values.values() for c in v
+        ):
             if code not in EVENT_TYPES:
                 raise SourceError(
                     f"the event type {code!r} is not one of {', '.join(EVENT_TYPES)}",
@@ -238,7 +242,9 @@ class _MappingReader:
         item = self.pop(fields, key, key, required=False)
         return default if item is None else self.text(item, key)
 
-    def _choice(self, fields: dict[str, Item], key: str, allowed: tuple[str, ...], default: str | None) -> str | None:
+    def _choice(
+        self, fields: dict[str, Item], key: str, allowed: tuple[str, ...], default: str | None
+    ) -> str | None:
         item = self.pop(fields, key, key, required=False)
         if item is None:
             return default
@@ -252,7 +258,9 @@ class _MappingReader:
         ident = self.text(self._need(fields, "id", f"{key}."), f"{key}.id")
         probe = ident.format(year="2015", stem="2015")
         if not ID_PATTERN.match(probe):
-            raise self.fail(item, f"{key}.id", f"{ident!r} does not give an id of lowercase letters, digits and '-'")
+            raise self.fail(
+                item, f"{key}.id", f"{ident!r} does not give an id of lowercase letters, digits and '-'"
+            )
         names = self.table(self._need(fields, "name", f"{key}."), f"{key}.name")
         name = tuple((lang, self.text(value, f"{key}.name.{lang}")) for lang, value in names.items())
         for lang, _ in name:
@@ -303,7 +311,9 @@ class _MappingReader:
 
     def _people_column(self, item: Item, key: str, contact: bool) -> PeopleColumn:
         if isinstance(item.value, str):
-            return PeopleColumn(self.text(item, key), "single", "contact" if contact else "participant", contact)
+            return PeopleColumn(
+                self.text(item, key), "single", "contact" if contact else "participant", contact
+            )
         fields = self.table(item, key)
         column = self.text(self._need(fields, "column", f"{key}."), f"{key}.column")
         syntax = self._choice(fields, "syntax", PEOPLE_SYNTAXES, default="single") or "single"
@@ -318,7 +328,8 @@ class _MappingReader:
         if item is None:
             if rows == "participation":
                 raise SourceError(
-                    "rows: participation needs columns.person (name, and optionally role, title, organisation)",
+                    "rows: participation needs columns.person "
+                    "(name, and optionally role, title, organisation)",
                     path=self.path,
                     field="columns.person",
                 )
@@ -354,10 +365,10 @@ class _MappingReader:
             return {}
         return {tag: self.text(name, f"parties.{tag}") for tag, name in self.table(item, "parties").items()}
 
-    def _links(self, top: dict[str, Item]) -> dict[str, object]:
+    def _links(self, top: dict[str, Item]) -> tuple[dict[str, str], tuple[str, ...]]:
         item = self.pop(top, "links", "links", required=False)
         if item is None:
-            return {}
+            return {}, ()
         fields = self.table(item, "links")
         events: dict[str, str] = {}
         events_item = self.pop(fields, "events", "links.events", required=False)
@@ -370,4 +381,4 @@ class _MappingReader:
         data_item = self.pop(fields, "data", "links.data", required=False)
         data = () if data_item is None else self.texts(data_item, "links.data")
         self.done(fields, "links.")
-        return {"linked_events": events, "linked_data": data}
+        return events, data

@@ -51,7 +51,8 @@ def table_format(path: Path, declared: str | None) -> str:
     found = SUFFIXES.get(path.suffix.lower())
     if found is None:
         raise SourceError(
-            f"a programme table must end in {', '.join(SUFFIXES)}; this one ends in {path.suffix or 'nothing'}",
+            f"a programme table must end in {', '.join(SUFFIXES)}; "
+            f"this one ends in {path.suffix or 'nothing'}",
             path=path,
         )
     return found
@@ -89,7 +90,9 @@ def _check_columns(path: Path, header: Sequence[str], needed: Sequence[str]) -> 
     seen: set[str] = set()
     for name in header:
         if name in seen:
-            raise SourceError(f"the column {name!r} appears twice in the header; rename one", path=path, line=1)
+            raise SourceError(
+                f"the column {name!r} appears twice in the header; rename one", path=path, line=1
+            )
         seen.add(name)
     missing = [name for name in needed if name not in seen]
     if missing:
@@ -101,7 +104,9 @@ def _check_columns(path: Path, header: Sequence[str], needed: Sequence[str]) -> 
         )
 
 
-def _delimited(path: Path, text: str, delimiter: str, needed: Sequence[str]) -> tuple[list[str], Iterator[Row]]:
+def _delimited(
+    path: Path, text: str, delimiter: str, needed: Sequence[str]
+) -> tuple[list[str], Iterator[Row]]:
     csv.field_size_limit(MAX_CELL)
     reader = csv.reader(io.StringIO(text, newline=""), delimiter=delimiter, strict=True)
     try:
