@@ -17,10 +17,10 @@ from functools import lru_cache
 import pyoxigraph as ox
 from rdflib import Graph, Literal, URIRef
 from rdflib.collection import Collection
-from rdflib.namespace import RDF, SH
+from rdflib.namespace import RDF, RDFS, SH
 from rdflib.term import Node
 
-from .ontology import shapes_graph
+from .ontology import ontology_graph, shapes_graph
 from .validate import THE_DATA, ValidationReport, ValidationResult, _describe, _short
 
 _SUPPORTED = {
@@ -35,7 +35,6 @@ _SUPPORTED = {
     SH.minLength,
     SH.message,
 }
-_TYPE = "<http://www.w3.org/1999/02/22-rdf-syntax-ns#type>/<http://www.w3.org/2000/01/rdf-schema#subClassOf>*"
 
 
 _XSD = "http://www.w3.org/2001/XMLSchema#"
@@ -72,16 +71,30 @@ def checks() -> tuple[Check, ...]:
     return tuple(_checks(shapes_graph()))
 
 
+def _subclasses(ontology: Graph, cls: Node) -> str:
+    """``VALUES`` of the class and every sub-class of it in the ontology, for an indexed look-up."""
+    found = {cls}
+    todo = [cls]
+    while todo:
+        for sub in ontology.subjects(RDFS.subClassOf, todo.pop()):
+            if sub not in found:
+                found.add(sub)
+                todo.append(sub)
+    return " ".join(sorted(f"<{c}>" for c in found))
+
+
 def _checks(shapes: Graph) -> Iterator[Check]:
+    ontology = ontology_graph()
     for shape in sorted(set(shapes.subjects(RDF.type, SH.NodeShape)), key=str):
-        targets = [f"?this {_TYPE} <{c}> ." for c in shapes.objects(shape, SH.targetClass)]
+        targets = [f"?this a ?target . VALUES ?target {{ {_subclasses(ontology, c)} }}"
+                   for c in shapes.objects(shape, SH.targetClass)]
         for prop in shapes.objects(shape, SH.property):
-            yield from _property_checks(shapes, prop, targets)
+            yield from _property_checks(shapes, prop, targets, ontology)
         for constraint in shapes.objects(shape, SH.sparql):
             yield _sparql_check(shapes, constraint)
 
 
-def _property_checks(shapes: Graph, prop: Node, targets: list[str]) -> Iterator[Check]:
+def _property_checks(shapes: Graph, prop: Node, targets: list[str], ontology: Graph) -> Iterator[Check]:
     unknown = {p for p in shapes.predicates(prop) if p not in _SUPPORTED}
     if unknown:
         raise ValueError(f"the shapes use {sorted(map(str, unknown))}, which shapecheck does not run")
@@ -122,8 +135,10 @@ def _property_checks(shapes: Graph, prop: Node, targets: list[str]) -> Iterator[
             f"?this {p} ?value FILTER (!ISLITERAL(?value) || DATATYPE(?value) != <{datatype}>{ill_typed})",
         )
     for cls in shapes.objects(prop, SH["class"]):
+        kinds = _subclasses(ontology, cls)
         yield check(
-            "ClassConstraintComponent", f"?this {p} ?value FILTER NOT EXISTS {{ ?value {_TYPE} <{cls}> }}"
+            "ClassConstraintComponent",
+            f"?this {p} ?value FILTER NOT EXISTS {{ ?value a ?kind . VALUES ?kind {{ {kinds} }} }}",
         )
     for members in shapes.objects(prop, SH["in"]):
         allowed = ", ".join(_sparql_term(m) for m in Collection(shapes, members))

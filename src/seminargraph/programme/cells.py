@@ -20,7 +20,7 @@ MAX_LIST_CELL = 200_000
 # The shapes' rule for a person's name (ontology/shapes.ttl), with ':' for patronymics ("N:son").
 PERSON_NAME = re.compile(r"^[^\W\d_]+\.?(?:(?: |-|'|’|:|\. ?)[^\W\d_]+\.?)*$")
 # The shapes' rule for an organisation's name; a leading dot names a domain (".SE").
-ORGANISATION_NAME = re.compile(r"^(?:\.(?=\w)|[^\s,;:.])(?:[^\n]*[^\s,;:])?$")
+ORGANISATION_NAME = re.compile(r"^(?:\.\w|[^\s,;:.])(?:[^\n]*[^\s,;:])?$")
 _PARTY = re.compile(r"^(?P<name>.*?)\s*\((?P<tag>[^()]{1,6})\)$")
 _EMAIL = re.compile(r"[^\s,;<>()\[\]]+(?:@|\(at\)|\[at\])[^\s,;<>()\[\]]+\.[A-Za-z]{2,}")
 _PHONE = re.compile(r"^(?:tel\.?:?\s*|telefon:?\s*|mobil:?\s*)?\+?[\d][\d\s\-()/.]{5,}\d$", re.IGNORECASE)
@@ -129,6 +129,7 @@ def read_entry(
         role = role_words[role_word.casefold()]
         role_note = f"the programme writes {role_word!r} where a title goes: read as the role {role}"
     titles, organisation, status, note = _titles_and_organisation(rest, known_organisations, contact)
+    organisation = clean_organisation(organisation)
     if role_word is not None:
         # The role word stood where a title goes: the part after it is still the organisation.
         titles = tuple(
@@ -149,6 +150,20 @@ def read_entry(
         role_note=role_note,
         contact_details=details,
     )
+
+
+def clean_organisation(name: str | None) -> str | None:
+    """An organisation's name without stray punctuation around it; None when nothing usable is left.
+
+    >>> clean_organisation("Fryshuset;")
+    'Fryshuset'
+    """
+    if name is None:
+        return None
+    text = name.strip(" ,;:")
+    while text.startswith(".") and not text[1:2].isalnum():
+        text = text[1:].strip(" ,;:")
+    return text if ORGANISATION_NAME.match(text) else None
 
 
 def _is_contact_detail(part: str) -> bool:
@@ -248,7 +263,8 @@ def split_organisers(cell: str, known: Collection[str]) -> list[tuple[str, str, 
         )
     else:
         status, note = "stated", None
-    return [(g.strip(" .;:" if not g.startswith(".") else " ;:"), status, note) for g in groups if g.strip()]
+    cleaned = ((clean_organisation(g), status, note) for g in groups)
+    return [(name, status, note) for name, status, note in cleaned if name]
 
 
 def parse_time(cell: str, time_format: str) -> str:
