@@ -225,7 +225,7 @@ def run_query(
     for param in named.parameters:
         if param.required and param.name not in given:
             raise QueryParameterError(
-                f"the query '{named.name}' needs --param {param.name}=... ({param.description})"
+                f"the query '{named.name}' needs {{param}}=... ({param.description})", parameter=param.name
             )
     return execute(graph, named.text, bindings, allow_remote=allow_remote)
 
@@ -269,12 +269,13 @@ def resolve_parameter(graph: Graph, param: Parameter, value: str) -> Node:
                 break
     if not found:
         raise QueryParameterError(
-            f"--param {param.name}: no {param.kind} with the id or IRI '{value}' in the graph"
-            + _suggest_ids(graph, param.kind, value)
+            f"{{param}}: no {param.kind} with the id or IRI '{value}' in the graph"
+            + _suggest_ids(graph, param.kind, value),
+            parameter=param.name,
         )
     if len(found) > 1:
         raise QueryParameterError(
-            f"--param {param.name}: the id '{value}' names several {param.kind}s; give the IRI"
+            f"{{param}}: the id '{value}' names several {param.kind}s; give the IRI", parameter=param.name
         )
     term = found[0][0]
     assert term is not None

@@ -12,7 +12,7 @@ from typing import Any
 
 import click
 
-from ..errors import SeminargraphError, ValidationFailed
+from ..errors import QueryParameterError, SeminargraphError, ValidationFailed
 
 EXIT_ERROR = 1
 EXIT_USAGE = 2
@@ -23,6 +23,11 @@ class CommandError(click.ClickException):
     """A library error shown as one line ``error: ...`` with exit code 1."""
 
     exit_code = EXIT_ERROR
+
+    def __init__(self, message: str, exit_code: int = EXIT_ERROR) -> None:
+        super().__init__(message)
+        # click declares exit_code for the class; here each error brings its own (errors.py).
+        self.exit_code = exit_code  # type: ignore[misc]
 
     def format_message(self) -> str:
         return self.message
@@ -38,19 +43,24 @@ _WRITE_ANYWAY = {"build": "written", "load": "loaded"}
 class InvalidData(CommandError):
     """The data does not conform: the report, then one line, exit code 3."""
 
-    exit_code = EXIT_INVALID
-
     def __init__(self, failure: ValidationFailed, command: str | None = None) -> None:
         hint = ""
         if command in _WRITE_ANYWAY:
             done = _WRITE_ANYWAY[command]
             hint = f"; nothing was {done}: fix the data, or {command} it anyway with --no-validate"
-        super().__init__(f"{failure}{hint}")
+        super().__init__(f"{failure}{hint}", failure.exit_code)
         self.report = failure.report
 
     def show(self, file: Any = None) -> None:
         click.echo(self.report.text(), err=True)
         super().show(file)
+
+
+def _worded(exc: SeminargraphError) -> str:
+    # A parameter of a query is an option here: the message names it as the user typed it.
+    if isinstance(exc, QueryParameterError):
+        return exc.worded(lambda name: f"--param {name}")
+    return str(exc)
 
 
 class SeminargraphGroup(click.Group):
@@ -67,7 +77,7 @@ class SeminargraphGroup(click.Group):
         except SeminargraphError as exc:
             if debug:
                 raise
-            raise CommandError(str(exc)) from None
+            raise CommandError(_worded(exc), exc.exit_code) from None
         except OSError as exc:
             if debug:
                 raise

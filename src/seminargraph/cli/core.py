@@ -8,7 +8,7 @@ import click
 from rdflib import Dataset
 
 from ..build import BUILD_FORMATS, build, summarize
-from ..errors import QueryParameterError, ValidationFailed
+from ..errors import ValidationFailed
 from ..mapping import Minter
 from ..query import (
     DEFAULT_LANG,
@@ -25,7 +25,7 @@ from ..store import open_graph
 from ..tables import TABLE_FORMATS, render
 from ..validate import validate_graph
 from . import EXIT_INVALID, cli
-from .options import BASE_OPTION, STORE_OPTION, graph_options
+from .options import BASE_OPTION, STORE_OPTION, graph_options, param_option
 
 DATA_ARGUMENT = click.argument("data", nargs=-1, type=click.Path(path_type=Path, exists=False))
 
@@ -128,14 +128,7 @@ GRAPH_FORMATS = ("turtle", "ntriples", "jsonld")
 @cli.command("query")
 @click.argument("name", required=False)
 @click.option("--sparql", "sparql_text", metavar="TEXT", help="Run this SPARQL text instead.")
-@click.option(
-    "-p",
-    "--param",
-    "params",
-    multiple=True,
-    metavar="NAME=VALUE",
-    help="A parameter of the query; repeat for several.",
-)
+@param_option("A parameter of the query; repeat for several.")
 @click.option(
     "--format",
     "fmt",
@@ -160,7 +153,7 @@ GRAPH_FORMATS = ("turtle", "ntriples", "jsonld")
 def query_command(
     name: str | None,
     sparql_text: str | None,
-    params: tuple[str, ...],
+    params: dict[str, str],
     fmt: str | None,
     lang: str,
     output: Path | None,
@@ -170,8 +163,7 @@ def query_command(
     query = _choose_query(name, sparql_text)
     if output is not None and name is not None and name.endswith(".rq"):
         check_outputs([output], [Path(name)], option="-o")
-    bound = dict(_split_param(p) for p in params)
-    result = run_query(graph, query, lang=lang, params=bound)
+    result = run_query(graph, query, lang=lang, params=params)
     if result.kind == "graph":
         assert result.graph is not None
         if fmt is not None and fmt not in GRAPH_FORMATS:
@@ -204,13 +196,6 @@ def _choose_query(name: str | None, sparql_text: str | None) -> NamedQuery:
     if name.endswith(".rq"):
         return load_query_file(Path(name))
     return named_query(name)
-
-
-def _split_param(text: str) -> tuple[str, str]:
-    name, sep, value = text.partition("=")
-    if not sep or not name.strip():
-        raise QueryParameterError(f"--param {text!r}: write it as NAME=VALUE, e.g. event=it-dagen-2015")
-    return name.strip(), value
 
 
 __all__ = ["EXIT_INVALID"]

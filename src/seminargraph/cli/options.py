@@ -1,4 +1,4 @@
-"""Options shared by every command that reads the graph: --data, --store, --base, --timeout."""
+"""Options shared by the commands: --data, --store, --base, --timeout for the graph; --param for a query."""
 
 from __future__ import annotations
 
@@ -10,6 +10,7 @@ from typing import Any
 import click
 from rdflib import Dataset
 
+from ..errors import OptionError
 from ..sources import check_outputs
 from ..store import DEFAULT_TIMEOUT, MEMORY, open_graph, parse_spec
 from ..vocab import DEFAULT_BASE
@@ -39,6 +40,29 @@ TIMEOUT_OPTION = click.option(
     metavar="SECONDS",
     help="For an http(s) store: give up when the whole answer has not come within this time.",
 )
+
+
+def param_option(help_text: str) -> Callable[[Callable[..., Any]], Callable[..., Any]]:
+    """Add -p/--param NAME=VALUE (repeatable); the command receives ``params`` as a dict."""
+    return click.option(
+        "-p",
+        "--param",
+        "params",
+        multiple=True,
+        metavar="NAME=VALUE",
+        callback=_split_params,
+        help=help_text,
+    )
+
+
+def _split_params(ctx: click.Context, option: click.Parameter, values: tuple[str, ...]) -> dict[str, str]:
+    params = {}
+    for text in values:
+        name, sep, value = text.partition("=")
+        if not sep or not name.strip():
+            raise OptionError(f"--param {text!r}: write it as NAME=VALUE, e.g. event=it-dagen-2015")
+        params[name.strip()] = value
+    return params
 
 
 def graph_options(command: Callable[..., Any]) -> Callable[..., Any]:

@@ -13,12 +13,12 @@ from ..projection import PROJECTIONS, to_networkx
 from ..query import NamedQuery, get_query, load_query_file, parse_query_text
 from ..render import SUGGEST_NARROWER, write_html
 from . import cli
-from .options import graph_options
+from .options import graph_options, param_option
 
 
 def view_options(command: Callable[..., Any]) -> Callable[..., Any]:
     """Add the options that choose what part of the network to project, and how."""
-    options = [
+    options: list[Callable[[Callable[..., Any]], Callable[..., Any]]] = [
         click.option(
             "--event",
             metavar="ID",
@@ -48,9 +48,7 @@ def view_options(command: Callable[..., Any]) -> Callable[..., Any]:
         click.option(
             "--sparql", "sparql_text", metavar="TEXT", help="Only what this SPARQL query's result names."
         ),
-        click.option(
-            "-p", "--param", "params", multiple=True, metavar="NAME=VALUE", help="A parameter of --query."
-        ),
+        param_option("A parameter of --query."),
         click.option("--no-ambiguous", is_flag=True, help="Leave out facts the source leaves open."),
     ]
     for option in reversed(options):
@@ -68,7 +66,7 @@ def _project(
     lang: str,
     query_name: str | None,
     sparql_text: str | None,
-    params: tuple[str, ...],
+    params: dict[str, str],
     no_ambiguous: bool,
 ) -> Any:
     query = _query(query_name, sparql_text)
@@ -86,7 +84,7 @@ def _project(
         focus=focus,
         depth=depth,
         query=query,
-        params=dict(_split_param(p) for p in params),
+        params=params,
         include_ambiguous=not no_ambiguous,
     )
 
@@ -99,13 +97,6 @@ def _query(name: str | None, text: str | None) -> NamedQuery | None:
     if name is None:
         return None
     return load_query_file(Path(name)) if name.endswith(".rq") else get_query(name)
-
-
-def _split_param(text: str) -> tuple[str, str]:
-    name, sep, value = text.partition("=")
-    if not sep or not name.strip():
-        raise click.UsageError(f"--param {text!r}: write it as NAME=VALUE")
-    return name.strip(), value
 
 
 def _report(network: Any, output: Path) -> None:

@@ -20,14 +20,7 @@ from rdflib import Graph, URIRef
 from rdflib.query import Result
 from rdflib.term import Node
 
-from ..errors import (
-    QueryError,
-    QueryParameterError,
-    SeminargraphError,
-    SourceError,
-    StoreError,
-    UnknownQueryError,
-)
+from ..errors import DiskFull, QueryError, SeminargraphError, StoreError, UnknownQueryError, WriteFailed
 from ..query import check_query, run_query
 from ..rdfio import from_oxigraph, plain
 from ..store import disk, open_graph, oxigraph_of, parse_spec
@@ -50,39 +43,24 @@ class Outcome:
 
 @dataclass(frozen=True)
 class Failure:
-    """An error a job raised on purpose, sent back to the server: ``kind`` chooses the HTTP status."""
+    """An error a job raised on purpose, sent back to the server: its class's name, message and status.
 
-    kind: str
+    Not the exception itself: some errors hold what does not cross a process boundary (a
+    validation report's graph), and the server needs only these three.
+    """
+
+    name: str
     message: str
-
-
-class DiskFull(StoreError):
-    """A write the store had no room for: the disk is full, or a file size or quota limit was hit."""
-
-
-class WriteFailed(StoreError):
-    """A write the store could not save, for another reason than room."""
+    status: int
 
 
 #: How the operating system words a write that found no room (ENOSPC, EFBIG, EDQUOT).
 _NO_ROOM = ("no space left on device", "file too large", "disk quota exceeded")
 
-_KINDS: list[tuple[type[SeminargraphError], str]] = [
-    (UnknownQueryError, "not-found"),
-    (DiskFull, "full"),
-    (WriteFailed, "write"),
-    (QueryParameterError, "parameter"),
-    (QueryError, "query"),
-    (SourceError, "query"),
-    (StoreError, "store"),
-    (SeminargraphError, "error"),
-]
-
 
 def failure(exc: SeminargraphError) -> Failure:
     """The Failure that stands for ``exc``."""
-    kind = next(k for cls, k in _KINDS if isinstance(exc, cls))
-    return Failure(kind, str(exc))
+    return Failure(type(exc).__name__, str(exc), exc.status)
 
 
 class Engine:
@@ -325,5 +303,5 @@ def worker_main(connection: Connection, config: ServerConfig) -> None:
         except SeminargraphError as exc:
             reply = ("error", failure(exc))
         except RecursionError:
-            reply = ("error", Failure("query", "the request is nested too deeply to handle"))
+            reply = ("error", Failure("QueryError", "the request is nested too deeply to handle", 400))
         connection.send(reply)

@@ -16,8 +16,8 @@ from rdflib.term import Node
 from starlette.requests import Request
 from starlette.responses import HTMLResponse, Response
 
-from ..errors import UnknownQueryError
-from ..query import LANG_PATTERN, NamedQuery, QueryResult, get_query, list_queries
+from ..errors import Refused
+from ..query import LANG_PATTERN, QueryResult, get_query, list_queries
 from ..tables import render
 from .jobs import Outcome
 from .pagedata import ENTITY_KINDS, SUGGEST_KINDS
@@ -36,13 +36,8 @@ ORDER BY ?name
 _CSP_META = re.compile(r'<meta http-equiv="Content-Security-Policy" content="([^"]*)">')
 
 
-class PageProblem(Exception):
+class PageProblem(Refused):
     """A page that cannot be shown: ``status`` and a message for the reader."""
-
-    def __init__(self, status: int, message: str) -> None:
-        super().__init__(message)
-        self.status = status
-        self.message = message
 
 
 def lang_of(request: Request) -> str:
@@ -157,7 +152,7 @@ async def query_page(request: Request) -> Response:
         try:
             context["outcome"] = _view(await request.app.state.pool.call("sparql", text=sparql))
         except (JobFailed, PoolError) as exc:
-            status, context["error"] = exc.status, exc.message
+            status, context["error"] = exc.status, str(exc)
         context["csv_url"] = f"/query.csv?{urlencode({'sparql': sparql})}"
         context["json_url"] = f"/query.json?{urlencode({'sparql': sparql})}"
     # The parameter fields are plain text fields (an id or an IRI); app.js suggests entities from
@@ -201,7 +196,7 @@ async def named_query(request: Request) -> Response:
             404,
             f"no such format .{suffix}; use /queries/{name}.csv or .json (.ttl, .nt or .jsonld for graphs)",
         )
-    query = _named(name)
+    query = get_query(name)  # an unknown name is a 404, UnknownQueryError's status
     lang = lang_of(request)
     params = {k: v for k, v in request.query_params.multi_items() if k not in _RESERVED and v.strip()}
     if suffix:
@@ -216,7 +211,7 @@ async def named_query(request: Request) -> Response:
             await request.app.state.pool.call("named", name=name, params=params, lang=lang)
         )
     except (JobFailed, PoolError) as exc:
-        status, context["error"] = exc.status, exc.message
+        status, context["error"] = exc.status, str(exc)
     fields = urlencode([*params.items(), ("lang", lang)])
     context["csv_url"] = f"/queries/{name}.csv?{fields}"
     context["json_url"] = f"/queries/{name}.json?{fields}"
@@ -242,18 +237,8 @@ async def network(request: Request) -> Response:
     return HTMLResponse(html, headers=headers)
 
 
-def _named(name: str) -> NamedQuery:
-    try:
-        return get_query(name)
-    except UnknownQueryError as exc:
-        raise PageProblem(404, str(exc)) from None
-
-
 async def _call(request: Request, job: str, **arguments: Any) -> Any:
-    try:
-        return await request.app.state.pool.call(job, **arguments)
-    except (JobFailed, PoolError) as exc:
-        raise PageProblem(exc.status, exc.message) from None
+    return await request.app.state.pool.call(job, **arguments)
 
 
 def _view(outcome: Outcome) -> dict[str, Any]:
