@@ -16,14 +16,13 @@ from rdflib.term import Node
 from starlette.requests import Request
 from starlette.responses import HTMLResponse, Response
 
-from ..errors import Refused
+from ..errors import Refused, SeminargraphError
 from ..query import LANG_PATTERN, QueryResult, get_query, list_queries
 from ..tables import render
 from .jobs import Outcome
 from .pagedata import ENTITY_KINDS, SUGGEST_KINDS
 from .results import FORMATS, TRUNCATED_HEADER
 from .results import render as render_outcome
-from .workers import JobFailed, PoolError
 
 _LANGS = ("sv", "en")
 _RESERVED = {"lang"}
@@ -151,7 +150,7 @@ async def query_page(request: Request) -> Response:
     if sparql is not None and sparql.strip():
         try:
             context["outcome"] = _view(await request.app.state.pool.call("sparql", text=sparql))
-        except (JobFailed, PoolError) as exc:
+        except SeminargraphError as exc:  # the answer shows on the page itself
             status, context["error"] = exc.status, str(exc)
         context["csv_url"] = f"/query.csv?{urlencode({'sparql': sparql})}"
         context["json_url"] = f"/query.json?{urlencode({'sparql': sparql})}"
@@ -210,7 +209,7 @@ async def named_query(request: Request) -> Response:
         context["outcome"] = _view(
             await request.app.state.pool.call("named", name=name, params=params, lang=lang)
         )
-    except (JobFailed, PoolError) as exc:
+    except SeminargraphError as exc:  # the answer shows on the page itself
         status, context["error"] = exc.status, str(exc)
     fields = urlencode([*params.items(), ("lang", lang)])
     context["csv_url"] = f"/queries/{name}.csv?{fields}"

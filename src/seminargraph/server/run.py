@@ -17,7 +17,7 @@ from ..errors import SeminargraphError
 from ..store import disk, parse_spec
 from .app import create_app
 from .config import ServerConfig
-from .workers import JobFailed, Pool, PoolError
+from .workers import Pool
 
 __all__ = ["Response", "ServerConfig", "get", "running", "serve"]
 
@@ -59,7 +59,7 @@ def _title(config: ServerConfig, pool: Pool) -> str:
     # The sources only: the landing page's counts take seconds on a large store.
     try:
         sources = pool.run("sources", {"lang": "en"})
-    except (JobFailed, PoolError) as exc:
+    except SeminargraphError as exc:
         raise SeminargraphError(f"the store cannot be read: {exc}") from None
     if len(sources) == 1 and sources[0]["title"]:
         return str(sources[0]["title"])

@@ -18,7 +18,7 @@ from typing import Any
 import anyio.to_thread
 from anyio import CapacityLimiter
 
-from ..errors import SeminargraphError, StoreError
+from ..errors import Busy, SeminargraphError, StoreError
 from .config import ServerConfig
 from .jobs import Failure, worker_main
 
@@ -29,7 +29,7 @@ STARTUP_SECONDS = 600.0
 
 
 class PoolError(SeminargraphError):
-    """A job that did not give an answer: ``status`` is the HTTP status that says why."""
+    """A job whose worker crashed or failed before it gave an answer (Busy when none came in time)."""
 
     def __init__(self, status: int, message: str) -> None:
         super().__init__(message)
@@ -108,21 +108,17 @@ class Pool:
         worker.ready = True
 
     def run(self, name: str, arguments: dict[str, Any]) -> Any:
-        """Run one job and return its answer (blocking); PoolError or JobFailed when there is none."""
+        """Run one job and return its answer (blocking); Busy, PoolError or JobFailed when there is none."""
         limit = self.config.time_limit
         try:
             worker = self._idle.get(timeout=limit)
         except queue.Empty:
-            raise PoolError(
-                503, f"the server is busy: no query worker came free within {limit:g} s"
-            ) from None
+            raise Busy(f"the server is busy: no query worker came free within {limit:g} s") from None
         try:
             worker.connection.send((name, arguments))
             if not worker.connection.poll(limit):
                 self._replace(worker)
-                raise PoolError(
-                    503, f"the query ran longer than the time limit of {limit:g} s and was stopped"
-                )
+                raise Busy(f"the query ran longer than the time limit of {limit:g} s and was stopped")
             status, payload = worker.connection.recv()
         except (EOFError, OSError):
             worker.process.join(1)
