@@ -14,7 +14,7 @@ from .ontology import ONTOLOGY_GRAPH
 from .query import execute
 from .rdfio import FORMATS, RdfFormat, format_for_path, format_named, serialize, write_atomic
 from .sources import check_outputs, load_dataset
-from .store import MEMORY, open_graph, parse_spec
+from .store import MEMORY, StoreSpec, as_spec, open_store
 from .validate import ValidationReport, validate_graph
 from .vocab import DEFAULT_BASE
 
@@ -106,22 +106,25 @@ def build(
     paths: Sequence[Path | str] = (),
     outdir: Path | str = "build",
     *,
-    base: str = DEFAULT_BASE,
+    base: str | None = None,
     formats: Sequence[str] = BUILD_FORMATS,
     validate: bool = True,
-    store: str = MEMORY,
+    store: StoreSpec | str = MEMORY,
 ) -> BuildSummary:
     """Load, validate, and write the graph as ``OUTDIR/graph.<suffix>`` in each format.
 
-    The graph is that of ``paths`` (default: the built-in data), or the one in ``store``.
+    The graph is that of ``paths`` (default: the built-in data), or the one in ``store``; ``base``
+    left out is the default, or the base the store's data was loaded with.
     Raises ValidationFailed (and writes nothing) when the data does not conform.
     """
     chosen = [format_named(name) for name in formats]
     out = Path(outdir)
-    if parse_spec(store).kind == "memory":
+    spec = as_spec(store)
+    if spec.kind == "memory":
         check_outputs([out / f"{OUTPUT_STEM}{fmt.suffix}" for fmt in chosen], paths)
-    prefixes = Minter(base).prefixes()
-    dataset = open_graph(store, paths, base=base)
+    opened = open_store(spec, paths, base=base)
+    dataset = opened.dataset
+    prefixes = Minter(opened.base).prefixes()
     try:
         summary = summarize(dataset)
         if validate:

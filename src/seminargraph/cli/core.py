@@ -5,7 +5,6 @@ from __future__ import annotations
 from pathlib import Path
 
 import click
-from rdflib import Dataset
 
 from ..build import BUILD_FORMATS, build, summarize
 from ..errors import ValidationFailed
@@ -21,7 +20,7 @@ from ..query import (
 from ..query import get_query as named_query
 from ..rdfio import FORMATS, format_named, serialize, write_atomic
 from ..sources import check_outputs
-from ..store import open_graph
+from ..store import Store, StoreSpec, open_store
 from ..tables import TABLE_FORMATS, render
 from ..validate import validate_graph
 from . import EXIT_INVALID, cli
@@ -53,7 +52,12 @@ DATA_ARGUMENT = click.argument("data", nargs=-1, type=click.Path(path_type=Path,
 @STORE_OPTION
 @BASE_OPTION
 def build_command(
-    data: tuple[Path, ...], outdir: Path, formats: tuple[str, ...], no_validate: bool, store: str, base: str
+    data: tuple[Path, ...],
+    outdir: Path,
+    formats: tuple[str, ...],
+    no_validate: bool,
+    store: StoreSpec,
+    base: str | None,
 ) -> None:
     """Build the graph from DATA (YAML, RDF files or folders; default: built-in data).
 
@@ -71,14 +75,11 @@ def build_command(
 @DATA_ARGUMENT
 @STORE_OPTION
 @BASE_OPTION
-def validate_command(data: tuple[Path, ...], store: str, base: str) -> None:
+def validate_command(data: tuple[Path, ...], store: StoreSpec, base: str | None) -> None:
     """Check DATA (or the graph in --store) against the SHACL shapes (exit 3 when it does not conform)."""
-    graph = open_graph(store, data, base=base)
-    try:
-        report = validate_graph(graph)
-        summary = summarize(graph)
-    finally:
-        graph.close()
+    with open_store(store, data, base=base) as opened:
+        report = validate_graph(opened.dataset)
+        summary = summarize(opened.dataset)
     click.echo(summary.text())
     if not report.conforms:
         raise ValidationFailed(report)
@@ -157,13 +158,13 @@ def query_command(
     fmt: str | None,
     lang: str,
     output: Path | None,
-    graph: Dataset,
+    store: Store,
 ) -> None:
     """Run the named query NAME (see `seminargraph queries`), a FILE.rq, or --sparql TEXT."""
     query = _choose_query(name, sparql_text)
     if output is not None and name is not None and name.endswith(".rq"):
         check_outputs([output], [Path(name)], option="-o")
-    result = run_query(graph, query, lang=lang, params=params)
+    result = run_query(store.dataset, query, lang=lang, params=params)
     if result.kind == "graph":
         assert result.graph is not None
         if fmt is not None and fmt not in GRAPH_FORMATS:
@@ -172,7 +173,7 @@ def query_command(
                 "use turtle, ntriples or jsonld"
             )
         # With the prefixes of the data's IRIs, as build writes them (and the server answers).
-        prefixes = Minter(click.get_current_context().params["base"]).prefixes()
+        prefixes = Minter(store.base).prefixes()
         text = serialize(result.graph, format_named(fmt or "turtle"), prefixes=prefixes).decode("utf-8")
     elif fmt in GRAPH_FORMATS:
         raise click.UsageError(f"--format {fmt} is for CONSTRUCT/DESCRIBE; use table, csv, tsv or json")

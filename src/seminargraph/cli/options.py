@@ -8,19 +8,17 @@ from pathlib import Path
 from typing import Any
 
 import click
-from rdflib import Dataset
 
 from ..errors import OptionError
 from ..sources import check_outputs
-from ..store import DEFAULT_TIMEOUT, MEMORY, open_graph, parse_spec
+from ..store import DEFAULT_TIMEOUT, MEMORY, StoreSpec, as_spec, open_store
 from ..vocab import DEFAULT_BASE
 
 BASE_OPTION = click.option(
     "--base",
-    default=DEFAULT_BASE,
-    show_default=True,
     metavar="IRI",
-    help="Base IRI under which ids become IRIs (ends in / or #).",
+    help=f"Base IRI under which ids become IRIs (ends in / or #). Default: {DEFAULT_BASE}, or for a "
+    "store, the base its data was loaded with.",
 )
 
 STORE_HELP = (
@@ -29,7 +27,20 @@ STORE_HELP = (
 )
 
 
-STORE_OPTION = click.option("--store", default=MEMORY, show_default=True, metavar="SPEC", help=STORE_HELP)
+def parse_store(ctx: click.Context, option: click.Parameter, value: str | None) -> StoreSpec | None:
+    """The --store text parsed, once, into the StoreSpec the command and the library use."""
+    return None if value is None else as_spec(value)
+
+
+def store_option(
+    help_text: str = STORE_HELP, **kwargs: Any
+) -> Callable[[Callable[..., Any]], Callable[..., Any]]:
+    """Add --store SPEC (default memory); the command receives a StoreSpec."""
+    options: dict[str, Any] = {"default": MEMORY, "show_default": True, **kwargs}
+    return click.option("--store", metavar="SPEC", callback=parse_store, help=help_text, **options)
+
+
+STORE_OPTION = store_option()
 
 
 TIMEOUT_OPTION = click.option(
@@ -66,7 +77,7 @@ def _split_params(ctx: click.Context, option: click.Parameter, values: tuple[str
 
 
 def graph_options(command: Callable[..., Any]) -> Callable[..., Any]:
-    """Add -d/--data, --store, --base and --timeout; the command receives ``graph`` (a Dataset) instead.
+    """Add -d/--data, --store, --base and --timeout; the command receives ``store`` (an open Store) instead.
 
     A command's ``output`` (its -o) is checked first: it may not replace a --data file, nor be
     written where the next load of a --data folder would read it.
@@ -85,16 +96,13 @@ def graph_options(command: Callable[..., Any]) -> Callable[..., Any]:
     @TIMEOUT_OPTION
     @functools.wraps(command)
     def wrapper(
-        *args: Any, data: tuple[Path, ...], store: str, base: str, timeout: float, **kwargs: Any
+        *args: Any, data: tuple[Path, ...], store: StoreSpec, base: str | None, timeout: float, **kwargs: Any
     ) -> Any:
         output = kwargs.get("output")
-        if output is not None and parse_spec(store).kind == "memory":
+        if output is not None and store.kind == "memory":
             check_outputs([output], data)
-        graph: Dataset = open_graph(store, data, base=base, timeout=timeout)
-        try:
-            return command(*args, graph=graph, **kwargs)
-        finally:
-            # Gives an on-disk store back to loads as soon as the command is done with it.
-            graph.close()
+        # Closing gives an on-disk store back to loads as soon as the command is done with it.
+        with open_store(store, data, base=base, timeout=timeout) as opened:
+            return command(*args, store=opened, **kwargs)
 
     return wrapper

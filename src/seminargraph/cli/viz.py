@@ -12,6 +12,7 @@ from ..export import EXPORT_FORMATS, export_format, export_network
 from ..projection import PROJECTIONS, to_networkx
 from ..query import NamedQuery, get_query, load_query_file, parse_query_text
 from ..render import SUGGEST_NARROWER, write_html
+from ..store import Store
 from . import cli
 from .options import graph_options, param_option
 
@@ -135,9 +136,9 @@ def _report(network: Any, output: Path) -> None:
 )
 @click.option("--title", help="Title of the page (default: made from the view).")
 @graph_options
-def viz_command(graph: Any, output: Path, title: str | None, **view: Any) -> None:
+def viz_command(store: Store, output: Path, title: str | None, **view: Any) -> None:
     """Draw the network as one self-contained HTML page (works offline, no files beside it)."""
-    network = _project(graph, **view)
+    network = _project(store.dataset, **view)
     write_html(network, output, title=title)
     _report(network, output)
 
@@ -159,10 +160,10 @@ def viz_command(graph: Any, output: Path, title: str | None, **view: Any) -> Non
     help="File format (default: from the suffix).",
 )
 @graph_options
-def network_command(graph: Any, output: Path, fmt: str | None, **view: Any) -> None:
+def network_command(store: Store, output: Path, fmt: str | None, **view: Any) -> None:
     """Export the network for Gephi, Cytoscape or NetworkX: GraphML, GEXF or node-link JSON."""
     export_format(output, fmt)
-    network = _project(graph, **view)
+    network = _project(store.dataset, **view)
     summary = export_network(network, output, format=fmt)
     _report(network, output)
     if summary.replaced:

@@ -16,14 +16,14 @@ from pathlib import Path
 from typing import Any
 
 import pyoxigraph as ox
-from rdflib import Graph, URIRef
+from rdflib import Dataset, Graph, URIRef
 from rdflib.query import Result
 from rdflib.term import Node
 
 from ..errors import DiskFull, QueryError, SeminargraphError, StoreError, UnknownQueryError, WriteFailed
 from ..query import check_query, run_query
 from ..rdfio import from_oxigraph, plain
-from ..store import disk, open_graph, oxigraph_of, parse_spec
+from ..store import as_spec, open_store
 from ..store.remote import RemoteStore
 from . import pagedata
 from .config import ServerConfig
@@ -68,18 +68,20 @@ class Engine:
 
     def __init__(self, config: ServerConfig) -> None:
         self.config = config
-        spec = parse_spec(config.store)
+        self.spec = spec = as_spec(config.store)
         self.location = Path(spec.location) if spec.kind == "oxigraph" else None
         #: Whether a write failed: Oxigraph (RocksDB) then refuses every later write until the
         #: store is opened again, which the next write does.
         self.write_failed = False
-        if self.location is not None:
-            # The server process holds the store's lock for all its workers.
-            self.graph = disk.open_disk(self.location, writable=config.writable, take_lock=False)
-        else:
-            self.graph = open_graph(
-                config.store, config.data, base=config.base, timeout=config.remote_timeout
-            )
+        # The server process holds an on-disk store's lock for all its workers (see run.running).
+        self.store = open_store(
+            spec,
+            config.data,
+            base=config.base,
+            timeout=config.remote_timeout,
+            writable=config.writable,
+            take_lock=False,
+        )
         self.jobs: dict[str, Callable[..., Any]] = {
             "sparql": self.sparql,
             "update": self.update,
@@ -96,6 +98,11 @@ class Engine:
             "network": lambda **options: pagedata.network_page(self.graph, **options),
         }
 
+    @property
+    def graph(self) -> Dataset:
+        """The store's dataset, for the library's functions."""
+        return self.store.dataset
+
     def run(self, name: str, arguments: dict[str, Any]) -> Any:
         """Run the job ``name`` with ``arguments``."""
         return self.jobs[name](**arguments)
@@ -106,26 +113,13 @@ class Engine:
         """Run a SPARQL query from outside: checked first, then run with the protocol's dataset."""
         check_query(text, parse=False)
         limit = self.config.row_limit
-        inner = oxigraph_of(self.graph)
-        if inner is None:
-            store = self.graph.store
-            assert isinstance(store, RemoteStore)
-            # What the request leaves out (None) is every named graph, as with Oxigraph below.
-            result = store.select(
-                text, default_graphs=default_graphs or None, named_graphs=named_graphs or None
-            )
+        result = self.store.select(text, default_graphs, named_graphs)
+        if self.store.oxigraph is None:
             return _from_rdflib(result, limit)
-        options: dict[str, Any] = {"use_default_graph_as_union": not default_graphs}
-        if default_graphs:
-            options["default_graph"] = [ox.NamedNode(g) for g in default_graphs]
-            options["named_graphs"] = [ox.NamedNode(g) for g in named_graphs]
-        elif named_graphs:
-            options["named_graphs"] = [ox.NamedNode(g) for g in named_graphs]
         try:
-            return _from_oxigraph(inner.query(text, **options), limit)
-        except SyntaxError as exc:
-            raise QueryError(f"the query is not valid SPARQL: {exc.msg}") from None
+            return _from_oxigraph(result, limit)
         except (OSError, RuntimeError, ValueError) as exc:
+            # Oxigraph computes solutions as they are read: a failure can come only now.
             raise QueryError(f"the query failed: {exc}") from None
 
     def update(self, text: str) -> None:
@@ -155,7 +149,7 @@ class Engine:
 
     def graph_get(self, graph: str | None) -> bytes:
         """One graph of the store as N-Triples (``None``: the union of all graphs)."""
-        inner = oxigraph_of(self.graph)
+        inner = self.store.oxigraph
         if inner is None:
             store = self.graph.store
             assert isinstance(store, RemoteStore)
@@ -193,7 +187,7 @@ class Engine:
     def _writable_store(self) -> ox.Store:
         if self.write_failed:
             self._reopen()
-        inner = oxigraph_of(self.graph)
+        inner = self.store.oxigraph
         if not self.config.writable or inner is None:
             raise StoreError("this server is read-only")
         return inner
@@ -227,12 +221,12 @@ class Engine:
         that the earlier data is still served, and the write is refused with the reason.
         """
         assert self.location is not None
-        self.graph.close()
+        self.store.close()
         gc.collect()  # the database closes when the last reference to it goes
         try:
-            self.graph = disk.open_disk(self.location, writable=True, take_lock=False)
+            self.store = open_store(self.spec, writable=True, take_lock=False)
         except StoreError as exc:
-            self.graph = disk.open_disk(self.location, writable=False, take_lock=False)
+            self.store = open_store(self.spec, writable=False, take_lock=False)
             raise self._unsaved(str(exc)) from None
         self.write_failed = False
 
