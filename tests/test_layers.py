@@ -35,7 +35,9 @@ LAYERS: dict[str, int] = {
     "query": 3,
     "validate": 3,
     "projection": 3,
-    "netfacts": 3,
+    "read.": 3,
+    "sparql.": 3,
+    "sparql": 3,
     "netviews": 3,
     # 4: outputs: files, tables, pages
     "build": 4,

@@ -33,7 +33,7 @@ from .records import (
     Topic,
 )
 from .textfile import MAX_YAML_BYTES, clean_string, clean_text, normalise_space, read_text
-from .vocab import EVENT_TYPES, ORGANISATION_KINDS, ORGANISATION_RELATIONS, ROLES, STATUSES
+from .vocab import EVENT_TYPES, LANG_PATTERN, ORGANISATION_KINDS, ORGANISATION_RELATIONS, ROLES, STATUSES
 
 # libyaml's loader is ten times faster than the pure-Python one; both give the same nodes.
 _LOADER = getattr(yaml, "CSafeLoader", yaml.SafeLoader)
@@ -42,7 +42,6 @@ _LOADER = getattr(yaml, "CSafeLoader", yaml.SafeLoader)
 MAX_DEPTH = 20
 
 ID_PATTERN = re.compile(r"^[a-z0-9]+(?:-[a-z0-9]+)*$")
-LANG_PATTERN = re.compile(r"^[a-z]{2,3}(?:-[A-Za-z0-9]{1,8})*$")
 YEAR_PATTERN = re.compile(r"^[0-9]{4}$")
 _STANDARD_TAGS = {
     "tag:yaml.org,2002:str",

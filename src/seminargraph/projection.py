@@ -14,7 +14,8 @@ The rules, all of them:
 
 Every edge carries its fact's status (stated, inferred, ambiguous), note and quoted evidence with
 its source. Ambiguous facts are kept, marked as such, unless ``include_ambiguous`` is false. All
-reading is done by SPARQL queries (see ``netfacts``), so any store can be projected.
+reading is done by SPARQL queries (see ``read.facts``), so any store can be projected; labels follow
+``read.labels.pick``, the rule the tables and the entity pages follow too.
 """
 
 from __future__ import annotations
@@ -26,9 +27,10 @@ from typing import Any
 from rdflib import Graph, Literal, URIRef
 
 from .errors import QueryError, QueryParameterError
-from .netfacts import FACT_KINDS, Entity, Fact, FactKind, FactReader, class_of
 from .netviews import people_network
 from .query import DEFAULT_LANG, LANG_PATTERN, NamedQuery, QueryResult, get_query, parse_query_text, run_query
+from .read.facts import FACT_KINDS, Entity, Fact, FactKind, FactReader, class_of
+from .read.labels import pick, rank
 from .vocab import ROLES, SG, STATUSES
 
 PROJECTIONS = ("full", "people")
@@ -94,21 +96,6 @@ def to_networkx(
     else:
         network = builder.full_view()
     return people_network(network) if projection == "people" else network
-
-
-def pick(values: Iterable[Literal], lang: str) -> str:
-    """The value in ``lang`` (or a regional variant of it), else one without a language, else any."""
-    ranked = sorted(values, key=lambda v: (_lang_rank(v.language, lang), v.language or "", str(v)))
-    return str(ranked[0]) if ranked else ""
-
-
-def _lang_rank(tag: str | None, lang: str) -> int:
-    tag = (tag or "").lower()
-    if tag == lang.lower():
-        return 0
-    if tag.split("-")[0] == lang.lower().split("-")[0]:
-        return 1
-    return 2 if not tag else 3
 
 
 class _Builder:
@@ -354,7 +341,7 @@ class _Builder:
             return ""
         source_lang = next((e.language for e in fact.evidence if e.language), "")
         written = pick(titles, source_lang or self.lang)
-        translated = [t for t in titles if _lang_rank(t.language, self.lang) == 0 and str(t) != written]
+        translated = [t for t in titles if rank(t.language, self.lang) == 0 and str(t) != written]
         return f"{written} ({pick(translated, self.lang)})" if source_lang and translated else written
 
     def add_details(

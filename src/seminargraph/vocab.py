@@ -2,6 +2,8 @@
 
 from __future__ import annotations
 
+import re
+
 from rdflib import Namespace
 from rdflib.namespace import DCTERMS, FOAF, OWL, PROV, RDF, RDFS, SH, SKOS, XSD
 
@@ -76,14 +78,39 @@ ORGANISATION_RELATIONS = {
     "sub-organisation-of": SG.subOrganisationOf,
 }
 
+#: The label language when none is asked for.
+DEFAULT_LANG = "sv"
+#: A language tag as authored data, queries and pages accept it (``sv``, ``en``, ``en-GB``).
+LANG_PATTERN = re.compile(r"^[a-z]{2,3}(?:-[A-Za-z0-9]{1,8})*$")
+
+#: The kinds of thing a query parameter or a look-up can name: the class it must have, and the
+#: plural a message uses. ``agent`` is a person or an organisation; ``text`` names nothing.
+KINDS = {
+    "event": "https://seminargraph.example/ns#Event",
+    "person": "https://seminargraph.example/ns#Person",
+    "organisation": "https://seminargraph.example/ns#Organisation",
+    "agent": "https://seminargraph.example/ns#Agent",
+    "text": "",
+}
+PLURALS = {
+    "event": "events",
+    "person": "people",
+    "organisation": "organisations",
+    "agent": "people and organisations",
+}
+
 __all__ = [
     "CONF",
     "DEFAULT_BASE",
+    "DEFAULT_LANG",
     "EVENT_TYPES",
+    "KINDS",
+    "LANG_PATTERN",
     "OA",
     "ORG",
     "ORGANISATION_KINDS",
     "ORGANISATION_RELATIONS",
+    "PLURALS",
     "PREFIXES",
     "ROLES",
     "SCHEMA",

@@ -23,6 +23,7 @@ from rdflib.term import Node
 from ..errors import DiskFull, QueryError, SeminargraphError, StoreError, UnknownQueryError, WriteFailed
 from ..query import check_query, run_query
 from ..rdfio import from_oxigraph, plain
+from ..read.summary import sources
 from ..store import as_spec, open_store
 from ..store.remote import RemoteStore
 from . import pagedata
@@ -89,7 +90,7 @@ class Engine:
             "graph_get": self.graph_get,
             "graph_write": self.graph_write,
             "summary": lambda lang: pagedata.summary(self.graph, lang, self.config.row_limit),
-            "sources": lambda lang: pagedata.sources(self.graph, lang, self.config.row_limit),
+            "sources": lambda lang: sources(self.graph, lang, self.config.row_limit),
             "listing": lambda kind, lang, page: pagedata.listing(
                 self.graph, kind, lang, page, min(pagedata.LISTING_PAGE, self.config.row_limit)
             ),

@@ -1,4 +1,4 @@
-"""Read the entities and facts a network is drawn from, through SPARQL SELECT queries only.
+"""Read the entities and facts a network (or an entity page) is drawn from, through SPARQL SELECT only.
 
 Nothing here walks rdflib triples: every read is a query, so the same code works on the in-memory
 store, an on-disk Oxigraph store or a remote SPARQL endpoint. Reads can be restricted to a set of
@@ -15,8 +15,8 @@ from rdflib import Graph, Literal, URIRef
 from rdflib.namespace import XSD
 from rdflib.term import Node
 
-from .errors import QueryError
-from .vocab import EVENT_TYPES, ORGANISATION_KINDS, SG
+from ..errors import QueryError
+from ..vocab import EVENT_TYPES, ORGANISATION_KINDS, SG
 
 #: IRIs per VALUES block: keeps each query text small whatever the size of the view.
 CHUNK = 400
