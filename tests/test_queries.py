@@ -435,7 +435,7 @@ def test_queries_command_lists_every_named_query_with_parameters(run_cli) -> Non
 
 def _describe_again(folder: Path) -> Path:
     """A second source that describes every seed entity again (same ids and names), and no facts."""
-    from seminargraph.authoring import load_file
+    from seminargraph.inputs.authoring import load_file
     from seminargraph.ontology import builtin_data_dir
 
     seed = load_file(builtin_data_dir() / "hypergene-almedalen-2015.yaml")
@@ -490,9 +490,9 @@ def test_event_graph_is_a_slice_of_the_graph_that_validates_on_its_own(seed_grap
     from rdflib import URIRef
 
     from seminargraph import validate_graph
-    from seminargraph.mapping import new_dataset
+    from seminargraph.inputs import add_ontology
+    from seminargraph.inputs.mapping import new_dataset
     from seminargraph.rdfio import plain
-    from seminargraph.sources import add_ontology
 
     whole = {(s, p, plain(o)) for s, p, o, _ in seed_graph.quads((None, None, None, None))}
     events = _events(seed_graph)

@@ -422,7 +422,7 @@ def test_serve_starts_on_a_store_too_large_to_count_within_the_time_limit(
 ) -> None:
     import pyoxigraph as ox
 
-    from seminargraph.mapping import new_dataset
+    from seminargraph.inputs.mapping import new_dataset
     from seminargraph.store import oxigraph_of, write_store
 
     lines = "".join(

@@ -253,7 +253,7 @@ time.sleep(120)
 _BIG_LOAD = """
 import sys
 import pyoxigraph as ox
-from seminargraph.mapping import new_dataset
+from seminargraph.inputs.mapping import new_dataset
 from seminargraph.store import oxigraph_of, write_store
 n = int(sys.argv[2])
 lines = "".join(
@@ -372,7 +372,7 @@ _FULL_DISK = """
 import resource, signal, sys
 import pyoxigraph as ox
 from seminargraph import StoreError
-from seminargraph.mapping import new_dataset
+from seminargraph.inputs.mapping import new_dataset
 from seminargraph.store import oxigraph_of, write_store
 lines = "".join(f'<https://big.example/s{i}> <https://big.example/p> "value {i}" <https://big.example/g> .\\n'
                 for i in range(50_000))

@@ -9,7 +9,7 @@ The public API (nothing else is promised to stay)::
 
 from __future__ import annotations
 
-from .build import BuildSummary, build, load_graph, write_graph
+from .build import BuildSummary, build, write_graph
 from .drafts import write_draft
 from .errors import (
     MissingExtraError,
@@ -24,6 +24,7 @@ from .errors import (
 )
 from .export import EXPORT_FORMATS, ExportSummary, export_network
 from .extract import ExtractionResult, extract_file, extract_text
+from .inputs import load_graph
 from .ontology import builtin_data_dir
 from .projection import to_networkx
 from .query import NamedQuery, Parameter, QueryResult, get_query, list_queries, run_query, run_sparql

@@ -8,11 +8,11 @@ from pathlib import Path
 from rdflib import Dataset
 
 from .errors import OutputError, ValidationFailed
-from .mapping import Minter
+from .inputs import check_outputs, load_graph
+from .inputs.mapping import Minter
 from .ontology import ONTOLOGY_GRAPH
 from .rdfio import FORMATS, RdfFormat, format_for_path, format_named, serialize, write_atomic
 from .read.summary import BuildSummary, summarize
-from .sources import check_outputs, load_dataset
 from .store import MEMORY, StoreSpec, as_spec, open_store
 from .validate import validate_graph
 from .vocab import DEFAULT_BASE
@@ -20,18 +20,6 @@ from .vocab import DEFAULT_BASE
 #: The formats ``build`` writes by default, as ``graph.<suffix>``.
 BUILD_FORMATS = ("turtle", "ntriples", "jsonld", "trig")
 OUTPUT_STEM = "graph"
-
-
-def load_graph(*paths: Path | str, base: str = DEFAULT_BASE, allow_remote: bool = False) -> Dataset:
-    """Load authored YAML and RDF files (default: the built-in seed data) into a dataset.
-
-    The dataset holds one named graph per source plus the ontology; queries see their union.
-
-    >>> graph = load_graph()
-    >>> summarize(graph).people
-    8
-    """
-    return load_dataset(paths, base=base, allow_remote=allow_remote)
 
 
 def build(

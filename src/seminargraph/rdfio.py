@@ -70,6 +70,10 @@ _BY_SUFFIX = {f.suffix: f for f in FORMATS.values()} | {
 }
 
 
+#: Every file suffix read as RDF (lower case).
+RDF_SUFFIXES = tuple(_BY_SUFFIX)
+
+
 def format_for_path(path: Path) -> RdfFormat | None:
     """Return the RDF format a file name suggests, or None when it is not an RDF file."""
     return _BY_SUFFIX.get(path.suffix.lower())

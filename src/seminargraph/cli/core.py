@@ -8,7 +8,8 @@ import click
 
 from ..build import BUILD_FORMATS, build, summarize
 from ..errors import ValidationFailed
-from ..mapping import Minter
+from ..inputs import check_outputs
+from ..inputs.mapping import Minter
 from ..query import (
     DEFAULT_LANG,
     NamedQuery,
@@ -19,7 +20,6 @@ from ..query import (
 )
 from ..query import get_query as named_query
 from ..rdfio import FORMATS, format_named, serialize, write_atomic
-from ..sources import check_outputs
 from ..store import Store, StoreSpec, open_store
 from ..tables import TABLE_FORMATS, render
 from ..validate import validate_graph

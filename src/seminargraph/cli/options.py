@@ -10,7 +10,7 @@ from typing import Any
 import click
 
 from ..errors import OptionError
-from ..sources import check_outputs
+from ..inputs import check_outputs, input_names
 from ..store import DEFAULT_TIMEOUT, MEMORY, StoreSpec, as_spec, open_store
 from ..vocab import DEFAULT_BASE
 
@@ -88,8 +88,8 @@ def graph_options(command: Callable[..., Any]) -> Callable[..., Any]:
         "--data",
         multiple=True,
         type=click.Path(path_type=Path),
-        help="Data to use (YAML, RDF files, folders); repeatable. Default: the built-in data. "
-        "Only with --store memory.",
+        help=f"Data to use ({input_names()} files, or folders of them); repeatable. "
+        "Default: the built-in data. Only with --store memory.",
     )
     @STORE_OPTION
     @BASE_OPTION

@@ -7,8 +7,8 @@ from typing import Any
 
 import click
 
-from ..build import load_graph
 from ..errors import MissingExtraError, ValidationFailed
+from ..inputs import input_names, load_graph
 from ..server.config import DEFAULT_MAX_REQUEST, DEFAULT_ROW_LIMIT, DEFAULT_TIME_LIMIT, ServerConfig
 from ..store import DEFAULT_WRITE_TIMEOUT, SPEC_HELP, StoreSpec, write_store
 from ..validate import validate_graph
@@ -17,7 +17,8 @@ from . import CommandError, cli
 from .options import BASE_OPTION, TIMEOUT_OPTION, store_option
 
 DATA_HELP = (
-    "Data to serve (YAML, RDF files, folders); repeatable. Default: the built-in data. Memory store only."
+    f"Data to serve ({input_names()} files, or folders of them); repeatable. Default: the built-in data. "
+    "Memory store only."
 )
 
 

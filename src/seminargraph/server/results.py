@@ -16,7 +16,7 @@ from xml.sax.saxutils import escape, quoteattr
 from rdflib import BNode, Graph, Literal, URIRef
 from rdflib.term import Node
 
-from ..mapping import Minter
+from ..inputs.mapping import Minter
 from ..rdfio import format_named, plain, serialize
 from ..vocab import DEFAULT_BASE
 from .jobs import Outcome

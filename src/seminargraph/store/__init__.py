@@ -30,9 +30,9 @@ from rdflib import Dataset, Graph
 from rdflib.graph import DATASET_DEFAULT_GRAPH_ID
 
 from ..errors import QueryError, StoreError
+from ..inputs import load_dataset
 from ..ontology import ONTOLOGY_GRAPH
 from ..rdfio import plain, write_atomic
-from ..sources import load_dataset
 from ..vocab import DEFAULT_BASE
 from . import disk, remote
 from .terms import oxigraph_of

@@ -15,18 +15,9 @@ from importlib import resources
 from rdflib import Dataset, Graph, Literal, URIRef
 from rdflib.namespace import RDF, XSD
 
-from .catalog import Catalog
-from .errors import SourceError
-from .rdfio import bind_prefixes, empty_dataset
-from .records import (
-    Event,
-    LangText,
-    Organisation,
-    Participation,
-    Provenance,
-    SourceRecords,
-)
-from .vocab import (
+from ..errors import SourceError
+from ..rdfio import bind_prefixes, empty_dataset
+from ..vocab import (
     DEFAULT_BASE,
     EVENT_TYPES,
     ORGANISATION_KINDS,
@@ -34,6 +25,15 @@ from .vocab import (
     ROLES,
     SG,
     STATUSES,
+)
+from .catalog import Catalog
+from .records import (
+    Event,
+    LangText,
+    Organisation,
+    Participation,
+    Provenance,
+    SourceRecords,
 )
 
 _BASE_PATTERN = re.compile(r"^https?://[A-Za-z0-9.\-]+(?::[0-9]+)?(?:/[A-Za-z0-9._~\-/]*)?[/#]$")
