@@ -22,13 +22,13 @@ from .errors import (
     UnknownQueryError,
     ValidationFailed,
 )
-from .export import EXPORT_FORMATS, ExportSummary, export_network
 from .extract import ExtractionResult, extract_file, extract_text
 from .inputs import load_graph
+from .network import to_networkx
+from .network.export import EXPORT_FORMATS, ExportSummary, export_network
+from .network.page import NetworkView, render_html, show_network, write_html
 from .ontology import builtin_data_dir
-from .projection import to_networkx
 from .query import NamedQuery, Parameter, QueryResult, get_query, list_queries, run_query, run_sparql
-from .render import NetworkView, render_html, show_network, write_html
 from .store import WriteReport, open_graph, write_store
 from .validate import ValidationReport, ValidationResult, validate_graph
 

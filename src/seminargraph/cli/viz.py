@@ -8,10 +8,10 @@ from typing import Any
 
 import click
 
-from ..export import EXPORT_FORMATS, export_format, export_network
-from ..projection import PROJECTIONS, to_networkx
+from ..network import PROJECTIONS, to_networkx
+from ..network.export import EXPORT_FORMATS, export_format, export_network
+from ..network.page import SUGGEST_NARROWER, write_html
 from ..query import NamedQuery, get_query, load_query_file, parse_query_text
-from ..render import SUGGEST_NARROWER, write_html
 from ..store import Store
 from . import cli
 from .options import graph_options, param_option

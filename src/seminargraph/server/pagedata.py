@@ -358,8 +358,8 @@ def _int(term: Node | None) -> int:
 
 def network_page(graph: Dataset, **options: Any) -> str:
     """The network page (from the network view) for these projection options."""
-    from ..projection import to_networkx
-    from ..render import render_html
+    from ..network import to_networkx
+    from ..network.page import render_html
 
     lang = options.get("lang", "sv")
     return render_html(to_networkx(graph, **options), lang=lang)

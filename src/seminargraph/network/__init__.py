@@ -26,12 +26,20 @@ from typing import Any
 
 from rdflib import Graph, Literal, URIRef
 
-from .errors import QueryError, QueryParameterError
-from .netviews import people_network
-from .query import DEFAULT_LANG, LANG_PATTERN, NamedQuery, QueryResult, get_query, parse_query_text, run_query
-from .read.facts import FACT_KINDS, Entity, Fact, FactKind, FactReader, class_of
-from .read.labels import pick, rank
-from .vocab import ROLES, SG, STATUSES
+from ..errors import QueryError, QueryParameterError
+from ..query import (
+    DEFAULT_LANG,
+    LANG_PATTERN,
+    NamedQuery,
+    QueryResult,
+    get_query,
+    parse_query_text,
+    run_query,
+)
+from ..read.facts import FACT_KINDS, Entity, Fact, FactKind, FactReader, class_of
+from ..read.labels import pick, rank
+from ..vocab import ROLES, SG, STATUSES
+from .views import people_network
 
 PROJECTIONS = ("full", "people")
 NODE_TYPES = ("person", "organisation", "event")
