@@ -7,8 +7,8 @@ The public API (nothing else is promised to stay)::
     rows = run_query(graph, "participants", lang="en").records()
 """
 
-from __future__ import annotations
-
+# No ``from __future__ import annotations`` here: this module annotates nothing, and the name would
+# sit among the public ones (tests/test_api.py checks that __all__ is exactly those).
 from .build import BuildSummary, build, write_graph
 from .drafts import write_draft
 from .errors import (
