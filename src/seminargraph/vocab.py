@@ -36,41 +36,6 @@ PREFIXES: dict[str, Namespace] = {
     "sh": Namespace(str(SH)),
 }
 
-#: Authored role names and the concepts they stand for.
-ROLES = {
-    "participant": SG.ParticipantRole,
-    "panelist": SG.PanelistRole,
-    "speaker": SG.SpeakerRole,
-    "moderator": SG.ModeratorRole,
-    "organiser": SG.OrganiserRole,
-}
-
-#: Authored statuses of a fact and their concepts.
-STATUSES = {
-    "stated": SG.Stated,
-    "inferred": SG.Inferred,
-    "ambiguous": SG.Ambiguous,
-}
-
-#: Authored event types and their classes.
-EVENT_TYPES = {
-    "festival": SG.Festival,
-    "theme-day": SG.ThemeDay,
-    "seminar": SG.Seminar,
-    "event": SG.Event,
-}
-
-#: Authored organisation kinds and their classes.
-ORGANISATION_KINDS = {
-    "organisation": SG.Organisation,
-    "company": SG.Company,
-    "public-authority": SG.PublicAuthority,
-    "municipality": SG.Municipality,
-    "university": SG.University,
-    "unit": SG.OrganisationalUnit,
-    "collaboration": SG.Collaboration,
-}
-
 #: Authored relations between organisations and the (convenience) properties they stand for.
 ORGANISATION_RELATIONS = {
     "unit-of": SG.unitOf,
@@ -103,17 +68,13 @@ __all__ = [
     "CONF",
     "DEFAULT_BASE",
     "DEFAULT_LANG",
-    "EVENT_TYPES",
     "KINDS",
     "LANG_PATTERN",
     "OA",
     "ORG",
-    "ORGANISATION_KINDS",
     "ORGANISATION_RELATIONS",
     "PLURALS",
     "PREFIXES",
-    "ROLES",
     "SCHEMA",
     "SG",
-    "STATUSES",
 ]

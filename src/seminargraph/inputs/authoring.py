@@ -16,8 +16,9 @@ from typing import TypeVar
 import yaml
 
 from ..errors import SourceError
+from ..ontology import terms
 from ..textfile import MAX_YAML_BYTES, clean_string, clean_text, normalise_space, read_text
-from ..vocab import EVENT_TYPES, LANG_PATTERN, ORGANISATION_KINDS, ORGANISATION_RELATIONS, ROLES, STATUSES
+from ..vocab import LANG_PATTERN, ORGANISATION_RELATIONS
 from .records import (
     Affiliation,
     Event,
@@ -233,7 +234,7 @@ class _Reader:
         return tuple(quotes)
 
     def provenance(self, fields: _Fields, what: str) -> Provenance:
-        status = fields.optional("status", lambda i, f: self.choice(i, f, STATUSES))
+        status = fields.optional("status", lambda i, f: self.choice(i, f, terms().statuses))
         quotes = fields.optional("quote", self.quotes)
         note = fields.optional("note", self.string)
         if status is None:
@@ -341,7 +342,8 @@ class _Reader:
         f = _Fields(self, item, "organisations")
         organisation = Organisation(
             id=f.need("id", self.ident),
-            kind=f.optional("kind", lambda i, n: self.choice(i, n, ORGANISATION_KINDS)) or "organisation",
+            kind=f.optional("kind", lambda i, n: self.choice(i, n, terms().organisation_kinds))
+            or "organisation",
             name=f.need("name", self.lang_text),
             relations=tuple(f.each("relations", self.relation)),
             loc=Loc(str(self.path), item.line),
@@ -366,7 +368,7 @@ class _Reader:
     def event(self, item: Item) -> Event:
         f = _Fields(self, item, "events")
         ident = f.need("id", self.ident)
-        kind = f.need("type", lambda i, n: self.choice(i, n, EVENT_TYPES))
+        kind = f.need("type", lambda i, n: self.choice(i, n, terms().event_types))
         name = f.need("name", self.lang_text)
         year_item = f.fields.get("year")
         year = f.optional("year", self.string)
@@ -419,7 +421,7 @@ class _Reader:
         f = _Fields(self, item, "participations")
         event = f.need("event", self.ident)
         agent = f.need("agent", self.ident)
-        role = f.need("role", lambda i, n: self.choice(i, n, ROLES))
+        role = f.need("role", lambda i, n: self.choice(i, n, terms().roles))
         ident = f.optional("id", self.ident) or f"{event}--{agent}--{role}"
         result = Participation(
             id=ident,

@@ -27,6 +27,7 @@ from typing import Any
 from rdflib import Graph, Literal, URIRef
 
 from ..errors import QueryError, QueryParameterError
+from ..ontology import terms
 from ..query import (
     DEFAULT_LANG,
     LANG_PATTERN,
@@ -38,7 +39,7 @@ from ..query import (
 )
 from ..read.facts import FACT_KINDS, Entity, Fact, FactKind, FactReader, class_of
 from ..read.labels import pick, rank
-from ..vocab import ROLES, SG, STATUSES
+from ..vocab import SG
 from .views import people_network
 
 PROJECTIONS = ("full", "people")
@@ -53,7 +54,6 @@ RELATIONS = (
     "member_of",
     "sub_organisation_of",
 )
-_ROLE_NAMES = {str(iri): name for name, iri in ROLES.items()}
 
 
 def to_networkx(
@@ -114,6 +114,8 @@ class _Builder:
         self.include_ambiguous = include_ambiguous
         self._labels: dict[str, str] = {}
         self._terms: dict[str, str] = {}
+        self.known = terms()
+        self.role_names = {str(iri): name for name, iri in self.known.roles.items()}
 
     def keep(self, fact: Fact) -> bool:
         return self.include_ambiguous or fact.status != "ambiguous"
@@ -297,7 +299,7 @@ class _Builder:
 
     def vocabulary(self, facts: list[Fact], entities: Iterable[Entity]) -> dict[str, list[Literal]]:
         terms = {URIRef(str(t)) for f in facts for t in f.extra if isinstance(t, URIRef)}
-        terms |= {SG.partOf, *STATUSES.values(), *(class_of(e.type, e.kind) for e in entities)}
+        terms |= {SG.partOf, *self.known.statuses.values(), *(class_of(e.type, e.kind) for e in entities)}
         return self.reader.labels(terms)
 
     def describe(
@@ -307,7 +309,7 @@ class _Builder:
         entities: dict[str, Entity],
         affiliations: dict[str, Fact],
     ) -> dict[str, Any]:
-        status_label = self.term(vocab, str(STATUSES.get(fact.status, ""))) if fact.status else ""
+        status_label = self.term(vocab, str(self.known.statuses.get(fact.status, ""))) if fact.status else ""
         edge: dict[str, Any] = {
             "relation": "",
             "label": "",
@@ -322,7 +324,7 @@ class _Builder:
         }
         if fact.kind == "participation":
             roles = sorted(str(r) for r in fact.extra)
-            edge["role"] = ", ".join(_ROLE_NAMES.get(r, _snake(r)) for r in roles)
+            edge["role"] = ", ".join(self.role_names.get(r, _snake(r)) for r in roles)
             edge["relation"] = "organised" if str(SG.OrganiserRole) in roles else "took_part"
             edge["label"] = ", ".join(self.term(vocab, r) or _snake(r) for r in roles)
             capacities = [affiliations[a] for a in sorted(fact.capacities) if a in affiliations]
