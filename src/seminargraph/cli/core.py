@@ -24,13 +24,11 @@ from ..store import Store, StoreSpec, open_store
 from ..tables import TABLE_FORMATS, render
 from ..validate import validate_graph
 from . import EXIT_INVALID, cli
-from .options import BASE_OPTION, STORE_OPTION, graph_options, param_option
-
-DATA_ARGUMENT = click.argument("data", nargs=-1, type=click.Path(path_type=Path, exists=False))
+from .options import BASE_OPTION, STORE_OPTION, data_options, graph_options, param_option
 
 
 @cli.command("build")
-@DATA_ARGUMENT
+@data_options()
 @click.option(
     "-o",
     "--output",
@@ -72,7 +70,7 @@ def build_command(
 
 
 @cli.command("validate")
-@DATA_ARGUMENT
+@data_options()
 @STORE_OPTION
 @BASE_OPTION
 def validate_command(data: tuple[Path, ...], store: StoreSpec, base: str | None) -> None:
@@ -150,7 +148,7 @@ GRAPH_FORMATS = ("turtle", "ntriples", "jsonld")
     type=click.Path(path_type=Path, dir_okay=False),
     help="Write the result to this file instead of standard output.",
 )
-@graph_options
+@graph_options(positional=False)
 def query_command(
     name: str | None,
     sparql_text: str | None,

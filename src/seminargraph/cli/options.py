@@ -76,21 +76,58 @@ def _split_params(ctx: click.Context, option: click.Parameter, values: tuple[str
     return params
 
 
-def graph_options(command: Callable[..., Any]) -> Callable[..., Any]:
-    """Add -d/--data, --store, --base and --timeout; the command receives ``store`` (an open Store) instead.
+_PATH = click.Path(path_type=Path)
 
-    A command's ``output`` (its -o) is checked first: it may not replace a --data file, nor be
-    written where the next load of a --data folder would read it.
+
+def data_options(
+    help_text: str = "Data to use", *, positional: bool = True
+) -> Callable[[Callable[..., Any]], Callable[..., Any]]:
+    """Add the data: DATA... arguments and -d/--data PATH (repeatable); the command receives ``data``.
+
+    Every command takes its data the same way: as arguments, with -d, or both (arguments first).
+    A command whose arguments are something else (``query NAME``) takes -d only, and says so to
+    data given as an argument (``positional`` false).
     """
 
-    @click.option(
-        "-d",
-        "--data",
-        multiple=True,
-        type=click.Path(path_type=Path),
-        help=f"Data to use ({input_names()} files, or folders of them); repeatable. "
-        "Default: the built-in data. Only with --store memory.",
-    )
+    def decorate(command: Callable[..., Any]) -> Callable[..., Any]:
+        @click.argument("data_arguments", nargs=-1, metavar="[DATA]..." if positional else "", type=_PATH)
+        @click.option(
+            "-d",
+            "--data",
+            "data_options",
+            multiple=True,
+            type=_PATH,
+            help=f"{help_text} ({input_names()} files, or folders of them); repeatable"
+            + (", or give them as arguments" if positional else "")
+            + ". Default: the built-in data. Only with --store memory.",
+        )
+        @functools.wraps(command)
+        def wrapper(
+            *args: Any, data_arguments: tuple[Path, ...], data_options: tuple[Path, ...], **kwargs: Any
+        ) -> Any:
+            if data_arguments and not positional:
+                name = click.get_current_context().info_name
+                raise click.UsageError(
+                    f"{name} takes its data with -d/--data, not as arguments: -d {data_arguments[0]}"
+                )
+            return command(*args, data=data_arguments + data_options, **kwargs)
+
+        return wrapper
+
+    return decorate
+
+
+def graph_options(*, positional: bool = True) -> Callable[[Callable[..., Any]], Callable[..., Any]]:
+    """Add the data (see data_options), --store, --base and --timeout; the command receives ``store``.
+
+    ``store`` is the open Store. A command's ``output`` (its -o) is checked first: it may not
+    replace a data file, nor be written where the next load of a data folder would read it.
+    """
+    return functools.partial(_with_graph, positional=positional)
+
+
+def _with_graph(command: Callable[..., Any], *, positional: bool) -> Callable[..., Any]:
+    @data_options(positional=positional)
     @STORE_OPTION
     @BASE_OPTION
     @TIMEOUT_OPTION

@@ -8,22 +8,17 @@ from typing import Any
 import click
 
 from ..errors import MissingExtraError, ValidationFailed
-from ..inputs import input_names, load_graph
+from ..inputs import load_graph
 from ..server.config import DEFAULT_MAX_REQUEST, DEFAULT_ROW_LIMIT, DEFAULT_TIME_LIMIT, ServerConfig
 from ..store import DEFAULT_WRITE_TIMEOUT, SPEC_HELP, StoreSpec, write_store
 from ..validate import validate_graph
 from ..vocab import DEFAULT_BASE
 from . import CommandError, cli
-from .options import BASE_OPTION, TIMEOUT_OPTION, store_option
-
-DATA_HELP = (
-    f"Data to serve ({input_names()} files, or folders of them); repeatable. Default: the built-in data. "
-    "Memory store only."
-)
+from .options import BASE_OPTION, TIMEOUT_OPTION, data_options, store_option
 
 
 @cli.command("load")
-@click.argument("data", nargs=-1, type=click.Path(path_type=Path))
+@data_options("Data to load")
 @store_option(f"The store to load into: {SPEC_HELP}.", required=True, default=None, show_default=False)
 @click.option("--clear", is_flag=True, help="Remove every other graph, so the store holds exactly DATA.")
 @click.option("--no-validate", is_flag=True, help="Load even if the data does not conform to the shapes.")
@@ -81,7 +76,7 @@ def load_command(
 
 
 @cli.command("serve")
-@click.option("-d", "--data", multiple=True, type=click.Path(path_type=Path), help=DATA_HELP)
+@data_options("Data to serve")
 @store_option(f"The store to serve: {SPEC_HELP}.")
 @BASE_OPTION
 @click.option("--host", default="127.0.0.1", show_default=True, help="Address to listen on.")

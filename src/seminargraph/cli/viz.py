@@ -135,7 +135,7 @@ def _report(network: Any, output: Path) -> None:
     help="The HTML file to write.",
 )
 @click.option("--title", help="Title of the page (default: made from the view).")
-@graph_options
+@graph_options()
 def viz_command(store: Store, output: Path, title: str | None, **view: Any) -> None:
     """Draw the network as one self-contained HTML page (works offline, no files beside it)."""
     network = _project(store.dataset, **view)
@@ -159,7 +159,7 @@ def viz_command(store: Store, output: Path, title: str | None, **view: Any) -> N
     type=click.Choice(list(EXPORT_FORMATS)),
     help="File format (default: from the suffix).",
 )
-@graph_options
+@graph_options()
 def network_command(store: Store, output: Path, fmt: str | None, **view: Any) -> None:
     """Export the network for Gephi, Cytoscape or NetworkX: GraphML, GEXF or node-link JSON."""
     export_format(output, fmt)
