@@ -41,7 +41,7 @@ LAYERS: dict[str, int] = {
     # 4: outputs: the network, tables, files, pages
     "network": 4,
     "network.": 4,
-    "tables": 4,
+    "results": 4,
     "build": 4,
     "drafts": 4,
     # 5: front ends, thin clients of the library

@@ -20,8 +20,8 @@ from ..query import (
 )
 from ..query import get_query as named_query
 from ..rdfio import FORMATS, format_named, serialize, write_atomic
+from ..results import TABLE_FORMATS, render
 from ..store import Store, StoreSpec, open_store
-from ..tables import TABLE_FORMATS, render
 from ..validate import validate_graph
 from . import EXIT_INVALID, cli
 from .options import BASE_OPTION, STORE_OPTION, data_options, graph_options, param_option

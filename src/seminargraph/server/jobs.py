@@ -8,9 +8,10 @@ and starts another. Everything that touches the graph runs here, under that guar
 from __future__ import annotations
 
 import gc
+import itertools
 import signal
 from collections.abc import Callable, Sequence
-from dataclasses import dataclass, field
+from dataclasses import dataclass
 from multiprocessing.connection import Connection
 from pathlib import Path
 from typing import Any
@@ -24,22 +25,11 @@ from ..errors import DiskFull, QueryError, SeminargraphError, StoreError, Unknow
 from ..query import check_query, run_query
 from ..rdfio import from_oxigraph, plain
 from ..read.summary import sources
+from ..sparql import QueryResult, graph_of
 from ..store import as_spec, open_store
 from ..store.remote import RemoteStore
 from . import pagedata
 from .config import ServerConfig
-
-
-@dataclass
-class Outcome:
-    """A query's answer, cut at the row limit: rows for SELECT, a boolean for ASK, triples otherwise."""
-
-    kind: str  # select | ask | graph
-    columns: list[str] = field(default_factory=list)
-    rows: list[tuple[Node | None, ...]] = field(default_factory=list)
-    boolean: bool | None = None
-    triples: list[tuple[Node, Node, Node]] = field(default_factory=list)
-    truncated: bool = False
 
 
 @dataclass(frozen=True)
@@ -110,7 +100,7 @@ class Engine:
 
     def sparql(
         self, text: str, default_graphs: Sequence[str] = (), named_graphs: Sequence[str] = ()
-    ) -> Outcome:
+    ) -> QueryResult:
         """Run a SPARQL query from outside: checked first, then run with the protocol's dataset."""
         check_query(text, parse=False)
         limit = self.config.row_limit
@@ -134,19 +124,9 @@ class Engine:
         except (RuntimeError, ValueError) as exc:
             raise QueryError(f"the update failed: {exc}") from None
 
-    def named(self, name: str, params: dict[str, str], lang: str) -> Outcome:
+    def named(self, name: str, params: dict[str, str], lang: str) -> QueryResult:
         """Run a named query with its parameters."""
-        result = run_query(self.graph, name, lang=lang, params=params)
-        limit = self.config.row_limit
-        triples = list(result.graph) if result.graph is not None else []
-        return Outcome(
-            result.kind,
-            columns=result.columns,
-            rows=result.rows[:limit],
-            boolean=result.boolean,
-            triples=triples[:limit],
-            truncated=len(result.rows) > limit or len(triples) > limit,
-        )
+        return run_query(self.graph, name, lang=lang, params=params).cut(self.config.row_limit)
 
     def graph_get(self, graph: str | None) -> bytes:
         """One graph of the store as N-Triples (``None``: the union of all graphs)."""
@@ -239,43 +219,35 @@ def _as_ntriples(graph: Graph) -> bytes:
     return copy.serialize(format="nt", encoding="utf-8")
 
 
-def _from_oxigraph(result: Any, limit: int) -> Outcome:
+def _from_oxigraph(result: Any, limit: int) -> QueryResult:
     if isinstance(result, ox.QueryBoolean):
-        return Outcome("ask", boolean=bool(result))
+        return QueryResult("ask", boolean=bool(result))
     if isinstance(result, ox.QuerySolutions):
         columns = [v.value for v in result.variables]
-        outcome = Outcome("select", columns=columns)
-        for solution in result:
-            if len(outcome.rows) == limit:
-                outcome.truncated = True
-                break
-            outcome.rows.append(tuple(_term(solution[i]) for i in range(len(columns))))
-        return outcome
-    outcome = Outcome("graph")
-    for triple in result:
-        if len(outcome.triples) == limit:
-            outcome.truncated = True
-            break
-        outcome.triples.append(
-            (from_oxigraph(triple.subject), from_oxigraph(triple.predicate), from_oxigraph(triple.object))
-        )
-    return outcome
+        rows = []
+        for solution in itertools.islice(result, limit + 1):
+            rows.append(tuple(_term(solution[i]) for i in range(len(columns))))
+        return QueryResult("select", columns=columns, rows=rows[:limit], truncated=len(rows) > limit)
+    triples = [
+        (from_oxigraph(t.subject), from_oxigraph(t.predicate), from_oxigraph(t.object))
+        for t in itertools.islice(result, limit + 1)
+    ]
+    return QueryResult("graph", graph=graph_of(triples[:limit]), truncated=len(triples) > limit)
 
 
 def _term(value: Any) -> Node | None:
     return None if value is None else from_oxigraph(value)
 
 
-def _from_rdflib(result: Result, limit: int) -> Outcome:
+def _from_rdflib(result: Result, limit: int) -> QueryResult:
     if result.type == "ASK":
-        return Outcome("ask", boolean=bool(result.askAnswer))
+        return QueryResult("ask", boolean=bool(result.askAnswer))
     if result.type in ("CONSTRUCT", "DESCRIBE"):
         assert result.graph is not None
-        triples = list(result.graph)
-        return Outcome("graph", triples=triples[:limit], truncated=len(triples) > limit)
+        return QueryResult("graph", graph=graph_of(result.graph)).cut(limit)
     columns = [str(v) for v in result.vars or []]
     rows = [tuple(plain(v) if v is not None else None for v in row) for row in result]  # type: ignore[union-attr]
-    return Outcome("select", columns=columns, rows=rows[:limit], truncated=len(rows) > limit)
+    return QueryResult("select", columns=columns, rows=rows).cut(limit)
 
 
 def worker_main(connection: Connection, config: ServerConfig) -> None:

@@ -18,11 +18,9 @@ from starlette.responses import HTMLResponse, Response
 
 from ..errors import Refused, SeminargraphError
 from ..query import LANG_PATTERN, QueryResult, get_query, list_queries
-from ..tables import render
-from .jobs import Outcome
+from ..results import render, sparql_results
 from .pagedata import ENTITY_KINDS, SUGGEST_KINDS
 from .results import FORMATS, TRUNCATED_HEADER
-from .results import render as render_outcome
 
 _LANGS = ("sv", "en")
 _RESERVED = {"lang"}
@@ -240,7 +238,7 @@ async def _call(request: Request, job: str, **arguments: Any) -> Any:
     return await request.app.state.pool.call(job, **arguments)
 
 
-def _view(outcome: Outcome) -> dict[str, Any]:
+def _view(outcome: QueryResult) -> dict[str, Any]:
     if outcome.kind == "graph":
         columns = ["subject", "predicate", "object"]
         cells = [[str(t) for t in triple] for triple in outcome.triples]
@@ -260,18 +258,18 @@ def _view(outcome: Outcome) -> dict[str, Any]:
 _RDF_SUFFIXES = {"ttl": "turtle", "nt": "ntriples", "jsonld": "jsonld"}
 
 
-def _rdf_download(request: Request, outcome: Outcome, suffix: str, stem: str) -> Response:
+def _rdf_download(request: Request, outcome: QueryResult, suffix: str, stem: str) -> Response:
     if outcome.kind != "graph":
         raise PageProblem(404, f"the query {stem} gives rows, not a graph; use /queries/{stem}.csv or .json")
     fmt = next(f for f in FORMATS if f.name == _RDF_SUFFIXES[suffix])
     headers = {"Content-Disposition": f'attachment; filename="{stem}.{suffix}"'}
     if outcome.truncated:
         headers[TRUNCATED_HEADER] = "true"
-    body = render_outcome(outcome, fmt, request.app.state.config.base)
+    body = sparql_results(outcome, fmt.name, request.app.state.config.base)
     return Response(body, media_type=fmt.media_type, headers=headers)
 
 
-def _download(outcome: Outcome, suffix: str, stem: str) -> Response:
+def _download(outcome: QueryResult, suffix: str, stem: str) -> Response:
     headers = {"Content-Disposition": f'attachment; filename="{stem}.{suffix}"'}
     if outcome.truncated:
         headers[TRUNCATED_HEADER] = "true"

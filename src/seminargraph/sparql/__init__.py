@@ -7,7 +7,7 @@ rdflib's ``initBindings``, or VALUES blocks joined in by :mod:`.binding`), runs 
 
 from __future__ import annotations
 
-from collections.abc import Mapping
+from collections.abc import Iterable, Mapping
 from dataclasses import dataclass, field
 from typing import Any
 
@@ -25,13 +25,49 @@ from .checks import MAX_QUERY_CHARS, check_query
 
 @dataclass
 class QueryResult:
-    """Rows of a SELECT, the answer of an ASK, or the graph of a CONSTRUCT/DESCRIBE."""
+    """Rows of a SELECT, the answer of an ASK, or the graph of a CONSTRUCT/DESCRIBE, from any engine.
+
+    Values are rdflib terms (IRIs, blank nodes, literals with their language or datatype), or
+    None where a row leaves a variable unbound. ``truncated`` says that rows or triples were cut
+    off at a limit (see :meth:`cut`).
+    """
 
     kind: str  # select | ask | graph
     columns: list[str] = field(default_factory=list)
     rows: list[tuple[Node | None, ...]] = field(default_factory=list)
     boolean: bool | None = None
     graph: Graph | None = None
+    truncated: bool = False
+
+    @property
+    def triples(self) -> list[tuple[Node, Node, Node]]:
+        """The triples of a graph result (none for rows)."""
+        return list(self.graph) if self.graph is not None else []
+
+    def cut(self, limit: int) -> QueryResult:
+        """This result with at most ``limit`` rows or triples, ``truncated`` when some were left out."""
+        triples = self.triples
+        if len(self.rows) <= limit and len(triples) <= limit:
+            return self
+        return QueryResult(
+            self.kind,
+            columns=self.columns,
+            rows=self.rows[:limit],
+            boolean=self.boolean,
+            graph=graph_of(triples[:limit]) if self.graph is not None else None,
+            truncated=True,
+        )
+
+    def __getstate__(self) -> dict[str, Any]:
+        # A query worker sends results to the server: a graph travels as its triples, which
+        # pickle several times faster than an rdflib Graph.
+        state = dict(self.__dict__)
+        state["graph"] = None if self.graph is None else list(self.graph)
+        return state
+
+    def __setstate__(self, state: dict[str, Any]) -> None:
+        triples = state["graph"]
+        self.__dict__.update({**state, "graph": None if triples is None else graph_of(triples)})
 
     def records(self) -> list[dict[str, str | None]]:
         """The rows as dictionaries of strings (``None`` where unbound)."""
@@ -47,6 +83,14 @@ class QueryResult:
         except ImportError:
             raise MissingExtraError("QueryResult.to_pandas", "notebook") from None
         return pandas.DataFrame(self.records(), columns=self.columns)
+
+
+def graph_of(triples: Iterable[tuple[Node, Node, Node]]) -> Graph:
+    """A new graph, with no prefixes bound, holding ``triples``."""
+    graph = Graph(bind_namespaces="none")
+    for triple in triples:
+        graph.add(triple)
+    return graph
 
 
 def execute(
@@ -93,4 +137,4 @@ def to_result(result: Result) -> QueryResult:
     return QueryResult("select", columns=columns, rows=rows)  # type: ignore[arg-type]
 
 
-__all__ = ["MAX_QUERY_CHARS", "QueryResult", "bind", "check_query", "execute", "to_result"]
+__all__ = ["MAX_QUERY_CHARS", "QueryResult", "bind", "check_query", "execute", "graph_of", "to_result"]

@@ -9,6 +9,7 @@ from __future__ import annotations
 import functools
 import os
 import re
+import threading
 
 from pyparsing import ParseException
 from rdflib.plugins.sparql.parser import parseQuery
@@ -111,13 +112,19 @@ def check_query(text: str, *, allow_remote: bool = False, parse: bool = True, up
         _check_syntax(text)
 
 
+_PARSING = threading.Lock()
+
+
 @functools.lru_cache(maxsize=128)
 def _check_syntax(text: str) -> None:
     # rdflib's parser takes about a tenth of a second even for a short query, far longer than
     # Oxigraph takes to answer it; the named queries and page queries are the same texts every
-    # time, so each is parsed once. Failures raise, and are not cached.
+    # time, so each is parsed once. Failures raise, and are not cached. One parse at a time:
+    # pyparsing's grammar objects are shared and not thread-safe (threads that ran their first
+    # queries at once failed inside the parser).
     try:
-        parseQuery(text)
+        with _PARSING:
+            parseQuery(text)
     except ParseException as exc:
         raise QueryError(
             f"the query is not valid SPARQL at line {exc.lineno} column {exc.col}: {exc.msg}"
