@@ -37,6 +37,7 @@ from ..query import (
     parse_query_text,
     run_query,
 )
+from ..read.entities import suggest_ids
 from ..read.facts import FACT_KINDS, Entity, Fact, FactKind, FactReader, class_of
 from ..read.labels import pick, rank
 from ..vocab import SG
@@ -186,12 +187,8 @@ class _Builder:
         found = self.reader.resolve(value, types)
         what = " or ".join(types) if len(types) < 3 else "person, organisation or event"
         if not found:
-            known = self.reader.identifiers(types[0], 12) if len(types) == 1 else []
-            hint = ""
-            if len(known) > 12:
-                hint = f" (the {types[0]}s include: {', '.join(known[:12])}, ...)"
-            elif known:
-                hint = f" (the {types[0]}s are: {', '.join(known)})"
+            # The same "did you mean" as a query parameter's (read.entities).
+            hint = suggest_ids(self.graph, types, value)
             raise QueryParameterError(f"no {what} with the id or IRI '{value}' in the graph{hint}")
         if len(found) > 1:
             raise QueryParameterError(f"the id '{value}' names several things ({what}); give the IRI")

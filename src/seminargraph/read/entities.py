@@ -8,6 +8,7 @@ from __future__ import annotations
 
 import difflib
 import re
+from collections.abc import Sequence
 
 from rdflib import Graph, Literal, URIRef
 from rdflib.term import Node
@@ -62,10 +63,14 @@ def _candidates(graph: Graph, kind: str, value: str) -> list[Node]:
     return []
 
 
-def suggest_ids(graph: Graph, kind: str, value: str) -> str:
-    """The end of an unknown-id error: the ids it may have meant, or all of them when few."""
+def suggest_ids(graph: Graph, kind: str | Sequence[str], value: str) -> str:
+    """The end of an unknown-id error: the ids it may have meant, or all of them when few.
+
+    ``kind`` is a key of ``vocab.KINDS``, or several when the id may name any of them.
+    """
+    kinds = [kind] if isinstance(kind, str) else list(kind)
     ids: set[str] = set()
-    for each in ("person", "organisation") if kind == "agent" else (kind,):
+    for each in [k for one in kinds for k in (("person", "organisation") if one == "agent" else (one,))]:
         text = _PREFIX + f"SELECT DISTINCT ?i WHERE {{ ?x a ?type ; sg:identifier ?i }} LIMIT {SEARCHED_IDS}"
         rows = execute(graph, text, {"type": URIRef(KINDS[each])}).rows
         ids.update(str(row[0]) for row in rows if row[0] is not None)
@@ -73,7 +78,8 @@ def suggest_ids(graph: Graph, kind: str, value: str) -> str:
     close = difflib.get_close_matches(value, known, n=3, cutoff=0.75)
     if close:
         return "; did you mean " + " or ".join(f"'{c}'" for c in close) + "?"
-    plural = PLURALS.get(kind, f"{kind}s")
+    plurals = [PLURALS.get(k, f"{k}s") for k in kinds]
+    plural = " and ".join([", ".join(plurals[:-1]), plurals[-1]] if len(plurals) > 1 else plurals)
     if not known:
         return f" (it has no {plural})"
     if len(known) <= LISTED_IDS:

@@ -189,14 +189,6 @@ class FactReader:
             candidates = [self.entities[i] for i in iris if i in self.entities]
         return [e for e in candidates if e.type in types]
 
-    def identifiers(self, type_: str, limit: int) -> list[str]:
-        """Up to ``limit`` authored ids of entities of one type, for error messages."""
-        text = (
-            f"SELECT DISTINCT ?id WHERE {{ ?node a {iri_term(str(GENERAL[type_]))} ; sg:identifier ?id }} "
-            f"ORDER BY ?id LIMIT {int(limit) + 1}"
-        )
-        return [str(row[0]) for row in select(self.graph, text)]
-
     # -- facts -----------------------------------------------------------------------------
 
     def read_facts(self, kind: FactKind, end: str | None = None, nodes: Iterable[str] = ()) -> list[Fact]:
