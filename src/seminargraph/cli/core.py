@@ -23,11 +23,10 @@ from ..rdfio import FORMATS, format_named, serialize, write_atomic
 from ..results import TABLE_FORMATS, render
 from ..store import Store, StoreSpec, open_store
 from ..validate import validate_graph
-from . import EXIT_INVALID, cli
 from .options import BASE_OPTION, STORE_OPTION, data_options, graph_options, param_option
 
 
-@cli.command("build")
+@click.command("build")
 @data_options()
 @click.option(
     "-o",
@@ -69,7 +68,7 @@ def build_command(
     click.echo(summary.text())
 
 
-@cli.command("validate")
+@click.command("validate")
 @data_options()
 @STORE_OPTION
 @BASE_OPTION
@@ -84,7 +83,7 @@ def validate_command(data: tuple[Path, ...], store: StoreSpec, base: str | None)
     click.echo(report.text())
 
 
-@cli.command("queries")
+@click.command("queries")
 @click.option(
     "--format",
     "fmt",
@@ -124,7 +123,7 @@ def _describe(q: NamedQuery) -> dict[str, object]:
 GRAPH_FORMATS = ("turtle", "ntriples", "jsonld")
 
 
-@cli.command("query")
+@click.command("query")
 @click.argument("name", required=False)
 @click.option("--sparql", "sparql_text", metavar="TEXT", help="Run this SPARQL text instead.")
 @param_option("A parameter of the query; repeat for several.")
@@ -195,6 +194,3 @@ def _choose_query(name: str | None, sparql_text: str | None) -> NamedQuery:
     if name.endswith(".rq"):
         return load_query_file(Path(name))
     return named_query(name)
-
-
-__all__ = ["EXIT_INVALID"]

@@ -13,11 +13,11 @@ from ..server.config import DEFAULT_MAX_REQUEST, DEFAULT_ROW_LIMIT, DEFAULT_TIME
 from ..store import DEFAULT_WRITE_TIMEOUT, SPEC_HELP, StoreSpec, write_store
 from ..validate import validate_graph
 from ..vocab import DEFAULT_BASE
-from . import CommandError, cli
+from .failure import CommandError
 from .options import BASE_OPTION, TIMEOUT_OPTION, data_options, store_option
 
 
-@cli.command("load")
+@click.command("load")
 @data_options("Data to load")
 @store_option(f"The store to load into: {SPEC_HELP}.", required=True, default=None, show_default=False)
 @click.option("--clear", is_flag=True, help="Remove every other graph, so the store holds exactly DATA.")
@@ -75,7 +75,7 @@ def load_command(
     click.echo(written.text())
 
 
-@cli.command("serve")
+@click.command("serve")
 @data_options("Data to serve")
 @store_option(f"The store to serve: {SPEC_HELP}.")
 @BASE_OPTION

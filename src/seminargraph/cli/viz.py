@@ -13,7 +13,6 @@ from ..network.export import EXPORT_FORMATS, export_format, export_network
 from ..network.page import SUGGEST_NARROWER, write_html
 from ..query import NamedQuery, get_query, load_query_file, parse_query_text
 from ..store import Store
-from . import cli
 from .options import graph_options, param_option
 
 
@@ -125,7 +124,7 @@ def _report(network: Any, output: Path) -> None:
         )
 
 
-@cli.command("viz")
+@click.command("viz")
 @view_options
 @click.option(
     "-o",
@@ -143,7 +142,7 @@ def viz_command(store: Store, output: Path, title: str | None, **view: Any) -> N
     _report(network, output)
 
 
-@cli.command("network")
+@click.command("network")
 @view_options
 @click.option(
     "-o",
