@@ -2,12 +2,16 @@
 
 from __future__ import annotations
 
+from pathlib import Path
+
 import pytest
 from rdflib import Dataset, Literal
 
 from seminargraph import load_graph, run_query, to_networkx
 from seminargraph.read.labels import pick
 from seminargraph.server import pagedata
+
+MINIMAL_TTL = Path(__file__).parent / "data" / "network" / "two-events.ttl"
 
 # An organisation named in Swedish and in British English only: asked for "en", the English name
 # is the one every view shows (the entity page used to show the Swedish one).
@@ -68,3 +72,45 @@ def test_a_parameter_that_names_nothing_says_what_was_meant(graph: Dataset) -> N
 
     with pytest.raises(QueryParameterError, match="did you mean 'alfa'"):
         run_query(graph, "organisation-people", organisation="alfaa")
+
+
+# The rule the named queries write in SPARQL (participants.rq and others) for a name in ?lang.
+QUERY_RULE = """PREFIX sg: <https://seminargraph.example/ns#>
+SELECT ?name WHERE {
+  OPTIONAL { ?e sg:name ?chosen FILTER (LANGMATCHES(LANG(?chosen), ?lang)) }
+  OPTIONAL {
+    ?e sg:name ?other
+    FILTER NOT EXISTS { ?e sg:name ?n FILTER (LANGMATCHES(LANG(?n), ?lang)) }
+    FILTER NOT EXISTS { ?e sg:name ?first FILTER (STR(?first) < STR(?other)) }
+  }
+  BIND (COALESCE(?chosen, STR(?other)) AS ?name)
+}"""
+
+
+@pytest.mark.parametrize(
+    "names",
+    [
+        [("Alfa kommun", "sv"), ("Zulu Council", "en-GB")],
+        [("Alfa kommun", "sv"), ("Zulu Council", "en")],
+        [("Zeta", "de"), ("Alfa", "sv")],
+        [("Beta", "fi"), ("Alfa", "de")],
+        [("Zulu", "en"), ("Zulu Council", "sv")],
+    ],
+)
+@pytest.mark.parametrize("lang", ["sv", "en", "de", "fi"])
+def test_pick_follows_the_rule_the_named_queries_write_in_sparql(
+    names: list[tuple[str, str]], lang: str
+) -> None:
+    from rdflib import URIRef
+
+    from seminargraph.sparql import execute
+    from seminargraph.store import open_graph
+    from seminargraph.vocab import SG
+
+    graph = open_graph("memory", [MINIMAL_TTL])
+    entity = URIRef("https://example.org/e")
+    values = [Literal(text, lang=tag) for text, tag in names]
+    for value in values:
+        graph.graph(URIRef("https://example.org/g")).add((entity, SG.name, value))
+    rows = execute(graph, QUERY_RULE, {"e": entity, "lang": Literal(lang)}).rows
+    assert {str(row[0]) for row in rows} == {pick(values, lang)}
