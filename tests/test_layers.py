@@ -1,7 +1,8 @@
 """The stages import one way: sources -> graph -> queries/projections -> outputs -> front ends.
 
-Every module of the package must be placed in a layer below; a module may import only from its
-own layer or lower ones. A new module fails this test until it is placed.
+Every module of the package must be placed in a layer below, through its wing (a package such as
+``inputs.``) or by its own name; a module may import only from its own layer or lower ones. A new
+module outside the wings fails this test until it is placed.
 """
 
 from __future__ import annotations

@@ -164,7 +164,6 @@ class Refused(SeminargraphError):
     def __init__(self, status: int, message: str, headers: Mapping[str, str] | None = None) -> None:
         super().__init__(message)
         self.status = status
-        self.message = message
         self.headers = dict(headers or {})
 
 
