@@ -17,10 +17,10 @@ import tempfile
 import time
 from pathlib import Path
 
-from seminargraph.authoring import load_file
 from seminargraph.build import summarize
-from seminargraph.catalog import build_catalog
-from seminargraph.mapping import Minter, add_catalog, new_dataset
+from seminargraph.inputs.authoring import load_file
+from seminargraph.inputs.catalog import build_catalog
+from seminargraph.inputs.mapping import Minter, add_catalog, new_dataset
 from seminargraph.ontology import ONTOLOGY_GRAPH
 from seminargraph.rdfio import FORMATS, serialize
 from seminargraph.validate import validate_graph

@@ -25,7 +25,7 @@ from pathlib import Path
 from typing import Any
 
 from seminargraph import load_graph, render_html, to_networkx
-from seminargraph.layout import compute_layout
+from seminargraph.network.layout import compute_layout
 
 ROOT = Path(__file__).resolve().parent.parent
 RESULTS = ROOT / "bench" / "results" / "network.json"

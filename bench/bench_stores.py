@@ -35,10 +35,10 @@ import pyoxigraph as ox
 from rdflib import Dataset
 
 from seminargraph import run_query, vocab
-from seminargraph.mapping import new_dataset
+from seminargraph.inputs import add_ontology
+from seminargraph.inputs.mapping import new_dataset
 from seminargraph.query import execute
 from seminargraph.rdfio import empty_dataset
-from seminargraph.sources import add_ontology
 from seminargraph.store import open_graph, oxigraph_of, write_store
 
 ROOT = Path(__file__).resolve().parent.parent

@@ -8,8 +8,8 @@ from pathlib import Path
 import pytest
 
 from seminargraph import SourceError, load_graph
-from seminargraph.authoring import load_file
-from seminargraph.catalog import build_catalog
+from seminargraph.inputs.authoring import load_file
+from seminargraph.inputs.catalog import build_catalog
 from seminargraph.ontology import builtin_data_dir
 from seminargraph.textfile import normalise_space
 

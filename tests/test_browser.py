@@ -18,7 +18,7 @@ from rdflib import Dataset
 
 from browser_support import launch, needs_chromium
 from seminargraph import load_graph, show_network, to_networkx, write_html
-from seminargraph.netviews import view_members
+from seminargraph.network.views import view_members
 
 HOSTILE = Path(__file__).parent / "data" / "network" / "hostile.ttl"
 DOCS_IMAGE = Path(__file__).parent.parent / "docs" / "img" / "network.png"
@@ -322,7 +322,7 @@ def test_in_a_notebook_the_page_runs_inside_its_iframe(open_page: Any, seed_grap
 def test_on_a_large_network_names_appear_as_one_zooms_in(
     open_page: Any, full: Any, tmp_path: Path, monkeypatch: pytest.MonkeyPatch
 ) -> None:
-    monkeypatch.setattr("seminargraph.render.LARGE_NETWORK", 10)
+    monkeypatch.setattr("seminargraph.network.page.LARGE_NETWORK", 10)
     opened = open_page(write_html(full, tmp_path / "large.html"))
     page = opened.page
     assert page.is_visible("#sg-large")

@@ -12,8 +12,8 @@ import yaml
 from rdflib import Dataset, Literal, URIRef
 
 from seminargraph import QueryError, QueryParameterError, load_graph, to_networkx
-from seminargraph.netviews import view_members
-from seminargraph.projection import NODE_TYPES
+from seminargraph.network import NODE_TYPES
+from seminargraph.network.views import view_members
 from seminargraph.vocab import DEFAULT_BASE, SG
 
 SEED_YAML = Path(__file__).parent.parent / "data" / "hypergene-almedalen-2015.yaml"

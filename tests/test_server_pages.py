@@ -323,7 +323,8 @@ def test_named_queries_have_stable_csv_and_json_urls(http: Callable[..., httpx.R
     assert csv_answer.text.splitlines()[0] == "event,fact,status,quote,source,note"
     missing = http("/queries/evidence.json")
     assert missing.status_code == 400
-    assert "needs --param person" in missing.json()["error"]
+    assert "needs the parameter person=" in missing.json()["error"]
+    assert "--param" not in missing.json()["error"]
     unknown = http("/queries/participants.json", colour="blue")
     assert unknown.status_code == 400 and "has no parameter 'colour'" in unknown.json()["error"]
 
@@ -421,7 +422,7 @@ def test_serve_starts_on_a_store_too_large_to_count_within_the_time_limit(
 ) -> None:
     import pyoxigraph as ox
 
-    from seminargraph.mapping import new_dataset
+    from seminargraph.inputs.mapping import new_dataset
     from seminargraph.store import oxigraph_of, write_store
 
     lines = "".join(

@@ -352,13 +352,14 @@ def test_answers_over_the_row_limit_are_cut_and_flagged(server: Running, http: h
 def test_closing_the_pool_while_it_replaces_a_stopped_worker_is_quiet(
     caplog: pytest.LogCaptureFixture,
 ) -> None:
+    from seminargraph.errors import Busy
     from seminargraph.server.config import ServerConfig
-    from seminargraph.server.workers import Pool, PoolError
+    from seminargraph.server.workers import Pool
 
     for _ in range(2):
         pool = Pool(ServerConfig(time_limit=0.5, workers=1))
         pool.start()
-        with pytest.raises(PoolError, match="time limit"):
+        with pytest.raises(Busy, match="time limit"):
             pool.run("sparql", {"text": ENDLESS})
         time.sleep(0.3)  # the replacement is started (it needs about a second to be ready)
         pool.close()

@@ -253,7 +253,7 @@ time.sleep(120)
 _BIG_LOAD = """
 import sys
 import pyoxigraph as ox
-from seminargraph.mapping import new_dataset
+from seminargraph.inputs.mapping import new_dataset
 from seminargraph.store import oxigraph_of, write_store
 n = int(sys.argv[2])
 lines = "".join(
@@ -372,7 +372,7 @@ _FULL_DISK = """
 import resource, signal, sys
 import pyoxigraph as ox
 from seminargraph import StoreError
-from seminargraph.mapping import new_dataset
+from seminargraph.inputs.mapping import new_dataset
 from seminargraph.store import oxigraph_of, write_store
 lines = "".join(f'<https://big.example/s{i}> <https://big.example/p> "value {i}" <https://big.example/g> .\\n'
                 for i in range(50_000))
@@ -472,3 +472,26 @@ def test_a_checkpoint_staging_folder_left_by_a_killed_load_is_removed_and_report
     assert generations == [os.readlink(root / ACTIVE)]
     assert int(os.readlink(root / ACTIVE)[2:]) > int(staging.name[2:8]), "numbers never go back"
     assert "Anna Berg" in _stored(f"oxigraph:{root}", _people)
+
+
+# --- the base kept with the store ----------------------------------------------------------------
+
+EVENT_GRAPH = "CONSTRUCT { ?e ?p ?o } WHERE { ?e a <https://seminargraph.example/ns#Event> ; ?p ?o } LIMIT 3"
+
+
+def test_a_store_keeps_the_base_its_data_was_loaded_with(
+    tmp_path: Path, run_cli: Callable[..., Result]
+) -> None:
+    kg = tmp_path / "kg"
+    base = "https://example.org/kg/"
+    loaded = run_cli("load", "--store", f"oxigraph:{kg}", "--base", base)
+    assert loaded.exit_code == 0, loaded.output
+    # A later query, without --base, writes the prefixes of the data's IRIs (as build would).
+    answer = run_cli("query", "--store", f"oxigraph:{kg}", "--sparql", EVENT_GRAPH)
+    assert answer.exit_code == 0, answer.output
+    assert f"@prefix event: <{base}event/> ." in answer.stdout
+    from seminargraph.store import base_of, open_store
+
+    assert base_of(f"oxigraph:{kg}") == base
+    with open_store(f"oxigraph:{kg}") as store:
+        assert (store.kind, store.base) == ("oxigraph", base)

@@ -132,7 +132,7 @@ def test_broken_data_gets_a_readable_report(run_cli, tmp_path: Path, name: str) 
 def test_the_report_names_node_rule_and_message() -> None:
     graph = _minimal_graph()
     _stray_comma(graph)
-    from seminargraph.mapping import new_dataset
+    from seminargraph.inputs.mapping import new_dataset
 
     dataset = new_dataset()
     target = dataset.graph(URIRef(ID + "graph/test"))

@@ -15,7 +15,7 @@ import pytest
 from rdflib import RDF, Dataset, Literal, URIRef
 
 from seminargraph import load_graph, render_html, show_network, to_networkx, write_html
-from seminargraph.netviews import view_members
+from seminargraph.network.views import view_members
 from seminargraph.vocab import SG
 
 HOSTILE = Path(__file__).parent / "data" / "network" / "hostile.ttl"
@@ -116,7 +116,7 @@ def test_the_same_network_gives_the_same_page(full: Any, page: str) -> None:
 
 
 def test_large_networks_open_calm_and_show_names_on_zoom(full: Any, monkeypatch: pytest.MonkeyPatch) -> None:
-    monkeypatch.setattr("seminargraph.render.LARGE_NETWORK", 10)
+    monkeypatch.setattr("seminargraph.network.page.LARGE_NETWORK", 10)
     text = render_html(full)
     data = page_data(text)
     assert data["large"] is True

@@ -1,12 +1,21 @@
-"""The packaged ontology, SHACL shapes and built-in data, read with importlib.resources."""
+"""The packaged ontology, SHACL shapes and built-in data, read with importlib.resources.
+
+The names authored data may use for roles, statuses, event types and organisation kinds are the
+``skos:notation`` of the ontology's concepts and classes, read from it (:func:`terms`): adding a
+role is adding its concept to the ontology (with ``sg:shortcut``, the edge it derives, if any),
+plus the words the extractor knows it by.
+"""
 
 from __future__ import annotations
 
+from dataclasses import dataclass
 from functools import cache
 from importlib import resources
 from pathlib import Path
+from typing import Any
 
-from rdflib import Graph
+from rdflib import Graph, Literal, URIRef
+from rdflib.namespace import RDF, RDFS, SKOS
 
 from .vocab import SG
 
@@ -47,3 +56,76 @@ def ontology_graph() -> Graph:
 def shapes_graph() -> Graph:
     """The SHACL shapes the data is validated against. Do not modify."""
     return _parsed(shapes_path())
+
+
+@dataclass(frozen=True, eq=False)
+class Terms:
+    """The authored names of the ontology's concepts and classes, each to its IRI."""
+
+    roles: dict[str, URIRef]
+    statuses: dict[str, URIRef]
+    event_types: dict[str, URIRef]
+    organisation_kinds: dict[str, URIRef]
+    #: The convenience edge (event -> agent) a participation in each role derives.
+    role_shortcuts: dict[URIRef, URIRef]
+
+
+def terms() -> Terms:
+    """The authored names the packaged ontology defines (read once)."""
+    return _terms(ontology_path())
+
+
+@cache
+def _terms(path: Path) -> Terms:
+    graph = _parsed(path)
+    return Terms(
+        roles=_notations(graph, _instances(graph, SG.Role)),
+        statuses=_notations(graph, _instances(graph, SG.Status)),
+        event_types=_notations(graph, _subclasses(graph, SG.Event)),
+        organisation_kinds=_notations(graph, _subclasses(graph, SG.Organisation)),
+        role_shortcuts={
+            role: edge
+            for role in _instances(graph, SG.Role)
+            for edge in graph.objects(role, SG.shortcut)
+            if isinstance(edge, URIRef)
+        },
+    )
+
+
+def _instances(graph: Graph, cls: URIRef) -> set[URIRef]:
+    return {s for s in graph.subjects(RDF.type, cls) if isinstance(s, URIRef)}
+
+
+def _subclasses(graph: Graph, cls: URIRef) -> set[URIRef]:
+    found = {cls}
+    frontier = {cls}
+    while frontier:
+        frontier = {
+            s for c in frontier for s in graph.subjects(RDFS.subClassOf, c) if isinstance(s, URIRef)
+        } - found
+        found |= frontier
+    return found
+
+
+def _notations(graph: Graph, nodes: set[URIRef]) -> dict[str, URIRef]:
+    # Sorted by name: RDF keeps no order, and messages list the names.
+    named = {
+        str(n): node for node in nodes for n in graph.objects(node, SKOS.notation) if isinstance(n, Literal)
+    }
+    return dict(sorted(named.items()))
+
+
+_TABLES = {
+    "ROLES": "roles",
+    "STATUSES": "statuses",
+    "EVENT_TYPES": "event_types",
+    "ORGANISATION_KINDS": "organisation_kinds",
+}
+
+
+def __getattr__(name: str) -> Any:
+    # ROLES, STATUSES, EVENT_TYPES and ORGANISATION_KINDS, read from the ontology when first asked
+    # for; code that runs often reads terms() once instead.
+    if name in _TABLES:
+        return getattr(terms(), _TABLES[name])
+    raise AttributeError(f"module {__name__!r} has no attribute {name!r}")

@@ -16,49 +16,23 @@ chosen label language.
 
 from __future__ import annotations
 
-import difflib
-import functools
-import os
 import re
 from collections.abc import Mapping
-from dataclasses import dataclass, field
+from dataclasses import dataclass
 from importlib import resources
 from pathlib import Path
 from typing import Any
 
-from pyparsing import ParseException
-from rdflib import Graph, Literal, URIRef
-from rdflib.plugins.sparql.parser import parseQuery
-from rdflib.plugins.stores.memory import Memory
-from rdflib.query import Result
+from rdflib import Graph, Literal
 from rdflib.term import Node
 
-from .authoring import LANG_PATTERN as LANG_PATTERN  # the same language tags as authored data
-from .errors import MissingExtraError, QueryError, QueryParameterError, SourceError, UnknownQueryError
-from .rdfio import plain
+from .errors import QueryParameterError, SourceError, UnknownQueryError
+from .read.entities import resolve
+from .sparql import QueryResult, execute
+from .sparql.binding import bind
+from .sparql.checks import MAX_QUERY_CHARS, check_query
 from .textfile import read_text
-
-#: Longest query text accepted (characters).
-MAX_QUERY_CHARS = 100_000
-#: Deepest nesting of { } accepted in a query.
-MAX_QUERY_DEPTH = 64
-#: Most operator characters (+ - * / ! = < > & | ^) and most groups { } a query may hold.
-#: Oxigraph recurses down long expressions and UNION chains and crashes the whole process
-#: somewhere past 5,000 terms or 8,000 groups; real queries hold a few dozen of each. The
-#: environment variables SEMINARGRAPH_MAX_QUERY_OPERATORS and SEMINARGRAPH_MAX_QUERY_GROUPS
-#: change them.
-MAX_QUERY_OPERATORS = 2_000
-MAX_QUERY_GROUPS = 1_000
-DEFAULT_LANG = "sv"
-
-#: Parameter kinds and the class the named thing must have.
-KINDS = {
-    "event": "https://seminargraph.example/ns#Event",
-    "person": "https://seminargraph.example/ns#Person",
-    "organisation": "https://seminargraph.example/ns#Organisation",
-    "agent": "https://seminargraph.example/ns#Agent",
-    "text": "",
-}
+from .vocab import DEFAULT_LANG, KINDS, LANG_PATTERN
 
 _PARAM_LINE = re.compile(
     r"^(?P<name>[a-z][a-z0-9_-]*)\s*=\s*\?(?P<var>\w+)\s*"
@@ -96,32 +70,6 @@ class NamedQuery:
         raise QueryParameterError(
             f"the query '{self.name}' has no parameter '{name}' (its parameters: {known})"
         )
-
-
-@dataclass
-class QueryResult:
-    """Rows of a SELECT, the answer of an ASK, or the graph of a CONSTRUCT/DESCRIBE."""
-
-    kind: str  # select | ask | graph
-    columns: list[str] = field(default_factory=list)
-    rows: list[tuple[Node | None, ...]] = field(default_factory=list)
-    boolean: bool | None = None
-    graph: Graph | None = None
-
-    def records(self) -> list[dict[str, str | None]]:
-        """The rows as dictionaries of strings (``None`` where unbound)."""
-        return [
-            {c: (None if v is None else str(v)) for c, v in zip(self.columns, row, strict=True)}
-            for row in self.rows
-        ]
-
-    def to_pandas(self) -> Any:
-        """The rows as a pandas DataFrame of strings (needs the ``notebook`` extra)."""
-        try:
-            import pandas
-        except ImportError:
-            raise MissingExtraError("QueryResult.to_pandas", "notebook") from None
-        return pandas.DataFrame(self.records(), columns=self.columns)
 
 
 # --- the catalogue of named queries ------------------------------------------------------------
@@ -225,7 +173,7 @@ def run_query(
     for param in named.parameters:
         if param.required and param.name not in given:
             raise QueryParameterError(
-                f"the query '{named.name}' needs --param {param.name}=... ({param.description})"
+                f"the query '{named.name}' needs {{param}}=... ({param.description})", parameter=param.name
             )
     return execute(graph, named.text, bindings, allow_remote=allow_remote)
 
@@ -251,303 +199,25 @@ def resolve_parameter(graph: Graph, param: Parameter, value: str) -> Node:
     """Turn a parameter value into an RDF term; ids and IRIs must name an existing thing."""
     if param.kind == "text":
         return Literal(value)
-    text = "PREFIX sg: <https://seminargraph.example/ns#>\nSELECT DISTINCT ?x WHERE { ?x a ?type ; "
-    if re.match(r"^https?://\S+$", value):
-        candidate: dict[str, Node] = {"x": URIRef(value)}
-        text += "sg:identifier ?i . }"
-    else:
-        candidate = {"id": Literal(value)}
-        # STR(): rdflib's own engine tells "x" from "x"^^xsd:string, which RDF 1.1 calls equal.
-        text += "sg:identifier ?i . FILTER (STR(?i) = STR(?id)) }"
-    candidate["type"] = URIRef(KINDS[param.kind])
-    found = execute(graph, text, candidate).rows
-    if param.kind == "agent" and not found:
-        for kind in ("person", "organisation"):
-            candidate["type"] = URIRef(KINDS[kind])
-            found = execute(graph, text, candidate).rows
-            if found:
-                break
-    if not found:
-        raise QueryParameterError(
-            f"--param {param.name}: no {param.kind} with the id or IRI '{value}' in the graph"
-            + _suggest_ids(graph, param.kind, value)
-        )
-    if len(found) > 1:
-        raise QueryParameterError(
-            f"--param {param.name}: the id '{value}' names several {param.kind}s; give the IRI"
-        )
-    term = found[0][0]
-    assert term is not None
-    return term
+    return resolve(graph, param.kind, value, parameter=param.name)
 
 
-#: How many ids of a kind an error message lists in full; more are only searched for a near miss.
-LISTED_IDS = 12
-#: Most ids read to look for a near miss of an id that names nothing.
-SEARCHED_IDS = 100_000
-_PLURALS = {"person": "people", "agent": "people and organisations"}
-
-
-def _suggest_ids(graph: Graph, kind: str, value: str) -> str:
-    """The end of an unknown-id error: the ids it may have meant, or all of them when few."""
-    ids: set[str] = set()
-    for each in ("person", "organisation") if kind == "agent" else (kind,):
-        text = (
-            "PREFIX sg: <https://seminargraph.example/ns#>\n"
-            f"SELECT DISTINCT ?i WHERE {{ ?x a ?type ; sg:identifier ?i }} LIMIT {SEARCHED_IDS}"
-        )
-        rows = execute(graph, text, {"type": URIRef(KINDS[each])}).rows
-        ids.update(str(row[0]) for row in rows if row[0] is not None)
-    known = sorted(ids)
-    close = difflib.get_close_matches(value, known, n=3, cutoff=0.75)
-    if close:
-        return "; did you mean " + " or ".join(f"'{c}'" for c in close) + "?"
-    plural = _PLURALS.get(kind, f"{kind}s")
-    if not known:
-        return f" (it has no {plural})"
-    if len(known) <= LISTED_IDS:
-        return f" (the {plural} are: {', '.join(known)})"
-    return f" ({len(known):,} {plural} in the graph, none with an id like it)"
-
-
-def execute(
-    graph: Graph,
-    text: str,
-    bindings: Mapping[str, Node] | None = None,
-    *,
-    allow_remote: bool = False,
-) -> QueryResult:
-    """Check, bind and run one SPARQL query text over ``graph``."""
-    check_query(text, allow_remote=allow_remote)
-    try:
-        if isinstance(graph.store, Memory):
-            # rdflib's engine sees initBindings everywhere (subqueries and OPTIONAL included);
-            # it mishandles VALUES inside OPTIONAL subqueries, so it gets the bindings this way.
-            result = graph.query(text, initBindings=dict(bindings or {}))  # type: ignore[arg-type]
-        else:
-            result = graph.query(bind(text, bindings or {}))
-    except ParseException as exc:
-        raise QueryError(f"the query is not valid SPARQL: {exc}") from None
-    except SyntaxError as exc:
-        # Oxigraph's parser is stricter than rdflib's on a few forms (binding a variable
-        # twice, an OFFSET past 64 bits, a relative IRI); it says where, as "error at L:C".
-        raise QueryError(f"the query is not valid SPARQL: {exc.msg}") from None
-    except RecursionError:
-        raise QueryError("the query is nested too deeply to run") from None
-    return to_result(result)
-
-
-def to_result(result: Result) -> QueryResult:
-    """Convert an rdflib Result into a QueryResult."""
-    if result.type == "ASK":
-        return QueryResult("ask", boolean=bool(result.askAnswer))
-    if result.type in ("CONSTRUCT", "DESCRIBE"):
-        graph = Graph(bind_namespaces="none")
-        assert result.graph is not None
-        # Literals as the same terms whatever the engine: Oxigraph gives "x"^^xsd:string where
-        # rdflib and remote endpoints give "x" (one term in RDF 1.1, two to rdflib).
-        for s, p, o in result.graph:
-            graph.add((s, p, plain(o)))
-        return QueryResult("graph", graph=graph)
-    columns = [str(v) for v in (result.vars or [])]
-    rows = [tuple(row) for row in result]  # type: ignore[arg-type]
-    return QueryResult("select", columns=columns, rows=rows)  # type: ignore[arg-type]
-
-
-# --- checking and binding query text -------------------------------------------------------------
-
-_TOKEN = re.compile(
-    r"(?P<comment>#[^\n]*)"
-    r'|(?P<string>"""(?:[^"\\]|\\.|"(?!""))*"""|\'\'\'(?:[^\'\\]|\\.|\'(?!\'\'))*\'\'\''
-    r'|"(?:[^"\\\n]|\\.)*"|\'(?:[^\'\\\n]|\\.)*\')'
-    r'|(?P<iri><[^<>"{}|^`\\\x00-\x20]*>)'
-    r"|(?P<var>[?$][A-Za-z0-9_\u00b7-\uffff]+)"
-    r"|(?P<pname>(?:[A-Za-z][\w\-.]*)?:[\w\-%]*(?:\.[\w\-%]+)*)"
-    r"|(?P<word>[A-Za-z_][A-Za-z0-9_]*)"
-    r"|(?P<open>\{)|(?P<close>\})"
-    r"|(?P<other>.)",
-    re.DOTALL,
-)
-
-
-def _tokens(text: str) -> list[tuple[str, str, int]]:
-    return [(m.lastgroup or "other", m.group(), m.start()) for m in _TOKEN.finditer(text)]
-
-
-_UPDATE_WORDS = {
-    "INSERT",
-    "DELETE",
-    "LOAD",
-    "CLEAR",
-    "DROP",
-    "CREATE",
-    "ADD",
-    "MOVE",
-    "COPY",
-    "WITH",
-}
-
-
-def check_query(text: str, *, allow_remote: bool = False, parse: bool = True, update: bool = False) -> None:
-    """Refuse queries that are too large, too deep, updates, or reach outside the store.
-
-    SERVICE, LOAD and FROM / FROM NAMED would make rdflib fetch from the network (even file:
-    URLs); they are refused unless ``allow_remote`` is set. With ``parse`` false the syntax is
-    left to the engine (rdflib's parser needs seconds for a long expression that Oxigraph reads at once).
-    With ``update`` the text is checked as a SPARQL Update instead (of any length): all but LOAD may pass.
-    """
-    if len(text) > MAX_QUERY_CHARS and not update:
-        raise QueryError(f"the query is {len(text):,} characters long, over the limit of {MAX_QUERY_CHARS:,}")
-    depth = brackets = operators = groups = 0
-    max_operators = _limit("SEMINARGRAPH_MAX_QUERY_OPERATORS", MAX_QUERY_OPERATORS)
-    max_groups = _limit("SEMINARGRAPH_MAX_QUERY_GROUPS", MAX_QUERY_GROUPS)
-    for kind, value, _pos in _tokens(_expand_codepoints(text)):
-        if kind == "open":
-            depth += 1
-            groups += 1
-            if depth > MAX_QUERY_DEPTH:
-                raise QueryError(f"the query nests {{ }} more than {MAX_QUERY_DEPTH} deep")
-            if groups > max_groups and not update:
-                raise QueryError(f"the query has more than {max_groups:,} groups {{ }}; split it")
-        elif kind == "close":
-            depth -= 1
-        elif kind == "other":
-            brackets += (value == "(") - (value == ")")
-            if brackets > MAX_QUERY_DEPTH:
-                raise QueryError(f"the query nests ( ) more than {MAX_QUERY_DEPTH} deep")
-            operators += value in _OPERATORS
-            if operators > max_operators and not update:
-                raise QueryError(
-                    f"the query has more than {max_operators:,} operators; "
-                    "split it or use VALUES for long lists"
-                )
-        elif kind == "word":
-            word = value.upper()
-            if update and word == "LOAD" and not allow_remote:
-                raise QueryError(
-                    f"'{value}' would read from outside the store (the network or files); it is refused"
-                )
-            if word in _UPDATE_WORDS and not update:
-                raise QueryError(
-                    f"'{value}' is an update; only queries (SELECT, ASK, CONSTRUCT, DESCRIBE) are run here"
-                )
-            if word in ("SERVICE", "FROM") and not allow_remote:
-                raise QueryError(
-                    f"'{value}' would read from outside the store (the network or files); it is refused"
-                )
-    if parse and not update:
-        _check_syntax(text)
-
-
-@functools.lru_cache(maxsize=128)
-def _check_syntax(text: str) -> None:
-    # rdflib's parser takes about a tenth of a second even for a short query, far longer than
-    # Oxigraph takes to answer it; the named queries and page queries are the same texts every
-    # time, so each is parsed once. Failures raise, and are not cached.
-    try:
-        parseQuery(text)
-    except ParseException as exc:
-        raise QueryError(
-            f"the query is not valid SPARQL at line {exc.lineno} column {exc.col}: {exc.msg}"
-        ) from None
-    except RecursionError:
-        raise QueryError("the query is nested too deeply to parse") from None
-
-
-_OPERATORS = frozenset("+-*/!=<>&|^")
-
-
-def _limit(variable: str, default: int) -> int:
-    value = os.environ.get(variable, "")
-    return int(value) if value.isdigit() else default
-
-
-_CODEPOINT = re.compile(r"\\u([0-9A-Fa-f]{4})|\\U([0-9A-Fa-f]{8})")
-
-
-def _expand_codepoints(text: str) -> str:
-    # SPARQL reads \uXXXX and \UXXXXXXXX escapes before parsing, anywhere in the text: rdflib
-    # would run "\u0053ERVICE <...>" as SERVICE, so the checks look at the expanded text.
-    def expand(match: re.Match[str]) -> str:
-        code = int(match[1] or match[2], 16)
-        if code > 0x10FFFF or 0xD800 <= code <= 0xDFFF:
-            raise QueryError(f"'{match[0]}' is not a Unicode character")
-        return chr(code)
-
-    return _CODEPOINT.sub(expand, text)
-
-
-def bind(text: str, bindings: Mapping[str, Node]) -> str:
-    """Join ``bindings`` into every group of ``text`` that mentions their variables.
-
-    Each group pattern ``{ ... }`` that mentions a bound variable starts with a one-row
-    ``VALUES`` block for it, so the value is seen wherever the variable is, in subqueries,
-    OPTIONAL and FILTER EXISTS groups too: the effect of substituting the term for the variable.
-    The values are RDF terms written out by rdflib (which escapes them), never raw strings.
-
-    >>> bind("SELECT ?x WHERE { ?x ?p ?lang }", {"lang": Literal("sv")})
-    'SELECT ?x WHERE { VALUES ?lang { "sv" } ?x ?p ?lang }'
-    """
-    if not bindings:
-        return text
-    tokens = _tokens(text)
-    inserts: list[tuple[int, str]] = []
-    for open_index in _pattern_groups(tokens):
-        close_index = _matching(tokens, open_index)
-        mentioned = {value[1:] for kind, value, _ in tokens[open_index:close_index] if kind == "var"}
-        block = " ".join(
-            f"VALUES ?{var} {{ {_n3(term)} }}" for var, term in sorted(bindings.items()) if var in mentioned
-        )
-        if block:
-            inserts.append((tokens[open_index][2] + 1, " " + block))
-    for position, block in sorted(inserts, reverse=True):
-        text = text[:position] + block + text[position:]
-    return text
-
-
-def _n3(term: Node) -> str:
-    if isinstance(term, URIRef):
-        value = str(term)
-        if re.search(r'[<>"{}|^`\\\x00-\x20]', value):
-            raise QueryParameterError(f"'{value}' is not a valid IRI")
-    return term.n3()
-
-
-def _pattern_groups(tokens: list[tuple[str, str, int]]) -> list[int]:
-    # Every "{" that opens a group graph pattern: not the data block of VALUES, not the
-    # template of CONSTRUCT (including the short form CONSTRUCT WHERE { ... }), and not the
-    # braces around a subquery (its own WHERE group gets the values).
-    groups = []
-    skip_next = False
-    previous_word = ""
-    for index, (kind, value, _) in enumerate(tokens):
-        if kind == "word":
-            word = value.upper()
-            if word == "VALUES" or word == "CONSTRUCT":
-                skip_next = True
-            elif word == "WHERE" and previous_word != "CONSTRUCT":
-                skip_next = False
-            previous_word = word
-        elif kind == "open":
-            following = next(
-                (t for t in tokens[index + 1 :] if t[0] != "comment" and not t[1].isspace()), None
-            )
-            opens_subquery = following is not None and following[1].upper() == "SELECT"
-            if skip_next:
-                skip_next = False
-            elif not opens_subquery:
-                groups.append(index)
-    return groups
-
-
-def _matching(tokens: list[tuple[str, str, int]], open_index: int) -> int:
-    depth = 0
-    for index in range(open_index, len(tokens)):
-        kind = tokens[index][0]
-        if kind == "open":
-            depth += 1
-        elif kind == "close":
-            depth -= 1
-            if depth == 0:
-                return index
-    return len(tokens)
+# The names this module has always offered; they live in the sparql wing and the vocabulary now.
+__all__ = [
+    "DEFAULT_LANG",
+    "KINDS",
+    "LANG_PATTERN",
+    "NamedQuery",
+    "Parameter",
+    "QueryResult",
+    "bind",
+    "check_query",
+    "execute",
+    "get_query",
+    "list_queries",
+    "load_query_file",
+    "parse_query_text",
+    "resolve_parameter",
+    "run_query",
+    "run_sparql",
+]

@@ -70,6 +70,10 @@ _BY_SUFFIX = {f.suffix: f for f in FORMATS.values()} | {
 }
 
 
+#: Every file suffix read as RDF (lower case).
+RDF_SUFFIXES = tuple(_BY_SUFFIX)
+
+
 def format_for_path(path: Path) -> RdfFormat | None:
     """Return the RDF format a file name suggests, or None when it is not an RDF file."""
     return _BY_SUFFIX.get(path.suffix.lower())
@@ -375,8 +379,11 @@ def _serialize_lines(dataset: Dataset | Graph, fmt: RdfFormat, skip: set[Node]) 
 
 def oxigraph_quads(dataset: Dataset | Graph) -> Iterator[ox.Quad]:
     """Every quad of ``dataset`` as pyoxigraph terms (read straight from an Oxigraph store)."""
-    inner = getattr(dataset.store, "_inner", None)
-    if isinstance(inner, ox.Store):
+    # Imported here: the store wing itself reads and writes RDF with this module.
+    from .store.terms import oxigraph_of
+
+    inner = oxigraph_of(dataset)
+    if inner is not None:
         yield from inner.quads_for_pattern(None, None, None)
         return
     if isinstance(dataset, Dataset):

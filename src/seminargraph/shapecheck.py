@@ -86,8 +86,10 @@ def _subclasses(ontology: Graph, cls: Node) -> str:
 def _checks(shapes: Graph) -> Iterator[Check]:
     ontology = ontology_graph()
     for shape in sorted(set(shapes.subjects(RDF.type, SH.NodeShape)), key=str):
-        targets = [f"?this a ?target . VALUES ?target {{ {_subclasses(ontology, c)} }}"
-                   for c in shapes.objects(shape, SH.targetClass)]
+        targets = [
+            f"?this a ?target . VALUES ?target {{ {_subclasses(ontology, c)} }}"
+            for c in shapes.objects(shape, SH.targetClass)
+        ]
         for prop in shapes.objects(shape, SH.property):
             yield from _property_checks(shapes, prop, targets, ontology)
         for constraint in shapes.objects(shape, SH.sparql):

@@ -12,6 +12,9 @@ from .errors import SourceError
 MAX_YAML_BYTES = 5 * 1024 * 1024
 #: Largest source text or RDF file we read (bytes).
 MAX_TEXT_BYTES = 100 * 1024 * 1024
+#: Characters XML 1.0 cannot hold (controls, lone surrogates, U+FFFE, U+FFFF): GraphML and GEXF, and
+#: the network page (UTF-8 HTML), write U+FFFD in their place.
+XML_UNSAFE = re.compile("[\x00-\x08\x0b\x0c\x0e-\x1f\ud800-\udfff\ufffe\uffff]")
 
 _SPACE = re.compile(r"\s+")
 # C0 and C1 controls except tab, newline and carriage return; also DEL.

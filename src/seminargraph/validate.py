@@ -12,6 +12,7 @@ from rdflib.term import Node
 
 from .ontology import ONTOLOGY_GRAPH, ontology_graph, shapes_graph
 from .rdfio import union_graph
+from .store.terms import oxigraph_of
 from .vocab import SG
 
 
@@ -74,8 +75,8 @@ def _oxigraph_copy(dataset: Dataset | Graph) -> ox.Store:
     # than rdflib's engine. The data graphs go into the default graph, with the ontology, so
     # that sh:class sees sub-classes.
     store = ox.Store()
-    inner = getattr(getattr(dataset, "store", None), "_inner", None)
-    if isinstance(inner, ox.Store):
+    inner = oxigraph_of(dataset)
+    if inner is not None:
         skip = ox.NamedNode(str(ONTOLOGY_GRAPH))
         store.bulk_extend(
             ox.Quad(q.subject, q.predicate, q.object, ox.DefaultGraph())

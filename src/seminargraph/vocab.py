@@ -2,6 +2,8 @@
 
 from __future__ import annotations
 
+import re
+
 from rdflib import Namespace
 from rdflib.namespace import DCTERMS, FOAF, OWL, PROV, RDF, RDFS, SH, SKOS, XSD
 
@@ -34,42 +36,6 @@ PREFIXES: dict[str, Namespace] = {
     "sh": Namespace(str(SH)),
 }
 
-#: Authored role names and the concepts they stand for.
-ROLES = {
-    "participant": SG.ParticipantRole,
-    "panelist": SG.PanelistRole,
-    "speaker": SG.SpeakerRole,
-    "moderator": SG.ModeratorRole,
-    "organiser": SG.OrganiserRole,
-    "contact": SG.ContactRole,
-}
-
-#: Authored statuses of a fact and their concepts.
-STATUSES = {
-    "stated": SG.Stated,
-    "inferred": SG.Inferred,
-    "ambiguous": SG.Ambiguous,
-}
-
-#: Authored event types and their classes.
-EVENT_TYPES = {
-    "festival": SG.Festival,
-    "theme-day": SG.ThemeDay,
-    "seminar": SG.Seminar,
-    "event": SG.Event,
-}
-
-#: Authored organisation kinds and their classes.
-ORGANISATION_KINDS = {
-    "organisation": SG.Organisation,
-    "company": SG.Company,
-    "public-authority": SG.PublicAuthority,
-    "municipality": SG.Municipality,
-    "university": SG.University,
-    "unit": SG.OrganisationalUnit,
-    "collaboration": SG.Collaboration,
-}
-
 #: Authored relations between organisations and the (convenience) properties they stand for.
 ORGANISATION_RELATIONS = {
     "unit-of": SG.unitOf,
@@ -77,17 +43,38 @@ ORGANISATION_RELATIONS = {
     "sub-organisation-of": SG.subOrganisationOf,
 }
 
+#: The label language when none is asked for.
+DEFAULT_LANG = "sv"
+#: A language tag as authored data, queries and pages accept it (``sv``, ``en``, ``en-GB``).
+LANG_PATTERN = re.compile(r"^[a-z]{2,3}(?:-[A-Za-z0-9]{1,8})*$")
+
+#: The kinds of thing a query parameter or a look-up can name: the class it must have, and the
+#: plural a message uses. ``agent`` is a person or an organisation; ``text`` names nothing.
+KINDS = {
+    "event": "https://seminargraph.example/ns#Event",
+    "person": "https://seminargraph.example/ns#Person",
+    "organisation": "https://seminargraph.example/ns#Organisation",
+    "agent": "https://seminargraph.example/ns#Agent",
+    "text": "",
+}
+PLURALS = {
+    "event": "events",
+    "person": "people",
+    "organisation": "organisations",
+    "agent": "people and organisations",
+}
+
 __all__ = [
     "CONF",
     "DEFAULT_BASE",
-    "EVENT_TYPES",
+    "DEFAULT_LANG",
+    "KINDS",
+    "LANG_PATTERN",
     "OA",
     "ORG",
-    "ORGANISATION_KINDS",
     "ORGANISATION_RELATIONS",
+    "PLURALS",
     "PREFIXES",
-    "ROLES",
     "SCHEMA",
     "SG",
-    "STATUSES",
 ]

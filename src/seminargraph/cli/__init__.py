@@ -1,8 +1,9 @@
 """The ``seminargraph`` command line: a click group of thin commands around the library.
 
-This is the one place where errors become messages and exit codes: 0 success, 1 error,
-2 usage error, 3 the data does not conform to the shapes. A traceback is shown only with
-``--debug``.
+The group is the one place where errors become messages and exit codes (worded by ``failure``):
+0 success, 1 error, 2 usage error, 3 the data does not conform to the shapes. A traceback is shown
+only with ``--debug``. The commands live in ``core``, ``extract``, ``serve`` and ``viz`` and are
+joined to the group here, so that none of them imports the group.
 """
 
 from __future__ import annotations
@@ -13,44 +14,8 @@ from typing import Any
 import click
 
 from ..errors import SeminargraphError, ValidationFailed
-
-EXIT_ERROR = 1
-EXIT_USAGE = 2
-EXIT_INVALID = 3
-
-
-class CommandError(click.ClickException):
-    """A library error shown as one line ``error: ...`` with exit code 1."""
-
-    exit_code = EXIT_ERROR
-
-    def format_message(self) -> str:
-        return self.message
-
-    def show(self, file: Any = None) -> None:
-        click.echo(f"error: {self.format_message()}", err=True)
-
-
-#: The commands that write data only when it conforms, unless told --no-validate: what they would do.
-_WRITE_ANYWAY = {"build": "written", "load": "loaded"}
-
-
-class InvalidData(CommandError):
-    """The data does not conform: the report, then one line, exit code 3."""
-
-    exit_code = EXIT_INVALID
-
-    def __init__(self, failure: ValidationFailed, command: str | None = None) -> None:
-        hint = ""
-        if command in _WRITE_ANYWAY:
-            done = _WRITE_ANYWAY[command]
-            hint = f"; nothing was {done}: fix the data, or {command} it anyway with --no-validate"
-        super().__init__(f"{failure}{hint}")
-        self.report = failure.report
-
-    def show(self, file: Any = None) -> None:
-        click.echo(self.report.text(), err=True)
-        super().show(file)
+from . import core, extract, importing, serve, viz
+from .failure import CommandError, InvalidData, worded
 
 
 class SeminargraphGroup(click.Group):
@@ -67,7 +32,7 @@ class SeminargraphGroup(click.Group):
         except SeminargraphError as exc:
             if debug:
                 raise
-            raise CommandError(str(exc)) from None
+            raise CommandError(worded(exc), exc.exit_code) from None
         except OSError as exc:
             if debug:
                 raise
@@ -94,7 +59,16 @@ def main(argv: Sequence[str] | None = None) -> None:
     cli.main(args=None if argv is None else list(argv), prog_name="seminargraph")
 
 
-# Commands register themselves on ``cli`` when their module is imported.
-from . import core, extract, importing  # noqa: E402, F401
-from . import serve as serve  # noqa: E402
-from . import viz as viz  # noqa: E402
+for _command in (
+    core.build_command,
+    core.validate_command,
+    core.queries_command,
+    core.query_command,
+    extract.extract_command,
+    importing.import_command,
+    serve.load_command,
+    serve.serve_command,
+    viz.viz_command,
+    viz.network_command,
+):
+    cli.add_command(_command)

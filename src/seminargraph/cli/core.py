@@ -5,11 +5,11 @@ from __future__ import annotations
 from pathlib import Path
 
 import click
-from rdflib import Dataset
 
 from ..build import BUILD_FORMATS, build, summarize
-from ..errors import QueryParameterError, ValidationFailed
-from ..mapping import Minter
+from ..errors import ValidationFailed
+from ..inputs import check_outputs
+from ..inputs.mapping import Minter
 from ..query import (
     DEFAULT_LANG,
     NamedQuery,
@@ -20,18 +20,14 @@ from ..query import (
 )
 from ..query import get_query as named_query
 from ..rdfio import FORMATS, format_named, serialize, write_atomic
-from ..sources import check_outputs
-from ..store import open_graph
-from ..tables import TABLE_FORMATS, render
+from ..results import TABLE_FORMATS, render
+from ..store import Store, StoreSpec, open_store
 from ..validate import validate_graph
-from . import EXIT_INVALID, cli
-from .options import BASE_OPTION, STORE_OPTION, graph_options
-
-DATA_ARGUMENT = click.argument("data", nargs=-1, type=click.Path(path_type=Path, exists=False))
+from .options import BASE_OPTION, STORE_OPTION, data_options, graph_options, param_option
 
 
-@cli.command("build")
-@DATA_ARGUMENT
+@click.command("build")
+@data_options()
 @click.option(
     "-o",
     "--output",
@@ -53,7 +49,12 @@ DATA_ARGUMENT = click.argument("data", nargs=-1, type=click.Path(path_type=Path,
 @STORE_OPTION
 @BASE_OPTION
 def build_command(
-    data: tuple[Path, ...], outdir: Path, formats: tuple[str, ...], no_validate: bool, store: str, base: str
+    data: tuple[Path, ...],
+    outdir: Path,
+    formats: tuple[str, ...],
+    no_validate: bool,
+    store: StoreSpec,
+    base: str | None,
 ) -> None:
     """Build the graph from DATA (YAML, RDF files or folders; default: built-in data).
 
@@ -67,25 +68,22 @@ def build_command(
     click.echo(summary.text())
 
 
-@cli.command("validate")
-@DATA_ARGUMENT
+@click.command("validate")
+@data_options()
 @STORE_OPTION
 @BASE_OPTION
-def validate_command(data: tuple[Path, ...], store: str, base: str) -> None:
+def validate_command(data: tuple[Path, ...], store: StoreSpec, base: str | None) -> None:
     """Check DATA (or the graph in --store) against the SHACL shapes (exit 3 when it does not conform)."""
-    graph = open_graph(store, data, base=base)
-    try:
-        report = validate_graph(graph)
-        summary = summarize(graph)
-    finally:
-        graph.close()
+    with open_store(store, data, base=base) as opened:
+        report = validate_graph(opened.dataset)
+        summary = summarize(opened.dataset)
     click.echo(summary.text())
     if not report.conforms:
         raise ValidationFailed(report)
     click.echo(report.text())
 
 
-@cli.command("queries")
+@click.command("queries")
 @click.option(
     "--format",
     "fmt",
@@ -125,17 +123,10 @@ def _describe(q: NamedQuery) -> dict[str, object]:
 GRAPH_FORMATS = ("turtle", "ntriples", "jsonld")
 
 
-@cli.command("query")
+@click.command("query")
 @click.argument("name", required=False)
 @click.option("--sparql", "sparql_text", metavar="TEXT", help="Run this SPARQL text instead.")
-@click.option(
-    "-p",
-    "--param",
-    "params",
-    multiple=True,
-    metavar="NAME=VALUE",
-    help="A parameter of the query; repeat for several.",
-)
+@param_option("A parameter of the query; repeat for several.")
 @click.option(
     "--format",
     "fmt",
@@ -156,22 +147,21 @@ GRAPH_FORMATS = ("turtle", "ntriples", "jsonld")
     type=click.Path(path_type=Path, dir_okay=False),
     help="Write the result to this file instead of standard output.",
 )
-@graph_options
+@graph_options(positional=False)
 def query_command(
     name: str | None,
     sparql_text: str | None,
-    params: tuple[str, ...],
+    params: dict[str, str],
     fmt: str | None,
     lang: str,
     output: Path | None,
-    graph: Dataset,
+    store: Store,
 ) -> None:
     """Run the named query NAME (see `seminargraph queries`), a FILE.rq, or --sparql TEXT."""
     query = _choose_query(name, sparql_text)
     if output is not None and name is not None and name.endswith(".rq"):
         check_outputs([output], [Path(name)], option="-o")
-    bound = dict(_split_param(p) for p in params)
-    result = run_query(graph, query, lang=lang, params=bound)
+    result = run_query(store.dataset, query, lang=lang, params=params)
     if result.kind == "graph":
         assert result.graph is not None
         if fmt is not None and fmt not in GRAPH_FORMATS:
@@ -180,7 +170,7 @@ def query_command(
                 "use turtle, ntriples or jsonld"
             )
         # With the prefixes of the data's IRIs, as build writes them (and the server answers).
-        prefixes = Minter(click.get_current_context().params["base"]).prefixes()
+        prefixes = Minter(store.base).prefixes()
         text = serialize(result.graph, format_named(fmt or "turtle"), prefixes=prefixes).decode("utf-8")
     elif fmt in GRAPH_FORMATS:
         raise click.UsageError(f"--format {fmt} is for CONSTRUCT/DESCRIBE; use table, csv, tsv or json")
@@ -204,13 +194,3 @@ def _choose_query(name: str | None, sparql_text: str | None) -> NamedQuery:
     if name.endswith(".rq"):
         return load_query_file(Path(name))
     return named_query(name)
-
-
-def _split_param(text: str) -> tuple[str, str]:
-    name, sep, value = text.partition("=")
-    if not sep or not name.strip():
-        raise QueryParameterError(f"--param {text!r}: write it as NAME=VALUE, e.g. event=it-dagen-2015")
-    return name.strip(), value
-
-
-__all__ = ["EXIT_INVALID"]

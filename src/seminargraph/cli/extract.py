@@ -9,10 +9,9 @@ import click
 from ..extract.outputs import extract_files
 from ..ontology import builtin_data_dir
 from ..rdfio import write_atomic
-from . import cli
 
 
-@cli.command("extract")
+@click.command("extract")
 @click.argument("files", nargs=-1, required=True, type=click.Path(path_type=Path))
 @click.option(
     "--lang",

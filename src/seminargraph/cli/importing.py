@@ -8,7 +8,6 @@ from typing import Any
 
 import click
 
-from . import cli
 from .options import BASE_OPTION
 
 MAPPING_HELP = (
@@ -16,7 +15,7 @@ MAPPING_HELP = (
 )
 
 
-@cli.command("import")
+@click.command("import")
 @click.argument("tables", nargs=-1, required=True, type=click.Path(path_type=Path))
 @click.option("--mapping", "-m", required=True, metavar="NAME|FILE", help=MAPPING_HELP)
 @click.option(

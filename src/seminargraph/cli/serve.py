@@ -7,22 +7,19 @@ from typing import Any
 
 import click
 
-from ..build import load_graph
 from ..errors import MissingExtraError, ValidationFailed
+from ..inputs import load_graph
 from ..server.config import DEFAULT_MAX_REQUEST, DEFAULT_ROW_LIMIT, DEFAULT_TIME_LIMIT, ServerConfig
-from ..store import DEFAULT_WRITE_TIMEOUT, MEMORY, SPEC_HELP, parse_spec, write_store
+from ..store import DEFAULT_WRITE_TIMEOUT, SPEC_HELP, StoreSpec, write_store
 from ..validate import validate_graph
-from . import CommandError, cli
-from .options import BASE_OPTION, TIMEOUT_OPTION
-
-DATA_HELP = (
-    "Data to serve (YAML, RDF files, folders); repeatable. Default: the built-in data. Memory store only."
-)
+from ..vocab import DEFAULT_BASE
+from .failure import CommandError
+from .options import BASE_OPTION, TIMEOUT_OPTION, data_options, store_option
 
 
-@cli.command("load")
-@click.argument("data", nargs=-1, type=click.Path(path_type=Path))
-@click.option("--store", required=True, metavar="SPEC", help=f"The store to load into: {SPEC_HELP}.")
+@click.command("load")
+@data_options("Data to load")
+@store_option(f"The store to load into: {SPEC_HELP}.", required=True, default=None, show_default=False)
 @click.option("--clear", is_flag=True, help="Remove every other graph, so the store holds exactly DATA.")
 @click.option("--no-validate", is_flag=True, help="Load even if the data does not conform to the shapes.")
 @click.option(
@@ -47,35 +44,40 @@ DATA_HELP = (
 @BASE_OPTION
 def load_command(
     data: tuple[Path, ...],
-    store: str,
+    store: StoreSpec,
     clear: bool,
     no_validate: bool,
     update_endpoint: str | None,
     graph_store: str | None,
     timeout: float,
-    base: str,
+    base: str | None,
 ) -> None:
     """Load DATA (default: the built-in data) into a store, replacing each source's earlier graph.
 
     The replacement is all or nothing: a load that fails or is killed leaves the store with its
     earlier data, readable. Nothing is loaded when the data does not conform to the shapes.
     """
+    base = base or DEFAULT_BASE
     graph = load_graph(*data, base=base)
     if not no_validate:
         report = validate_graph(graph)
         if not report.conforms:
             raise ValidationFailed(report)
     written = write_store(
-        store, graph, clear=clear, update_endpoint=update_endpoint, graph_store=graph_store, timeout=timeout
+        store,
+        graph,
+        base=base,
+        clear=clear,
+        update_endpoint=update_endpoint,
+        graph_store=graph_store,
+        timeout=timeout,
     )
     click.echo(written.text())
 
 
-@cli.command("serve")
-@click.option("-d", "--data", multiple=True, type=click.Path(path_type=Path), help=DATA_HELP)
-@click.option(
-    "--store", default=MEMORY, show_default=True, metavar="SPEC", help=f"The store to serve: {SPEC_HELP}."
-)
+@click.command("serve")
+@data_options("Data to serve")
+@store_option(f"The store to serve: {SPEC_HELP}.")
 @BASE_OPTION
 @click.option("--host", default="127.0.0.1", show_default=True, help="Address to listen on.")
 @click.option(
@@ -122,8 +124,8 @@ def load_command(
 )
 def serve_command(
     data: tuple[Path, ...],
-    store: str,
-    base: str,
+    store: StoreSpec,
+    base: str | None,
     host: str,
     port: int,
     title: str | None,
@@ -162,8 +164,8 @@ def serve_command(
         config,
         host=host,
         port=port,
-        # The store as parse_spec shows it: without the password an endpoint's URL may hold.
-        on_ready=lambda url: click.echo(f"serving {parse_spec(store)} on {url}", err=True),
+        # The store as StoreSpec shows it: without the password an endpoint's URL may hold.
+        on_ready=lambda url: click.echo(f"serving {store} on {url}", err=True),
     )
 
 

@@ -8,17 +8,17 @@ from typing import Any
 
 import click
 
-from ..export import EXPORT_FORMATS, export_format, export_network
-from ..projection import PROJECTIONS, to_networkx
+from ..network import PROJECTIONS, to_networkx
+from ..network.export import EXPORT_FORMATS, export_format, export_network
+from ..network.page import SUGGEST_NARROWER, write_html
 from ..query import NamedQuery, get_query, load_query_file, parse_query_text
-from ..render import SUGGEST_NARROWER, write_html
-from . import cli
-from .options import graph_options
+from ..store import Store
+from .options import graph_options, param_option
 
 
 def view_options(command: Callable[..., Any]) -> Callable[..., Any]:
     """Add the options that choose what part of the network to project, and how."""
-    options = [
+    options: list[Callable[[Callable[..., Any]], Callable[..., Any]]] = [
         click.option(
             "--event",
             metavar="ID",
@@ -48,9 +48,7 @@ def view_options(command: Callable[..., Any]) -> Callable[..., Any]:
         click.option(
             "--sparql", "sparql_text", metavar="TEXT", help="Only what this SPARQL query's result names."
         ),
-        click.option(
-            "-p", "--param", "params", multiple=True, metavar="NAME=VALUE", help="A parameter of --query."
-        ),
+        param_option("A parameter of --query."),
         click.option("--no-ambiguous", is_flag=True, help="Leave out facts the source leaves open."),
     ]
     for option in reversed(options):
@@ -68,7 +66,7 @@ def _project(
     lang: str,
     query_name: str | None,
     sparql_text: str | None,
-    params: tuple[str, ...],
+    params: dict[str, str],
     no_ambiguous: bool,
 ) -> Any:
     query = _query(query_name, sparql_text)
@@ -86,7 +84,7 @@ def _project(
         focus=focus,
         depth=depth,
         query=query,
-        params=dict(_split_param(p) for p in params),
+        params=params,
         include_ambiguous=not no_ambiguous,
     )
 
@@ -99,13 +97,6 @@ def _query(name: str | None, text: str | None) -> NamedQuery | None:
     if name is None:
         return None
     return load_query_file(Path(name)) if name.endswith(".rq") else get_query(name)
-
-
-def _split_param(text: str) -> tuple[str, str]:
-    name, sep, value = text.partition("=")
-    if not sep or not name.strip():
-        raise click.UsageError(f"--param {text!r}: write it as NAME=VALUE")
-    return name.strip(), value
 
 
 def _report(network: Any, output: Path) -> None:
@@ -133,7 +124,7 @@ def _report(network: Any, output: Path) -> None:
         )
 
 
-@cli.command("viz")
+@click.command("viz")
 @view_options
 @click.option(
     "-o",
@@ -143,15 +134,15 @@ def _report(network: Any, output: Path) -> None:
     help="The HTML file to write.",
 )
 @click.option("--title", help="Title of the page (default: made from the view).")
-@graph_options
-def viz_command(graph: Any, output: Path, title: str | None, **view: Any) -> None:
+@graph_options()
+def viz_command(store: Store, output: Path, title: str | None, **view: Any) -> None:
     """Draw the network as one self-contained HTML page (works offline, no files beside it)."""
-    network = _project(graph, **view)
+    network = _project(store.dataset, **view)
     write_html(network, output, title=title)
     _report(network, output)
 
 
-@cli.command("network")
+@click.command("network")
 @view_options
 @click.option(
     "-o",
@@ -167,11 +158,11 @@ def viz_command(graph: Any, output: Path, title: str | None, **view: Any) -> Non
     type=click.Choice(list(EXPORT_FORMATS)),
     help="File format (default: from the suffix).",
 )
-@graph_options
-def network_command(graph: Any, output: Path, fmt: str | None, **view: Any) -> None:
+@graph_options()
+def network_command(store: Store, output: Path, fmt: str | None, **view: Any) -> None:
     """Export the network for Gephi, Cytoscape or NetworkX: GraphML, GEXF or node-link JSON."""
     export_format(output, fmt)
-    network = _project(graph, **view)
+    network = _project(store.dataset, **view)
     summary = export_network(network, output, format=fmt)
     _report(network, output)
     if summary.replaced:

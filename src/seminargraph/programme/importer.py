@@ -31,9 +31,11 @@ from typing import Any
 import pyoxigraph as ox
 
 from ..errors import SourceError, StoreError, ValidationFailed
-from ..mapping import NOTE_LANGUAGE, Minter
-from ..ontology import ONTOLOGY_GRAPH
-from ..vocab import DEFAULT_BASE, EVENT_TYPES, ROLES, SG
+from ..inputs.mapping import NOTE_LANGUAGE, Minter
+from ..ontology import ONTOLOGY_GRAPH, terms
+from ..rdfio import write_atomic
+from ..store import BASE_FILE, StoreSpec, as_spec, base_of, disk, graphs_as_ntriples, oxigraph_of, remote
+from ..vocab import SG
 from .cells import Entry, Unreadable, split_organisers
 from .ntriples import RDF_TYPE, XSD, Lines, iri, text, typed
 from .resolve import (
@@ -156,8 +158,8 @@ def import_tables(
     paths: Sequence[Path | str],
     mapping: TableMapping | str,
     *,
-    store: str,
-    base: str = DEFAULT_BASE,
+    store: StoreSpec | str,
+    base: str | None = None,
     review: Path | None = None,
     keep_contact_details: bool = False,
     skip_bad_rows: bool = False,
@@ -166,10 +168,10 @@ def import_tables(
     on_rows: Callable[[int], None] | None = None,
 ) -> ImportReport:
     """Import the programme tables at ``paths`` into ``store`` by ``mapping`` (a TableMapping or its name)."""
-    from ..store import parse_spec
 
     began = time.monotonic()
-    spec = parse_spec(store)
+    spec = as_spec(store)
+    base = base or base_of(spec)
     if spec.kind == "memory":
         raise StoreError(
             "a memory store holds nothing between commands; import into oxigraph:DIR or an http(s) store"
@@ -202,7 +204,7 @@ def import_tables(
     mark = report.step("compare", mark)
     report.graphs_unchanged = sorted(set(everything) - set(changed))
     if changed:
-        _write(spec, changed)
+        _write(spec, changed, base)
         report.graphs_written = sorted(changed)
         report.triples = sum(data.count(b"\n") for data in changed.values())
     mark = report.step("load", mark)
@@ -360,12 +362,24 @@ class _Import:
         return True
 
     def derive(self, graphs: dict[str, ox.Store], linked: _Linked) -> None:
+        """The shortcut edges, by the project's one derive query run in each graph's store."""
         query = resources.files("seminargraph").joinpath("resources/derive.rq").read_text("utf-8")
+        # derive.rq puts the role concept where the edge goes: the role's sg:shortcut replaces it.
+        shortcuts = {ox.NamedNode(str(k)): ox.NamedNode(str(v)) for k, v in terms().role_shortcuts.items()}
+        roles = {ox.NamedNode(str(r)) for r in terms().roles.values()}
         for name, store in graphs.items():
             graph = ox.NamedNode(name)
             found = store.query(query, default_graph=graph)
             assert isinstance(found, ox.QueryTriples)
-            store.extend([ox.Quad(t.subject, t.predicate, t.object, graph) for t in found])
+            quads = []
+            for t in found:
+                predicate = t.predicate
+                if predicate in roles:
+                    if predicate not in shortcuts:
+                        continue
+                    predicate = shortcuts[predicate]
+                quads.append(ox.Quad(t.subject, predicate, t.object, graph))
+            store.extend(quads)
 
 
 class _Writer:
@@ -458,7 +472,7 @@ class _Writer:
         e = iri(self.m.event(event_id))
         if event_id not in self.linked.events:
             out.add(e, RDF_TYPE, _p("Event"))
-            out.add(e, RDF_TYPE, iri(str(EVENT_TYPES[r.event_type])))
+            out.add(e, RDF_TYPE, iri(str(terms().event_types[r.event_type])))
             out.add(e, _p("identifier"), text(event_id))
             out.add(e, _p("name"), text(r.title, lang))
         self.report.events += 1
@@ -657,7 +671,7 @@ class _Writer:
         out.add(iri(p), _p("event"), iri(self.m.event(event_id)))
         agent_iri = self.m.person(agent) if person else self.m.organisation(agent)
         out.add(iri(p), _p("agent"), iri(agent_iri))
-        out.add(iri(p), _p("role"), iri(str(ROLES[role])))
+        out.add(iri(p), _p("role"), iri(str(terms().roles[role])))
         for cap in capacities:
             out.add(iri(p), _p("inCapacityOf"), iri(self.m.affiliation(cap)))
         self.status(p, status, note)
@@ -730,8 +744,7 @@ def _linked(mapping: TableMapping, base: str) -> _Linked:
     """Load the authored data the mapping links to (``builtin``: the built-in data)."""
     if not mapping.linked_data:
         return _Linked({}, {}, set(), set())
-    from ..sources import load_dataset
-    from ..store import graphs_as_ntriples
+    from ..inputs import load_dataset
 
     paths: list[Path | str] = []
     for entry in mapping.linked_data:
@@ -803,7 +816,6 @@ def _only_graph(store: ox.Store) -> ox.NamedNode:
 
 def _changed(spec: object, graphs: dict[str, bytes]) -> dict[str, bytes]:
     """The graphs whose content differs from what the store holds under their names."""
-    from ..store import StoreSpec, disk
 
     assert isinstance(spec, StoreSpec)
     if spec.kind != "oxigraph" or disk.active_generation(Path(spec.location)) is None:
@@ -817,7 +829,6 @@ def _digest(data: bytes) -> str:
 
 
 def _held_digests(root: Path, names: set[str]) -> dict[str, str]:
-    from ..store import disk, oxigraph_of
 
     dataset = disk.open_disk(root)
     try:
@@ -833,12 +844,13 @@ def _held_digests(root: Path, names: set[str]) -> dict[str, str]:
         dataset.close()
 
 
-def _write(spec: object, graphs: dict[str, bytes]) -> None:
-    from ..store import StoreSpec, disk, remote
+def _write(spec: object, graphs: dict[str, bytes], base: str) -> None:
 
     assert isinstance(spec, StoreSpec)
     if spec.kind == "oxigraph":
         disk.replace_graphs(Path(spec.location), graphs)
+        # After the switch, as load does: a kill in between keeps the base of the data before.
+        write_atomic({Path(spec.location) / BASE_FILE: f"{base}\n".encode()})
     else:
         remote.replace_graphs(
             spec.location, graphs, clear=False, update_endpoint=None, graph_store=None, timeout=600.0

@@ -12,10 +12,11 @@ from dataclasses import dataclass, field
 from importlib import resources
 from pathlib import Path
 
-from ..authoring import ID_PATTERN, LANG_PATTERN, Item, parse_yaml
 from ..errors import SourceError
+from ..inputs.authoring import ID_PATTERN, Item, parse_yaml
+from ..ontology import terms
 from ..textfile import MAX_YAML_BYTES, read_text
-from ..vocab import EVENT_TYPES, ROLES
+from ..vocab import LANG_PATTERN
 
 #: Shapes a table can have: one row per event, or one row per participation (one person at one event).
 ROW_SHAPES = ("event", "participation")
@@ -225,9 +226,9 @@ class _MappingReader:
         for code in mapping.event_type.default + tuple(
             c for v in mapping.event_type.values.values() for c in v
         ):
-            if code not in EVENT_TYPES:
+            if code not in terms().event_types:
                 raise SourceError(
-                    f"the event type {code!r} is not one of {', '.join(EVENT_TYPES)}",
+                    f"the event type {code!r} is not one of {', '.join(terms().event_types)}",
                     path=self.path,
                     field="columns.type",
                 )
@@ -318,8 +319,8 @@ class _MappingReader:
         column = self.text(self._need(fields, "column", f"{key}."), f"{key}.column")
         syntax = self._choice(fields, "syntax", PEOPLE_SYNTAXES, default="single") or "single"
         role = self._plain(fields, "role", "contact" if contact else "participant")
-        if role not in ROLES:
-            raise self.fail(item, f"{key}.role", f"is {role!r}; use one of {', '.join(ROLES)}")
+        if role not in terms().roles:
+            raise self.fail(item, f"{key}.role", f"is {role!r}; use one of {', '.join(terms().roles)}")
         self.done(fields, f"{key}.")
         return PeopleColumn(column, syntax, role, contact)
 
@@ -350,8 +351,10 @@ class _MappingReader:
         found = {}
         for word, role in self.table(item, "role_words").items():
             value = self.text(role, f"role_words.{word}")
-            if value not in ROLES:
-                raise self.fail(role, f"role_words.{word}", f"is {value!r}; use one of {', '.join(ROLES)}")
+            if value not in terms().roles:
+                raise self.fail(
+                    role, f"role_words.{word}", f"is {value!r}; use one of {', '.join(terms().roles)}"
+                )
             found[word.casefold()] = value
         return found
 

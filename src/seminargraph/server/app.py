@@ -16,11 +16,10 @@ from starlette.routing import Mount, Route
 from starlette.staticfiles import StaticFiles
 from starlette.types import ASGIApp, Message, Receive, Scope, Send
 
+from ..errors import Refused, SeminargraphError
 from . import pages, sparql
 from .config import ServerConfig
-from .pages import PageProblem
-from .protocol import ProtocolError
-from .workers import JobFailed, Pool, PoolError
+from .workers import Pool
 
 HERE = Path(__file__).parent
 #: The policy of every page but the network page (which brings its own, with its scripts' hashes).
@@ -33,8 +32,11 @@ _UNSAFE = {"POST", "PUT", "DELETE", "PATCH"}
 _ALL_METHODS = ["GET", "HEAD", "POST", "PUT", "DELETE", "PATCH", "OPTIONS"]
 
 
-class BodyTooLarge(Exception):
+class BodyTooLarge(Refused):
     """The request body is over the size limit."""
+
+    def __init__(self, limit: int) -> None:
+        super().__init__(413, f"the request body is over the limit of {limit:,} bytes")
 
 
 class Guard:
@@ -65,7 +67,7 @@ class Guard:
             message = await receive()
             received += len(message.get("body", b""))
             if received > self.max_bytes:
-                raise BodyTooLarge
+                raise BodyTooLarge(self.max_bytes)
             return message
 
         await self.app(scope, limited, self._secured(send))
@@ -122,19 +124,11 @@ def _answer(request: Request, status: int, message: str, headers: dict[str, str]
     return response
 
 
-async def _on_protocol(request: Request, exc: Exception) -> Response:
-    assert isinstance(exc, ProtocolError)
-    return _answer(request, exc.status, exc.message, exc.headers)
-
-
-async def _on_page(request: Request, exc: Exception) -> Response:
-    assert isinstance(exc, PageProblem)
-    return _answer(request, exc.status, exc.message)
-
-
-async def _on_job(request: Request, exc: Exception) -> Response:
-    assert isinstance(exc, (PoolError, JobFailed))
-    return _answer(request, exc.status, exc.message)
+async def _on_error(request: Request, exc: Exception) -> Response:
+    # The one boundary between seminargraph's errors and the web: each error carries its status.
+    assert isinstance(exc, SeminargraphError)
+    headers = exc.headers if isinstance(exc, Refused) else None
+    return _answer(request, exc.status, str(exc), headers)
 
 
 async def _on_http(request: Request, exc: Exception) -> Response:
@@ -142,11 +136,6 @@ async def _on_http(request: Request, exc: Exception) -> Response:
     message = {404: f"no page at {request.url.path}", 405: f"{request.method} is not allowed here"}
     headers = dict(exc.headers or {})
     return _answer(request, exc.status_code, message.get(exc.status_code, str(exc.detail)), headers)
-
-
-async def _on_too_large(request: Request, exc: Exception) -> Response:
-    limit = request.app.state.config.max_request_bytes
-    return _answer(request, 413, f"the request body is over the limit of {limit:,} bytes")
 
 
 def create_app(config: ServerConfig, pool: Pool, *, title: str, store_name: str, host: str) -> ASGIApp:
@@ -171,12 +160,8 @@ def create_app(config: ServerConfig, pool: Pool, *, title: str, store_name: str,
         Mount("/static", StaticFiles(directory=HERE / "static"), name="static"),
     ]
     handlers: dict[Any, Any] = {
-        ProtocolError: _on_protocol,
-        PageProblem: _on_page,
-        PoolError: _on_job,
-        JobFailed: _on_job,
+        SeminargraphError: _on_error,
         HTTPException: _on_http,
-        BodyTooLarge: _on_too_large,
     }
     app = Starlette(routes=routes, exception_handlers=handlers)
     app.state.config = config

@@ -5,8 +5,7 @@ from __future__ import annotations
 from dataclasses import dataclass, field
 
 from ..errors import StoreError
-from ..store import DEFAULT_TIMEOUT, MEMORY, parse_spec
-from ..vocab import DEFAULT_BASE
+from ..store import DEFAULT_TIMEOUT, MEMORY, StoreSpec, as_spec
 
 #: Seconds a query may run before its worker process is killed.
 DEFAULT_TIME_LIMIT = 5.0
@@ -20,9 +19,10 @@ DEFAULT_MAX_REQUEST = 1_000_000
 class ServerConfig:
     """What to serve and with which limits. ``write_token`` is never shown in a repr or a log."""
 
-    store: str = MEMORY
+    store: StoreSpec | str = MEMORY
     data: tuple[str, ...] = ()
-    base: str = DEFAULT_BASE
+    #: None: the base the store's data was loaded with (see ``store.base_of``).
+    base: str | None = None
     title: str | None = None
     time_limit: float = DEFAULT_TIME_LIMIT
     row_limit: int = DEFAULT_ROW_LIMIT
@@ -38,7 +38,7 @@ class ServerConfig:
 
     def check(self) -> None:
         """Raise StoreError when the settings cannot work together."""
-        spec = parse_spec(self.store)
+        spec = as_spec(self.store)
         if self.data and spec.kind != "memory":
             raise StoreError(
                 f"--data is for a memory store; the store is {spec} (load the data into it first)"

@@ -8,81 +8,50 @@ and starts another. Everything that touches the graph runs here, under that guar
 from __future__ import annotations
 
 import gc
+import itertools
 import signal
 from collections.abc import Callable, Sequence
-from dataclasses import dataclass, field
+from dataclasses import dataclass
 from multiprocessing.connection import Connection
 from pathlib import Path
 from typing import Any
 
 import pyoxigraph as ox
-from rdflib import Graph, URIRef
+from rdflib import Dataset, Graph, URIRef
 from rdflib.query import Result
 from rdflib.term import Node
 
-from ..errors import (
-    QueryError,
-    QueryParameterError,
-    SeminargraphError,
-    SourceError,
-    StoreError,
-    UnknownQueryError,
-)
+from ..errors import DiskFull, QueryError, SeminargraphError, StoreError, UnknownQueryError, WriteFailed
 from ..query import check_query, run_query
 from ..rdfio import from_oxigraph, plain
-from ..store import disk, open_graph, oxigraph_of, parse_spec
+from ..read.summary import sources
+from ..sparql import QueryResult, graph_of
+from ..store import as_spec, open_store
 from ..store.remote import RemoteStore
 from . import pagedata
 from .config import ServerConfig
 
 
-@dataclass
-class Outcome:
-    """A query's answer, cut at the row limit: rows for SELECT, a boolean for ASK, triples otherwise."""
-
-    kind: str  # select | ask | graph
-    columns: list[str] = field(default_factory=list)
-    rows: list[tuple[Node | None, ...]] = field(default_factory=list)
-    boolean: bool | None = None
-    triples: list[tuple[Node, Node, Node]] = field(default_factory=list)
-    truncated: bool = False
-
-
 @dataclass(frozen=True)
 class Failure:
-    """An error a job raised on purpose, sent back to the server: ``kind`` chooses the HTTP status."""
+    """An error a job raised on purpose, sent back to the server: its class's name, message and status.
 
-    kind: str
+    Not the exception itself: some errors hold what does not cross a process boundary (a
+    validation report's graph), and the server needs only these three.
+    """
+
+    name: str
     message: str
-
-
-class DiskFull(StoreError):
-    """A write the store had no room for: the disk is full, or a file size or quota limit was hit."""
-
-
-class WriteFailed(StoreError):
-    """A write the store could not save, for another reason than room."""
+    status: int
 
 
 #: How the operating system words a write that found no room (ENOSPC, EFBIG, EDQUOT).
 _NO_ROOM = ("no space left on device", "file too large", "disk quota exceeded")
 
-_KINDS: list[tuple[type[SeminargraphError], str]] = [
-    (UnknownQueryError, "not-found"),
-    (DiskFull, "full"),
-    (WriteFailed, "write"),
-    (QueryParameterError, "parameter"),
-    (QueryError, "query"),
-    (SourceError, "query"),
-    (StoreError, "store"),
-    (SeminargraphError, "error"),
-]
-
 
 def failure(exc: SeminargraphError) -> Failure:
     """The Failure that stands for ``exc``."""
-    kind = next(k for cls, k in _KINDS if isinstance(exc, cls))
-    return Failure(kind, str(exc))
+    return Failure(type(exc).__name__, str(exc), exc.status)
 
 
 class Engine:
@@ -90,18 +59,20 @@ class Engine:
 
     def __init__(self, config: ServerConfig) -> None:
         self.config = config
-        spec = parse_spec(config.store)
+        self.spec = spec = as_spec(config.store)
         self.location = Path(spec.location) if spec.kind == "oxigraph" else None
         #: Whether a write failed: Oxigraph (RocksDB) then refuses every later write until the
         #: store is opened again, which the next write does.
         self.write_failed = False
-        if self.location is not None:
-            # The server process holds the store's lock for all its workers.
-            self.graph = disk.open_disk(self.location, writable=config.writable, take_lock=False)
-        else:
-            self.graph = open_graph(
-                config.store, config.data, base=config.base, timeout=config.remote_timeout
-            )
+        # The server process holds an on-disk store's lock for all its workers (see run.running).
+        self.store = open_store(
+            spec,
+            config.data,
+            base=config.base,
+            timeout=config.remote_timeout,
+            writable=config.writable,
+            take_lock=False,
+        )
         self.jobs: dict[str, Callable[..., Any]] = {
             "sparql": self.sparql,
             "update": self.update,
@@ -109,7 +80,7 @@ class Engine:
             "graph_get": self.graph_get,
             "graph_write": self.graph_write,
             "summary": lambda lang: pagedata.summary(self.graph, lang, self.config.row_limit),
-            "sources": lambda lang: pagedata.sources(self.graph, lang, self.config.row_limit),
+            "sources": lambda lang: sources(self.graph, lang, self.config.row_limit),
             "listing": lambda kind, lang, page: pagedata.listing(
                 self.graph, kind, lang, page, min(pagedata.LISTING_PAGE, self.config.row_limit)
             ),
@@ -118,36 +89,28 @@ class Engine:
             "network": lambda **options: pagedata.network_page(self.graph, **options),
         }
 
+    @property
+    def graph(self) -> Dataset:
+        """The store's dataset, for the library's functions."""
+        return self.store.dataset
+
     def run(self, name: str, arguments: dict[str, Any]) -> Any:
         """Run the job ``name`` with ``arguments``."""
         return self.jobs[name](**arguments)
 
     def sparql(
         self, text: str, default_graphs: Sequence[str] = (), named_graphs: Sequence[str] = ()
-    ) -> Outcome:
+    ) -> QueryResult:
         """Run a SPARQL query from outside: checked first, then run with the protocol's dataset."""
         check_query(text, parse=False)
         limit = self.config.row_limit
-        inner = oxigraph_of(self.graph)
-        if inner is None:
-            store = self.graph.store
-            assert isinstance(store, RemoteStore)
-            # What the request leaves out (None) is every named graph, as with Oxigraph below.
-            result = store.select(
-                text, default_graphs=default_graphs or None, named_graphs=named_graphs or None
-            )
+        result = self.store.select(text, default_graphs, named_graphs)
+        if self.store.oxigraph is None:
             return _from_rdflib(result, limit)
-        options: dict[str, Any] = {"use_default_graph_as_union": not default_graphs}
-        if default_graphs:
-            options["default_graph"] = [ox.NamedNode(g) for g in default_graphs]
-            options["named_graphs"] = [ox.NamedNode(g) for g in named_graphs]
-        elif named_graphs:
-            options["named_graphs"] = [ox.NamedNode(g) for g in named_graphs]
         try:
-            return _from_oxigraph(inner.query(text, **options), limit)
-        except SyntaxError as exc:
-            raise QueryError(f"the query is not valid SPARQL: {exc.msg}") from None
+            return _from_oxigraph(result, limit)
         except (OSError, RuntimeError, ValueError) as exc:
+            # Oxigraph computes solutions as they are read: a failure can come only now.
             raise QueryError(f"the query failed: {exc}") from None
 
     def update(self, text: str) -> None:
@@ -161,23 +124,13 @@ class Engine:
         except (RuntimeError, ValueError) as exc:
             raise QueryError(f"the update failed: {exc}") from None
 
-    def named(self, name: str, params: dict[str, str], lang: str) -> Outcome:
+    def named(self, name: str, params: dict[str, str], lang: str) -> QueryResult:
         """Run a named query with its parameters."""
-        result = run_query(self.graph, name, lang=lang, params=params)
-        limit = self.config.row_limit
-        triples = list(result.graph) if result.graph is not None else []
-        return Outcome(
-            result.kind,
-            columns=result.columns,
-            rows=result.rows[:limit],
-            boolean=result.boolean,
-            triples=triples[:limit],
-            truncated=len(result.rows) > limit or len(triples) > limit,
-        )
+        return run_query(self.graph, name, lang=lang, params=params).cut(self.config.row_limit)
 
     def graph_get(self, graph: str | None) -> bytes:
         """One graph of the store as N-Triples (``None``: the union of all graphs)."""
-        inner = oxigraph_of(self.graph)
+        inner = self.store.oxigraph
         if inner is None:
             store = self.graph.store
             assert isinstance(store, RemoteStore)
@@ -215,7 +168,7 @@ class Engine:
     def _writable_store(self) -> ox.Store:
         if self.write_failed:
             self._reopen()
-        inner = oxigraph_of(self.graph)
+        inner = self.store.oxigraph
         if not self.config.writable or inner is None:
             raise StoreError("this server is read-only")
         return inner
@@ -249,12 +202,12 @@ class Engine:
         that the earlier data is still served, and the write is refused with the reason.
         """
         assert self.location is not None
-        self.graph.close()
+        self.store.close()
         gc.collect()  # the database closes when the last reference to it goes
         try:
-            self.graph = disk.open_disk(self.location, writable=True, take_lock=False)
+            self.store = open_store(self.spec, writable=True, take_lock=False)
         except StoreError as exc:
-            self.graph = disk.open_disk(self.location, writable=False, take_lock=False)
+            self.store = open_store(self.spec, writable=False, take_lock=False)
             raise self._unsaved(str(exc)) from None
         self.write_failed = False
 
@@ -266,43 +219,35 @@ def _as_ntriples(graph: Graph) -> bytes:
     return copy.serialize(format="nt", encoding="utf-8")
 
 
-def _from_oxigraph(result: Any, limit: int) -> Outcome:
+def _from_oxigraph(result: Any, limit: int) -> QueryResult:
     if isinstance(result, ox.QueryBoolean):
-        return Outcome("ask", boolean=bool(result))
+        return QueryResult("ask", boolean=bool(result))
     if isinstance(result, ox.QuerySolutions):
         columns = [v.value for v in result.variables]
-        outcome = Outcome("select", columns=columns)
-        for solution in result:
-            if len(outcome.rows) == limit:
-                outcome.truncated = True
-                break
-            outcome.rows.append(tuple(_term(solution[i]) for i in range(len(columns))))
-        return outcome
-    outcome = Outcome("graph")
-    for triple in result:
-        if len(outcome.triples) == limit:
-            outcome.truncated = True
-            break
-        outcome.triples.append(
-            (from_oxigraph(triple.subject), from_oxigraph(triple.predicate), from_oxigraph(triple.object))
-        )
-    return outcome
+        rows = []
+        for solution in itertools.islice(result, limit + 1):
+            rows.append(tuple(_term(solution[i]) for i in range(len(columns))))
+        return QueryResult("select", columns=columns, rows=rows[:limit], truncated=len(rows) > limit)
+    triples = [
+        (from_oxigraph(t.subject), from_oxigraph(t.predicate), from_oxigraph(t.object))
+        for t in itertools.islice(result, limit + 1)
+    ]
+    return QueryResult("graph", graph=graph_of(triples[:limit]), truncated=len(triples) > limit)
 
 
 def _term(value: Any) -> Node | None:
     return None if value is None else from_oxigraph(value)
 
 
-def _from_rdflib(result: Result, limit: int) -> Outcome:
+def _from_rdflib(result: Result, limit: int) -> QueryResult:
     if result.type == "ASK":
-        return Outcome("ask", boolean=bool(result.askAnswer))
+        return QueryResult("ask", boolean=bool(result.askAnswer))
     if result.type in ("CONSTRUCT", "DESCRIBE"):
         assert result.graph is not None
-        triples = list(result.graph)
-        return Outcome("graph", triples=triples[:limit], truncated=len(triples) > limit)
+        return QueryResult("graph", graph=graph_of(result.graph)).cut(limit)
     columns = [str(v) for v in result.vars or []]
     rows = [tuple(plain(v) if v is not None else None for v in row) for row in result]  # type: ignore[union-attr]
-    return Outcome("select", columns=columns, rows=rows[:limit], truncated=len(rows) > limit)
+    return QueryResult("select", columns=columns, rows=rows).cut(limit)
 
 
 def worker_main(connection: Connection, config: ServerConfig) -> None:
@@ -325,5 +270,5 @@ def worker_main(connection: Connection, config: ServerConfig) -> None:
         except SeminargraphError as exc:
             reply = ("error", failure(exc))
         except RecursionError:
-            reply = ("error", Failure("query", "the request is nested too deeply to handle"))
+            reply = ("error", Failure("QueryError", "the request is nested too deeply to handle", 400))
         connection.send(reply)

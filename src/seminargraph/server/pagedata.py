@@ -13,9 +13,11 @@ from typing import Any
 from rdflib import Dataset, Literal
 from rdflib.term import Node
 
-from ..build import summarize
-from ..errors import QueryParameterError, UnknownQueryError
-from ..query import Parameter, execute, resolve_parameter
+from ..errors import NotFound, QueryParameterError
+from ..read.entities import resolve
+from ..read.labels import LABELLED, labelled, link, pick
+from ..read.summary import sources, summarize
+from ..sparql import execute
 from ..vocab import SG
 
 #: Page kinds and the class their entities have.
@@ -24,16 +26,6 @@ _PREFIXES = """PREFIX sg: <https://seminargraph.example/ns#>
 PREFIX skos: <http://www.w3.org/2004/02/skos/core#>
 PREFIX rdfs: <http://www.w3.org/2000/01/rdf-schema#>
 """
-
-_SOURCES = (
-    _PREFIXES
-    + """SELECT ?doc ?id ?title ?file ?publisher WHERE {
-  ?doc a sg:SourceDocument ; sg:identifier ?id .
-  OPTIONAL { ?doc sg:title ?title }
-  OPTIONAL { ?doc sg:fileName ?file }
-  OPTIONAL { ?doc sg:publisher ?publisher }
-} ORDER BY ?id"""
-)
 
 
 def summary(graph: Dataset, lang: str, limit: int) -> dict[str, Any]:
@@ -48,21 +40,6 @@ def summary(graph: Dataset, lang: str, limit: int) -> dict[str, Any]:
         "triples": counts.triples,
         "sources": sources(graph, lang, limit),
     }
-
-
-def sources(graph: Dataset, lang: str, limit: int) -> list[dict[str, Any]]:
-    """The source documents the data comes from: id, title, file name and publisher."""
-    rows = execute(graph, _SOURCES).rows[:limit]
-    labels = _labels(execute(graph, _PUBLISHERS).rows) if any(r[4] is not None for r in rows) else {}
-    return [
-        {
-            "id": str(r[1]),
-            "title": _text(r[2]),
-            "file": _text(r[3]),
-            "publisher": _link(labels.get(r[4]), lang) if r[4] is not None else None,
-        }
-        for r in rows
-    ]
 
 
 #: Entities on one page of /people, /organisations or /events.
@@ -91,9 +68,7 @@ def listing(graph: Dataset, kind: str, lang: str, page: int = 1, size: int = LIS
     total = int(str(counted[0][0])) if counted and counted[0][0] is not None else 0
     pages = max(1, -(-total // size))
     if page > pages:
-        raise UnknownQueryError(
-            f"page {page} is past the end: the {total} {kind} entries fit on {pages} page(s)"
-        )
+        raise NotFound(f"page {page} is past the end: the {total} {kind} entries fit on {pages} page(s)")
     rows = execute(graph, _listing_query(size, (page - 1) * size), {"class": cls}).rows
     names: dict[Node, list[Literal]] = defaultdict(list)
     idents: dict[Node, str] = {}
@@ -257,13 +232,6 @@ _ABOUT = (
 }"""
 )
 
-#: What the label queries give for each ``?e``: its labels, its id, and its page kind.
-_LABELLED = """
-  OPTIONAL { ?e sg:name|skos:prefLabel|rdfs:label ?label }
-  OPTIONAL { ?e sg:identifier ?id }
-  OPTIONAL { ?e a ?class FILTER (?class IN (sg:Person, sg:Organisation, sg:Event)) }
-}"""
-
 #: The labels of everything an entity page names, in one query: the entity itself; what its facts
 #: link it to (the other side, the role, the status, the relation: as _FACTS finds them); the
 #: organisation of each affiliation a fact was in the capacity of (as _DETAILS finds them); and
@@ -278,15 +246,7 @@ _AROUND = (
   }
   UNION { ?fact sg:agent|sg:event|sg:member|sg:organisation ?x ; sg:inCapacityOf/sg:organisation ?e . }
   UNION { BIND (sg:partOf AS ?e) }"""
-    + _LABELLED
-)
-
-#: The labels of the publishers of the source documents, in one query.
-_PUBLISHERS = (
-    _PREFIXES
-    + """SELECT DISTINCT ?e ?label ?id ?class WHERE {
-  ?doc a sg:SourceDocument ; sg:publisher ?e ."""
-    + _LABELLED
+    + LABELLED
 )
 
 #: An entity by its id, as the data writes ids: one look-up in the index.
@@ -296,12 +256,12 @@ _BY_ID = _PREFIXES + "SELECT DISTINCT ?x WHERE { ?x sg:identifier ?id ; a ?type 
 def entity(graph: Dataset, kind: str, ident: str, lang: str) -> dict[str, Any]:
     """Everything a page shows about one person, organisation or event, with the evidence."""
     if kind not in ENTITY_KINDS:
-        raise UnknownQueryError(f"there are no pages for {kind!r}")
+        raise NotFound(f"there are no pages for {kind!r}")
     iri = _find(graph, kind, ident)
     bound: dict[str, Node] = {"x": iri}
     fact_rows = execute(graph, _FACTS, bound).rows
     detail_rows = execute(graph, _DETAILS, bound).rows
-    labels = _labels(execute(graph, _AROUND, bound).rows)
+    labels = labelled(execute(graph, _AROUND, bound).rows)
 
     def label(node: Node | None) -> str:
         return pick(labels.get(node, {}).get("labels", []), lang) if node is not None else ""
@@ -314,7 +274,7 @@ def entity(graph: Dataset, kind: str, ident: str, lang: str) -> dict[str, Any]:
             "kind": _local(ftype),
             "direction": _text(direction),
             "relation": label(relation) or _local(relation),
-            "other": _link(labels.get(other), lang) if other is not None else None,
+            "other": link(labels.get(other), lang) if other is not None else None,
             "status": label(status) or _local(status),
             "status_id": _local(status).lower(),
             "note": _text(note),
@@ -331,7 +291,7 @@ def entity(graph: Dataset, kind: str, ident: str, lang: str) -> dict[str, Any]:
                 {"text": str(title), "lang": title.language or "", "written": as_written}
             )
         if org is not None and org != iri:
-            capacity["organisation"] = _link(labels.get(org), lang)
+            capacity["organisation"] = link(labels.get(org), lang)
     for fact, quote, title, start in execute(graph, _EVIDENCE, bound).rows:
         if fact in facts:
             facts[fact]["evidence"].append(
@@ -368,53 +328,15 @@ def _finish(fact: dict[str, Any]) -> dict[str, Any]:
 
 
 def _find(graph: Dataset, kind: str, ident: str) -> Node:
-    """The entity of ``kind`` with the id ``ident`` (or the IRI): UnknownQueryError when there is none."""
+    """The entity of ``kind`` with the id ``ident`` (or the IRI): NotFound when there is none."""
     found = execute(graph, _BY_ID, {"id": Literal(ident), "type": ENTITY_KINDS[kind]}).rows
     if len(found) == 1 and found[0][0] is not None:
         return found[0][0]
     # An IRI, an id typed as xsd:string, or an id that several share: the general look-up says which.
     try:
-        return resolve_parameter(graph, Parameter(kind, "x", kind, True, ""), ident)
+        return resolve(graph, kind, ident)
     except QueryParameterError:
-        raise UnknownQueryError(f"no {kind} with the id {ident!r}") from None
-
-
-_PAGE_KINDS = {SG.Person: "person", SG.Organisation: "organisation", SG.Event: "event"}
-
-
-def _labels(rows: list[tuple[Node | None, ...]]) -> dict[Node, dict[str, Any]]:
-    """Labels, ids and page kinds by entity, from the rows of a query that ends in _LABELLED."""
-    found: dict[Node, dict[str, Any]] = {}
-    for entity_, label, ident, cls in rows:
-        if entity_ is None:
-            continue
-        info = found.setdefault(entity_, {"labels": [], "id": None, "kind": None, "iri": str(entity_)})
-        if isinstance(label, Literal) and label not in info["labels"]:
-            info["labels"].append(label)
-        if ident is not None:
-            info["id"] = str(ident)
-        if cls is not None:
-            info["kind"] = _PAGE_KINDS.get(cls)  # type: ignore[call-overload]
-    return found
-
-
-def _link(info: dict[str, Any] | None, lang: str) -> dict[str, Any] | None:
-    if info is None:
-        return None
-    return {
-        "label": pick(info["labels"], lang) or info["id"] or info["iri"],
-        "kind": info["kind"],
-        "id": info["id"],
-    }
-
-
-def pick(values: list[Literal], lang: str) -> str:
-    """The value in ``lang``, else one without a language, else any, else the empty string."""
-    for wanted in (lang, "", None):
-        for value in sorted(values, key=str):
-            if wanted is None or (value.language or "") == wanted:
-                return str(value)
-    return ""
+        raise NotFound(f"no {kind} with the id {ident!r}") from None
 
 
 def _local(term: Node | None) -> str:
@@ -436,8 +358,8 @@ def _int(term: Node | None) -> int:
 
 def network_page(graph: Dataset, **options: Any) -> str:
     """The network page (from the network view) for these projection options."""
-    from ..projection import to_networkx
-    from ..render import render_html
+    from ..network import to_networkx
+    from ..network.page import render_html
 
     lang = options.get("lang", "sv")
     return render_html(to_networkx(graph, **options), lang=lang)

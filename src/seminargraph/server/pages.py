@@ -16,14 +16,11 @@ from rdflib.term import Node
 from starlette.requests import Request
 from starlette.responses import HTMLResponse, Response
 
-from ..errors import UnknownQueryError
-from ..query import LANG_PATTERN, NamedQuery, QueryResult, get_query, list_queries
-from ..tables import render
-from .jobs import Outcome
+from ..errors import Refused, SeminargraphError
+from ..query import LANG_PATTERN, QueryResult, get_query, list_queries
+from ..results import render, sparql_results
 from .pagedata import ENTITY_KINDS, SUGGEST_KINDS
 from .results import FORMATS, TRUNCATED_HEADER
-from .results import render as render_outcome
-from .workers import JobFailed, PoolError
 
 _LANGS = ("sv", "en")
 _RESERVED = {"lang"}
@@ -36,13 +33,8 @@ ORDER BY ?name
 _CSP_META = re.compile(r'<meta http-equiv="Content-Security-Policy" content="([^"]*)">')
 
 
-class PageProblem(Exception):
+class PageProblem(Refused):
     """A page that cannot be shown: ``status`` and a message for the reader."""
-
-    def __init__(self, status: int, message: str) -> None:
-        super().__init__(message)
-        self.status = status
-        self.message = message
 
 
 def lang_of(request: Request) -> str:
@@ -156,8 +148,8 @@ async def query_page(request: Request) -> Response:
     if sparql is not None and sparql.strip():
         try:
             context["outcome"] = _view(await request.app.state.pool.call("sparql", text=sparql))
-        except (JobFailed, PoolError) as exc:
-            status, context["error"] = exc.status, exc.message
+        except SeminargraphError as exc:  # the answer shows on the page itself
+            status, context["error"] = exc.status, str(exc)
         context["csv_url"] = f"/query.csv?{urlencode({'sparql': sparql})}"
         context["json_url"] = f"/query.json?{urlencode({'sparql': sparql})}"
     # The parameter fields are plain text fields (an id or an IRI); app.js suggests entities from
@@ -201,7 +193,7 @@ async def named_query(request: Request) -> Response:
             404,
             f"no such format .{suffix}; use /queries/{name}.csv or .json (.ttl, .nt or .jsonld for graphs)",
         )
-    query = _named(name)
+    query = get_query(name)  # an unknown name is a 404, UnknownQueryError's status
     lang = lang_of(request)
     params = {k: v for k, v in request.query_params.multi_items() if k not in _RESERVED and v.strip()}
     if suffix:
@@ -215,8 +207,8 @@ async def named_query(request: Request) -> Response:
         context["outcome"] = _view(
             await request.app.state.pool.call("named", name=name, params=params, lang=lang)
         )
-    except (JobFailed, PoolError) as exc:
-        status, context["error"] = exc.status, exc.message
+    except SeminargraphError as exc:  # the answer shows on the page itself
+        status, context["error"] = exc.status, str(exc)
     fields = urlencode([*params.items(), ("lang", lang)])
     context["csv_url"] = f"/queries/{name}.csv?{fields}"
     context["json_url"] = f"/queries/{name}.json?{fields}"
@@ -242,21 +234,11 @@ async def network(request: Request) -> Response:
     return HTMLResponse(html, headers=headers)
 
 
-def _named(name: str) -> NamedQuery:
-    try:
-        return get_query(name)
-    except UnknownQueryError as exc:
-        raise PageProblem(404, str(exc)) from None
-
-
 async def _call(request: Request, job: str, **arguments: Any) -> Any:
-    try:
-        return await request.app.state.pool.call(job, **arguments)
-    except (JobFailed, PoolError) as exc:
-        raise PageProblem(exc.status, exc.message) from None
+    return await request.app.state.pool.call(job, **arguments)
 
 
-def _view(outcome: Outcome) -> dict[str, Any]:
+def _view(outcome: QueryResult) -> dict[str, Any]:
     if outcome.kind == "graph":
         columns = ["subject", "predicate", "object"]
         cells = [[str(t) for t in triple] for triple in outcome.triples]
@@ -276,18 +258,18 @@ def _view(outcome: Outcome) -> dict[str, Any]:
 _RDF_SUFFIXES = {"ttl": "turtle", "nt": "ntriples", "jsonld": "jsonld"}
 
 
-def _rdf_download(request: Request, outcome: Outcome, suffix: str, stem: str) -> Response:
+def _rdf_download(request: Request, outcome: QueryResult, suffix: str, stem: str) -> Response:
     if outcome.kind != "graph":
         raise PageProblem(404, f"the query {stem} gives rows, not a graph; use /queries/{stem}.csv or .json")
     fmt = next(f for f in FORMATS if f.name == _RDF_SUFFIXES[suffix])
     headers = {"Content-Disposition": f'attachment; filename="{stem}.{suffix}"'}
     if outcome.truncated:
         headers[TRUNCATED_HEADER] = "true"
-    body = render_outcome(outcome, fmt, request.app.state.config.base)
+    body = sparql_results(outcome, fmt.name, request.app.state.config.base)
     return Response(body, media_type=fmt.media_type, headers=headers)
 
 
-def _download(outcome: Outcome, suffix: str, stem: str) -> Response:
+def _download(outcome: QueryResult, suffix: str, stem: str) -> Response:
     headers = {"Content-Disposition": f'attachment; filename="{stem}.{suffix}"'}
     if outcome.truncated:
         headers[TRUNCATED_HEADER] = "true"

@@ -15,6 +15,8 @@ from urllib.parse import parse_qsl
 from starlette.datastructures import QueryParams
 from starlette.requests import Request
 
+from ..errors import Refused
+
 FORM = "application/x-www-form-urlencoded"
 QUERY_TYPE = "application/sparql-query"
 UPDATE_TYPE = "application/sparql-update"
@@ -23,14 +25,8 @@ MAX_FORM_FIELDS = 10_000
 _IRI = re.compile(r'^[A-Za-z][A-Za-z0-9+.\-]*:[^<>"{}|^`\\\x00-\x20]*$')
 
 
-class ProtocolError(Exception):
+class ProtocolError(Refused):
     """A request the protocol does not allow: ``status`` is the HTTP status to answer with."""
-
-    def __init__(self, status: int, message: str, headers: dict[str, str] | None = None) -> None:
-        super().__init__(message)
-        self.status = status
-        self.message = message
-        self.headers = headers or {}
 
 
 @dataclass

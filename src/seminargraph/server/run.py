@@ -4,20 +4,18 @@ from __future__ import annotations
 
 import contextlib
 import dataclasses
-import os
 import socket
 from collections.abc import Callable, Iterator
-from pathlib import Path
 from urllib.parse import unquote, urlsplit
 
 import anyio
 from starlette.types import ASGIApp, Message
 
 from ..errors import SeminargraphError
-from ..store import disk, parse_spec
+from ..store import as_spec, base_of, held
 from .app import create_app
 from .config import ServerConfig
-from .workers import JobFailed, Pool, PoolError
+from .workers import Pool
 
 __all__ = ["Response", "ServerConfig", "get", "running", "serve"]
 
@@ -39,18 +37,16 @@ class Response:
 def running(config: ServerConfig, *, host: str = "127.0.0.1") -> Iterator[ASGIApp]:
     """Start the workers (holding the store for them) and yield the app; stop them afterwards."""
     config.check()
-    spec = parse_spec(config.store)
-    fd = None
-    if spec.kind == "oxigraph" and disk.kind_of(Path(spec.location)) == "ours":
-        fd = disk.lock(Path(spec.location), exclusive=config.writable)
-    pool = Pool(config)
-    try:
-        pool.start()
-        yield create_app(config, pool, title=_title(config, pool), store_name=str(spec), host=host)
-    finally:
-        pool.close()
-        if fd is not None:
-            os.close(fd)
+    spec = as_spec(config.store)
+    # The base is settled here, once, for the workers and for the answers the app writes itself.
+    config = dataclasses.replace(config, store=spec, base=config.base or base_of(spec))
+    with held(spec, exclusive=config.writable):
+        pool = Pool(config)
+        try:
+            pool.start()
+            yield create_app(config, pool, title=_title(config, pool), store_name=str(spec), host=host)
+        finally:
+            pool.close()
 
 
 def _title(config: ServerConfig, pool: Pool) -> str:
@@ -59,7 +55,7 @@ def _title(config: ServerConfig, pool: Pool) -> str:
     # The sources only: the landing page's counts take seconds on a large store.
     try:
         sources = pool.run("sources", {"lang": "en"})
-    except (JobFailed, PoolError) as exc:
+    except SeminargraphError as exc:
         raise SeminargraphError(f"the store cannot be read: {exc}") from None
     if len(sources) == 1 and sources[0]["title"]:
         return str(sources[0]["title"])

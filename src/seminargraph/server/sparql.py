@@ -19,9 +19,10 @@ from starlette.requests import Request
 from starlette.responses import Response
 
 from ..rdfio import from_oxigraph
-from .jobs import Outcome
+from ..results import sparql_results
+from ..sparql import QueryResult, graph_of
 from .protocol import ProtocolError, graph_target, media_type, read_operation
-from .results import TRUNCATED_HEADER, Format, choose, render
+from .results import TRUNCATED_HEADER, Format, choose
 
 SD = Namespace("http://www.w3.org/ns/sparql-service-description#")
 _W3C_FORMATS = Namespace("http://www.w3.org/ns/formats/")
@@ -78,14 +79,14 @@ async def endpoint(request: Request) -> Response:
             raise ProtocolError(405, "an update must be sent by POST, not GET", {"Allow": "POST"})
         await pool.call("update", text=operation.text)
         return Response(status_code=204)
-    outcome: Outcome = await pool.call(
+    outcome: QueryResult = await pool.call(
         "sparql",
         text=operation.text,
         default_graphs=operation.default_graphs,
         named_graphs=operation.named_graphs,
     )
     fmt = choose(outcome.kind, request.headers.get("accept", ""), operation.format)
-    body = await anyio.to_thread.run_sync(render, outcome, fmt, request.app.state.config.base)
+    body = await anyio.to_thread.run_sync(sparql_results, outcome, fmt.name, request.app.state.config.base)
     headers = {TRUNCATED_HEADER: "true"} if outcome.truncated else {}
     return Response(body, media_type=_with_charset(fmt.media_type), headers=headers)
 
@@ -151,8 +152,8 @@ async def graph_store(request: Request) -> Response:
 
 
 def _convert(data: bytes, fmt: Format, base: str) -> bytes:
-    triples = [
+    triples = (
         (from_oxigraph(t.subject), from_oxigraph(t.predicate), from_oxigraph(t.object))
         for t in ox.parse(data, format=ox.RdfFormat.N_TRIPLES)
-    ]
-    return render(Outcome("graph", triples=triples), fmt, base)
+    )
+    return sparql_results(QueryResult("graph", graph=graph_of(triples)), fmt.name, base)

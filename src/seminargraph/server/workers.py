@@ -18,7 +18,7 @@ from typing import Any
 import anyio.to_thread
 from anyio import CapacityLimiter
 
-from ..errors import StoreError
+from ..errors import Busy, SeminargraphError, StoreError
 from .config import ServerConfig
 from .jobs import Failure, worker_main
 
@@ -28,27 +28,21 @@ log = logging.getLogger("seminargraph.server")
 STARTUP_SECONDS = 600.0
 
 
-class PoolError(Exception):
-    """A job that did not give an answer: ``status`` is the HTTP status that says why."""
+class PoolError(SeminargraphError):
+    """A job whose worker crashed or failed before it gave an answer (Busy when none came in time)."""
 
     def __init__(self, status: int, message: str) -> None:
         super().__init__(message)
         self.status = status
-        self.message = message
 
 
-#: The HTTP status of each kind of Failure (see ``jobs.failure``); any other kind is a 500.
-_STATUS = {"not-found": 404, "parameter": 400, "query": 400, "store": 502, "full": 507, "write": 500}
-
-
-class JobFailed(Exception):
-    """A job that raised one of seminargraph's errors: ``failure`` says which, ``status`` the HTTP status."""
+class JobFailed(SeminargraphError):
+    """A job that raised one of seminargraph's errors: ``failure`` says which, with its HTTP status."""
 
     def __init__(self, failure: Failure) -> None:
         super().__init__(failure.message)
         self.failure = failure
-        self.status = _STATUS.get(failure.kind, 500)
-        self.message = failure.message
+        self.status = failure.status
 
 
 @dataclass(eq=False)
@@ -114,21 +108,17 @@ class Pool:
         worker.ready = True
 
     def run(self, name: str, arguments: dict[str, Any]) -> Any:
-        """Run one job and return its answer (blocking); PoolError or JobFailed when there is none."""
+        """Run one job and return its answer (blocking); Busy, PoolError or JobFailed when there is none."""
         limit = self.config.time_limit
         try:
             worker = self._idle.get(timeout=limit)
         except queue.Empty:
-            raise PoolError(
-                503, f"the server is busy: no query worker came free within {limit:g} s"
-            ) from None
+            raise Busy(f"the server is busy: no query worker came free within {limit:g} s") from None
         try:
             worker.connection.send((name, arguments))
             if not worker.connection.poll(limit):
                 self._replace(worker)
-                raise PoolError(
-                    503, f"the query ran longer than the time limit of {limit:g} s and was stopped"
-                )
+                raise Busy(f"the query ran longer than the time limit of {limit:g} s and was stopped")
             status, payload = worker.connection.recv()
         except (EOFError, OSError):
             worker.process.join(1)

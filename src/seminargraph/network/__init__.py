@@ -14,7 +14,8 @@ The rules, all of them:
 
 Every edge carries its fact's status (stated, inferred, ambiguous), note and quoted evidence with
 its source. Ambiguous facts are kept, marked as such, unless ``include_ambiguous`` is false. All
-reading is done by SPARQL queries (see ``netfacts``), so any store can be projected.
+reading is done by SPARQL queries (see ``read.facts``), so any store can be projected; labels follow
+``read.labels.pick``, the rule the tables and the entity pages follow too.
 """
 
 from __future__ import annotations
@@ -25,11 +26,22 @@ from typing import Any
 
 from rdflib import Graph, Literal, URIRef
 
-from .errors import QueryError, QueryParameterError
-from .netfacts import FACT_KINDS, Entity, Fact, FactKind, FactReader, class_of
-from .netviews import people_network
-from .query import DEFAULT_LANG, LANG_PATTERN, NamedQuery, QueryResult, get_query, parse_query_text, run_query
-from .vocab import ROLES, SG, STATUSES
+from ..errors import QueryError, QueryParameterError
+from ..ontology import terms
+from ..query import (
+    DEFAULT_LANG,
+    LANG_PATTERN,
+    NamedQuery,
+    QueryResult,
+    get_query,
+    parse_query_text,
+    run_query,
+)
+from ..read.entities import suggest_ids
+from ..read.facts import FACT_KINDS, Entity, Fact, FactKind, FactReader, class_of
+from ..read.labels import pick, rank
+from ..vocab import SG
+from .views import people_network
 
 PROJECTIONS = ("full", "people")
 NODE_TYPES = ("person", "organisation", "event")
@@ -43,7 +55,6 @@ RELATIONS = (
     "member_of",
     "sub_organisation_of",
 )
-_ROLE_NAMES = {str(iri): name for name, iri in ROLES.items()}
 
 
 def to_networkx(
@@ -96,21 +107,6 @@ def to_networkx(
     return people_network(network) if projection == "people" else network
 
 
-def pick(values: Iterable[Literal], lang: str) -> str:
-    """The value in ``lang`` (or a regional variant of it), else one without a language, else any."""
-    ranked = sorted(values, key=lambda v: (_lang_rank(v.language, lang), v.language or "", str(v)))
-    return str(ranked[0]) if ranked else ""
-
-
-def _lang_rank(tag: str | None, lang: str) -> int:
-    tag = (tag or "").lower()
-    if tag == lang.lower():
-        return 0
-    if tag.split("-")[0] == lang.lower().split("-")[0]:
-        return 1
-    return 2 if not tag else 3
-
-
 class _Builder:
     def __init__(self, graph: Graph, lang: str, include_ambiguous: bool) -> None:
         self.graph = graph
@@ -119,6 +115,8 @@ class _Builder:
         self.include_ambiguous = include_ambiguous
         self._labels: dict[str, str] = {}
         self._terms: dict[str, str] = {}
+        self.known = terms()
+        self.role_names = {str(iri): name for name, iri in self.known.roles.items()}
 
     def keep(self, fact: Fact) -> bool:
         return self.include_ambiguous or fact.status != "ambiguous"
@@ -189,12 +187,8 @@ class _Builder:
         found = self.reader.resolve(value, types)
         what = " or ".join(types) if len(types) < 3 else "person, organisation or event"
         if not found:
-            known = self.reader.identifiers(types[0], 12) if len(types) == 1 else []
-            hint = ""
-            if len(known) > 12:
-                hint = f" (the {types[0]}s include: {', '.join(known[:12])}, ...)"
-            elif known:
-                hint = f" (the {types[0]}s are: {', '.join(known)})"
+            # The same "did you mean" as a query parameter's (read.entities).
+            hint = suggest_ids(self.graph, types, value)
             raise QueryParameterError(f"no {what} with the id or IRI '{value}' in the graph{hint}")
         if len(found) > 1:
             raise QueryParameterError(f"the id '{value}' names several things ({what}); give the IRI")
@@ -302,7 +296,7 @@ class _Builder:
 
     def vocabulary(self, facts: list[Fact], entities: Iterable[Entity]) -> dict[str, list[Literal]]:
         terms = {URIRef(str(t)) for f in facts for t in f.extra if isinstance(t, URIRef)}
-        terms |= {SG.partOf, *STATUSES.values(), *(class_of(e.type, e.kind) for e in entities)}
+        terms |= {SG.partOf, *self.known.statuses.values(), *(class_of(e.type, e.kind) for e in entities)}
         return self.reader.labels(terms)
 
     def describe(
@@ -312,7 +306,7 @@ class _Builder:
         entities: dict[str, Entity],
         affiliations: dict[str, Fact],
     ) -> dict[str, Any]:
-        status_label = self.term(vocab, str(STATUSES.get(fact.status, ""))) if fact.status else ""
+        status_label = self.term(vocab, str(self.known.statuses.get(fact.status, ""))) if fact.status else ""
         edge: dict[str, Any] = {
             "relation": "",
             "label": "",
@@ -327,7 +321,7 @@ class _Builder:
         }
         if fact.kind == "participation":
             roles = sorted(str(r) for r in fact.extra)
-            edge["role"] = ", ".join(_ROLE_NAMES.get(r, _snake(r)) for r in roles)
+            edge["role"] = ", ".join(self.role_names.get(r, _snake(r)) for r in roles)
             edge["relation"] = "organised" if str(SG.OrganiserRole) in roles else "took_part"
             edge["label"] = ", ".join(self.term(vocab, r) or _snake(r) for r in roles)
             capacities = [affiliations[a] for a in sorted(fact.capacities) if a in affiliations]
@@ -354,7 +348,7 @@ class _Builder:
             return ""
         source_lang = next((e.language for e in fact.evidence if e.language), "")
         written = pick(titles, source_lang or self.lang)
-        translated = [t for t in titles if _lang_rank(t.language, self.lang) == 0 and str(t) != written]
+        translated = [t for t in titles if rank(t.language, self.lang) == 0 and str(t) != written]
         return f"{written} ({pick(translated, self.lang)})" if source_lang and translated else written
 
     def add_details(

@@ -23,11 +23,11 @@ from typing import TYPE_CHECKING, Any
 
 from markupsafe import Markup
 
-from .export import UNHOLDABLE
-from .netviews import view_members
-from .pagetext import UI, field_labels, title_for
-from .projection import to_networkx
-from .rdfio import write_atomic
+from ..rdfio import write_atomic
+from ..textfile import XML_UNSAFE
+from . import to_networkx
+from .views import view_members
+from .words import UI, field_labels, title_for
 
 if TYPE_CHECKING:
     import jinja2
@@ -289,7 +289,7 @@ def _environment() -> jinja2.Environment:
     import jinja2  # imported when a page is drawn: commands that draw none start faster
 
     return jinja2.Environment(
-        loader=jinja2.PackageLoader("seminargraph", "templates"),
+        loader=jinja2.PackageLoader("seminargraph.network", "templates"),
         autoescape=True,
         undefined=jinja2.StrictUndefined,
     )
@@ -297,7 +297,7 @@ def _environment() -> jinja2.Environment:
 
 @cache
 def _resource(name: str) -> str:
-    return resources.files("seminargraph").joinpath("templates", name).read_text("utf-8")
+    return resources.files("seminargraph.network").joinpath("templates", name).read_text("utf-8")
 
 
 @cache
@@ -328,7 +328,7 @@ def _csp(*scripts: str) -> str:
 def _clean(text: str) -> str:
     # Control characters and lone surrogates cannot be written as UTF-8 HTML; they are shown as
     # the replacement character instead of breaking the page.
-    return UNHOLDABLE.sub("\ufffd", text)
+    return XML_UNSAFE.sub("\ufffd", text)
 
 
 def _short(text: str, limit: int = 28) -> str:

@@ -15,9 +15,15 @@ from importlib import resources
 from rdflib import Dataset, Graph, Literal, URIRef
 from rdflib.namespace import RDF, XSD
 
+from ..errors import SourceError
+from ..ontology import terms
+from ..rdfio import bind_prefixes, empty_dataset
+from ..vocab import (
+    DEFAULT_BASE,
+    ORGANISATION_RELATIONS,
+    SG,
+)
 from .catalog import Catalog
-from .errors import SourceError
-from .rdfio import bind_prefixes, empty_dataset
 from .records import (
     Event,
     LangText,
@@ -25,15 +31,6 @@ from .records import (
     Participation,
     Provenance,
     SourceRecords,
-)
-from .vocab import (
-    DEFAULT_BASE,
-    EVENT_TYPES,
-    ORGANISATION_KINDS,
-    ORGANISATION_RELATIONS,
-    ROLES,
-    SG,
-    STATUSES,
 )
 
 _BASE_PATTERN = re.compile(r"^https?://[A-Za-z0-9.\-]+(?::[0-9]+)?(?:/[A-Za-z0-9._~\-/]*)?[/#]$")
@@ -152,6 +149,7 @@ class _FileMapper:
         self.m = minter
         self.src = minter.source(records.source.id)
         self.lang = records.source.language
+        self.terms = terms()
 
     def add(self, s: URIRef, p: URIRef, o: URIRef | Literal) -> None:
         self.g.add((s, p, o))
@@ -161,7 +159,7 @@ class _FileMapper:
             self.add(s, prop, Literal(value, lang=lang))
 
     def provenance(self, fact: URIRef, prov: Provenance) -> None:
-        self.add(fact, SG.status, STATUSES[prov.status])
+        self.add(fact, SG.status, self.terms.statuses[prov.status])
         if prov.note:
             self.add(fact, SG.note, Literal(prov.note, lang=NOTE_LANGUAGE))
         self.evidence(fact, prov.quotes)
@@ -226,7 +224,7 @@ class _FileMapper:
     def organisation(self, org: Organisation) -> None:
         o = self.m.organisation(org.id)
         self.add(o, RDF.type, SG.Organisation)
-        self.add(o, RDF.type, ORGANISATION_KINDS[org.kind])
+        self.add(o, RDF.type, self.terms.organisation_kinds[org.kind])
         self.add(o, SG.identifier, Literal(org.id))
         self.names(o, org.name)
         for rel in org.relations:
@@ -241,7 +239,7 @@ class _FileMapper:
     def event(self, event: Event) -> None:
         e = self.m.event(event.id)
         self.add(e, RDF.type, SG.Event)
-        self.add(e, RDF.type, EVENT_TYPES[event.type])
+        self.add(e, RDF.type, self.terms.event_types[event.type])
         self.add(e, SG.identifier, Literal(event.id))
         self.names(e, event.name)
         if event.year is not None:
@@ -262,7 +260,7 @@ class _FileMapper:
         self.add(p, SG.identifier, Literal(part.id))
         self.add(p, SG.event, self.m.event(part.event))
         self.add(p, SG.agent, self._agent(part.agent))
-        self.add(p, SG.role, ROLES[part.role])
+        self.add(p, SG.role, self.terms.roles[part.role])
         for cap in part.capacities:
             self.add(p, SG.inCapacityOf, self.m.affiliation(cap))
         self.provenance(p, part.provenance)
@@ -274,8 +272,18 @@ class _FileMapper:
 
 
 def derive_shortcuts(graph: Graph) -> None:
-    """Add the convenience edges derived from the fact nodes of ``graph`` (not ambiguous ones)."""
+    """Add the convenience edges derived from the fact nodes of ``graph`` (not ambiguous ones).
+
+    derive.rq gives ``event ROLE agent`` for each participation, with the role concept in the
+    place of the property; the edge is the role's ``sg:shortcut`` in the ontology (none: only
+    ``sg:hasParticipant``).
+    """
     query = resources.files("seminargraph").joinpath("resources/derive.rq").read_text("utf-8")
-    derived = graph.query(query)
-    for triple in derived:
-        graph.add(triple)  # type: ignore[arg-type]
+    shortcuts = terms().role_shortcuts
+    roles = set(terms().roles.values())
+    for s, p, o in graph.query(query):  # type: ignore[misc]
+        if isinstance(p, URIRef) and p in roles:
+            if p not in shortcuts:
+                continue
+            p = shortcuts[p]
+        graph.add((s, p, o))

@@ -1,4 +1,4 @@
-"""Read the entities and facts a network is drawn from, through SPARQL SELECT queries only.
+"""Read the entities and facts a network (or an entity page) is drawn from, through SPARQL SELECT only.
 
 Nothing here walks rdflib triples: every read is a query, so the same code works on the in-memory
 store, an on-disk Oxigraph store or a remote SPARQL endpoint. Reads can be restricted to a set of
@@ -7,6 +7,7 @@ nodes; the IRIs go into ``VALUES`` blocks in chunks, so a large view never build
 
 from __future__ import annotations
 
+import functools
 import re
 from collections.abc import Iterable, Sequence
 from dataclasses import dataclass, field
@@ -15,8 +16,9 @@ from rdflib import Graph, Literal, URIRef
 from rdflib.namespace import XSD
 from rdflib.term import Node
 
-from .errors import QueryError
-from .vocab import EVENT_TYPES, ORGANISATION_KINDS, SG
+from ..errors import QueryError
+from ..ontology import Terms, terms
+from ..vocab import SG
 
 #: IRIs per VALUES block: keeps each query text small whatever the size of the view.
 CHUNK = 400
@@ -27,12 +29,21 @@ _PREFIXES = (
     "PREFIX skos: <http://www.w3.org/2004/02/skos/core#>\n"
 )
 
-#: Classes that make a node a person, an organisation or an event, with the kind they give.
-ENTITY_CLASSES: dict[URIRef, tuple[str, str]] = {
-    SG.Person: ("person", "person"),
-    **{URIRef(c): ("organisation", kind) for kind, c in ORGANISATION_KINDS.items()},
-    **{URIRef(c): ("event", kind) for kind, c in EVENT_TYPES.items()},
-}
+
+def entity_classes() -> dict[URIRef, tuple[str, str]]:
+    """Classes that make a node a person, an organisation or an event, with the kind they give."""
+    return _entity_classes(terms())
+
+
+@functools.cache
+def _entity_classes(known: Terms) -> dict[URIRef, tuple[str, str]]:
+    return {
+        SG.Person: ("person", "person"),
+        **{URIRef(c): ("organisation", kind) for kind, c in known.organisation_kinds.items()},
+        **{URIRef(c): ("event", kind) for kind, c in known.event_types.items()},
+    }
+
+
 #: The general class of each type: its kind is used only when no more specific class is given.
 GENERAL = {"person": SG.Person, "organisation": SG.Organisation, "event": SG.Event}
 
@@ -135,7 +146,7 @@ class FactReader:
 
     def read_entities(self, nodes: Iterable[str] | None = None) -> dict[str, Entity]:
         """Read the given nodes (default: every person, organisation and event) that are entities."""
-        classes = " ".join(iri_term(str(c)) for c in ENTITY_CLASSES)
+        classes = " ".join(iri_term(str(c)) for c in entity_classes())
         text = (
             "SELECT ?node ?type ?identifier ?name WHERE { #VALUES\n"
             f"  ?node a ?type . VALUES ?type {{ {classes} }}\n"
@@ -177,14 +188,6 @@ class FactReader:
             self.read_entities(iris)
             candidates = [self.entities[i] for i in iris if i in self.entities]
         return [e for e in candidates if e.type in types]
-
-    def identifiers(self, type_: str, limit: int) -> list[str]:
-        """Up to ``limit`` authored ids of entities of one type, for error messages."""
-        text = (
-            f"SELECT DISTINCT ?id WHERE {{ ?node a {iri_term(str(GENERAL[type_]))} ; sg:identifier ?id }} "
-            f"ORDER BY ?id LIMIT {int(limit) + 1}"
-        )
-        return [str(row[0]) for row in select(self.graph, text)]
 
     # -- facts -----------------------------------------------------------------------------
 
@@ -304,8 +307,9 @@ class FactReader:
 
 
 def _classify(types: set[URIRef]) -> tuple[str, str]:
+    classes = entity_classes()
     for general in ("person", "organisation", "event"):
-        kinds = sorted(ENTITY_CLASSES[c][1] for c in types if ENTITY_CLASSES[c][0] == general)
+        kinds = sorted(classes[c][1] for c in types if classes[c][0] == general)
         if kinds:
             specific = [k for k in kinds if URIRef(GENERAL[general]) != class_of(general, k)]
             return general, (specific or kinds)[0]
@@ -314,7 +318,7 @@ def _classify(types: set[URIRef]) -> tuple[str, str]:
 
 def class_of(type_: str, kind: str) -> URIRef:
     """The class that gives an entity of ``type_`` its ``kind``."""
-    for cls, (t, k) in ENTITY_CLASSES.items():
+    for cls, (t, k) in entity_classes().items():
         if t == type_ and k == kind:
             return cls
     raise KeyError(kind)

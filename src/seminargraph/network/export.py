@@ -9,17 +9,16 @@ from __future__ import annotations
 
 import io
 import json
-import re
 from collections.abc import Callable
 from dataclasses import dataclass
 from pathlib import Path
 from typing import Any
 
-from .errors import OutputError
-from .rdfio import write_atomic
+from ..errors import OutputError
+from ..rdfio import write_atomic
+from ..textfile import XML_UNSAFE
 
 #: Characters no XML (or HTML) file can hold, not even escaped.
-UNHOLDABLE = re.compile("[\x00-\x08\x0b\x0c\x0e-\x1f\ud800-\udfff\ufffe\uffff]")
 
 
 @dataclass(frozen=True)
@@ -125,7 +124,7 @@ def xml_safe(network: Any) -> tuple[Any, int]:
         nonlocal count
         if not isinstance(value, str):
             return value
-        text, n = UNHOLDABLE.subn("\ufffd", value)
+        text, n = XML_UNSAFE.subn("\ufffd", value)
         count += n
         return text
 

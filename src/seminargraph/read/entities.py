@@ -1,0 +1,87 @@
+"""An id or IRI to the entity it names: one look-up for query parameters, pages and the network.
+
+When nothing has that id, the error says what was probably meant ("did you mean 'leif-jonsson'?"),
+or lists the ids when there are few.
+"""
+
+from __future__ import annotations
+
+import difflib
+import re
+from collections.abc import Sequence
+
+from rdflib import Graph, Literal, URIRef
+from rdflib.term import Node
+
+from ..errors import QueryParameterError
+from ..sparql import execute
+from ..vocab import KINDS, PLURALS
+
+#: How many ids of a kind an error message lists in full; more are only searched for a near miss.
+LISTED_IDS = 12
+#: Most ids read to look for a near miss of an id that names nothing.
+SEARCHED_IDS = 100_000
+
+_PREFIX = "PREFIX sg: <https://seminargraph.example/ns#>\n"
+
+
+def resolve(graph: Graph, kind: str, value: str, *, parameter: str | None = None) -> Node:
+    """The one entity of ``kind`` (a key of ``vocab.KINDS``) that the id or IRI ``value`` names.
+
+    QueryParameterError when there is none (with the ids it may have meant) or several. With
+    ``parameter``, the message starts by naming it, as the front end words a parameter.
+    """
+    found = _candidates(graph, kind, value)
+    where = "{param}: " if parameter is not None else ""
+    if not found:
+        raise QueryParameterError(
+            f"{where}no {kind} with the id or IRI '{value}' in the graph" + suggest_ids(graph, kind, value),
+            parameter=parameter,
+        )
+    if len(found) > 1:
+        raise QueryParameterError(
+            f"{where}the id '{value}' names several {kind}s; give the IRI", parameter=parameter
+        )
+    return found[0]
+
+
+def _candidates(graph: Graph, kind: str, value: str) -> list[Node]:
+    text = _PREFIX + "SELECT DISTINCT ?x WHERE { ?x a ?type ; "
+    if re.match(r"^https?://\S+$", value):
+        candidate: dict[str, Node] = {"x": URIRef(value)}
+        text += "sg:identifier ?i . }"
+    else:
+        candidate = {"id": Literal(value)}
+        # STR(): rdflib's own engine tells "x" from "x"^^xsd:string, which RDF 1.1 calls equal.
+        text += "sg:identifier ?i . FILTER (STR(?i) = STR(?id)) }"
+    # An agent is found as a person or an organisation when the data does not say sg:Agent.
+    for each in (kind, "person", "organisation") if kind == "agent" else (kind,):
+        candidate["type"] = URIRef(KINDS[each])
+        found = [row[0] for row in execute(graph, text, candidate).rows if row[0] is not None]
+        if found:
+            return found
+    return []
+
+
+def suggest_ids(graph: Graph, kind: str | Sequence[str], value: str) -> str:
+    """The end of an unknown-id error: the ids it may have meant, or all of them when few.
+
+    ``kind`` is a key of ``vocab.KINDS``, or several when the id may name any of them.
+    """
+    kinds = [kind] if isinstance(kind, str) else list(kind)
+    ids: set[str] = set()
+    for each in [k for one in kinds for k in (("person", "organisation") if one == "agent" else (one,))]:
+        text = _PREFIX + f"SELECT DISTINCT ?i WHERE {{ ?x a ?type ; sg:identifier ?i }} LIMIT {SEARCHED_IDS}"
+        rows = execute(graph, text, {"type": URIRef(KINDS[each])}).rows
+        ids.update(str(row[0]) for row in rows if row[0] is not None)
+    known = sorted(ids)
+    close = difflib.get_close_matches(value, known, n=3, cutoff=0.75)
+    if close:
+        return "; did you mean " + " or ".join(f"'{c}'" for c in close) + "?"
+    plurals = [PLURALS.get(k, f"{k}s") for k in kinds]
+    plural = " and ".join([", ".join(plurals[:-1]), plurals[-1]] if len(plurals) > 1 else plurals)
+    if not known:
+        return f" (it has no {plural})"
+    if len(known) <= LISTED_IDS:
+        return f" (the {plural} are: {', '.join(known)})"
+    return f" ({len(known):,} {plural} in the graph, none with an id like it)"

@@ -1,0 +1,140 @@
+"""Run any SPARQL text safely: checked, bound, run, and read into one result type.
+
+:func:`execute` checks the text (:mod:`.checks`), gives it its bindings (as the engine takes them:
+rdflib's ``initBindings``, or VALUES blocks joined in by :mod:`.binding`), runs it, and returns a
+:class:`QueryResult`, whatever the engine.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Iterable, Mapping
+from dataclasses import dataclass, field
+from typing import Any
+
+from pyparsing import ParseException
+from rdflib import Graph
+from rdflib.plugins.stores.memory import Memory
+from rdflib.query import Result
+from rdflib.term import Node
+
+from ..errors import MissingExtraError, QueryError
+from ..rdfio import plain
+from .binding import bind
+from .checks import MAX_QUERY_CHARS, check_query
+
+
+@dataclass
+class QueryResult:
+    """Rows of a SELECT, the answer of an ASK, or the graph of a CONSTRUCT/DESCRIBE, from any engine.
+
+    Values are rdflib terms (IRIs, blank nodes, literals with their language or datatype), or
+    None where a row leaves a variable unbound. ``truncated`` says that rows or triples were cut
+    off at a limit (see :meth:`cut`).
+    """
+
+    kind: str  # select | ask | graph
+    columns: list[str] = field(default_factory=list)
+    rows: list[tuple[Node | None, ...]] = field(default_factory=list)
+    boolean: bool | None = None
+    graph: Graph | None = None
+    truncated: bool = False
+
+    @property
+    def triples(self) -> list[tuple[Node, Node, Node]]:
+        """The triples of a graph result (none for rows)."""
+        return list(self.graph) if self.graph is not None else []
+
+    def cut(self, limit: int) -> QueryResult:
+        """This result with at most ``limit`` rows or triples, ``truncated`` when some were left out."""
+        triples = self.triples
+        if len(self.rows) <= limit and len(triples) <= limit:
+            return self
+        return QueryResult(
+            self.kind,
+            columns=self.columns,
+            rows=self.rows[:limit],
+            boolean=self.boolean,
+            graph=graph_of(triples[:limit]) if self.graph is not None else None,
+            truncated=True,
+        )
+
+    def __getstate__(self) -> dict[str, Any]:
+        # A query worker sends results to the server: a graph travels as its triples, which
+        # pickle several times faster than an rdflib Graph.
+        state = dict(self.__dict__)
+        state["graph"] = None if self.graph is None else list(self.graph)
+        return state
+
+    def __setstate__(self, state: dict[str, Any]) -> None:
+        triples = state["graph"]
+        self.__dict__.update({**state, "graph": None if triples is None else graph_of(triples)})
+
+    def records(self) -> list[dict[str, str | None]]:
+        """The rows as dictionaries of strings (``None`` where unbound)."""
+        return [
+            {c: (None if v is None else str(v)) for c, v in zip(self.columns, row, strict=True)}
+            for row in self.rows
+        ]
+
+    def to_pandas(self) -> Any:
+        """The rows as a pandas DataFrame of strings (needs the ``notebook`` extra)."""
+        try:
+            import pandas
+        except ImportError:
+            raise MissingExtraError("QueryResult.to_pandas", "notebook") from None
+        return pandas.DataFrame(self.records(), columns=self.columns)
+
+
+def graph_of(triples: Iterable[tuple[Node, Node, Node]]) -> Graph:
+    """A new graph, with no prefixes bound, holding ``triples``."""
+    graph = Graph(bind_namespaces="none")
+    for triple in triples:
+        graph.add(triple)
+    return graph
+
+
+def execute(
+    graph: Graph,
+    text: str,
+    bindings: Mapping[str, Node] | None = None,
+    *,
+    allow_remote: bool = False,
+) -> QueryResult:
+    """Check, bind and run one SPARQL query text over ``graph``."""
+    check_query(text, allow_remote=allow_remote)
+    try:
+        if isinstance(graph.store, Memory):
+            # rdflib's engine sees initBindings everywhere (subqueries and OPTIONAL included);
+            # it mishandles VALUES inside OPTIONAL subqueries, so it gets the bindings this way.
+            result = graph.query(text, initBindings=dict(bindings or {}))  # type: ignore[arg-type]
+        else:
+            result = graph.query(bind(text, bindings or {}))
+    except ParseException as exc:
+        raise QueryError(f"the query is not valid SPARQL: {exc}") from None
+    except SyntaxError as exc:
+        # Oxigraph's parser is stricter than rdflib's on a few forms (binding a variable
+        # twice, an OFFSET past 64 bits, a relative IRI); it says where, as "error at L:C".
+        raise QueryError(f"the query is not valid SPARQL: {exc.msg}") from None
+    except RecursionError:
+        raise QueryError("the query is nested too deeply to run") from None
+    return to_result(result)
+
+
+def to_result(result: Result) -> QueryResult:
+    """Convert an rdflib Result into a QueryResult."""
+    if result.type == "ASK":
+        return QueryResult("ask", boolean=bool(result.askAnswer))
+    if result.type in ("CONSTRUCT", "DESCRIBE"):
+        graph = Graph(bind_namespaces="none")
+        assert result.graph is not None
+        # Literals as the same terms whatever the engine: Oxigraph gives "x"^^xsd:string where
+        # rdflib and remote endpoints give "x" (one term in RDF 1.1, two to rdflib).
+        for s, p, o in result.graph:
+            graph.add((s, p, plain(o)))
+        return QueryResult("graph", graph=graph)
+    columns = [str(v) for v in (result.vars or [])]
+    rows = [tuple(row) for row in result]  # type: ignore[arg-type]
+    return QueryResult("select", columns=columns, rows=rows)  # type: ignore[arg-type]
+
+
+__all__ = ["MAX_QUERY_CHARS", "QueryResult", "bind", "check_query", "execute", "graph_of", "to_result"]
