@@ -5,12 +5,14 @@ from __future__ import annotations
 import re
 from dataclasses import dataclass, replace
 
-from .cues import EITHER, POST, PRE, Cue, find_cues
+from .cues import EITHER, POST, PRE, Cue, CueMatch, find_cues
 from .entries import QUOTED_TITLE as _QUOTED_TITLE
 from .entries import Mention, begins_with_person, is_bare_name, looks_like_entry, read_entries
 from .labels import Label, is_field_word, match_label
 from .layout import Line, people_columns, sentences
+from .names import NameSeen, names_in
 from .phrases import parse_attribute
+from .tokens import Token, is_capitalised, is_first_name, is_title_word, tokenize
 
 Span = tuple[int, int]
 _CLAUSE_MARK = re.compile(r" (?:att|när|då|där|medan|innan|efter att|while|when|where|after) |: | – | — ")
@@ -22,7 +24,7 @@ _SENTENCE_END = re.compile(r"[.!?](?:\s|$)")
 _BIOGRAPHY_REST = re.compile(r" (?:is|was|är|var|works as|arbetar som) (?:(?:a|an|the|en|ett) )?")
 
 #: How sure each way of finding a participant is, before the name itself is weighed.
-BASE_CONFIDENCE = {"label": 0.9, "post": 0.85, "pre": 0.8}
+BASE_CONFIDENCE = {"label": 0.9, "post": 0.85, "pre": 0.8, "role": 0.85, "given": 0.75, "sentence": 0.6}
 
 
 @dataclass(frozen=True)
@@ -33,7 +35,7 @@ class Found:
     role: str
     quote: Span
     more: tuple[Span, ...]
-    how: str  # label | post | pre
+    how: str  # label | post | pre | role ("Moderator X") | given (a given name alone) | sentence (a cue near)
 
 
 def collect(text: str, lines: list[Line], heading: Label | None = None) -> list[Found]:
@@ -43,6 +45,7 @@ def collect(text: str, lines: list[Line], heading: Label | None = None) -> list[
     the role of a bare list of people in the section.
     """
     found: list[Found] = []
+    given = _given_index(text, lines)
     i = 0
     while i < len(lines):
         line = lines[i]
@@ -95,7 +98,7 @@ def collect(text: str, lines: list[Line], heading: Label | None = None) -> list[
             ):
                 k += 1
             if k > i + 1:
-                found.extend(_prose(text, line.start, line.end)[0])
+                found.extend(_prose(text, line.start, line.end, given)[0])
                 slot = Label("programme item", "people", _slot_role(line.text), None, len(line.text))
                 found.extend(_entries(text, lines[i + 1 : k], slot, line_span(line)))
                 i = k
@@ -103,8 +106,12 @@ def collect(text: str, lines: list[Line], heading: Label | None = None) -> list[
         j = i
         while j < len(lines) and lines[j].block == line.block and lines[j].label is None:
             j += 1
-        prose, pending = _prose(text, lines[i].start, lines[j - 1].end)
-        if not prose and heading is not None and heading.kind == "people":
+        prose, pending = _prose(text, lines[i].start, lines[j - 1].end, given)
+        if (
+            not any(item.how in _BY_CUE for item in prose)
+            and heading is not None
+            and heading.kind == "people"
+        ):
             # "Panel: Who pays?" over "Siobhan Murphy (Dublin City Council), … and Erik
             # Wahlgren (Nordic Mobility Lab, chair)": the heading's label is the list's.
             for listed in lines[i:j]:
@@ -121,6 +128,7 @@ def collect(text: str, lines: list[Line], heading: Label | None = None) -> list[
     return [_with_biography(text, lines, item) for item in found]
 
 
+_BY_CUE = frozenset({"label", "post", "pre"})
 _TIME_SLOT = re.compile(r"^(?:kl\.?\s*)?\d{1,2}[.:]\d{2}(?:\s*[-–]\s*\d{1,2}[.:]\d{2})?\s+\S", re.IGNORECASE)
 _PANEL_ITEM = re.compile(
     r"\b(?:panel\w*|\w*debatt\w*|\w*samtal\w*|discussion|conversation|debate|dialog\w*|roundtable)\b",
@@ -326,55 +334,220 @@ def _with_roles(
     return found
 
 
-def _prose(text: str, start: int, end: int) -> tuple[list[Found], Cue | Label | None]:
+def _prose(
+    text: str, start: int, end: int, given: dict[str, list[NameSeen]] | None = None
+) -> tuple[list[Found], Cue | Label | None]:
     found: list[Found] = []
     pending: Cue | Label | None = None
     for s_start, s_end in sentences(text[start:end], start):
         sentence = (s_start, s_end)
-        label = match_label(text[s_start:s_end])
-        if label is not None and label.kind == "people":
-            inline = s_start + label.content_start
-            if inline < s_end:
-                found.extend(_region(text, inline, s_end, label, sentence, (), False))
-            else:
-                pending = label
-            continue
-        if _ELSEWHERE.match(text, s_start, s_end):
-            # "Se även vårt samtal med X på söndagen": another event, named in passing.
-            pending = None
-            continue
-        cues = find_cues(text[s_start:s_end], s_start)
-        pending = None
-        for k, match in enumerate(cues):
-            after_end = cues[k + 1].start if k + 1 < len(cues) else s_end
-            before_start = cues[k - 1].end if k else s_start
-            cue = match.cue
-            if cue.direction in (POST, EITHER):
-                if text[match.start : match.end].lower() in ("bjuder", "bjöd"):
-                    # "bjuder Linköpings studentkår in ungdomsförbunden": the organiser is
-                    # the subject between the verb and its particle.
-                    particle = _PARTICLE_IN.search(text, match.end, after_end)
-                    after_end = particle.start() if particle is not None else after_end
-                region = _region(text, match.end, after_end, cue, sentence, (), False)
-                found.extend(region)
-                if not region and not text[match.end : after_end].strip(" :") and text[s_end - 1] == ":":
-                    pending = cue
-            if cue.direction in (PRE, EITHER):
-                clause = before_start
-                for mark in _CLAUSE_MARK.finditer(text, before_start, match.start):
-                    clause = mark.end()
-                # Only a cue that names no people's role ("X bjuder in till") reads an
-                # organisation before it.
-                organisations = "marked" if cue.person_role is None else "none"
-                described = _DESCRIBED.search(text, clause, match.start) if cue.person_role is None else None
-                if described is not None:
-                    # "när föreningen Kulturarv Nord höll sitt vårseminarium": the word
-                    # "föreningen" says that the name after it is an organisation's.
-                    clause, organisations = described.end(), "any"
-                mentions = read_entries(text, clause, match.start, organisations=organisations)
-                role = cue.organisation_role if organisations != "none" else None
-                found.extend(_with_roles(mentions, cue.person_role, role, sentence, (), "pre"))
+        before = len(found)
+        pending = _sentence(text, sentence, found, pending)
+        if given is not None and not _ELSEWHERE.match(text, s_start, s_end):
+            found.extend(_names_in_sentence(text, sentence, found[before:], given))
     return found, pending
+
+
+def _sentence(
+    text: str, sentence: Span, found: list[Found], pending: Cue | Label | None
+) -> Cue | Label | None:
+    """Read one sentence's labels and cues into ``found``; return the cue or label left pending."""
+    s_start, s_end = sentence
+    label = match_label(text[s_start:s_end])
+    if label is not None and label.kind == "people":
+        inline = s_start + label.content_start
+        if inline < s_end:
+            found.extend(_region(text, inline, s_end, label, sentence, (), False))
+        else:
+            pending = label
+        return pending
+    if _ELSEWHERE.match(text, s_start, s_end):
+        # "Se även vårt samtal med X på söndagen": another event, named in passing.
+        return None
+    cues = find_cues(text[s_start:s_end], s_start)
+    pending = None
+    for k, match in enumerate(cues):
+        after_end = cues[k + 1].start if k + 1 < len(cues) else s_end
+        before_start = cues[k - 1].end if k else s_start
+        cue = match.cue
+        if cue.direction in (POST, EITHER):
+            if text[match.start : match.end].lower() in ("bjuder", "bjöd"):
+                # "bjuder Linköpings studentkår in ungdomsförbunden": the organiser is
+                # the subject between the verb and its particle.
+                particle = _PARTICLE_IN.search(text, match.end, after_end)
+                after_end = particle.start() if particle is not None else after_end
+            region = _region(text, match.end, after_end, cue, sentence, (), False)
+            found.extend(region)
+            if not region and not text[match.end : after_end].strip(" :") and text[s_end - 1] == ":":
+                pending = cue
+        if cue.direction in (PRE, EITHER):
+            clause = before_start
+            for mark in _CLAUSE_MARK.finditer(text, before_start, match.start):
+                clause = mark.end()
+            # Only a cue that names no people's role ("X bjuder in till") reads an
+            # organisation before it.
+            organisations = "marked" if cue.person_role is None else "none"
+            described = _DESCRIBED.search(text, clause, match.start) if cue.person_role is None else None
+            if described is not None:
+                # "när föreningen Kulturarv Nord höll sitt vårseminarium": the word
+                # "föreningen" says that the name after it is an organisation's.
+                clause, organisations = described.end(), "any"
+            mentions = read_entries(text, clause, match.start, organisations=organisations)
+            role = cue.organisation_role if organisations != "none" else None
+            found.extend(_with_roles(mentions, cue.person_role, role, sentence, (), "pre"))
+    return pending
+
+
+def _given_index(text: str, lines: list[Line]) -> dict[str, list[NameSeen]]:
+    """The names of a section by their given name (for "Walter kommer att tala" after "Walter Osika")."""
+    index: dict[str, list[NameSeen]] = {}
+    if lines:
+        for seen in names_in(text, lines[0].start, lines[-1].end):
+            same = index.setdefault(seen.given, [])
+            if all(text[o.start : o.end] != text[seen.start : seen.end] for o in same):
+                same.append(seen)
+    return index
+
+
+def _names_in_sentence(
+    text: str, sentence: Span, here: list[Found], given: dict[str, list[NameSeen]]
+) -> list[Found]:
+    """People in a sentence whom its cues did not reach: by a role word before the name
+    ("Moderator Mattias Olsson, …"), by a cue elsewhere in the sentence (marked for review),
+    or by the given name alone, next to a cue, of a person the section names in full."""
+    s_start, s_end = sentence
+    covered = [m.mention.name for m in here] + [
+        m.mention.organisation for m in here if m.mention.organisation
+    ]
+    cues = [m for m in find_cues(text[s_start:s_end], s_start) if m.cue.person_role is not None]
+    found: list[Found] = []
+    tokens = tokenize(text[s_start:s_end], s_start)
+    negated = _NEGATION.search(text, s_start, s_end) is not None
+    for seen in names_in(text, s_start, s_end):
+        if any(span is not None and span[0] <= seen.start < span[1] for span in covered):
+            continue
+        j = next(k for k, t in enumerate(tokens) if t.start == seen.start)
+        mention = _person_at(text, tokens, j, seen, s_end)
+        if mention is None:
+            continue
+        if mention.role is not None and mention.title_before_name and not negated:
+            found.append(Found(mention, mention.role, sentence, (), "role"))  # "Moderator Anna Ek, …"
+            continue
+        if not cues or negated or (j and tokens[j - 1].lower in _MENTIONED_AFTER):
+            continue
+        after = next((t for t in tokens[j + 1 :] if t.start >= seen.end), None)
+        if after is not None and after.lower in _SAYING:
+            continue  # "Per Albin Hansson sade …": quoted, not taking part
+        if sum(text.count(mark, s_start, seen.start) for mark in _QUOTES) % 2:
+            continue  # inside a quotation
+        near = [m for m in cues if _same_clause(text, tokens, seen, m)]
+        if not near:
+            continue
+        nearest = min(near, key=lambda m: min(abs(m.start - seen.end), abs(seen.start - m.end)))
+        role = nearest.cue.person_role
+        assert role is not None
+        found.append(Found(mention, role, sentence, (), "sentence"))
+    if not negated:
+        found.extend(_given_name_only(text, sentence, cues, tokens, given, here + found))
+    return found
+
+
+def _same_clause(text: str, tokens: list[Token], seen: NameSeen, cue: CueMatch) -> bool:
+    """Say whether a cue is close to a name, with no new clause between them ("…, och X kallade")."""
+    start, end = (seen.end, cue.start) if cue.start >= seen.end else (cue.end, seen.start)
+    between = sum(1 for t in tokens if start <= t.start < end)
+    return between <= _CLAUSE_REACH and _NEW_CLAUSE.search(text, start, end) is None
+
+
+_CLAUSE_REACH = 10
+_NEW_CLAUSE = re.compile(
+    r"[;:–—]|, (?:och|men|and|but|while|medan|där|which|who|som|vilket) |\b(?:att|that)\b"
+)
+
+
+def _person_at(text: str, tokens: list[Token], j: int, seen: NameSeen, end: int) -> Mention | None:
+    """Read the person whose name is ``seen`` with the title words before it and what follows it."""
+    if j >= 2 and tokens[j - 1].text.islower() and tokens[j - 2].text[:1].isupper():
+        relation = tokens[j - 2].text.endswith(("s", "'s", "’s")) and not is_title_word(tokens[j - 1])
+        if relation:
+            return None  # "Astrid Lindgrens barnbarn Olof Hellberg": named by a relation to another
+    for k in range(max(0, j - 4), j + 1):
+        if any(text[t.end : t.end + 1] in ",;:" for t in tokens[k:j]):
+            continue  # a comma between the words before and the name: they are not its title
+        mentions = read_entries(text, tokens[k].start, end, organisations="none")
+        if mentions and mentions[0].kind == "person" and mentions[0].name == (seen.start, seen.end):
+            return mentions[0]
+    return None
+
+
+def _given_name_only(
+    text: str,
+    sentence: Span,
+    cues: list[CueMatch],
+    tokens: list[Token],
+    given: dict[str, list[NameSeen]],
+    here: list[Found],
+) -> list[Found]:
+    """ "Walter kommer att tala om …", "I föreläsningen berättar Mitko om …": a given name alone
+    next to a cue is the person the section names in full with that given name, if only one."""
+    found: list[Found] = []
+    taken = {text[f.mention.name[0] : f.mention.name[1]] for f in here}
+    for match in cues:
+        candidates = []
+        if match.cue.direction in (POST, EITHER):
+            candidates += [t for t in tokens if t.start > match.end][:1]
+        if match.cue.direction in (PRE, EITHER):
+            candidates += [t for t in tokens if t.end < match.start][-1:]
+        for token in candidates:
+            full = given.get(token.text, [])
+            if len(full) != 1 or not is_first_name(token) or token.start == full[0].start:
+                continue
+            k = tokens.index(token)
+            if k + 1 < len(tokens) and is_capitalised(tokens[k + 1]) and tokens[k + 1].start - token.end == 1:
+                continue  # a name of two words, read above
+            name = text[full[0].start : full[0].end]
+            if name in taken:
+                continue
+            stop = _SENTENCE_END.search(text, full[0].end)
+            mentions = read_entries(
+                text, full[0].start, stop.start() if stop else len(text), organisations="none"
+            )
+            mention = mentions[0] if mentions and mentions[0].name == (full[0].start, full[0].end) else None
+            if mention is None:
+                mention = Mention(kind="person", name=(full[0].start, full[0].end), known_name=True)
+            where = (full[0].start, stop.start() + 1 if stop else len(text))
+            role = match.cue.person_role
+            assert role is not None
+            found.append(Found(mention, role, sentence, (where,), "given"))
+            taken.add(name)
+    return found
+
+
+_NEGATION = re.compile(
+    r"\b(?:inte|ej|icke|aldrig|not|never|cannot|can't|unable|tyvärr|unfortunately)\b", re.IGNORECASE
+)
+# "en bok om Astrid Lindgren", "enligt Anna Ek", "a book by Mary Beard": a name after these is mentioned.
+_MENTIONED_AFTER = frozenset(
+    {
+        "om",
+        "about",
+        "kring",
+        "enligt",
+        "according",
+        "av",
+        "by",
+        "of",
+        "för",
+        "for",
+        "till",
+        "to",
+        "efter",
+        "after",
+    }
+    | {"sade", "sa", "skrev", "said", "wrote", "says", "säger", "citerar", "quotes", "quoted"}
+)
+_SAYING = frozenset({"sade", "sa", "skrev", "said", "wrote", "says", "säger", "skriver", "writes", "menade"})
+_QUOTES = ('"', "“", "”")
 
 
 _PARTICLE_IN = re.compile(r"\s+in\s")
@@ -392,12 +565,12 @@ _DESCRIBED = re.compile(
 def _with_biography(text: str, lines: list[Line], item: Found) -> Found:
     """Give a listed person the title and organisation a biography below the list states."""
     mention = item.mention
-    if item.how != "label" or mention.kind != "person" or mention.titles or mention.organisation is not None:
+    if mention.kind != "person" or mention.titles or mention.organisation is not None:
         return item
     # A biography follows its name closely: look no further than a paragraph or two.
     limit = min(lines[-1].end, mention.name[1] + _BIOGRAPHY_REACH)
     name = text[mention.name[0] : mention.name[1]]
-    found = re.compile(re.escape(name) + _BIOGRAPHY_REST.pattern).search(text, mention.name[1], limit)
+    found = re.compile(re.escape(name) + _BIOGRAPHY_REST.pattern).search(text, mention.name[0], limit)
     if found is None:
         return item
     stop = _BIOGRAPHY_STOP.search(text, found.end(), limit)

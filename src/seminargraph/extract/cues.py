@@ -44,6 +44,11 @@ _HELD_EVENT = (
     r"(?:\w*seminari|\w*samtal|\w*möte|\w*konferens|\w*föreläsning|\w*debatt|webbinari|workshop|"
     r"\w*panel|\w*träff|\w*dialog|\w*forum|\w*dag\b|\w*kväll\b|\w*frukost)"
 )
+_SPEAKING_INFINITIVE = (
+    r"(?:tala|berätta|föreläsa|presentera|inleda|redogöra|beskriva|ge\s+(?:en|sin|konkreta|sina)"
+    r"|dela\s+med\s+sig)"
+)
+_PANEL_INFINITIVE = r"(?:samtala|diskutera|debattera|medverka|delta|prata)"
 _PRONOUN_WITH = r"(?:\s+(?:hon|han|hen|de|dom|vi|dessa|båda|she|he|they))?\s+med\b"
 
 CUES: tuple[Cue, ...] = (
@@ -154,6 +159,46 @@ CUES: tuple[Cue, ...] = (
         r"\b(?:talar|talade|föreläser|föreläste|presenterar|presenterade|inleder|inledde|berättar|"
         r"berättade|guidar|guidade)\b",
         r"\b(?:håller|höll)\s+(?:ett\s+|en\s+)?(?:föredrag|anförande|inledning|föreläsning|keynote)\b",
+        # "X håller sitt Almedalstal", "håller sitt första tal", "håller tal i Almedalen"
+        r"\b(?:håller|höll)\s+(?:sitt\s+|ett\s+)?(?:första\s+|årliga\s+|traditionella\s+)?[\wåäö]*tal\b",
+    ),
+    # "Om detta kommer Företagarnas chefsekonom Johan Grip (att) tala", "Walter kommer att tala om":
+    # a verb of taking part after "kommer (att)" / "ska", with the person before or inside.
+    _cue(
+        "speaker",
+        None,
+        POST,
+        rf"\b(?:kommer|ska|skall)(?=\s+(?:[\w.:'’-]+\s+){{1,8}}?(?:att\s+)?{_SPEAKING_INFINITIVE}\b)",
+    ),
+    _cue("speaker", None, PRE, rf"\b(?:kommer\s+(?:att\s+)?|ska\s+|skall\s+){_SPEAKING_INFINITIVE}\b"),
+    _cue(
+        "panelist",
+        None,
+        POST,
+        rf"\b(?:kommer|ska|skall)(?=\s+(?:[\w.:'’-]+\s+){{1,8}}?(?:att\s+)?{_PANEL_INFINITIVE}\b)",
+    ),
+    _cue("panelist", None, PRE, rf"\b(?:kommer\s+(?:att\s+)?|ska\s+|skall\s+){_PANEL_INFINITIVE}\b"),
+    _cue("moderator", None, PRE, r"\b(?:kommer\s+(?:att\s+)?|ska\s+|skall\s+)(?:moderera|leda samtalet)\b"),
+    # "Dr. Tornike Metreveli will situate …", "Professor X will outline …": what a speaker will do.
+    _cue(
+        "speaker",
+        None,
+        PRE,
+        r"\bwill\s+(?:situate|outline|show|explain|share|talk|address|reflect|elaborate|highlight|describe|"
+        r"examine|explore|discuss how|argue|offer|provide an?|look at|walk us|take us|tell)\b",
+    ),
+    # "Möt Lydia Graflund, EsterCare, …", "Meet X", "Träffa X", "Lyssna på X": an invitation to
+    # meet the people on the stage, at the start of a sentence.
+    _cue(
+        "panelist",
+        None,
+        POST,
+        r"^(?:möt|träffa|meet|lyssna\s+(?:på|till)|listen\s+to|hör|hear|join)\b(?=\s+(?:[a-zåäö]+\s+)?[A-ZÅÄÖ])",
+        r"\b(?:vi\s+)?(?:möter|träffar)\s+(?:du|ni|vi)?\s*(?=[A-ZÅÄÖ])",
+        r"\b(?:invites|invite|welcomes)(?=\s+(?!you\b|everyone\b|all\b)(?:[\w'’.-]+\s+){0,6}?[A-ZÅÄÖ][a-zåäö]+"
+        r"\s+[A-ZÅÄÖ])",
+        r"\b(?:en\s+|a\s+)?(?:namnkunnig\s+|expert\s+)?panel\s+(?:med|with|bestående\s+av|consisting\s+of)\b",
+        r"\b(?:in\s+)?a\s+conversation\s+with\b",
     ),
     _cue(
         "speaker",

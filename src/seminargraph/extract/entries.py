@@ -328,6 +328,9 @@ def _split_conjunctions(text: str, segment: _Segment) -> list[_Segment]:
         right = segment.start + match.end()
         if piece[match.start() - 1 : match.start()] == "-" or _person(text, right, segment.end) is None:
             continue
+        left = tokenize(text[begin : segment.start + match.start()], begin)
+        if left and all(is_title_word(t) for t in left) and _person(text, begin, segment.end) is not None:
+            continue  # "Statsminister och partiordförande Magdalena Andersson": two titles, one person
         parts.append(_Segment(begin, segment.start + match.start(), separator))
         begin, separator = right, "and"
     parts.append(_Segment(begin, segment.end, separator))
@@ -490,24 +493,46 @@ _NOT_IN_TITLES = frozenset(
 def _good_prefix(prefix: list[Token]) -> bool:
     # "biskop Eva Brunne", "Norrbottens landshövding Anders Wikström", "Historian Dr Eleanor
     # Whitcombe": the last word before the name (or before "Dr") is a title; capitalised words
-    # before the title are an organisation in the genitive.
+    # before the title are an organisation in the genitive ("Miljöpartiet de grönas språkrör",
+    # "TV4:s"); "och" joins two titles ("Statsminister och partiordförande").
     words = [t for t in prefix if not (is_honorific(t) or _adjective(t))]
     if not words:
         return True  # "Dr Hilde Johannessen"
     if not (is_title_word(words[-1]) or role_word(words[-1].text)):
         return False
-    if any(t.lower in _NOT_IN_TITLES for t in words):
-        return False
-    lower_seen = False
-    genitive: list[Token] = []
-    for token in words:
-        if token.text.islower() or is_title_word(token):
-            lower_seen = True
-        elif lower_seen:
-            return False
-        else:
-            genitive.append(token)
-    return not genitive or genitive[-1].text.endswith(("s", "'s", "’s"))
+    for k, token in enumerate(words):
+        if token.lower in _NOT_IN_TITLES:
+            joins_titles = (
+                token.lower in ("och", "and")
+                and 0 < k < len(words) - 1
+                and is_title_word(words[k - 1])
+                and is_title_word(words[k + 1])
+            )
+            if not joins_titles:
+                return False
+    for k in range(len(words)):
+        title_part, genitive = words[k:], words[:k]
+        if not all(t.text.islower() or is_title_word(t) or role_word(t.text) for t in title_part):
+            continue
+        if not genitive:
+            return True
+        inner = all(t.text[:1].isupper() or t.lower in _NAME_INNER for t in genitive[1:-1])
+        if (
+            genitive[0].text[:1].isupper()
+            and genitive[0].lower not in _DETERMINERS
+            and len(genitive) <= 4
+            and inner
+            and genitive[-1].text.endswith(("s", "'s", "’s"))
+        ):
+            return True
+    return False
+
+
+# Lowercase words inside an organisation's name in the genitive ("Miljöpartiet de grönas").
+_NAME_INNER = frozenset({"de", "för", "i", "och", "av", "of", "the", "for"})
+_DETERMINERS = frozenset(
+    {"our", "their", "his", "her", "its", "my", "your", "this", "the", "vår", "vårt", "våra"}
+)
 
 
 def _adjective(token: Token) -> bool:
@@ -553,6 +578,17 @@ def _read_rest(text: str, start: int, end: int, mention: Mention) -> None:
     # "Lars Bäckström från Teologiska högskolan": an organisation after a preposition; any
     # other words after the name ("hur snabbt omställningen kan gå") are not about the person.
     tokens = tokenize(text[start : min(end, start + _HEAD_WINDOW)], start, _HEAD_TOKENS)
+    if (
+        tokens
+        and tokens[0].start - start <= 1
+        and tokens[0].text.islower()
+        and is_title_word(tokens[0])
+        and not mention.titles
+    ):
+        # "Johan Lindman skogschef Stora Enso", "Roger Lundgren chefredaktör för Kungliga
+        # magasinet": the title and organisation after the name, with no comma between.
+        mention.add(parse_attribute(text, tokens[0].start, end))
+        return
     if len(tokens) < 2 or tokens[0].lower not in _ORG_PREPOSITIONS:
         return
     at = 2 if tokens[1].text == "the" and len(tokens) > 2 else 1  # "Hannah Lund of the Urban Institute"

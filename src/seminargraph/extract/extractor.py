@@ -153,7 +153,7 @@ def _event(text: str, section: Section, participants: list[Participant]) -> Extr
 
 #: A person named twice in one event takes part once: as a list under a label says, before
 #: what a prose cue says, before what a cue after the name says.
-_HOW_RANK = {"label": 0, "post": 1, "pre": 2}
+_HOW_RANK = {"label": 0, "post": 1, "role": 1, "pre": 2, "given": 3, "sentence": 4}
 
 
 def _participants(text: str, found: list[Found]) -> list[Participant]:
@@ -201,7 +201,14 @@ def _participant(text: str, item: Found) -> Participant:
     elif not any(is_organisation_word(t) for t in tokenize(name, 0)):
         confidence -= 0.1
     status = "stated"
-    if confidence < REVIEW_BELOW:
+    if item.how == "sentence":
+        status = "ambiguous"
+        notes.insert(
+            0,
+            "REVIEW: named in a sentence that says someone takes part, not right beside the words that "
+            "say so; check that this person is one of them, then set status stated",
+        )
+    elif confidence < REVIEW_BELOW:
         status = "ambiguous"
         notes.insert(
             0, f"REVIEW: unsure (confidence {confidence:.2f}); check the quote, then set status stated"

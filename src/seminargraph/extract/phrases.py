@@ -110,6 +110,20 @@ def parse_attribute(text: str, start: int, end: int) -> Attribute:
         # "Region Skåneviks kulturdirektör", "Motalas kommunchef"
         _read_genitive(text, tokens[:genitive], attribute)
         tokens = tokens[genitive:]
+    if (
+        not genitive
+        and len(tokens) > 1
+        and tokens[0].text.isupper()
+        and is_title_word(tokens[0])
+        and is_capitalised(tokens[1])
+        and not is_title_word(tokens[1])
+    ):
+        # "VD NyföretagarCentrum Sverige", "CEO Ekbo AB": a title in capitals, then the organisation.
+        attribute.titles.append((tokens[0].start, tokens[0].end))
+        extent = organisation_extent(tokens, 1)
+        if extent is not None:
+            attribute.organisation = (tokens[1].start, tokens[extent - 1].end)
+        return attribute
     split = _organisation_split(tokens)
     title_tokens = tokens
     if split is not None:
@@ -238,6 +252,9 @@ def _skip_descriptors(tokens: list[Token], i: int) -> int:
     return i
 
 
+_GENITIVE_INNER = frozenset({"de", "för", "i", "av"})
+
+
 def _genitive(tokens: list[Token]) -> int:
     """Count the leading tokens that are an organisation in the genitive before a title."""
     count = 0
@@ -246,6 +263,13 @@ def _genitive(tokens: list[Token]) -> int:
         if not capital and not (count and is_organisation_word(token)):
             break
         count += 1
+    if count and count < len(tokens) and tokens[count].lower in _GENITIVE_INNER:
+        # "Miljöpartiet de grönas språkrör": lowercase words of the name, its last in the genitive.
+        j = count
+        while j < len(tokens) and tokens[j].lower in _GENITIVE_INNER:
+            j += 1
+        if j < len(tokens) - 1 and tokens[j].text.endswith("s") and _title_before(tokens[j + 1 :]):
+            return j + 1
     if not count or count == len(tokens) or not tokens[count - 1].text.endswith(("s", "'s", "’s")):
         return 0
     return count if _title_before(tokens[count:]) else 0
@@ -253,7 +277,7 @@ def _genitive(tokens: list[Token]) -> int:
 
 def _read_genitive(text: str, tokens: list[Token], attribute: Attribute) -> None:
     last = tokens[-1]
-    cut = 2 if last.text.endswith(("'s", "’s")) else 1
+    cut = 2 if last.text.endswith(("'s", "’s", ":s")) else 1
     start, end = tokens[0].start, last.end - cut
     name = text[start:end]
     attribute.organisation = (start, end)

@@ -65,9 +65,10 @@ def _plain_words(name: str) -> frozenset[str]:
     return frozenset(fold(word) for line in _lines(name) for word in line.split())
 
 
+@cache
 def first_names() -> frozenset[str]:
-    """Given names, lowercase."""
-    return _plain_words("first-names.txt")
+    """Given names, lowercase: the hand-made list and the given-name lexicon built from open sources."""
+    return _plain_words("first-names.txt") | _plain_words("given-names.txt")
 
 
 def common_words() -> frozenset[str]:

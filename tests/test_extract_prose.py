@@ -1,0 +1,133 @@
+"""Names in running prose, found by the given-name lexicon and the sentence around them (issue 12).
+
+Each rule on a small text written for the test; none is a page of a set.
+"""
+
+from __future__ import annotations
+
+import pytest
+
+from seminargraph.extract import ExtractionResult, extract_text
+from seminargraph.extract.names import names_in
+from seminargraph.extract.words import first_names
+
+Row = tuple[str, tuple[str, ...], str | None, str]
+
+
+def rows(result: ExtractionResult) -> set[Row]:
+    return {(p.name, p.job_titles, p.organisation, p.role) for p in result.participants if p.kind == "person"}
+
+
+def page(sentence: str) -> ExtractionResult:
+    return extract_text(f"Ett samtal om framtiden\n\n{sentence}\n")
+
+
+CASES: dict[str, tuple[str, set[Row]]] = {
+    "håller sitt tal, a genitive with a lowercase word in the name": (
+        "Miljöpartiet de grönas språkrör Märta Stenevi håller sitt första Almedalstal.",
+        {("Märta Stenevi", ("språkrör",), "Miljöpartiet de gröna", "speaker")},
+    ),
+    "kommer X att tala, the person between the verbs": (
+        "Om detta kommer Företagarnas chefsekonom Johan Grip att tala.",
+        {("Johan Grip", ("chefsekonom",), "Företagarna", "speaker")},
+    ),
+    "X kommer att samtala": (
+        "Lena Lind, forskare vid Lunds universitet, kommer att samtala med publiken.",
+        {("Lena Lind", ("forskare",), "Lunds universitet", "panelist")},
+    ),
+    "X will outline": (
+        "Professor Eva Lund will outline the history of the conflict.",
+        {("Eva Lund", ("Professor",), None, "speaker")},
+    ),
+    "Möt X, Org, Y, Org och Z, titel på Org": (
+        "Möt Lydia Berg, EsterCare, Karin Ek, Pharmiva och Louise Nylén, vd på Dynamic Code om lösningar.",
+        {
+            ("Lydia Berg", (), "EsterCare", "panelist"),
+            ("Karin Ek", (), "Pharmiva", "panelist"),
+            ("Louise Nylén", ("vd",), "Dynamic Code", "panelist"),
+        },
+    ),
+    "en panel med bland andra": (
+        "Talet analyseras av en panel med bland andra Peter Wolodarski, Ann Tiberg och Erik Helm.",
+        {
+            ("Peter Wolodarski", (), None, "panelist"),
+            ("Ann Tiberg", (), None, "panelist"),
+            ("Erik Helm", (), None, "panelist"),
+        },
+    ),
+    "a conversation with X of Org": (
+        "We begin with a lecture, and then a conversation with Anna Rothe of Leesman.",
+        {("Anna Rothe", (), "Leesman", "panelist")},
+    ),
+    "two titles joined by och before the name": (
+        "Statsminister och partiordförande Magda Lind, Socialdemokraterna, håller sitt tal.",
+        {("Magda Lind", ("Statsminister", "partiordförande"), "Socialdemokraterna", "speaker")},
+    ),
+    "a title and organisation after the name with no comma": (
+        "Medverkar gör Johan Lindman skogschef Stora Enso.",
+        {("Johan Lindman", ("skogschef",), "Stora Enso", "panelist")},
+    ),
+    "a title in capitals, then the organisation": (
+        "Moderator: Harry Goldman, VD NyföretagarCentrum Sverige",
+        {("Harry Goldman", ("VD",), "NyföretagarCentrum Sverige", "moderator")},
+    ),
+    "a role word right before a name in prose": (
+        "Moderator Mattias Olsson, politisk redaktör Norrköpings tidningar, ställer frågor till politikerna.",
+        {("Mattias Olsson", ("politisk redaktör",), "Norrköpings tidningar", "moderator")},
+    ),
+    "a given name alone next to a cue is the person named in full": (
+        "Walter Osika är docent i klinisk neurovetenskap vid KI. Walter kommer att tala om stress.",
+        {("Walter Osika", ("docent i klinisk neurovetenskap",), "KI", "speaker")},
+    ),
+}
+
+
+@pytest.mark.parametrize("case", CASES, ids=list(CASES))
+def test_prose_shapes(case: str) -> None:
+    sentence, expected = CASES[case]
+    assert rows(page(sentence)) == expected
+
+
+def test_a_name_near_a_cue_is_taken_for_review() -> None:
+    result = page(
+        "Visita bjuder in till en duell mellan två politiker som tillsammans med Fredrik Eriksson "
+        "och Tommy Myllymäki lagar mat och diskuterar."
+    )
+    people = {p.name: p for p in result.participants if p.kind == "person"}
+    assert set(people) == {"Fredrik Eriksson", "Tommy Myllymäki"}
+    for person in people.values():
+        assert person.role == "panelist"
+        assert person.status == "ambiguous"
+        assert person.notes[0].startswith("REVIEW: named in a sentence")
+
+
+@pytest.mark.parametrize(
+    "sentence",
+    [
+        # another clause: the cue is about the city, the author is quoted
+        "I romanen möter vi en stad i förvandling, och Selma Lagerlöf kallade honom en storm.",
+        # negated
+        "Ministern Anna Berg kan tyvärr inte delta i samtalet.",
+        # a name after "om": talked about
+        "Vi samtalar om Astrid Lindgren och hennes böcker.",
+        # named by a relation to another person
+        "Samtalet leds av Astrid Lindgrens barnbarn Olof Hellberg.",
+        # quoted
+        "”Vi måste agera”, sade Per Albin Hansson en gång, berättar hon.",
+    ],
+)
+def test_names_the_context_rules_keep_out(sentence: str) -> None:
+    assert rows(page(sentence)) == set()
+
+
+def test_the_lexicon_has_nordic_english_and_programme_given_names() -> None:
+    names = first_names()
+    assert len(names) > 5000
+    assert {"anna", "johan", "märta", "sverker", "siobhan", "jarkko", "guðrún", "kevin"} <= names
+    # words that open organisations' names or are roles are no given names
+    assert not {"region", "svenska", "stiftelsen", "moderator", "professor"} & names
+
+
+def test_names_are_found_by_shape_and_lexicon() -> None:
+    text = "I boken ger Magnus Henrekson och Astrid Lindgrens barnbarn Olof svar. Stora Enso Anna Berg."
+    assert [text[n.start : n.end] for n in names_in(text, 0, len(text))] == ["Magnus Henrekson"]
