@@ -5,6 +5,8 @@ Each rule on a small text written for the test; none is a page of a set.
 
 from __future__ import annotations
 
+import json
+
 import pytest
 
 from seminargraph.extract import ExtractionResult, extract_text
@@ -131,3 +133,77 @@ def test_the_lexicon_has_nordic_english_and_programme_given_names() -> None:
 def test_names_are_found_by_shape_and_lexicon() -> None:
     text = "I boken ger Magnus Henrekson och Astrid Lindgrens barnbarn Olof svar. Stora Enso Anna Berg."
     assert [text[n.start : n.end] for n in names_in(text, 0, len(text))] == ["Magnus Henrekson"]
+
+
+UNPLACED = (
+    "Staden i litteraturen\n\n"
+    "Hjalmar Söderberg skrev om Stockholm som ingen annan, och Selma Lagerlöf läste honom.\n\n"
+    "Kerstin Ekman och Per Wästberg är våra gäster i år.\n\n"
+    "Moderator: Eva Holm, journalist\n"
+)
+
+
+def test_names_seen_but_not_placed_are_reported() -> None:
+    result = extract_text(UNPLACED)
+    assert rows(result) == {("Eva Holm", ("journalist",), None, "moderator")}
+    assert result.unplaced == ("Hjalmar Söderberg", "Selma Lagerlöf", "Kerstin Ekman", "Per Wästberg")
+    (warning,) = [w for w in result.warnings if "not placed" in w]
+    assert "4 names were seen but not placed: Hjalmar Söderberg, Selma Lagerlöf, Kerstin Ekman" in warning
+    one = extract_text("Skogen\n\nHjalmar Söderberg skrev om skogen.\n\nModerator: Eva Holm\n")
+    assert any("1 name was seen but not placed: Hjalmar Söderberg" in w for w in one.warnings)
+    placed = extract_text("Skogen\n\nModerator: Eva Holm, Anna Lindhs minnesfond\n")
+    assert placed.unplaced == ()  # inside an organisation's name: placed
+
+
+def test_the_draft_and_the_command_say_which_names_were_not_placed(tmp_path, run_cli) -> None:
+    page = tmp_path / "page.txt"
+    page.write_text(UNPLACED, "utf-8")
+    result = run_cli("extract", str(page), "-o", str(tmp_path / "draft.yaml"))
+    assert result.exit_code == 0, result.stderr
+    assert "4 names were seen but not placed: Hjalmar Söderberg" in result.stderr
+    draft = (tmp_path / "draft.yaml").read_text("utf-8")
+    assert "# warning: " in draft and "seen but not placed: Hjalmar Söderberg" in draft
+    as_json = run_cli("extract", str(page), "--format", "json")
+    source = json.loads(as_json.stdout)["sources"][0]
+    assert source["unplaced"] == ["Hjalmar Söderberg", "Selma Lagerlöf", "Kerstin Ekman", "Per Wästberg"]
+
+
+def test_an_english_news_paragraph_with_five_panellists_gives_five() -> None:
+    result = extract_text(
+        "Who will build the homes?\n\n"
+        "Housing costs will dominate Tuesday's debate at the Riverside Forum. Sarah Mitchell, chief "
+        "economist at Northbank, will argue that the city has planned too little for too long. She will "
+        "be joined on stage by Daniel Okafor of the Tenants' Union and Helen Park, a housing researcher "
+        "at the University of Leeds. Also taking part are councillor Tom Reilly and the architect Maria "
+        "Santos, whose firm designed the new harbour district. The debate will be moderated by Kevin "
+        "Walsh of the Evening Post.\n"
+    )
+    assert rows(result) == {
+        ("Sarah Mitchell", ("chief economist",), "Northbank", "panelist"),
+        ("Daniel Okafor", (), "Tenants' Union", "panelist"),
+        ("Helen Park", ("housing researcher",), "University of Leeds", "panelist"),
+        ("Tom Reilly", ("councillor",), None, "panelist"),
+        ("Maria Santos", ("architect",), None, "panelist"),
+        ("Kevin Walsh", (), "Evening Post", "moderator"),
+    }
+    assert result.unplaced == ()
+
+
+@pytest.mark.parametrize(
+    ("sentence", "expected"),
+    [
+        ("She will be joined on stage by Anna Ek of Ekbo AB.", {("Anna Ek", (), "Ekbo AB", "panelist")}),
+        (
+            "Also taking part is the architect Maria Santos.",
+            {("Maria Santos", ("architect",), None, "panelist")},
+        ),
+        ("Lars Holm is taking part too.", {("Lars Holm", (), None, "panelist")}),
+        ("Också medverkar Eva Lind, forskare.", {("Eva Lind", ("forskare",), None, "panelist")}),
+        (
+            "Sarah Mitchell, an economist at Northbank, will argue the case.",
+            {("Sarah Mitchell", ("economist",), "Northbank", "panelist")},
+        ),
+    ],
+)
+def test_english_ways_of_taking_part(sentence: str, expected: set[Row]) -> None:
+    assert rows(extract_text(f"Housing\n\n{sentence}\n", lang="en")) == expected

@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import re
+from bisect import bisect_left
 from dataclasses import dataclass, replace
 
 from .cues import EITHER, POST, PRE, Cue, CueMatch, find_cues
@@ -10,7 +11,7 @@ from .entries import QUOTED_TITLE as _QUOTED_TITLE
 from .entries import Mention, begins_with_person, is_bare_name, looks_like_entry, read_entries
 from .labels import Label, is_field_word, match_label
 from .layout import Line, people_columns, sentences
-from .names import NameSeen, names_in
+from .names import NameSeen, names_on_line
 from .phrases import parse_attribute
 from .tokens import Token, is_capitalised, is_first_name, is_title_word, tokenize
 
@@ -335,23 +336,24 @@ def _with_roles(
 
 
 def _prose(
-    text: str, start: int, end: int, given: dict[str, list[NameSeen]] | None = None
+    text: str, start: int, end: int, given: _Names | None = None
 ) -> tuple[list[Found], Cue | Label | None]:
     found: list[Found] = []
     pending: Cue | Label | None = None
     for s_start, s_end in sentences(text[start:end], start):
         sentence = (s_start, s_end)
         before = len(found)
-        pending = _sentence(text, sentence, found, pending)
-        if given is not None and not _ELSEWHERE.match(text, s_start, s_end):
-            found.extend(_names_in_sentence(text, sentence, found[before:], given))
+        pending, cues = _sentence(text, sentence, found, pending)
+        if given is not None and cues is not None:
+            found.extend(_names_in_sentence(text, sentence, found[before:], given, cues))
     return found, pending
 
 
 def _sentence(
     text: str, sentence: Span, found: list[Found], pending: Cue | Label | None
-) -> Cue | Label | None:
-    """Read one sentence's labels and cues into ``found``; return the cue or label left pending."""
+) -> tuple[Cue | Label | None, list[CueMatch] | None]:
+    """Read one sentence's labels and cues into ``found``; return the cue or label left pending,
+    and the sentence's cues (None for a sentence that names no participant: another event's)."""
     s_start, s_end = sentence
     label = match_label(text[s_start:s_end])
     if label is not None and label.kind == "people":
@@ -360,10 +362,10 @@ def _sentence(
             found.extend(_region(text, inline, s_end, label, sentence, (), False))
         else:
             pending = label
-        return pending
+        return pending, []
     if _ELSEWHERE.match(text, s_start, s_end):
         # "Se även vårt samtal med X på söndagen": another event, named in passing.
-        return None
+        return None, None
     cues = find_cues(text[s_start:s_end], s_start)
     pending = None
     for k, match in enumerate(cues):
@@ -395,22 +397,34 @@ def _sentence(
             mentions = read_entries(text, clause, match.start, organisations=organisations)
             role = cue.organisation_role if organisations != "none" else None
             found.extend(_with_roles(mentions, cue.person_role, role, sentence, (), "pre"))
-    return pending
+    return pending, cues
 
 
-def _given_index(text: str, lines: list[Line]) -> dict[str, list[NameSeen]]:
-    """The names of a section by their given name (for "Walter kommer att tala" after "Walter Osika")."""
+@dataclass
+class _Names:
+    """The names of a section (``names.names_on_line``), in order and by their given name."""
+
+    seen: list[NameSeen]
+    starts: list[int]
+    by_given: dict[str, list[NameSeen]]
+
+    def within(self, start: int, end: int) -> list[NameSeen]:
+        return self.seen[bisect_left(self.starts, start) : bisect_left(self.starts, end)]
+
+
+def _given_index(text: str, lines: list[Line]) -> _Names:
+    """The names of a section, also by given name (for "Walter kommer att tala" after "Walter Osika")."""
+    seen = [name for line in lines for name in names_on_line(text, line.start, line.end)]
     index: dict[str, list[NameSeen]] = {}
-    if lines:
-        for seen in names_in(text, lines[0].start, lines[-1].end):
-            same = index.setdefault(seen.given, [])
-            if all(text[o.start : o.end] != text[seen.start : seen.end] for o in same):
-                same.append(seen)
-    return index
+    for name in seen:
+        same = index.setdefault(name.given, [])
+        if all(text[o.start : o.end] != text[name.start : name.end] for o in same):
+            same.append(name)
+    return _Names(seen, [name.start for name in seen], index)
 
 
 def _names_in_sentence(
-    text: str, sentence: Span, here: list[Found], given: dict[str, list[NameSeen]]
+    text: str, sentence: Span, here: list[Found], names: _Names, all_cues: list[CueMatch]
 ) -> list[Found]:
     """People in a sentence whom its cues did not reach: by a role word before the name
     ("Moderator Mattias Olsson, …"), by a cue elsewhere in the sentence (marked for review),
@@ -419,14 +433,21 @@ def _names_in_sentence(
     covered = [m.mention.name for m in here] + [
         m.mention.organisation for m in here if m.mention.organisation
     ]
-    cues = [m for m in find_cues(text[s_start:s_end], s_start) if m.cue.person_role is not None]
+    cues = [m for m in all_cues if m.cue.person_role is not None]
+    inside = names.within(s_start, s_end)
+    if not inside and not cues:
+        return []
     found: list[Found] = []
     tokens = tokenize(text[s_start:s_end], s_start)
     negated = _NEGATION.search(text, s_start, s_end) is not None
-    for seen in names_in(text, s_start, s_end):
+    for seen in inside:
+        if seen.end > s_end:
+            continue
         if any(span is not None and span[0] <= seen.start < span[1] for span in covered):
             continue
-        j = next(k for k, t in enumerate(tokens) if t.start == seen.start)
+        j = next((k for k, t in enumerate(tokens) if t.start == seen.start), -1)
+        if j < 0:
+            continue
         mention = _person_at(text, tokens, j, seen, s_end)
         if mention is None:
             continue
@@ -448,7 +469,7 @@ def _names_in_sentence(
         assert role is not None
         found.append(Found(mention, role, sentence, (), "sentence"))
     if not negated:
-        found.extend(_given_name_only(text, sentence, cues, tokens, given, here + found))
+        found.extend(_given_name_only(text, sentence, cues, tokens, names.by_given, here + found))
     return found
 
 

@@ -107,7 +107,9 @@ CUES: tuple[Cue, ...] = (
         r"(?:finns|fanns|märks|syns)\b",
         r"\bmedverkar\s+gör\b",
         r"\b(?:kommentator|kommentatorer|opponent|opponenter|diskutant)\s+(?:är|var|blir)\b",
-        r"\b(?:joined|accompanied)\s+by\b",
+        r"\b(?:joined|accompanied)\s+(?:on\s+(?:stage|the\s+panel)\s+|in\s+the\s+(?:panel|discussion)\s+)?by\b",
+        r"\b(?:also\s+)?taking\s+part\s+(?:are|is|will\s+be|were|was)\b",
+        r"\b(?:också|även)\s+(?:medverkar|deltar)\b",
         r"\b(?:panelists|panellists|panel members|participants|discussants|guests)\s+"
         r"(?:include|includes|are|were|will be)\b",
         r"\bthe\s+panel\s+(?:includes|included|consists of|features|comprises)\b",
@@ -122,7 +124,9 @@ CUES: tuple[Cue, ...] = (
         "panelist",
         None,
         PRE,
-        r"\b(?:will discuss|will debate|will join the panel|joins the panel|join the panel|discuss|debate)\b",
+        r"\b(?:will discuss|will debate|will argue|will join the panel|joins the panel|join the panel|discuss"
+        r"|debate)\b",
+        r"\b(?:is|are|will\s+be)\s+taking\s+part\b",
     ),
     # "X will be in conversation with Y": both take part.
     _cue("panelist", None, EITHER, r"\b(?:(?:will be|is|are)\s+)?in\s+conversation\s+with\b"),
@@ -185,7 +189,7 @@ CUES: tuple[Cue, ...] = (
         None,
         PRE,
         r"\bwill\s+(?:situate|outline|show|explain|share|talk|address|reflect|elaborate|highlight|describe|"
-        r"examine|explore|discuss how|argue|offer|provide an?|look at|walk us|take us|tell)\b",
+        r"examine|explore|discuss how|offer|provide an?|look at|walk us|take us|tell)\b",
     ),
     # "Möt Lydia Graflund, EsterCare, …", "Meet X", "Träffa X", "Lyssna på X": an invitation to
     # meet the people on the stage, at the start of a sentence.

@@ -496,6 +496,8 @@ def _good_prefix(prefix: list[Token]) -> bool:
     # before the title are an organisation in the genitive ("Miljöpartiet de grönas språkrör",
     # "TV4:s"); "och" joins two titles ("Statsminister och partiordförande").
     words = [t for t in prefix if not (is_honorific(t) or _adjective(t))]
+    if len(words) > 1 and words[0].lower in _ARTICLES:
+        words = words[1:]  # "the architect Maria Santos"
     if not words:
         return True  # "Dr Hilde Johannessen"
     if not (is_title_word(words[-1]) or role_word(words[-1].text)):
@@ -528,6 +530,7 @@ def _good_prefix(prefix: list[Token]) -> bool:
     return False
 
 
+_ARTICLES = frozenset({"the", "a", "an"})
 # Lowercase words inside an organisation's name in the genitive ("Miljöpartiet de grönas").
 _NAME_INNER = frozenset({"de", "för", "i", "och", "av", "of", "the", "for"})
 _DETERMINERS = frozenset(

@@ -15,6 +15,7 @@ from .labels import match_label
 from .language import choose_language
 from .layout import Layout, lay_out
 from .model import Evidence, ExtractedEvent, ExtractionResult, Nesting, Participant
+from .names import names_on_line
 from .sections import Section, find_part_of, split_sections
 from .tokens import is_organisation_word, tokenize
 
@@ -52,6 +53,11 @@ def extract_page(page: Page, *, lang: str = "auto") -> ExtractionResult:
     events = _assemble(layout, sections, found, warnings, page)
     if not any(event.participants for event in events):
         warnings.append(f"{page.name}: found no participants; the draft holds only the source")
+    unplaced = unplaced_names(text, [(line.start, line.end) for line in layout.lines], events)
+    if unplaced:
+        shown = ", ".join(unplaced[:_SHOWN]) + (", …" if len(unplaced) > _SHOWN else "")
+        count = f"{len(unplaced)} names were" if len(unplaced) > 1 else "1 name was"
+        warnings.append(f"{page.name}: {count} seen but not placed: {shown}; check whether they take part")
     return ExtractionResult(
         source=page.name,
         text=page.text,
@@ -62,7 +68,28 @@ def extract_page(page: Page, *, lang: str = "auto") -> ExtractionResult:
         title=page.title or next((s.title for s in sections if s.title), None),
         is_html=page.is_html,
         warnings=tuple(warnings),
+        unplaced=tuple(unplaced),
     )
+
+
+_SHOWN = 10
+
+
+def unplaced_names(text: str, lines: list[tuple[int, int]], events: list[ExtractedEvent]) -> list[str]:
+    """The names of people written on the page (``names.names_in``) that are no participant.
+
+    A name inside a participant's name or organisation ("Anna Lindhs minnesfond") is placed.
+    """
+    placed = [p for event in events for p in event.participants]
+    people = {p.name for p in placed if p.kind == "person"}
+    within = [p.name for p in placed if p.kind == "organisation"] + [p.organisation or "" for p in placed]
+    unplaced: list[str] = []
+    for seen in (seen for start, end in lines for seen in names_on_line(text, start, end)):
+        name = text[seen.start : seen.end]
+        if name in people or name in unplaced or any(name in other for other in within):
+            continue
+        unplaced.append(name)
+    return unplaced
 
 
 def _assemble(

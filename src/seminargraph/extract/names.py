@@ -10,6 +10,7 @@ which of them take part; the others are reported as seen but not placed.
 from __future__ import annotations
 
 from dataclasses import dataclass
+from functools import lru_cache
 
 from .tokens import (
     Token,
@@ -42,6 +43,9 @@ def names_in(text: str, start: int, end: int) -> list[NameSeen]:
     found: list[NameSeen] = []
     i = 0
     while i < len(tokens):
+        if not tokens[i].text[:1].isupper():
+            i += 1  # a name begins with a capital or an initial
+            continue
         length = name_length(tokens, i)
         if not length or (i and _joined(tokens, i)):
             i += 1
@@ -77,3 +81,9 @@ def _joined(tokens: list[Token], i: int) -> bool:
 def _possessed(tokens: list[Token], i: int) -> bool:
     # "Astrid Lindgrens barnbarn Olof": a lowercase noun and a name after it.
     return i + 1 < len(tokens) and tokens[i + 1].text[:1].isupper()
+
+
+@lru_cache(maxsize=65536)
+def names_on_line(text: str, start: int, end: int) -> tuple[NameSeen, ...]:
+    """``names_in`` for one line of a page, computed once (sections and the report both ask)."""
+    return tuple(names_in(text, start, end))

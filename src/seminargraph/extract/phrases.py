@@ -103,6 +103,8 @@ def parse_attribute(text: str, start: int, end: int) -> Attribute:
         end = start + marked.start()
         piece = text[start:end]
     tokens = tokenize(piece, start)
+    if len(tokens) > 1 and tokens[0].text in ("a", "an") and tokens[1].text.islower():
+        tokens = tokens[1:]  # "a housing researcher at the University of Leeds"
     if not tokens:
         return attribute
     genitive = _genitive(tokens)
