@@ -207,3 +207,48 @@ def test_an_english_news_paragraph_with_five_panellists_gives_five() -> None:
 )
 def test_english_ways_of_taking_part(sentence: str, expected: set[Row]) -> None:
     assert rows(extract_text(f"Housing\n\n{sentence}\n", lang="en")) == expected
+
+
+@pytest.mark.parametrize(
+    ("sentence", "expected"),
+    [
+        (
+            "Under seminariet ger Katarina Tingström konkreta råd och tips.",
+            {("Katarina Tingström", (), None, "speaker")},
+        ),
+        (
+            "Därefter gav regionrådet Camilla Holm (S) en bakgrund till beslutet.",
+            {("Camilla Holm", ("regionrådet",), None, "speaker")},
+        ),
+        # a given name the lexicon lacks, named in full before
+        (
+            "Så beskriver Mitko Capanov, digitaliseringsansvarig i Kronoberg, satsningen. "
+            "I föreläsningen berättar Mitko om arbetet.",
+            {("Mitko Capanov", ("digitaliseringsansvarig",), "Kronoberg", "speaker")},
+        ),
+        # no commas between the name, the title and the organisation
+        (
+            "Participants: Gustav Blix member of parliament (m), Juri Laas EULEX Kosovo and Anna Vuniqi "
+            "Executive Director Kosovar Gender Studies Center.",
+            {
+                ("Gustav Blix", ("member of parliament",), None, "panelist"),
+                ("Juri Laas", (), "EULEX Kosovo", "panelist"),
+                ("Anna Vuniqi", ("Executive Director",), "Kosovar Gender Studies Center", "panelist"),
+            },
+        ),
+    ],
+)
+def test_more_prose_and_list_shapes(sentence: str, expected: set[Row]) -> None:
+    assert rows(page(sentence)) == expected
+
+
+def test_a_title_that_asks_and_goes_on_is_the_event() -> None:
+    result = extract_text(
+        "Men rättstryggheten då? Så skyddar vi kvinnor som utsätts för våld\n\n"
+        "Hur stark är rättstryggheten? Vad fungerar?\n\n"
+        "Malin Bergman, förbundsordförande för Centerkvinnorna, modererar detta seminarium.\n"
+    )
+    assert [event.title for event in result.events] == [
+        "Men rättstryggheten då? Så skyddar vi kvinnor som utsätts för våld"
+    ]
+    assert rows(result) == {("Malin Bergman", ("förbundsordförande",), "Centerkvinnorna", "moderator")}

@@ -13,7 +13,7 @@ from .labels import Label, is_field_word, match_label
 from .layout import Line, people_columns, sentences
 from .names import NameSeen, names_on_line
 from .phrases import parse_attribute
-from .tokens import Token, is_capitalised, is_first_name, is_title_word, tokenize
+from .tokens import Token, is_capitalised, is_title_word, tokenize
 
 Span = tuple[int, int]
 _CLAUSE_MARK = re.compile(r" (?:att|när|då|där|medan|innan|efter att|while|when|where|after) |: | – | — ")
@@ -441,7 +441,7 @@ def _names_in_sentence(
     tokens = tokenize(text[s_start:s_end], s_start)
     negated = _NEGATION.search(text, s_start, s_end) is not None
     for seen in inside:
-        if seen.end > s_end:
+        if seen.end > s_end or not seen.known:
             continue
         if any(span is not None and span[0] <= seen.start < span[1] for span in covered):
             continue
@@ -521,7 +521,7 @@ def _given_name_only(
             candidates += [t for t in tokens if t.end < match.start][-1:]
         for token in candidates:
             full = given.get(token.text, [])
-            if len(full) != 1 or not is_first_name(token) or token.start == full[0].start:
+            if len(full) != 1 or token.start == full[0].start or not token.text[:1].isupper():
                 continue
             k = tokens.index(token)
             if k + 1 < len(tokens) and is_capitalised(tokens[k + 1]) and tokens[k + 1].start - token.end == 1:

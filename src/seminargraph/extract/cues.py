@@ -166,6 +166,15 @@ CUES: tuple[Cue, ...] = (
         # "X håller sitt Almedalstal", "håller sitt första tal", "håller tal i Almedalen"
         r"\b(?:håller|höll)\s+(?:sitt\s+|ett\s+)?(?:första\s+|årliga\s+|traditionella\s+)?[\wåäö]*tal\b",
     ),
+    # "Under seminariet ger Katarina Tingström konkreta råd", "Därefter gav regionrådet X en
+    # bakgrund": the verb second, the speaker after it and what is given after the speaker.
+    _cue(
+        "speaker",
+        None,
+        POST,
+        r"\b(?:ger|gav)(?=\s+(?:[\w.:()'’-]+\s+){1,8}?(?:konkreta\s+|praktiska\s+|sina\s+)?(?:råd|tips|"
+        r"en\s+(?:översikt|bakgrund|introduktion|lägesbild|inblick|föreläsning|presentation|inledning))\b)",
+    ),
     # "Om detta kommer Företagarnas chefsekonom Johan Grip (att) tala", "Walter kommer att tala om":
     # a verb of taking part after "kommer (att)" / "ska", with the person before or inside.
     _cue(

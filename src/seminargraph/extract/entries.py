@@ -16,6 +16,7 @@ from .phrases import Attribute, organisation_extent, parse_attribute
 from .tokens import (
     Token,
     is_capitalised,
+    is_english_title,
     is_first_name,
     is_honorific,
     is_initial,
@@ -398,6 +399,8 @@ def _starts_entry(person: Mention, separator: str, current: Mention | None) -> b
         return False
     if person.title_before_name or separator in ("start", ";", "and", "line", "partner"):
         return True
+    if person.organisation is not None and not person.known_name:
+        return True  # "…, Juri Laas EULEX Kosovo": a name with its own organisation is a person
     if (current.titles or current.role) and current.organisation is None:
         # After "Name, title," (or "Name (moderator),") an unknown two-word name is more often
         # the organisation ("Kjell Ivarsson, turistchef, Destination Skånevik") than a new person.
@@ -420,7 +423,11 @@ def _person(text: str, start: int, end: int) -> Mention | None:
     after = tokens[name_at + length : name_at + length + 2]
     given = next((t for t in name_tokens if not is_initial(t)), name_tokens[0])
     known = is_first_name(given)
-    if after and (is_capitalised(after[0]) and not is_honorific(after[0])):
+    if (
+        after
+        and (is_capitalised(after[0]) and not is_honorific(after[0]))
+        and not _title_or_acronym(after, known)
+    ):
         return None  # "Nordic Health Data Council": the words run on, so this is no name
     last = name_tokens[-1].text
     if last.endswith(("'s", "’s")) or (
@@ -455,6 +462,17 @@ def _person(text: str, start: int, end: int) -> Mention | None:
         rest = min(close + 1, end)
     _read_rest(text, rest, end, mention)
     return mention
+
+
+def _title_or_acronym(after: list[Token], known: bool = True) -> bool:
+    """Say whether the words after a name begin its title or organisation, with no comma between:
+    an acronym ("Juri Laas EULEX Kosovo") or, after a known given name, an English title
+    ("Anna Berg Executive Director …"), then more words."""
+    first = after[0]
+    if len(after) < 2 or is_party_tag(first.text):
+        return False
+    acronym = first.text.isupper() and len(first.text) > 1 and first.text.isalpha()
+    return acronym or (known and is_english_title(first) and not is_organisation_word(first))
 
 
 def _joined_name(tokens: list[Token], i: int) -> bool:
@@ -584,13 +602,34 @@ def _read_rest(text: str, start: int, end: int, mention: Mention) -> None:
     if (
         tokens
         and tokens[0].start - start <= 1
-        and tokens[0].text.islower()
-        and is_title_word(tokens[0])
+        and (tokens[0].text.islower() or _title_or_acronym(tokens))
+        and (is_title_word(tokens[0]) or tokens[0].text.isupper())
         and not mention.titles
+        and mention.organisation is None
     ):
         # "Johan Lindman skogschef Stora Enso", "Roger Lundgren chefredaktör för Kungliga
-        # magasinet": the title and organisation after the name, with no comma between.
-        mention.add(parse_attribute(text, tokens[0].start, end))
+        # magasinet", "Luljeta Vuniqi Executive Director Kosovar Gender Studies Center",
+        # "Juri Laas EULEX Kosovo": the title and organisation after the name, with no comma.
+        paren = text.find("(", tokens[0].start, end)
+        stop = paren if paren >= 0 else end
+        rest = tokenize(text[tokens[0].start : stop], tokens[0].start)
+        heads = 0
+        while heads < len(rest) and rest[heads].text[:1].isupper() and is_english_title(rest[heads]):
+            heads += 1
+        if tokens[0].text.isupper() and not is_title_word(tokens[0]):
+            extent = organisation_extent(rest, 0)
+            if extent is not None:
+                mention.organisation = (rest[0].start, rest[extent - 1].end)
+        elif heads and heads < len(rest):
+            # "Executive Director Kosovar Gender Studies Center": the title, then the organisation.
+            mention.titles.append((rest[0].start, rest[heads - 1].end))
+            extent = organisation_extent(rest, heads)
+            if extent is not None:
+                mention.organisation = (rest[heads].start, rest[extent - 1].end)
+        else:
+            mention.add(parse_attribute(text, tokens[0].start, stop))
+        if paren >= 0:
+            _read_parenthesis(text, paren + 1, _closing(text, paren, end), mention)
         return
     if len(tokens) < 2 or tokens[0].lower not in _ORG_PREPOSITIONS:
         return

@@ -86,7 +86,7 @@ def unplaced_names(text: str, lines: list[tuple[int, int]], events: list[Extract
     unplaced: list[str] = []
     for seen in (seen for start, end in lines for seen in names_on_line(text, start, end)):
         name = text[seen.start : seen.end]
-        if name in people or name in unplaced or any(name in other for other in within):
+        if not seen.known or name in people or name in unplaced or any(name in other for other in within):
             continue
         unplaced.append(name)
     return unplaced

@@ -35,10 +35,12 @@ class NameSeen:
     start: int
     end: int
     given: str
+    known: bool = True  # the given name is in the lexicon
 
 
-def names_in(text: str, start: int, end: int) -> list[NameSeen]:
-    """Every name with a known given name in ``text[start:end]``, in order, without overlaps."""
+def names_in(text: str, start: int, end: int, *, known_only: bool = True) -> list[NameSeen]:
+    """Every name with a known given name in ``text[start:end]``, in order, without overlaps
+    (with ``known_only=False`` also names of that shape whose given name the lexicon lacks)."""
     tokens = tokenize(text[start:end], start)
     found: list[NameSeen] = []
     i = 0
@@ -62,8 +64,9 @@ def names_in(text: str, start: int, end: int) -> list[NameSeen]:
             and after.start - words[-1].end == 1
             and _possessed(tokens, i + length)
         )
-        if is_first_name(given) and not runs_on and not genitive:
-            found.append(NameSeen(words[0].start, words[-1].end, given.text))
+        known = is_first_name(given)
+        if (known or not known_only) and not runs_on and not genitive:
+            found.append(NameSeen(words[0].start, words[-1].end, given.text, known))
         i += length
     return found
 
@@ -85,5 +88,6 @@ def _possessed(tokens: list[Token], i: int) -> bool:
 
 @lru_cache(maxsize=65536)
 def names_on_line(text: str, start: int, end: int) -> tuple[NameSeen, ...]:
-    """``names_in`` for one line of a page, computed once (sections and the report both ask)."""
-    return tuple(names_in(text, start, end))
+    """``names_in`` for one line of a page, unknown given names too, computed once (sections and
+    the report both ask)."""
+    return tuple(names_in(text, start, end, known_only=False))

@@ -179,6 +179,11 @@ def _title_word(word: str, capitalised_swedish: bool) -> bool:
     )
 
 
+def is_english_title(token: Token) -> bool:
+    """A capitalised English title word or head ("Executive", "Director", "Professor")."""
+    return english_titles().matches(token.lower)
+
+
 def continues_with_of(token: Token) -> bool:
     """An English title head that an "of ..." phrase belongs to ("Head of Data")."""
     return token.lower in english_titles().continued
