@@ -252,3 +252,30 @@ def test_a_title_that_asks_and_goes_on_is_the_event() -> None:
         "Men rättstryggheten då? Så skyddar vi kvinnor som utsätts för våld"
     ]
     assert rows(result) == {("Malin Bergman", ("förbundsordförande",), "Centerkvinnorna", "moderator")}
+
+
+def _organisers(result: ExtractionResult) -> set[str]:
+    return {p.name for p in result.participants if p.kind == "organisation" and p.role == "organiser"}
+
+
+@pytest.mark.parametrize(
+    ("sentence", "organisers"),
+    [
+        ("Stockholm Nordost bjuder in till en timmes diskussion.", {"Stockholm Nordost"}),
+        ("Radiobranschen (RAB) bjuder in till ett seminarium och mingel.", {"Radiobranschen"}),
+        ("Visita välkomnar dig att lyssna till en duell.", {"Visita"}),
+        ("Anna Berg bjuder in till samtal.", set()),  # a person's name is no organisation
+        ("Under Framtidsveckan bjuder Vikby kommun in till tre seminarier.", {"Vikby kommun"}),
+    ],
+)
+def test_a_name_alone_before_bjuder_in_is_the_organiser(sentence: str, organisers: set[str]) -> None:
+    result = page(f"{sentence}\n\nModerator: Eva Holm")
+    assert _organisers(result) == organisers
+
+
+def test_what_a_person_was_before_is_no_title() -> None:
+    result = page(
+        "Moderator är Niklas Ek, erfaren debattör och författare med förflutet som politisk "
+        "chefredaktör på Dagens Nyheter."
+    )
+    assert rows(result) == {("Niklas Ek", ("debattör", "författare"), None, "moderator")}

@@ -13,7 +13,7 @@ from .labels import Label, is_field_word, match_label
 from .layout import Line, people_columns, sentences
 from .names import NameSeen, names_on_line
 from .phrases import parse_attribute
-from .tokens import Token, is_capitalised, is_title_word, tokenize
+from .tokens import Token, is_capitalised, is_common, is_first_name, is_title_word, tokenize
 
 Span = tuple[int, int]
 _CLAUSE_MARK = re.compile(r" (?:att|när|då|där|medan|innan|efter att|while|when|where|after) |: | – | — ")
@@ -395,6 +395,17 @@ def _sentence(
                 # "föreningen" says that the name after it is an organisation's.
                 clause, organisations = described.end(), "any"
             mentions = read_entries(text, clause, match.start, organisations=organisations)
+            alone = _NAME_BEFORE.fullmatch(text, clause, match.start)
+            if (
+                cue.person_role is None
+                and alone is not None
+                and not any(m.kind == "organisation" for m in mentions)
+            ):
+                # "Stockholm Nordost bjuder in till …", "Radiobranschen (RAB) bjuder in": a name
+                # alone before the organiser's verb, not a person's (no known given name).
+                words = tokenize(alone.group(1), alone.start(1))
+                if not (is_common(words[0]) or is_first_name(words[0])):
+                    mentions = [Mention(kind="organisation", name=(words[0].start, words[-1].end))]
             role = cue.organisation_role if organisations != "none" else None
             found.extend(_with_roles(mentions, cue.person_role, role, sentence, (), "pre"))
     return pending, cues
@@ -572,6 +583,7 @@ _QUOTES = ('"', "“", "”")
 
 
 _PARTICLE_IN = re.compile(r"\s+in\s")
+_NAME_BEFORE = re.compile(r"\s*([A-ZÅÄÖ][\w&.-]*(?: [A-ZÅÄÖ][\w&.-]*){0,3})(?: \([A-ZÅÄÖ]{2,8}\))?\s*")
 _ELSEWHERE = re.compile(
     r"(?:se även|se också|missa inte|läs också|läs mer|tips:|see also|don't miss|do not miss|"
     r"read more|also on)\b",

@@ -240,6 +240,8 @@ CUES: tuple[Cue, ...] = (
         r"\b(?:bjuder|bjöd)\s+in[!.]?$",
         r"\b(?:inbjuder|inbjöd)\s+(?:(?:nu|härmed)\s+)?till\b",
         r"\b(?:invites|invited)\s+(?:you|everyone|all)\s+to\b",
+        r"\b(?:välkomnar|hälsar)\s+(?:dig|er|alla|hjärtligt)\b",
+        r"\bwelcomes\s+(?:you|everyone|all)\b",
     ),
     # "Kvällen är ett samarbete mellan Stadsbiblioteket och Forskarföreningen": both organise it;
     # "Inför valet bjuder Linköpings studentkår in …": the verb first, the organiser before "in".

@@ -73,6 +73,11 @@ class Attribute:
     role: str | None = None
 
 
+_PAST = re.compile(
+    r"\s(?:med\s+(?:ett\s+)?förflutet\s+som|med\s+bakgrund\s+som|med\s+lång\s+erfarenhet\s+som|"
+    r"som\s+tidigare\s+(?:var|har\s+varit)|with\s+a\s+background\s+as|formerly|previously)\s",
+    re.IGNORECASE,
+)
 _FORMER = re.compile(
     r"(?:tidigare|förut|före detta|f\.d\.|formerly|previously|former(?:ly)?)\s+"
     r"(?:på|vid|hos|i|inom|at|with|of|in)\s",
@@ -92,6 +97,12 @@ def parse_attribute(text: str, start: int, end: int) -> Attribute:
         return attribute
     if _FORMER.match(piece.strip()):
         return attribute  # "tidigare på Sveriges Radio": a former employer, not the organisation
+    past = _PAST.search(piece)
+    if past is not None and past.start() > 0:
+        # "debattör och författare med förflutet som politisk chefredaktör på Dagens Nyheter":
+        # what the person was before is no title of theirs.
+        end = start + past.start()
+        piece = text[start:end]
     role = role_word(piece)
     if role is not None:
         attribute.role = role
