@@ -279,3 +279,47 @@ def test_what_a_person_was_before_is_no_title() -> None:
         "chefredaktör på Dagens Nyheter."
     )
     assert rows(result) == {("Niklas Ek", ("debattör", "författare"), None, "moderator")}
+
+
+@pytest.mark.parametrize(
+    ("sentence", "expected"),
+    [
+        (
+            "Utfrågning med Lars Beckman (M), riksdagsledamot.",
+            {("Lars Beckman", ("riksdagsledamot",), None, "panelist")},
+        ),
+        (
+            "Expressens politikreporter Annie Berg frågar ut Anders Thornberg, chef för Säpo.",
+            {
+                ("Annie Berg", ("politikreporter",), "Expressen", "moderator"),
+                ("Anders Thornberg", ("chef",), "Säpo", "panelist"),
+            },
+        ),
+        (
+            "Presentationen följs av ett panelsamtal med Carina Lind, avdelningschef, Svenskt Näringsliv.",
+            {("Carina Lind", ("avdelningschef",), "Svenskt Näringsliv", "panelist")},
+        ),
+        (
+            "Vid seminariet kommer frågan debatteras av Pia Nilsson, S, och Anders Åkesson, C.",
+            {("Pia Nilsson", (), None, "panelist"), ("Anders Åkesson", (), None, "panelist")},
+        ),
+        (
+            "Moderator Lena Lago, projektledare, övriga medverkande bl.a. Ingvar Nilsson, Cecilia Lejon.",
+            {
+                ("Lena Lago", ("projektledare",), None, "moderator"),
+                ("Ingvar Nilsson", (), None, "panelist"),
+                ("Cecilia Lejon", (), None, "panelist"),
+            },
+        ),
+        (
+            "Lotta Fredrikson, vd Hammer & Hanborg, ger en bild av kommunikatörernas syn.",
+            {("Lotta Fredrikson", ("vd",), "Hammer & Hanborg", "speaker")},
+        ),
+        (
+            "Anna Lind pratar om hur skolan kan bli bättre.",
+            {("Anna Lind", (), None, "speaker")},
+        ),
+    ],
+)
+def test_interviews_and_more_verbs_of_taking_part(sentence: str, expected: set[Row]) -> None:
+    assert rows(page(sentence)) == expected

@@ -472,7 +472,7 @@ def _names_in_sentence(
             continue  # "Per Albin Hansson sade …": quoted, not taking part
         if sum(text.count(mark, s_start, seen.start) for mark in _QUOTES) % 2:
             continue  # inside a quotation
-        near = [m for m in cues if _same_clause(text, tokens, seen, m)]
+        near = [m for m in cues if _same_clause(text, tokens, seen, m) and _faces(m, seen)]
         if not near:
             continue
         nearest = min(near, key=lambda m: min(abs(m.start - seen.end), abs(seen.start - m.end)))
@@ -482,6 +482,13 @@ def _names_in_sentence(
     if not negated:
         found.extend(_given_name_only(text, sentence, cues, tokens, names.by_given, here + found))
     return found
+
+
+def _faces(cue: CueMatch, seen: NameSeen) -> bool:
+    """Say whether a cue reads towards a name: after it for "leds av X", before it for "X leder"."""
+    if cue.start >= seen.end:
+        return cue.cue.direction in (PRE, EITHER)
+    return cue.cue.direction in (POST, EITHER)
 
 
 def _same_clause(text: str, tokens: list[Token], seen: NameSeen, cue: CueMatch) -> bool:

@@ -200,6 +200,34 @@ CUES: tuple[Cue, ...] = (
         r"\bwill\s+(?:situate|outline|show|explain|share|talk|address|reflect|elaborate|highlight|describe|"
         r"examine|explore|discuss how|offer|provide an?|look at|walk us|take us|tell)\b",
     ),
+    # Interviews: "X frågar ut Y", "Expressens reporter X intervjuar Y", "Utfrågning med Y".
+    _cue(
+        "moderator", None, PRE, r"\b(?:frågar|frågade)\s+ut\b", r"\b(?:intervjuar|intervjuade|interviews)\b"
+    ),
+    _cue(
+        "panelist",
+        None,
+        POST,
+        r"\b(?:frågar|frågade)\s+ut\b",
+        r"\b(?:intervjuar|intervjuade|interviews)\b(?=\s+(?:[a-zåäö]+\s+)?[A-ZÅÄÖ])",
+        r"\b(?:utfrågning|intervju|interview)\s+(?:med|av|with)\b",
+        r"\b\w+samtal\s+(?:mellan|med)\b",
+        r"\b(?:debatteras|diskuteras|debatterades|diskuterades)\s+av\b",
+        r"\b(?:övriga\s+)?medverkande(?:\s+är)?(?=\s+(?:bl\.a\.\s+|bland\s+andra\s+)?[A-ZÅÄÖ][a-zåäö]+\s+[A-ZÅÄÖ])",
+        r"\bpanel(?:en)?\s+som\s+består\s+av\b",
+        r"\bkom\s+och\s+(?:möt|träffa|lyssna\s+på)\b(?=\s+[A-ZÅÄÖ])",
+    ),
+    _cue("speaker", None, PRE, r"\b(?:är|var|blir)\s+först\s+ut\b"),
+    _cue(
+        "speaker",
+        None,
+        PRE,
+        r"\b(?:går|gick)\s+igenom\b",
+        r"\b(?:ger|gav)\s+en\s+bild\s+av\b",
+        r"\b(?:delar|delade)\s+(?:med\s+sig\s+av\s+)?(?:sina\s+)?erfarenheter\b",
+        r"\b(?:pratar|pratade)\s+om\b",
+        r"\b(?:explains|discusses|talks\s+about|reflects\s+on|shares)\b",
+    ),
     # "Möt Lydia Graflund, EsterCare, …", "Meet X", "Träffa X", "Lyssna på X": an invitation to
     # meet the people on the stage, at the start of a sentence.
     _cue(
@@ -284,4 +312,8 @@ def find_cues(text: str, offset: int) -> list[CueMatch]:
     for item in found:
         if not kept or item.start >= kept[-1].end:
             kept.append(item)
+        elif (item.start, item.end) == (kept[-1].start, kept[-1].end) and item.cue.direction != kept[
+            -1
+        ].cue.direction:
+            kept.append(item)  # "X frågar ut Y": one verb, a role before it and another after it
     return kept
