@@ -323,3 +323,41 @@ def test_what_a_person_was_before_is_no_title() -> None:
 )
 def test_interviews_and_more_verbs_of_taking_part(sentence: str, expected: set[Row]) -> None:
     assert rows(page(sentence)) == expected
+
+
+@pytest.mark.parametrize(
+    ("sentence", "expected"),
+    [
+        (
+            "Moderator Alice Bah leder en paneldiskussion bestående av Ulla Carlsson (C) och Erik Ullenhag.",
+            {
+                ("Alice Bah", (), None, "moderator"),
+                ("Ulla Carlsson", (), None, "panelist"),
+                ("Erik Ullenhag", (), None, "panelist"),
+            },
+        ),
+        (
+            "Sedan kommer dagens gäst, som intervjuas av Lars Andersson.",
+            {("Lars Andersson", (), None, "moderator")},
+        ),
+        ("Programledare är Katherine Zimmerman.", {("Katherine Zimmerman", (), None, "moderator")}),
+        (
+            "Vi får också lyssna till forskare Emma Sten vid Handelshögskolan i Stockholm som forskar.",
+            {("Emma Sten", ("forskare",), "Handelshögskolan i Stockholm", "speaker")},
+        ),
+        (
+            "På seminariet kommer Karin Wanngård, oppositionsborgarråd i Stockholm att presentera rapporten.",
+            {("Karin Wanngård", ("oppositionsborgarråd",), "Stockholm", "speaker")},
+        ),
+        (
+            "Hanaholmens VD Gunvor Kronman modererar.",
+            {("Gunvor Kronman", ("VD",), "Hanaholmen", "moderator")},
+        ),
+        (
+            "Premiären gästas av Alexander Bard och Martin Gelin.",
+            {("Alexander Bard", (), None, "panelist"), ("Martin Gelin", (), None, "panelist")},
+        ),
+    ],
+)
+def test_discussions_hosts_and_listening(sentence: str, expected: set[Row]) -> None:
+    assert rows(page(sentence)) == expected

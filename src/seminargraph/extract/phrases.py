@@ -46,7 +46,7 @@ _STOP = frozenset(
     {
         *("som", "där", "när", "med", "om", "vilket", "vilka", "who", "which", "that", "will", "is"),
         *("was", "has", "have", "har", "hade", "är", "var", "ska", "kommer", "också", "även", "sedan"),
-        *("about", "och", "and", "samt"),
+        *("about", "och", "and", "samt", "att", "to"),
     }
 )
 _CONNECTORS = frozenset(
@@ -275,6 +275,8 @@ def _genitive(tokens: list[Token]) -> int:
         capital = is_capitalised(token)
         if not capital and not (count and is_organisation_word(token)):
             break
+        if count and token.text.isupper() and is_title_word(token):
+            break  # "Hanaholmens VD": the title in capitals after the genitive
         count += 1
     if count and count < len(tokens) and tokens[count].lower in _GENITIVE_INNER:
         # "Miljöpartiet de grönas språkrör": lowercase words of the name, its last in the genitive.
