@@ -361,3 +361,10 @@ def test_interviews_and_more_verbs_of_taking_part(sentence: str, expected: set[R
 )
 def test_discussions_hosts_and_listening(sentence: str, expected: set[Row]) -> None:
     assert rows(page(sentence)) == expected
+
+
+def test_an_organisation_in_the_genitive_before_a_given_name_is_no_part_of_the_name() -> None:
+    assert rows(page("Vi intervjuar Folkpartiets Jan Björklund.")) == {
+        ("Jan Björklund", (), "Folkpartiet", "panelist")
+    }
+    assert rows(page("Medverkar gör Anders Jonas Berg.")) == {("Anders Jonas Berg", (), None, "panelist")}

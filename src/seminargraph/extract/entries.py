@@ -449,6 +449,9 @@ def _person(text: str, start: int, end: int) -> Mention | None:
         title_before_name=bool(prefix),
     )
     titled = [t for t in prefix if not (is_honorific(t) or _adjective(t))]
+    if len(prefix) == 1 and name_at == 1 and _genitive_before_given(tokens):
+        mention.organisation = (prefix[0].start, prefix[0].end - 1)  # "Folkpartiets" -> Folkpartiet
+        titled = []
     if titled:
         role = role_word(titled[-1].text)
         if role is not None and len(titled) == 1:
@@ -490,8 +493,23 @@ def _joined_name(tokens: list[Token], i: int) -> bool:
     )
 
 
+def _genitive_before_given(tokens: list[Token]) -> bool:
+    first, second = tokens[0], tokens[1]
+    return (
+        first.text.endswith("s")
+        and len(first.text) > 3
+        and not is_first_name(first)
+        and is_first_name(second)
+        and not is_initial(second)
+    )
+
+
 def _head(tokens: list[Token]) -> tuple[int, int, list[Token]] | None:
     length = name_length(tokens, 0)
+    if length >= 3 and _genitive_before_given(tokens):
+        # "Folkpartiets Jan Björklund", "Sverigedemokraternas Johnny Skalin": an organisation in
+        # the genitive before a known given name is no part of the name.
+        return 1, length - 1, tokens[:1]
     if length:
         return 0, length, []
     # Words before the name: a genitive ("Region Skåneviks"), a title ("kulturdirektör",
