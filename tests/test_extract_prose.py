@@ -368,3 +368,30 @@ def test_an_organisation_in_the_genitive_before_a_given_name_is_no_part_of_the_n
         ("Jan Björklund", (), "Folkpartiet", "panelist")
     }
     assert rows(page("Medverkar gör Anders Jonas Berg.")) == {("Anders Jonas Berg", (), None, "panelist")}
+
+
+def test_roles_and_role_word_lists_come_from_the_vocabulary() -> None:
+    from pathlib import Path
+
+    from seminargraph.extract import cues, roles
+    from seminargraph.extract.words import list_labels, role_words, session_words
+    from seminargraph.vocab import ROLES
+
+    assert {roles.PARTICIPANT, roles.PANELIST, roles.SPEAKER, roles.MODERATOR, roles.ORGANISER} == set(ROLES)
+    with pytest.raises(ValueError):
+        roles.role("audience")
+    labels = list_labels()
+    assert "moderator" in labels[(roles.MODERATOR, roles.ORGANISER)]
+    assert "medverkande organisationer" in labels[(None, roles.PARTICIPANT)]
+    assert role_words()["keynote speaker"] == roles.SPEAKER
+    assert "panelsamtal" in session_words()
+    for cue in cues.CUES:
+        assert cue.person_role in (None, *ROLES) and cue.organisation_role in (None, *ROLES)
+    # no role written as a bare string in extract/: each comes from extract/roles.py
+    source = Path(cues.__file__).parent
+    for path in source.glob("*.py"):
+        if path.name == "roles.py":
+            continue
+        code = [line for line in path.read_text("utf-8").splitlines() if not line.lstrip().startswith("#")]
+        for name in ROLES:
+            assert not any(f'"{name}"' in line and '"""' not in line for line in code), (path.name, name)

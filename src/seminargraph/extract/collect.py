@@ -13,6 +13,7 @@ from .labels import Label, is_field_word, match_label
 from .layout import Line, people_columns, sentences
 from .names import NameSeen, names_on_line
 from .phrases import parse_attribute
+from .roles import ORGANISER, PANELIST, SPEAKER
 from .tokens import Token, is_capitalised, is_common, is_first_name, is_title_word, tokenize
 
 Span = tuple[int, int]
@@ -172,7 +173,7 @@ _DASH_BIOGRAPHY = re.compile(r"^[^–—:]{3,60}?\s[–—]\s\S")
 
 def _slot_role(item: str) -> str:
     """The role of the people under a programme item: on a panel or in a debate, else speaking."""
-    return "panelist" if _PANEL_ITEM.search(item) else "speaker"
+    return PANELIST if _PANEL_ITEM.search(item) else SPEAKER
 
 
 def line_span(line: Line) -> Span:
@@ -304,7 +305,7 @@ def _region(
     only_orgs = isinstance(label, Label) and label.kind == "organisations"
     if organisation_role is None:
         allowed = "none"
-    elif isinstance(label, Label) and (person_role == "organiser" or only_orgs):
+    elif isinstance(label, Label) and (person_role == ORGANISER or only_orgs):
         allowed = "any"
     elif not isinstance(label, Label) and person_role is None:
         # A cue that names only organisers ("Seminariet arrangeras av Datakooperativet"): any

@@ -10,6 +10,8 @@ from __future__ import annotations
 import re
 from dataclasses import dataclass
 
+from .roles import MODERATOR, ORGANISER, PANELIST, PARTICIPANT, SPEAKER
+
 POST, PRE, EITHER = "post", "pre", "either"
 
 
@@ -54,7 +56,7 @@ _PRONOUN_WITH = r"(?:\s+(?:hon|han|hen|de|dom|vi|dessa|båda|she|he|they))?\s+me
 CUES: tuple[Cue, ...] = (
     # moderators
     _cue(
-        "moderator",
+        MODERATOR,
         None,
         POST,
         rf"\b{_EVENT_NOUN}\s+(?:leds|leddes|hålls ihop|hölls ihop)\s+av\b",
@@ -67,10 +69,10 @@ CUES: tuple[Cue, ...] = (
         rf"\b{_EN_EVENT_NOUN}\s+(?:is|was|will be)\s+led\s+by\b",
         r"\b(?:the\s+)?(?:moderator|chair|facilitator|host)\s+(?:is|was|will be)\b",
     ),
-    _cue("moderator", "organiser", POST, r"\bhosted\s+by\b"),
+    _cue(MODERATOR, ORGANISER, POST, r"\bhosted\s+by\b"),
     # "… som intervjuas av X", "Utfrågningen hålls av X", "Programledare är X"
     _cue(
-        "moderator",
+        MODERATOR,
         None,
         POST,
         r"\b(?:intervjuas|intervjuades|utfrågas|utfrågades|interviewed)\s+(?:av|by)\b",
@@ -78,7 +80,7 @@ CUES: tuple[Cue, ...] = (
         r"\b(?:programledare|konferencier|värd|värdar|host|hosts)\s+(?:är|var|blir|is|was|will be)\b",
     ),
     _cue(
-        "moderator",
+        MODERATOR,
         None,
         PRE,
         r"\b(?:är|var|blir)\s+(?:seminariets|samtalets|panelens|dagens|kvällens|eftermiddagens)\s+"
@@ -91,20 +93,20 @@ CUES: tuple[Cue, ...] = (
     ),
     # people on the stage
     _cue(
-        "panelist",
-        "participant",
+        PANELIST,
+        PARTICIPANT,
         EITHER,
         r"\b(?:deltog|deltar|deltager|medverkade|medverkar)\b",
     ),
     _cue(
-        "panelist",
+        PANELIST,
         None,
         EITHER,
         rf"\b(?:samtalar|samtalade|diskuterar|diskuterade|debatterar|debatterade|möts|möttes){_PRONOUN_WITH}",
         r"\b(?:samtalar|samtalade|diskuterar|diskuterade|debatterar|debatterade|möts|möttes)\b",
     ),
     _cue(
-        "panelist",
+        PANELIST,
         None,
         POST,
         r"\b(?:ett\s+|i\s+)?samtal\s+(?:mellan|med)\b",
@@ -130,7 +132,7 @@ CUES: tuple[Cue, ...] = (
         r"\b(?:special\s+guests?)\s+(?:is|are|will be|include|includes)\b",
     ),
     _cue(
-        "panelist",
+        PANELIST,
         None,
         PRE,
         r"\b(?:will discuss|will debate|will argue|will join the panel|joins the panel|join the panel|discuss"
@@ -138,10 +140,10 @@ CUES: tuple[Cue, ...] = (
         r"\b(?:is|are|will\s+be)\s+taking\s+part\b",
     ),
     # "X will be in conversation with Y": both take part.
-    _cue("panelist", None, EITHER, r"\b(?:(?:will be|is|are)\s+)?in\s+conversation\s+with\b"),
+    _cue(PANELIST, None, EITHER, r"\b(?:(?:will be|is|are)\s+)?in\s+conversation\s+with\b"),
     # speakers
     _cue(
-        "speaker",
+        SPEAKER,
         None,
         POST,
         r"\b(?:inleds|inleddes|öppnas|öppnades|avslutas|avslutades)\s+av\b",
@@ -166,7 +168,7 @@ CUES: tuple[Cue, ...] = (
         r"(?:huvudtalare|inledningstalare|talare|föreläsare|inledare)(?=,|:|\s+[A-ZÅÄÖ])",
     ),
     _cue(
-        "speaker",
+        SPEAKER,
         None,
         EITHER,
         r"\b(?:talar|talade|föreläser|föreläste|presenterar|presenterade|inleder|inledde|berättar|"
@@ -178,7 +180,7 @@ CUES: tuple[Cue, ...] = (
     # "Under seminariet ger Katarina Tingström konkreta råd", "Därefter gav regionrådet X en
     # bakgrund": the verb second, the speaker after it and what is given after the speaker.
     _cue(
-        "speaker",
+        SPEAKER,
         None,
         POST,
         r"\b(?:ger|gav)(?=\s+(?:[\w.:()'’-]+\s+){1,8}?(?:konkreta\s+|praktiska\s+|sina\s+)?(?:råd|tips|"
@@ -187,34 +189,32 @@ CUES: tuple[Cue, ...] = (
     # "Om detta kommer Företagarnas chefsekonom Johan Grip (att) tala", "Walter kommer att tala om":
     # a verb of taking part after "kommer (att)" / "ska", with the person before or inside.
     _cue(
-        "speaker",
+        SPEAKER,
         None,
         POST,
         rf"\b(?:kommer|ska|skall)(?=\s+(?:[\w.:,'’()-]+\s+){{1,12}}?(?:att\s+)?{_SPEAKING_INFINITIVE}\b)",
     ),
-    _cue("speaker", None, PRE, rf"\b(?:kommer\s+(?:att\s+)?|ska\s+|skall\s+){_SPEAKING_INFINITIVE}\b"),
+    _cue(SPEAKER, None, PRE, rf"\b(?:kommer\s+(?:att\s+)?|ska\s+|skall\s+){_SPEAKING_INFINITIVE}\b"),
     _cue(
-        "panelist",
+        PANELIST,
         None,
         POST,
         rf"\b(?:kommer|ska|skall)(?=\s+(?:[\w.:,'’()-]+\s+){{1,12}}?(?:att\s+)?{_PANEL_INFINITIVE}\b)",
     ),
-    _cue("panelist", None, PRE, rf"\b(?:kommer\s+(?:att\s+)?|ska\s+|skall\s+){_PANEL_INFINITIVE}\b"),
-    _cue("moderator", None, PRE, r"\b(?:kommer\s+(?:att\s+)?|ska\s+|skall\s+)(?:moderera|leda samtalet)\b"),
+    _cue(PANELIST, None, PRE, rf"\b(?:kommer\s+(?:att\s+)?|ska\s+|skall\s+){_PANEL_INFINITIVE}\b"),
+    _cue(MODERATOR, None, PRE, r"\b(?:kommer\s+(?:att\s+)?|ska\s+|skall\s+)(?:moderera|leda samtalet)\b"),
     # "Dr. Tornike Metreveli will situate …", "Professor X will outline …": what a speaker will do.
     _cue(
-        "speaker",
+        SPEAKER,
         None,
         PRE,
         r"\bwill\s+(?:situate|outline|show|explain|share|talk|address|reflect|elaborate|highlight|describe|"
         r"examine|explore|discuss how|offer|provide an?|look at|walk us|take us|tell)\b",
     ),
     # Interviews: "X frågar ut Y", "Expressens reporter X intervjuar Y", "Utfrågning med Y".
+    _cue(MODERATOR, None, PRE, r"\b(?:frågar|frågade)\s+ut\b", r"\b(?:intervjuar|intervjuade|interviews)\b"),
     _cue(
-        "moderator", None, PRE, r"\b(?:frågar|frågade)\s+ut\b", r"\b(?:intervjuar|intervjuade|interviews)\b"
-    ),
-    _cue(
-        "panelist",
+        PANELIST,
         None,
         POST,
         r"\b(?:frågar|frågade)\s+ut\b",
@@ -227,17 +227,17 @@ CUES: tuple[Cue, ...] = (
         r"\bpanel(?:en)?\s+som\s+består\s+av\b",
         r"\bkom\s+och\s+(?:möt|träffa|lyssna\s+på)\b(?=\s+[A-ZÅÄÖ])",
     ),
-    _cue("speaker", None, PRE, r"\b(?:är|var|blir)\s+först\s+ut\b"),
+    _cue(SPEAKER, None, PRE, r"\b(?:är|var|blir)\s+först\s+ut\b"),
     _cue(
-        "speaker",
+        SPEAKER,
         None,
         POST,
         r"\b(?:får|kan|kommer)\s+(?:vi\s+|du\s+|ni\s+)?(?:också\s+|även\s+|bland\s+annat\s+)?"
         r"(?:lyssna\s+(?:till|på)|höra)\b",
     ),
-    _cue("speaker", None, PRE, r"\b(?:visar|demonstrerar|analyserar|kommenterar)\b"),
+    _cue(SPEAKER, None, PRE, r"\b(?:visar|demonstrerar|analyserar|kommenterar)\b"),
     _cue(
-        "speaker",
+        SPEAKER,
         None,
         PRE,
         r"\b(?:går|gick)\s+igenom\b",
@@ -249,7 +249,7 @@ CUES: tuple[Cue, ...] = (
     # "Möt Lydia Graflund, EsterCare, …", "Meet X", "Träffa X", "Lyssna på X": an invitation to
     # meet the people on the stage, at the start of a sentence.
     _cue(
-        "panelist",
+        PANELIST,
         None,
         POST,
         r"^(?:möt|träffa|meet|lyssna\s+(?:på|till)|listen\s+to|hör|hear|join)\b(?=\s+(?:[a-zåäö]+\s+)?[A-ZÅÄÖ])",
@@ -260,7 +260,7 @@ CUES: tuple[Cue, ...] = (
         r"\b(?:in\s+)?a\s+conversation\s+with\b",
     ),
     _cue(
-        "speaker",
+        SPEAKER,
         None,
         PRE,
         r"\b(?:will speak|speaks|spoke|will present|presents|introduces|will introduce|will give|gives|"
@@ -269,7 +269,7 @@ CUES: tuple[Cue, ...] = (
     # organisers
     _cue(
         None,
-        "organiser",
+        ORGANISER,
         POST,
         r"\b(?:arrangeras|arrangerades|anordnas|anordnades|organiseras|organiserades|arrangerat|"
         r"anordnat)\s+(?:av|tillsammans med|i samarbete med)\b",
@@ -280,7 +280,7 @@ CUES: tuple[Cue, ...] = (
     # "Kommunförbundet bjuder in till ett samtal", "X inbjuder till", "X invites you to".
     _cue(
         None,
-        "organiser",
+        ORGANISER,
         PRE,
         r"\b(?:bjuder|bjöd)\s+(?:(?:nu|åter|härmed|återigen|också)\s+)?in\s+(?:till|er|dig|alla)\b",
         r"\b(?:bjuder|bjöd)\s+in[!.]?$",
@@ -293,7 +293,7 @@ CUES: tuple[Cue, ...] = (
     # "Inför valet bjuder Linköpings studentkår in …": the verb first, the organiser before "in".
     _cue(
         None,
-        "organiser",
+        ORGANISER,
         POST,
         r"\b(?:är|var|blir)\s+ett\s+samarbete\s+mellan\b",
         r"\b(?:is|was)\s+(?:a\s+)?(?:collaboration|partnership|co-operation|cooperation)\s+between\b",
@@ -303,7 +303,7 @@ CUES: tuple[Cue, ...] = (
     # and "Kommunförbundet höll ett seminarium": who held an event is its organiser.
     _cue(
         None,
-        "organiser",
+        ORGANISER,
         EITHER,
         rf"\b(?:höll|håller|arrangerade|arrangerar|anordnade|anordnar|ordnade|ordnar)\b(?={_HELD_EVENT})",
     ),

@@ -13,6 +13,7 @@ from dataclasses import dataclass, field
 
 from .labels import match_label
 from .phrases import Attribute, organisation_extent, parse_attribute
+from .roles import MODERATOR
 from .tokens import (
     Token,
     is_capitalised,
@@ -127,7 +128,7 @@ def read_entries(
         if role_by is not None and current is not None:
             person = _person(text, seg_start + role_by.end(), seg_end)
             if person is not None:
-                person.role = person.role or "moderator"
+                person.role = person.role or MODERATOR
                 mentions.append(person)
                 current = person
                 continue

@@ -16,6 +16,7 @@ from .language import choose_language
 from .layout import Layout, lay_out
 from .model import Evidence, ExtractedEvent, ExtractionResult, Nesting, Participant
 from .names import names_on_line
+from .roles import ORGANISER
 from .sections import Section, find_part_of, split_sections
 from .tokens import is_organisation_word, tokenize
 
@@ -49,7 +50,7 @@ def extract_page(page: Page, *, lang: str = "auto") -> ExtractionResult:
     for section, items in zip(sections, found, strict=True):
         if section.organiser is not None and items:
             where = section.organiser
-            items.append(Found(Mention(kind="organisation", name=where), "organiser", where, (), "label"))
+            items.append(Found(Mention(kind="organisation", name=where), ORGANISER, where, (), "label"))
     events = _assemble(layout, sections, found, warnings, page)
     if not any(event.participants for event in events):
         warnings.append(f"{page.name}: found no participants; the draft holds only the source")

@@ -30,6 +30,7 @@ from ..authoring import Item, parse_yaml
 from ..errors import SourceError
 from ..textfile import MAX_YAML_BYTES, read_text
 from .model import ExtractionResult
+from .roles import PANELIST, PARTICIPANT
 
 
 @dataclass(frozen=True)
@@ -217,7 +218,7 @@ def _norm(value: str | None, loose: bool) -> str | None:
 
 
 def _role(role: str, loose: bool) -> str:
-    return "panelist" if loose and role == "participant" else role
+    return PANELIST if loose and role == PARTICIPANT else role
 
 
 MEASURES: dict[str, Key] = {

@@ -6,7 +6,15 @@ import re
 from dataclasses import dataclass
 from functools import lru_cache
 
-from .words import common_words, english_titles, first_names, fold, organisation_words, swedish_titles
+from .words import (
+    common_words,
+    english_titles,
+    first_names,
+    fold,
+    organisation_words,
+    role_words,
+    swedish_titles,
+)
 
 _WORD = re.compile(r"[^\s()]+")
 # Compiled once: these are asked of nearly every word of a page.
@@ -27,25 +35,8 @@ _ABBREVIATED = frozenset(
         *("kommunikationsdir", "förvaltn.chef", "bitr", "sekr", "handl", "red", "chefred", "mod"),
     }
 )
-ROLE_WORDS = {
-    "moderator": "moderator",
-    "moderatorn": "moderator",
-    "samtalsledare": "moderator",
-    "samtalsledaren": "moderator",
-    "chair": "moderator",
-    "facilitator": "moderator",
-    "keynote": "speaker",
-    "keynote speaker": "speaker",
-    "talare": "speaker",
-    "föreläsare": "speaker",
-    "inledare": "speaker",
-    "arrangör": "organiser",
-    "panel": "panelist",
-    "panelist": "panelist",
-    "paneldeltagare": "panelist",
-    "panellist": "panelist",
-    "speaker": "speaker",
-}
+#: Words that name a role on their own: wordlists/role-words.txt.
+ROLE_WORDS = role_words()
 # Adjectives that describe a person next to a title but are no part of it.
 DESCRIPTIVE = frozenset(
     {
