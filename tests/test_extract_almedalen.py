@@ -61,6 +61,18 @@ def test_no_invented_people_and_every_item_quotes_the_text(gold_file: Path) -> N
 
 
 def test_the_development_set_scores() -> None:
+    # The figures of docs/extraction.md (names P 1.0, R 0.824; full tuple F1 0.688), kept from
+    # falling back; the held-out set is scored in the docs, not held to a figure here.
     scores = score(_run(DEV))
-    names = scores.strict["names"]
+    names, full = scores.strict["names"], scores.strict["full tuple"]
     assert names.precision >= 0.95, scores.differences
+    assert names.recall >= 0.8, scores.differences
+    assert full.f1 >= 0.65, scores.differences
+
+
+def test_no_name_is_invented_on_either_set() -> None:
+    for gold_file in (DEV, HELDOUT):
+        for gold, result in _run(gold_file):
+            text = normalise_space(gold.text or "")
+            for participant in result.participants:
+                assert participant.name in text, (gold.path.name, participant.name)
