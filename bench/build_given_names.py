@@ -109,8 +109,8 @@ def main() -> int:
         f"# of at least {MIN_PEOPLE} different people in the speakers and contact columns of the",
         "# Almedalsveckan programme (../shared/almedalsdata, 2009-2015 and 2021-2023), and the",
         "# given-name lists of the Faker package (MIT licence; " + ", ".join(FAKER_LOCALES) + "),",
-        "# which come from the",
-        "# countries' name statistics. Only given names: no surname or whole name is kept.",
+        "# which come from the countries' name statistics. Only given names: no surname or whole",
+        "# name is kept.",
         f"# {len(programme)} from the programme, {len(faker)} from Faker, {len(names)} in all.",
     ]
     OUT.write_text("\n".join(header + names) + "\n", "utf-8")
