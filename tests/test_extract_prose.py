@@ -128,6 +128,15 @@ def test_the_lexicon_has_nordic_english_and_programme_given_names() -> None:
     assert {"anna", "johan", "märta", "sverker", "siobhan", "jarkko", "guðrún", "kevin"} <= names
     # words that open organisations' names or are roles are no given names
     assert not {"region", "svenska", "stiftelsen", "moderator", "professor"} & names
+    # given names only: one word a line, no surname, whole name, e-mail or phone number
+    from importlib import resources
+
+    listed = (
+        resources.files("seminargraph.extract").joinpath("wordlists", "given-names.txt").read_text("utf-8")
+    )
+    for line in listed.splitlines():
+        if line and not line.startswith("#"):
+            assert line.isalpha() or (line.replace("-", "").isalpha() and "--" not in line), line
 
 
 def test_names_are_found_by_shape_and_lexicon() -> None:
