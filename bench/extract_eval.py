@@ -12,6 +12,7 @@ before the rules and never tuned on, so their scores say how the rules do on uns
 from __future__ import annotations
 
 import argparse
+import datetime
 import random
 import re
 import resource
@@ -274,7 +275,8 @@ def main() -> int:
         kept = re.search(r"### Speed and memory.*?(?=\n" + re.escape(END) + ")", text, flags=re.S)
         if not args.speed and kept is not None:
             sections.append(kept.group().rstrip("\n") + "\n")  # the last measured speed table stays
-        body = "\n".join(sections)
+        measured = f"Measured {datetime.date.today().isoformat()} by `bench/extract_eval.py --update-docs`.\n"
+        body = "\n".join([measured, *sections])
         text = re.sub(
             re.escape(START) + ".*?" + re.escape(END), lambda _: f"{START}\n{body}\n{END}", text, flags=re.S
         )
