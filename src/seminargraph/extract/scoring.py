@@ -94,6 +94,7 @@ def programme_rows(csv_path: Path) -> dict[str, tuple[str, str]]:
         for row in csv.DictReader(stream):
             title = row["title"].strip()
             parts = [title, row.get("description", "").strip(), row.get("more_info", "").strip()]
+            title = " ".join(title.split())  # as the event's title is read: whitespace made one space
             rows[row["id"]] = (title, "\n\n".join(part for part in parts if part) + "\n")
     return rows
 
