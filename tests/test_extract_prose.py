@@ -404,3 +404,11 @@ def test_roles_and_role_word_lists_come_from_the_vocabulary() -> None:
         code = [line for line in path.read_text("utf-8").splitlines() if not line.lstrip().startswith("#")]
         for name in ROLES:
             assert not any(f'"{name}"' in line and '"""' not in line for line in code), (path.name, name)
+
+
+def test_a_capitalised_title_after_a_name_is_no_part_of_it() -> None:
+    result = extract_text(
+        "Samverkan\n\nPanel:\nSusanne Lindholm Kommunalråd (KD) Örebro\n"
+        "Carina Wilen Behandlingschef, Magelungen\n"
+    )
+    assert {p.name for p in result.participants if p.kind == "person"} == {"Susanne Lindholm", "Carina Wilen"}

@@ -470,13 +470,14 @@ def _person(text: str, start: int, end: int) -> Mention | None:
 
 def _title_or_acronym(after: list[Token], known: bool = True) -> bool:
     """Say whether the words after a name begin its title or organisation, with no comma between:
-    an acronym ("Juri Laas EULEX Kosovo") or, after a known given name, an English title
-    ("Anna Berg Executive Director …"), then more words."""
+    an acronym ("Juri Laas EULEX Kosovo") or, after a known given name, a capitalised title
+    ("Anna Berg Executive Director …", "Susanne Lindholm Kommunalråd (KD)")."""
     first = after[0]
-    if len(after) < 2 or is_party_tag(first.text):
+    if is_party_tag(first.text):
         return False
-    acronym = first.text.isupper() and len(first.text) > 1 and first.text.isalpha()
-    return acronym or (known and is_english_title(first) and not is_organisation_word(first))
+    acronym = first.text.isupper() and len(first.text) > 1 and first.text.isalpha() and len(after) > 1
+    title = is_english_title(first) or is_title_word(first)
+    return acronym or (known and title and not is_organisation_word(first))
 
 
 def _joined_name(tokens: list[Token], i: int) -> bool:

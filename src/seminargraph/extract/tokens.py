@@ -212,6 +212,8 @@ def name_length(tokens: list[Token], i: int) -> int:
             continue
         if not is_name_word(token, first=False):
             break
+        if names >= 2 and is_title_word(token):
+            break  # "Susanne Lindholm Kommunalråd (KD) Örebro": a capitalised title after the name
         names += 1
         j += 1
         end = j
