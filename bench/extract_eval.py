@@ -12,6 +12,7 @@ before the rules and never tuned on, so their scores say how the rules do on uns
 from __future__ import annotations
 
 import argparse
+import datetime
 import random
 import re
 import resource
@@ -20,8 +21,8 @@ import tempfile
 import time
 from pathlib import Path
 
-from seminargraph.extract import extract_file
-from seminargraph.extract.scoring import load_gold, report, score
+from seminargraph.extract import extract_file, extract_text
+from seminargraph.extract.scoring import GoldPage, load_gold, load_rows_gold, report, score
 
 ROOT = Path(__file__).resolve().parent.parent
 SETS = {
@@ -46,6 +47,19 @@ TITLES = {
     "heldout7": "Held-out set 7 (exports, links, mixed languages; first run in bench/results/, fixed since)",
     "heldout8": "Held-out set 8 (agencies, reports, debates, bios; first run in bench/results/, fixed since)",
 }
+#: Sets of real programme rows: the annotations reference rows of ../shared/almedalsdata/ (beside
+#: the repository), whose text is read at run time and never copied here.
+DATA = ROOT.parent / "shared/almedalsdata"
+ROW_SETS = {
+    "almedalen-dev": ROOT / "tests/data/extract/almedalen/dev.rows.yaml",
+    "almedalen-heldout": ROOT / "tests/data/extract/almedalen/heldout.rows.yaml",
+    "almedalen-heldout-b": ROOT / "tests/data/extract/almedalen/heldout-b.rows.yaml",
+}
+TITLES["almedalen-dev"] = "Almedalen development set (real programme rows; tuned on)"
+TITLES["almedalen-heldout"] = "Almedalen held-out set (real programme rows; not tuned on)"
+TITLES["almedalen-heldout-b"] = (
+    "Almedalen held-out set B (real programme rows; written after the rules, scored once)"
+)
 DOCS = ROOT / "docs/extraction.md"
 START, END = "<!-- extract-eval:start -->", "<!-- extract-eval:end -->"
 
@@ -58,6 +72,43 @@ def evaluate(folder: Path) -> tuple[str, list[str], float, int]:
     scores = score(zip(golds, results, strict=True))
     characters = sum(len(r.normalised) for r in results)
     return report(scores), scores.differences, elapsed, characters
+
+
+def evaluate_rows(gold_file: Path) -> tuple[str, list[str], float, int]:
+    """Score a set of programme rows, with the people's measures per language below the table."""
+    golds = load_rows_gold(gold_file, DATA)
+    began = time.perf_counter()
+    results = [extract_text(gold.text or "", name=gold.path.name, html=False) for gold in golds]
+    elapsed = time.perf_counter() - began
+    pairs = list(zip(golds, results, strict=True))
+    scores = score(pairs)
+    characters = sum(len(r.normalised) for r in results)
+    languages = sorted({gold.language for gold in golds}, key=lambda lang: lang != "sv")
+    rows = [
+        "| language | pages | people | names P | names R | name+role F1 | full tuple F1 | invented people |",
+        "|---|---|---|---|---|---|---|---|",
+    ]
+    for language in languages:
+        part = [(g, r) for g, r in pairs if g.language == language]
+        sub = score(part)
+        names, role, full = sub.strict["names"], sub.strict["name+role"], sub.strict["full tuple"]
+        rows.append(
+            f"| {language} | {len(part)} | {names.tp + names.fn} | {names.precision:.3f} "
+            f"| {names.recall:.3f} | {role.f1:.3f} | {full.f1:.3f} | {_invented(part)} |"
+        )
+    people = sum(len(gold.people) for gold in golds)
+    table = report(scores).replace(f"{len(golds)} pages", f"{len(golds)} pages, {people} people", 1)
+    return table + "\n\n" + "\n".join(rows), scores.differences, elapsed, characters
+
+
+def _invented(pairs: list[tuple[GoldPage, object]]) -> int:
+    """People found whose name is not in the page's text at all (none should ever be)."""
+    count = 0
+    for gold, result in pairs:
+        text = " ".join((gold.text or "").split())
+        for event in result.events:  # type: ignore[attr-defined]
+            count += sum(1 for p in event.participants if p.kind == "person" and p.name not in text)
+    return count
 
 
 FIRST = [
@@ -188,7 +239,7 @@ def main() -> int:
     )
     parser.add_argument("--differences", action="store_true", help="list every wrong or missing tuple")
     parser.add_argument("--update-docs", action="store_true", help=f"write the tables into {DOCS}")
-    parser.add_argument("--set", choices=[*SETS, "all"], default="all")
+    parser.add_argument("--set", choices=[*SETS, *ROW_SETS, "all"], default="all")
     parser.add_argument("--speed", action="store_true", help="also time large generated programmes")
     args = parser.parse_args()
     sections = []
@@ -199,6 +250,19 @@ def main() -> int:
         title = TITLES[name]
         speed = f"{characters:,} characters in {elapsed:.2f} s"
         sections.append(f"### {title}\n\n{table}\n\nExtraction took {speed}.\n")
+        print(sections[-1])
+        if args.differences:
+            print("\n".join(differences) or "(no differences)")
+            print()
+    for name, gold_file in ROW_SETS.items():
+        if args.set not in ("all", name):
+            continue
+        if not DATA.is_dir():
+            print(f"{DATA} is not there: the sets of programme rows are not scored", file=sys.stderr)
+            break
+        table, differences, elapsed, characters = evaluate_rows(gold_file)
+        speed = f"{characters:,} characters in {elapsed:.2f} s"
+        sections.append(f"### {TITLES[name]}\n\n{table}\n\nExtraction took {speed}.\n")
         print(sections[-1])
         if args.differences:
             print("\n".join(differences) or "(no differences)")
@@ -215,7 +279,8 @@ def main() -> int:
         kept = re.search(r"### Speed and memory.*?(?=\n" + re.escape(END) + ")", text, flags=re.S)
         if not args.speed and kept is not None:
             sections.append(kept.group().rstrip("\n") + "\n")  # the last measured speed table stays
-        body = "\n".join(sections)
+        measured = f"Measured {datetime.date.today().isoformat()} by `bench/extract_eval.py --update-docs`.\n"
+        body = "\n".join([measured, *sections])
         text = re.sub(
             re.escape(START) + ".*?" + re.escape(END), lambda _: f"{START}\n{body}\n{END}", text, flags=re.S
         )

@@ -3,14 +3,18 @@
 from __future__ import annotations
 
 import re
+from bisect import bisect_left
 from dataclasses import dataclass, replace
 
-from .cues import EITHER, POST, PRE, Cue, find_cues
+from .cues import EITHER, POST, PRE, Cue, CueMatch, find_cues
 from .entries import QUOTED_TITLE as _QUOTED_TITLE
 from .entries import Mention, begins_with_person, is_bare_name, looks_like_entry, read_entries
 from .labels import Label, is_field_word, match_label
 from .layout import Line, people_columns, sentences
+from .names import NameSeen, names_on_line
 from .phrases import parse_attribute
+from .roles import ORGANISER, PANELIST, SPEAKER
+from .tokens import Token, is_capitalised, is_common, is_first_name, is_title_word, tokenize
 
 Span = tuple[int, int]
 _CLAUSE_MARK = re.compile(r" (?:att|när|då|där|medan|innan|efter att|while|when|where|after) |: | – | — ")
@@ -22,7 +26,7 @@ _SENTENCE_END = re.compile(r"[.!?](?:\s|$)")
 _BIOGRAPHY_REST = re.compile(r" (?:is|was|är|var|works as|arbetar som) (?:(?:a|an|the|en|ett) )?")
 
 #: How sure each way of finding a participant is, before the name itself is weighed.
-BASE_CONFIDENCE = {"label": 0.9, "post": 0.85, "pre": 0.8}
+BASE_CONFIDENCE = {"label": 0.9, "post": 0.85, "pre": 0.8, "role": 0.85, "given": 0.75, "sentence": 0.6}
 
 
 @dataclass(frozen=True)
@@ -33,7 +37,7 @@ class Found:
     role: str
     quote: Span
     more: tuple[Span, ...]
-    how: str  # label | post | pre
+    how: str  # label | post | pre | role ("Moderator X") | given (a given name alone) | sentence (a cue near)
 
 
 def collect(text: str, lines: list[Line], heading: Label | None = None) -> list[Found]:
@@ -43,6 +47,7 @@ def collect(text: str, lines: list[Line], heading: Label | None = None) -> list[
     the role of a bare list of people in the section.
     """
     found: list[Found] = []
+    given = _given_index(text, lines)
     i = 0
     while i < len(lines):
         line = lines[i]
@@ -95,7 +100,7 @@ def collect(text: str, lines: list[Line], heading: Label | None = None) -> list[
             ):
                 k += 1
             if k > i + 1:
-                found.extend(_prose(text, line.start, line.end)[0])
+                found.extend(_prose(text, line.start, line.end, given)[0])
                 slot = Label("programme item", "people", _slot_role(line.text), None, len(line.text))
                 found.extend(_entries(text, lines[i + 1 : k], slot, line_span(line)))
                 i = k
@@ -103,8 +108,12 @@ def collect(text: str, lines: list[Line], heading: Label | None = None) -> list[
         j = i
         while j < len(lines) and lines[j].block == line.block and lines[j].label is None:
             j += 1
-        prose, pending = _prose(text, lines[i].start, lines[j - 1].end)
-        if not prose and heading is not None and heading.kind == "people":
+        prose, pending = _prose(text, lines[i].start, lines[j - 1].end, given)
+        if (
+            not any(item.how in _BY_CUE for item in prose)
+            and heading is not None
+            and heading.kind == "people"
+        ):
             # "Panel: Who pays?" over "Siobhan Murphy (Dublin City Council), … and Erik
             # Wahlgren (Nordic Mobility Lab, chair)": the heading's label is the list's.
             for listed in lines[i:j]:
@@ -121,6 +130,7 @@ def collect(text: str, lines: list[Line], heading: Label | None = None) -> list[
     return [_with_biography(text, lines, item) for item in found]
 
 
+_BY_CUE = frozenset({"label", "post", "pre"})
 _TIME_SLOT = re.compile(r"^(?:kl\.?\s*)?\d{1,2}[.:]\d{2}(?:\s*[-–]\s*\d{1,2}[.:]\d{2})?\s+\S", re.IGNORECASE)
 _PANEL_ITEM = re.compile(
     r"\b(?:panel\w*|\w*debatt\w*|\w*samtal\w*|discussion|conversation|debate|dialog\w*|roundtable)\b",
@@ -163,7 +173,7 @@ _DASH_BIOGRAPHY = re.compile(r"^[^–—:]{3,60}?\s[–—]\s\S")
 
 def _slot_role(item: str) -> str:
     """The role of the people under a programme item: on a panel or in a debate, else speaking."""
-    return "panelist" if _PANEL_ITEM.search(item) else "speaker"
+    return PANELIST if _PANEL_ITEM.search(item) else SPEAKER
 
 
 def line_span(line: Line) -> Span:
@@ -295,7 +305,7 @@ def _region(
     only_orgs = isinstance(label, Label) and label.kind == "organisations"
     if organisation_role is None:
         allowed = "none"
-    elif isinstance(label, Label) and (person_role == "organiser" or only_orgs):
+    elif isinstance(label, Label) and (person_role == ORGANISER or only_orgs):
         allowed = "any"
     elif not isinstance(label, Label) and person_role is None:
         # A cue that names only organisers ("Seminariet arrangeras av Datakooperativet"): any
@@ -326,58 +336,262 @@ def _with_roles(
     return found
 
 
-def _prose(text: str, start: int, end: int) -> tuple[list[Found], Cue | Label | None]:
+def _prose(
+    text: str, start: int, end: int, given: _Names | None = None
+) -> tuple[list[Found], Cue | Label | None]:
     found: list[Found] = []
     pending: Cue | Label | None = None
     for s_start, s_end in sentences(text[start:end], start):
         sentence = (s_start, s_end)
-        label = match_label(text[s_start:s_end])
-        if label is not None and label.kind == "people":
-            inline = s_start + label.content_start
-            if inline < s_end:
-                found.extend(_region(text, inline, s_end, label, sentence, (), False))
-            else:
-                pending = label
-            continue
-        if _ELSEWHERE.match(text, s_start, s_end):
-            # "Se även vårt samtal med X på söndagen": another event, named in passing.
-            pending = None
-            continue
-        cues = find_cues(text[s_start:s_end], s_start)
-        pending = None
-        for k, match in enumerate(cues):
-            after_end = cues[k + 1].start if k + 1 < len(cues) else s_end
-            before_start = cues[k - 1].end if k else s_start
-            cue = match.cue
-            if cue.direction in (POST, EITHER):
-                if text[match.start : match.end].lower() in ("bjuder", "bjöd"):
-                    # "bjuder Linköpings studentkår in ungdomsförbunden": the organiser is
-                    # the subject between the verb and its particle.
-                    particle = _PARTICLE_IN.search(text, match.end, after_end)
-                    after_end = particle.start() if particle is not None else after_end
-                region = _region(text, match.end, after_end, cue, sentence, (), False)
-                found.extend(region)
-                if not region and not text[match.end : after_end].strip(" :") and text[s_end - 1] == ":":
-                    pending = cue
-            if cue.direction in (PRE, EITHER):
-                clause = before_start
-                for mark in _CLAUSE_MARK.finditer(text, before_start, match.start):
-                    clause = mark.end()
-                # Only a cue that names no people's role ("X bjuder in till") reads an
-                # organisation before it.
-                organisations = "marked" if cue.person_role is None else "none"
-                described = _DESCRIBED.search(text, clause, match.start) if cue.person_role is None else None
-                if described is not None:
-                    # "när föreningen Kulturarv Nord höll sitt vårseminarium": the word
-                    # "föreningen" says that the name after it is an organisation's.
-                    clause, organisations = described.end(), "any"
-                mentions = read_entries(text, clause, match.start, organisations=organisations)
-                role = cue.organisation_role if organisations != "none" else None
-                found.extend(_with_roles(mentions, cue.person_role, role, sentence, (), "pre"))
+        before = len(found)
+        pending, cues = _sentence(text, sentence, found, pending)
+        if given is not None and cues is not None:
+            found.extend(_names_in_sentence(text, sentence, found[before:], given, cues))
     return found, pending
 
 
+def _sentence(
+    text: str, sentence: Span, found: list[Found], pending: Cue | Label | None
+) -> tuple[Cue | Label | None, list[CueMatch] | None]:
+    """Read one sentence's labels and cues into ``found``; return the cue or label left pending,
+    and the sentence's cues (None for a sentence that names no participant: another event's)."""
+    s_start, s_end = sentence
+    label = match_label(text[s_start:s_end])
+    if label is not None and label.kind == "people":
+        inline = s_start + label.content_start
+        if inline < s_end:
+            found.extend(_region(text, inline, s_end, label, sentence, (), False))
+        else:
+            pending = label
+        return pending, []
+    if _ELSEWHERE.match(text, s_start, s_end):
+        # "Se även vårt samtal med X på söndagen": another event, named in passing.
+        return None, None
+    cues = find_cues(text[s_start:s_end], s_start)
+    pending = None
+    for k, match in enumerate(cues):
+        after_end = cues[k + 1].start if k + 1 < len(cues) else s_end
+        before_start = cues[k - 1].end if k else s_start
+        cue = match.cue
+        if cue.direction in (POST, EITHER):
+            if text[match.start : match.end].lower() in ("bjuder", "bjöd"):
+                # "bjuder Linköpings studentkår in ungdomsförbunden": the organiser is
+                # the subject between the verb and its particle.
+                particle = _PARTICLE_IN.search(text, match.end, after_end)
+                after_end = particle.start() if particle is not None else after_end
+            region = _region(text, match.end, after_end, cue, sentence, (), False)
+            found.extend(region)
+            if not region and not text[match.end : after_end].strip(" :") and text[s_end - 1] == ":":
+                pending = cue
+        if cue.direction in (PRE, EITHER):
+            clause = before_start
+            for mark in _CLAUSE_MARK.finditer(text, before_start, match.start):
+                clause = mark.end()
+            # Only a cue that names no people's role ("X bjuder in till") reads an
+            # organisation before it.
+            organisations = "marked" if cue.person_role is None else "none"
+            described = _DESCRIBED.search(text, clause, match.start) if cue.person_role is None else None
+            if described is not None:
+                # "när föreningen Kulturarv Nord höll sitt vårseminarium": the word
+                # "föreningen" says that the name after it is an organisation's.
+                clause, organisations = described.end(), "any"
+            mentions = read_entries(text, clause, match.start, organisations=organisations)
+            alone = _NAME_BEFORE.fullmatch(text, clause, match.start)
+            if (
+                cue.person_role is None
+                and alone is not None
+                and not any(m.kind == "organisation" for m in mentions)
+            ):
+                # "Stockholm Nordost bjuder in till …", "Radiobranschen (RAB) bjuder in": a name
+                # alone before the organiser's verb, not a person's (no known given name).
+                words = tokenize(alone.group(1), alone.start(1))
+                if not (is_common(words[0]) or is_first_name(words[0])):
+                    mentions = [Mention(kind="organisation", name=(words[0].start, words[-1].end))]
+            role = cue.organisation_role if organisations != "none" else None
+            found.extend(_with_roles(mentions, cue.person_role, role, sentence, (), "pre"))
+    return pending, cues
+
+
+@dataclass
+class _Names:
+    """The names of a section (``names.names_on_line``), in order and by their given name."""
+
+    seen: list[NameSeen]
+    starts: list[int]
+    by_given: dict[str, list[NameSeen]]
+
+    def within(self, start: int, end: int) -> list[NameSeen]:
+        return self.seen[bisect_left(self.starts, start) : bisect_left(self.starts, end)]
+
+
+def _given_index(text: str, lines: list[Line]) -> _Names:
+    """The names of a section, also by given name (for "Walter kommer att tala" after "Walter Osika")."""
+    seen = [name for line in lines for name in names_on_line(text, line.start, line.end)]
+    index: dict[str, list[NameSeen]] = {}
+    for name in seen:
+        same = index.setdefault(name.given, [])
+        if all(text[o.start : o.end] != text[name.start : name.end] for o in same):
+            same.append(name)
+    return _Names(seen, [name.start for name in seen], index)
+
+
+def _names_in_sentence(
+    text: str, sentence: Span, here: list[Found], names: _Names, all_cues: list[CueMatch]
+) -> list[Found]:
+    """People in a sentence whom its cues did not reach: by a role word before the name
+    ("Moderator Mattias Olsson, …"), by a cue elsewhere in the sentence (marked for review),
+    or by the given name alone, next to a cue, of a person the section names in full."""
+    s_start, s_end = sentence
+    covered = [m.mention.name for m in here] + [
+        m.mention.organisation for m in here if m.mention.organisation
+    ]
+    cues = [m for m in all_cues if m.cue.person_role is not None]
+    inside = names.within(s_start, s_end)
+    if not inside and not cues:
+        return []
+    found: list[Found] = []
+    tokens = tokenize(text[s_start:s_end], s_start)
+    negated = _NEGATION.search(text, s_start, s_end) is not None
+    for seen in inside:
+        if seen.end > s_end or not seen.known:
+            continue
+        if any(span is not None and span[0] <= seen.start < span[1] for span in covered):
+            continue
+        j = next((k for k, t in enumerate(tokens) if t.start == seen.start), -1)
+        if j < 0:
+            continue
+        mention = _person_at(text, tokens, j, seen, s_end)
+        if mention is None:
+            continue
+        if mention.role is not None and mention.title_before_name and not negated:
+            found.append(Found(mention, mention.role, sentence, (), "role"))  # "Moderator Anna Ek, …"
+            continue
+        if not cues or negated or (j and tokens[j - 1].lower in _MENTIONED_AFTER):
+            continue
+        after = next((t for t in tokens[j + 1 :] if t.start >= seen.end), None)
+        if after is not None and after.lower in _SAYING:
+            continue  # "Per Albin Hansson sade …": quoted, not taking part
+        if sum(text.count(mark, s_start, seen.start) for mark in _QUOTES) % 2:
+            continue  # inside a quotation
+        near = [m for m in cues if _same_clause(text, tokens, seen, m) and _faces(m, seen)]
+        if not near:
+            continue
+        nearest = min(near, key=lambda m: min(abs(m.start - seen.end), abs(seen.start - m.end)))
+        role = nearest.cue.person_role
+        assert role is not None
+        found.append(Found(mention, role, sentence, (), "sentence"))
+    if not negated:
+        found.extend(_given_name_only(text, sentence, cues, tokens, names.by_given, here + found))
+    return found
+
+
+def _faces(cue: CueMatch, seen: NameSeen) -> bool:
+    """Say whether a cue reads towards a name: after it for "leds av X", before it for "X leder"."""
+    if cue.start >= seen.end:
+        return cue.cue.direction in (PRE, EITHER)
+    return cue.cue.direction in (POST, EITHER)
+
+
+def _same_clause(text: str, tokens: list[Token], seen: NameSeen, cue: CueMatch) -> bool:
+    """Say whether a cue is close to a name, with no new clause between them ("…, och X kallade")."""
+    start, end = (seen.end, cue.start) if cue.start >= seen.end else (cue.end, seen.start)
+    between = sum(1 for t in tokens if start <= t.start < end)
+    return between <= _CLAUSE_REACH and _NEW_CLAUSE.search(text, start, end) is None
+
+
+_CLAUSE_REACH = 10
+_NEW_CLAUSE = re.compile(
+    r"[;:–—]|, (?:och|men|and|but|while|medan|där|which|who|som|vilket) |\b(?:att|that)\b"
+)
+
+
+def _person_at(text: str, tokens: list[Token], j: int, seen: NameSeen, end: int) -> Mention | None:
+    """Read the person whose name is ``seen`` with the title words before it and what follows it."""
+    if j >= 2 and tokens[j - 1].text.islower() and tokens[j - 2].text[:1].isupper():
+        relation = tokens[j - 2].text.endswith(("s", "'s", "’s")) and not is_title_word(tokens[j - 1])
+        if relation:
+            return None  # "Astrid Lindgrens barnbarn Olof Hellberg": named by a relation to another
+    for k in range(max(0, j - 4), j + 1):
+        if any(text[t.end : t.end + 1] in ",;:" for t in tokens[k:j]):
+            continue  # a comma between the words before and the name: they are not its title
+        mentions = read_entries(text, tokens[k].start, end, organisations="none")
+        if mentions and mentions[0].kind == "person" and mentions[0].name == (seen.start, seen.end):
+            return mentions[0]
+    return None
+
+
+def _given_name_only(
+    text: str,
+    sentence: Span,
+    cues: list[CueMatch],
+    tokens: list[Token],
+    given: dict[str, list[NameSeen]],
+    here: list[Found],
+) -> list[Found]:
+    """ "Walter kommer att tala om …", "I föreläsningen berättar Mitko om …": a given name alone
+    next to a cue is the person the section names in full with that given name, if only one."""
+    found: list[Found] = []
+    taken = {text[f.mention.name[0] : f.mention.name[1]] for f in here}
+    for match in cues:
+        candidates = []
+        if match.cue.direction in (POST, EITHER):
+            candidates += [t for t in tokens if t.start > match.end][:1]
+        if match.cue.direction in (PRE, EITHER):
+            candidates += [t for t in tokens if t.end < match.start][-1:]
+        for token in candidates:
+            full = given.get(token.text, [])
+            if len(full) != 1 or token.start == full[0].start or not token.text[:1].isupper():
+                continue
+            k = tokens.index(token)
+            if k + 1 < len(tokens) and is_capitalised(tokens[k + 1]) and tokens[k + 1].start - token.end == 1:
+                continue  # a name of two words, read above
+            name = text[full[0].start : full[0].end]
+            if name in taken:
+                continue
+            stop = _SENTENCE_END.search(text, full[0].end)
+            mentions = read_entries(
+                text, full[0].start, stop.start() if stop else len(text), organisations="none"
+            )
+            mention = mentions[0] if mentions and mentions[0].name == (full[0].start, full[0].end) else None
+            if mention is None:
+                mention = Mention(kind="person", name=(full[0].start, full[0].end), known_name=True)
+            where = (full[0].start, stop.start() + 1 if stop else len(text))
+            role = match.cue.person_role
+            assert role is not None
+            found.append(Found(mention, role, sentence, (where,), "given"))
+            taken.add(name)
+    return found
+
+
+_NEGATION = re.compile(
+    r"\b(?:inte|ej|icke|aldrig|not|never|cannot|can't|unable|tyvärr|unfortunately)\b", re.IGNORECASE
+)
+# "en bok om Astrid Lindgren", "enligt Anna Ek", "a book by Mary Beard": a name after these is mentioned.
+_MENTIONED_AFTER = frozenset(
+    {
+        "om",
+        "about",
+        "kring",
+        "enligt",
+        "according",
+        "av",
+        "by",
+        "of",
+        "för",
+        "for",
+        "till",
+        "to",
+        "efter",
+        "after",
+    }
+    | {"sade", "sa", "skrev", "said", "wrote", "says", "säger", "citerar", "quotes", "quoted"}
+)
+_SAYING = frozenset({"sade", "sa", "skrev", "said", "wrote", "says", "säger", "skriver", "writes", "menade"})
+_QUOTES = ('"', "“", "”")
+
+
 _PARTICLE_IN = re.compile(r"\s+in\s")
+_NAME_BEFORE = re.compile(r"\s*([A-ZÅÄÖ][\w&.-]*(?: [A-ZÅÄÖ][\w&.-]*){0,3})(?: \([A-ZÅÄÖ]{2,8}\))?\s*")
 _ELSEWHERE = re.compile(
     r"(?:se även|se också|missa inte|läs också|läs mer|tips:|see also|don't miss|do not miss|"
     r"read more|also on)\b",
@@ -392,12 +606,12 @@ _DESCRIBED = re.compile(
 def _with_biography(text: str, lines: list[Line], item: Found) -> Found:
     """Give a listed person the title and organisation a biography below the list states."""
     mention = item.mention
-    if item.how != "label" or mention.kind != "person" or mention.titles or mention.organisation is not None:
+    if mention.kind != "person" or mention.titles or mention.organisation is not None:
         return item
     # A biography follows its name closely: look no further than a paragraph or two.
     limit = min(lines[-1].end, mention.name[1] + _BIOGRAPHY_REACH)
     name = text[mention.name[0] : mention.name[1]]
-    found = re.compile(re.escape(name) + _BIOGRAPHY_REST.pattern).search(text, mention.name[1], limit)
+    found = re.compile(re.escape(name) + _BIOGRAPHY_REST.pattern).search(text, mention.name[0], limit)
     if found is None:
         return item
     stop = _BIOGRAPHY_STOP.search(text, found.end(), limit)

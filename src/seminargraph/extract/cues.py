@@ -10,6 +10,8 @@ from __future__ import annotations
 import re
 from dataclasses import dataclass
 
+from .roles import MODERATOR, ORGANISER, PANELIST, PARTICIPANT, SPEAKER
+
 POST, PRE, EITHER = "post", "pre", "either"
 
 
@@ -44,12 +46,17 @@ _HELD_EVENT = (
     r"(?:\w*seminari|\w*samtal|\w*möte|\w*konferens|\w*föreläsning|\w*debatt|webbinari|workshop|"
     r"\w*panel|\w*träff|\w*dialog|\w*forum|\w*dag\b|\w*kväll\b|\w*frukost)"
 )
+_SPEAKING_INFINITIVE = (
+    r"(?:tala|berätta|föreläsa|presentera|inleda|redogöra|beskriva|ge\s+(?:en|sin|konkreta|sina)"
+    r"|dela\s+med\s+sig)"
+)
+_PANEL_INFINITIVE = r"(?:samtala|diskutera|debattera|medverka|delta|prata)"
 _PRONOUN_WITH = r"(?:\s+(?:hon|han|hen|de|dom|vi|dessa|båda|she|he|they))?\s+med\b"
 
 CUES: tuple[Cue, ...] = (
     # moderators
     _cue(
-        "moderator",
+        MODERATOR,
         None,
         POST,
         rf"\b{_EVENT_NOUN}\s+(?:leds|leddes|hålls ihop|hölls ihop)\s+av\b",
@@ -62,9 +69,18 @@ CUES: tuple[Cue, ...] = (
         rf"\b{_EN_EVENT_NOUN}\s+(?:is|was|will be)\s+led\s+by\b",
         r"\b(?:the\s+)?(?:moderator|chair|facilitator|host)\s+(?:is|was|will be)\b",
     ),
-    _cue("moderator", "organiser", POST, r"\bhosted\s+by\b"),
+    _cue(MODERATOR, ORGANISER, POST, r"\bhosted\s+by\b"),
+    # "… som intervjuas av X", "Utfrågningen hålls av X", "Programledare är X"
     _cue(
-        "moderator",
+        MODERATOR,
+        None,
+        POST,
+        r"\b(?:intervjuas|intervjuades|utfrågas|utfrågades|interviewed)\s+(?:av|by)\b",
+        r"\butfrågningen\s+(?:hålls|leds|görs)\s+av\b",
+        r"\b(?:programledare|konferencier|värd|värdar|host|hosts)\s+(?:är|var|blir|is|was|will be)\b",
+    ),
+    _cue(
+        MODERATOR,
         None,
         PRE,
         r"\b(?:är|var|blir)\s+(?:seminariets|samtalets|panelens|dagens|kvällens|eftermiddagens)\s+"
@@ -77,20 +93,20 @@ CUES: tuple[Cue, ...] = (
     ),
     # people on the stage
     _cue(
-        "panelist",
-        "participant",
+        PANELIST,
+        PARTICIPANT,
         EITHER,
         r"\b(?:deltog|deltar|deltager|medverkade|medverkar)\b",
     ),
     _cue(
-        "panelist",
+        PANELIST,
         None,
         EITHER,
         rf"\b(?:samtalar|samtalade|diskuterar|diskuterade|debatterar|debatterade|möts|möttes){_PRONOUN_WITH}",
         r"\b(?:samtalar|samtalade|diskuterar|diskuterade|debatterar|debatterade|möts|möttes)\b",
     ),
     _cue(
-        "panelist",
+        PANELIST,
         None,
         POST,
         r"\b(?:ett\s+|i\s+)?samtal\s+(?:mellan|med)\b",
@@ -102,7 +118,9 @@ CUES: tuple[Cue, ...] = (
         r"(?:finns|fanns|märks|syns)\b",
         r"\bmedverkar\s+gör\b",
         r"\b(?:kommentator|kommentatorer|opponent|opponenter|diskutant)\s+(?:är|var|blir)\b",
-        r"\b(?:joined|accompanied)\s+by\b",
+        r"\b(?:joined|accompanied)\s+(?:on\s+(?:stage|the\s+panel)\s+|in\s+the\s+(?:panel|discussion)\s+)?by\b",
+        r"\b(?:also\s+)?taking\s+part\s+(?:are|is|will\s+be|were|was)\b",
+        r"\b(?:också|även)\s+(?:medverkar|deltar)\b",
         r"\b(?:panelists|panellists|panel members|participants|discussants|guests)\s+"
         r"(?:include|includes|are|were|will be)\b",
         r"\bthe\s+panel\s+(?:includes|included|consists of|features|comprises)\b",
@@ -114,16 +132,18 @@ CUES: tuple[Cue, ...] = (
         r"\b(?:special\s+guests?)\s+(?:is|are|will be|include|includes)\b",
     ),
     _cue(
-        "panelist",
+        PANELIST,
         None,
         PRE,
-        r"\b(?:will discuss|will debate|will join the panel|joins the panel|join the panel|discuss|debate)\b",
+        r"\b(?:will discuss|will debate|will argue|will join the panel|joins the panel|join the panel|discuss"
+        r"|debate)\b",
+        r"\b(?:is|are|will\s+be)\s+taking\s+part\b",
     ),
     # "X will be in conversation with Y": both take part.
-    _cue("panelist", None, EITHER, r"\b(?:(?:will be|is|are)\s+)?in\s+conversation\s+with\b"),
+    _cue(PANELIST, None, EITHER, r"\b(?:(?:will be|is|are)\s+)?in\s+conversation\s+with\b"),
     # speakers
     _cue(
-        "speaker",
+        SPEAKER,
         None,
         POST,
         r"\b(?:inleds|inleddes|öppnas|öppnades|avslutas|avslutades)\s+av\b",
@@ -148,15 +168,99 @@ CUES: tuple[Cue, ...] = (
         r"(?:huvudtalare|inledningstalare|talare|föreläsare|inledare)(?=,|:|\s+[A-ZÅÄÖ])",
     ),
     _cue(
-        "speaker",
+        SPEAKER,
         None,
         EITHER,
         r"\b(?:talar|talade|föreläser|föreläste|presenterar|presenterade|inleder|inledde|berättar|"
         r"berättade|guidar|guidade)\b",
         r"\b(?:håller|höll)\s+(?:ett\s+|en\s+)?(?:föredrag|anförande|inledning|föreläsning|keynote)\b",
+        # "X håller sitt Almedalstal", "håller sitt första tal", "håller tal i Almedalen"
+        r"\b(?:håller|höll)\s+(?:sitt\s+|ett\s+)?(?:första\s+|årliga\s+|traditionella\s+)?[\wåäö]*tal\b",
+    ),
+    # "Under seminariet ger Katarina Tingström konkreta råd", "Därefter gav regionrådet X en
+    # bakgrund": the verb second, the speaker after it and what is given after the speaker.
+    _cue(
+        SPEAKER,
+        None,
+        POST,
+        r"\b(?:ger|gav)(?=\s+(?:[\w.:()'’-]+\s+){1,8}?(?:konkreta\s+|praktiska\s+|sina\s+)?(?:råd|tips|"
+        r"en\s+(?:översikt|bakgrund|introduktion|lägesbild|inblick|föreläsning|presentation|inledning))\b)",
+    ),
+    # "Om detta kommer Företagarnas chefsekonom Johan Grip (att) tala", "Walter kommer att tala om":
+    # a verb of taking part after "kommer (att)" / "ska", with the person before or inside.
+    _cue(
+        SPEAKER,
+        None,
+        POST,
+        rf"\b(?:kommer|ska|skall)(?=\s+(?:[\w.:,'’()-]+\s+){{1,12}}?(?:att\s+)?{_SPEAKING_INFINITIVE}\b)",
+    ),
+    _cue(SPEAKER, None, PRE, rf"\b(?:kommer\s+(?:att\s+)?|ska\s+|skall\s+){_SPEAKING_INFINITIVE}\b"),
+    _cue(
+        PANELIST,
+        None,
+        POST,
+        rf"\b(?:kommer|ska|skall)(?=\s+(?:[\w.:,'’()-]+\s+){{1,12}}?(?:att\s+)?{_PANEL_INFINITIVE}\b)",
+    ),
+    _cue(PANELIST, None, PRE, rf"\b(?:kommer\s+(?:att\s+)?|ska\s+|skall\s+){_PANEL_INFINITIVE}\b"),
+    _cue(MODERATOR, None, PRE, r"\b(?:kommer\s+(?:att\s+)?|ska\s+|skall\s+)(?:moderera|leda samtalet)\b"),
+    # "Dr. Tornike Metreveli will situate …", "Professor X will outline …": what a speaker will do.
+    _cue(
+        SPEAKER,
+        None,
+        PRE,
+        r"\bwill\s+(?:situate|outline|show|explain|share|talk|address|reflect|elaborate|highlight|describe|"
+        r"examine|explore|discuss how|offer|provide an?|look at|walk us|take us|tell)\b",
+    ),
+    # Interviews: "X frågar ut Y", "Expressens reporter X intervjuar Y", "Utfrågning med Y".
+    _cue(MODERATOR, None, PRE, r"\b(?:frågar|frågade)\s+ut\b", r"\b(?:intervjuar|intervjuade|interviews)\b"),
+    _cue(
+        PANELIST,
+        None,
+        POST,
+        r"\b(?:frågar|frågade)\s+ut\b",
+        r"\b(?:intervjuar|intervjuade|interviews)\b(?=\s+(?:[a-zåäö]+\s+)?[A-ZÅÄÖ])",
+        r"\b(?:utfrågning|intervju|interview)\s+(?:med|av|with)\b",
+        r"\b\w*(?:samtal|diskussion|debatt|dialog|eftersnack|duell)\s+(?:mellan|med|bestående\s+av)\b",
+        r"\b(?:gästas|besöks)\s+av\b",
+        r"\b(?:debatteras|diskuteras|debatterades|diskuterades)\s+(?:av|mellan)\b",
+        r"\b(?:övriga\s+)?medverkande(?:\s+är)?(?=\s+(?:bl\.a\.\s+|bland\s+andra\s+)?[A-ZÅÄÖ][a-zåäö]+\s+[A-ZÅÄÖ])",
+        r"\bpanel(?:en)?\s+som\s+består\s+av\b",
+        r"\bkom\s+och\s+(?:möt|träffa|lyssna\s+på)\b(?=\s+[A-ZÅÄÖ])",
+    ),
+    _cue(SPEAKER, None, PRE, r"\b(?:är|var|blir)\s+först\s+ut\b"),
+    _cue(
+        SPEAKER,
+        None,
+        POST,
+        r"\b(?:får|kan|kommer)\s+(?:vi\s+|du\s+|ni\s+)?(?:också\s+|även\s+|bland\s+annat\s+)?"
+        r"(?:lyssna\s+(?:till|på)|höra)\b",
+    ),
+    _cue(SPEAKER, None, PRE, r"\b(?:visar|demonstrerar|analyserar|kommenterar)\b"),
+    _cue(
+        SPEAKER,
+        None,
+        PRE,
+        r"\b(?:går|gick)\s+igenom\b",
+        r"\b(?:ger|gav)\s+en\s+bild\s+av\b",
+        r"\b(?:delar|delade)\s+(?:med\s+sig\s+av\s+)?(?:sina\s+)?erfarenheter\b",
+        r"\b(?:pratar|pratade)\s+om\b",
+        r"\b(?:explains|discusses|talks\s+about|reflects\s+on|shares)\b",
+    ),
+    # "Möt Lydia Graflund, EsterCare, …", "Meet X", "Träffa X", "Lyssna på X": an invitation to
+    # meet the people on the stage, at the start of a sentence.
+    _cue(
+        PANELIST,
+        None,
+        POST,
+        r"^(?:möt|träffa|meet|lyssna\s+(?:på|till)|listen\s+to|hör|hear|join)\b(?=\s+(?:[a-zåäö]+\s+)?[A-ZÅÄÖ])",
+        r"\b(?:vi\s+)?(?:möter|träffar)\s+(?:du|ni|vi)?\s*(?=[A-ZÅÄÖ])",
+        r"\b(?:invites|invite|welcomes)(?=\s+(?!you\b|everyone\b|all\b)(?:[\w'’.-]+\s+){0,6}?[A-ZÅÄÖ][a-zåäö]+"
+        r"\s+[A-ZÅÄÖ])",
+        r"\b(?:en\s+|a\s+)?(?:namnkunnig\s+|expert\s+)?panel\s+(?:med|with|bestående\s+av|consisting\s+of)\b",
+        r"\b(?:in\s+)?a\s+conversation\s+with\b",
     ),
     _cue(
-        "speaker",
+        SPEAKER,
         None,
         PRE,
         r"\b(?:will speak|speaks|spoke|will present|presents|introduces|will introduce|will give|gives|"
@@ -165,7 +269,7 @@ CUES: tuple[Cue, ...] = (
     # organisers
     _cue(
         None,
-        "organiser",
+        ORGANISER,
         POST,
         r"\b(?:arrangeras|arrangerades|anordnas|anordnades|organiseras|organiserades|arrangerat|"
         r"anordnat)\s+(?:av|tillsammans med|i samarbete med)\b",
@@ -176,18 +280,20 @@ CUES: tuple[Cue, ...] = (
     # "Kommunförbundet bjuder in till ett samtal", "X inbjuder till", "X invites you to".
     _cue(
         None,
-        "organiser",
+        ORGANISER,
         PRE,
         r"\b(?:bjuder|bjöd)\s+(?:(?:nu|åter|härmed|återigen|också)\s+)?in\s+(?:till|er|dig|alla)\b",
         r"\b(?:bjuder|bjöd)\s+in[!.]?$",
         r"\b(?:inbjuder|inbjöd)\s+(?:(?:nu|härmed)\s+)?till\b",
         r"\b(?:invites|invited)\s+(?:you|everyone|all)\s+to\b",
+        r"\b(?:välkomnar|hälsar)\s+(?:dig|er|alla|hjärtligt)\b",
+        r"\bwelcomes\s+(?:you|everyone|all)\b",
     ),
     # "Kvällen är ett samarbete mellan Stadsbiblioteket och Forskarföreningen": both organise it;
     # "Inför valet bjuder Linköpings studentkår in …": the verb first, the organiser before "in".
     _cue(
         None,
-        "organiser",
+        ORGANISER,
         POST,
         r"\b(?:är|var|blir)\s+ett\s+samarbete\s+mellan\b",
         r"\b(?:is|was)\s+(?:a\s+)?(?:collaboration|partnership|co-operation|cooperation)\s+between\b",
@@ -197,7 +303,7 @@ CUES: tuple[Cue, ...] = (
     # and "Kommunförbundet höll ett seminarium": who held an event is its organiser.
     _cue(
         None,
-        "organiser",
+        ORGANISER,
         EITHER,
         rf"\b(?:höll|håller|arrangerade|arrangerar|anordnade|anordnar|ordnade|ordnar)\b(?={_HELD_EVENT})",
     ),
@@ -224,4 +330,8 @@ def find_cues(text: str, offset: int) -> list[CueMatch]:
     for item in found:
         if not kept or item.start >= kept[-1].end:
             kept.append(item)
+        elif (item.start, item.end) == (kept[-1].start, kept[-1].end) and item.cue.direction != kept[
+            -1
+        ].cue.direction:
+            kept.append(item)  # "X frågar ut Y": one verb, a role before it and another after it
     return kept

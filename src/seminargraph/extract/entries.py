@@ -13,9 +13,11 @@ from dataclasses import dataclass, field
 
 from .labels import match_label
 from .phrases import Attribute, organisation_extent, parse_attribute
+from .roles import MODERATOR
 from .tokens import (
     Token,
     is_capitalised,
+    is_english_title,
     is_first_name,
     is_honorific,
     is_initial,
@@ -126,7 +128,7 @@ def read_entries(
         if role_by is not None and current is not None:
             person = _person(text, seg_start + role_by.end(), seg_end)
             if person is not None:
-                person.role = person.role or "moderator"
+                person.role = person.role or MODERATOR
                 mentions.append(person)
                 current = person
                 continue
@@ -328,6 +330,9 @@ def _split_conjunctions(text: str, segment: _Segment) -> list[_Segment]:
         right = segment.start + match.end()
         if piece[match.start() - 1 : match.start()] == "-" or _person(text, right, segment.end) is None:
             continue
+        left = tokenize(text[begin : segment.start + match.start()], begin)
+        if left and all(is_title_word(t) for t in left) and _person(text, begin, segment.end) is not None:
+            continue  # "Statsminister och partiordförande Magdalena Andersson": two titles, one person
         parts.append(_Segment(begin, segment.start + match.start(), separator))
         begin, separator = right, "and"
     parts.append(_Segment(begin, segment.end, separator))
@@ -395,6 +400,8 @@ def _starts_entry(person: Mention, separator: str, current: Mention | None) -> b
         return False
     if person.title_before_name or separator in ("start", ";", "and", "line", "partner"):
         return True
+    if person.organisation is not None and not person.known_name:
+        return True  # "…, Juri Laas EULEX Kosovo": a name with its own organisation is a person
     if (current.titles or current.role) and current.organisation is None:
         # After "Name, title," (or "Name (moderator),") an unknown two-word name is more often
         # the organisation ("Kjell Ivarsson, turistchef, Destination Skånevik") than a new person.
@@ -417,7 +424,11 @@ def _person(text: str, start: int, end: int) -> Mention | None:
     after = tokens[name_at + length : name_at + length + 2]
     given = next((t for t in name_tokens if not is_initial(t)), name_tokens[0])
     known = is_first_name(given)
-    if after and (is_capitalised(after[0]) and not is_honorific(after[0])):
+    if (
+        after
+        and (is_capitalised(after[0]) and not is_honorific(after[0]))
+        and not _title_or_acronym(after, known)
+    ):
         return None  # "Nordic Health Data Council": the words run on, so this is no name
     last = name_tokens[-1].text
     if last.endswith(("'s", "’s")) or (
@@ -439,6 +450,9 @@ def _person(text: str, start: int, end: int) -> Mention | None:
         title_before_name=bool(prefix),
     )
     titled = [t for t in prefix if not (is_honorific(t) or _adjective(t))]
+    if len(prefix) == 1 and name_at == 1 and _genitive_before_given(tokens):
+        mention.organisation = (prefix[0].start, prefix[0].end - 1)  # "Folkpartiets" -> Folkpartiet
+        titled = []
     if titled:
         role = role_word(titled[-1].text)
         if role is not None and len(titled) == 1:
@@ -452,6 +466,18 @@ def _person(text: str, start: int, end: int) -> Mention | None:
         rest = min(close + 1, end)
     _read_rest(text, rest, end, mention)
     return mention
+
+
+def _title_or_acronym(after: list[Token], known: bool = True) -> bool:
+    """Say whether the words after a name begin its title or organisation, with no comma between:
+    an acronym ("Juri Laas EULEX Kosovo") or, after a known given name, a capitalised title
+    ("Anna Berg Executive Director …", "Susanne Lindholm Kommunalråd (KD)")."""
+    first = after[0]
+    if is_party_tag(first.text):
+        return False
+    acronym = first.text.isupper() and len(first.text) > 1 and first.text.isalpha() and len(after) > 1
+    title = is_english_title(first) or is_title_word(first)
+    return acronym or (known and title and not is_organisation_word(first))
 
 
 def _joined_name(tokens: list[Token], i: int) -> bool:
@@ -469,8 +495,23 @@ def _joined_name(tokens: list[Token], i: int) -> bool:
     )
 
 
+def _genitive_before_given(tokens: list[Token]) -> bool:
+    first, second = tokens[0], tokens[1]
+    return (
+        first.text.endswith("s")
+        and len(first.text) > 3
+        and not is_first_name(first)
+        and is_first_name(second)
+        and not is_initial(second)
+    )
+
+
 def _head(tokens: list[Token]) -> tuple[int, int, list[Token]] | None:
     length = name_length(tokens, 0)
+    if length >= 3 and _genitive_before_given(tokens):
+        # "Folkpartiets Jan Björklund", "Sverigedemokraternas Johnny Skalin": an organisation in
+        # the genitive before a known given name is no part of the name.
+        return 1, length - 1, tokens[:1]
     if length:
         return 0, length, []
     # Words before the name: a genitive ("Region Skåneviks"), a title ("kulturdirektör",
@@ -490,24 +531,49 @@ _NOT_IN_TITLES = frozenset(
 def _good_prefix(prefix: list[Token]) -> bool:
     # "biskop Eva Brunne", "Norrbottens landshövding Anders Wikström", "Historian Dr Eleanor
     # Whitcombe": the last word before the name (or before "Dr") is a title; capitalised words
-    # before the title are an organisation in the genitive.
+    # before the title are an organisation in the genitive ("Miljöpartiet de grönas språkrör",
+    # "TV4:s"); "och" joins two titles ("Statsminister och partiordförande").
     words = [t for t in prefix if not (is_honorific(t) or _adjective(t))]
+    if len(words) > 1 and words[0].lower in _ARTICLES:
+        words = words[1:]  # "the architect Maria Santos"
     if not words:
         return True  # "Dr Hilde Johannessen"
     if not (is_title_word(words[-1]) or role_word(words[-1].text)):
         return False
-    if any(t.lower in _NOT_IN_TITLES for t in words):
-        return False
-    lower_seen = False
-    genitive: list[Token] = []
-    for token in words:
-        if token.text.islower() or is_title_word(token):
-            lower_seen = True
-        elif lower_seen:
-            return False
-        else:
-            genitive.append(token)
-    return not genitive or genitive[-1].text.endswith(("s", "'s", "’s"))
+    for k, token in enumerate(words):
+        if token.lower in _NOT_IN_TITLES:
+            joins_titles = (
+                token.lower in ("och", "and")
+                and 0 < k < len(words) - 1
+                and is_title_word(words[k - 1])
+                and is_title_word(words[k + 1])
+            )
+            if not joins_titles:
+                return False
+    for k in range(len(words)):
+        title_part, genitive = words[k:], words[:k]
+        if not all(t.text.islower() or is_title_word(t) or role_word(t.text) for t in title_part):
+            continue
+        if not genitive:
+            return True
+        inner = all(t.text[:1].isupper() or t.lower in _NAME_INNER for t in genitive[1:-1])
+        if (
+            genitive[0].text[:1].isupper()
+            and genitive[0].lower not in _DETERMINERS
+            and len(genitive) <= 4
+            and inner
+            and genitive[-1].text.endswith(("s", "'s", "’s"))
+        ):
+            return True
+    return False
+
+
+_ARTICLES = frozenset({"the", "a", "an"})
+# Lowercase words inside an organisation's name in the genitive ("Miljöpartiet de grönas").
+_NAME_INNER = frozenset({"de", "för", "i", "och", "av", "of", "the", "for"})
+_DETERMINERS = frozenset(
+    {"our", "their", "his", "her", "its", "my", "your", "this", "the", "vår", "vårt", "våra"}
+)
 
 
 def _adjective(token: Token) -> bool:
@@ -553,6 +619,38 @@ def _read_rest(text: str, start: int, end: int, mention: Mention) -> None:
     # "Lars Bäckström från Teologiska högskolan": an organisation after a preposition; any
     # other words after the name ("hur snabbt omställningen kan gå") are not about the person.
     tokens = tokenize(text[start : min(end, start + _HEAD_WINDOW)], start, _HEAD_TOKENS)
+    if (
+        tokens
+        and tokens[0].start - start <= 1
+        and (tokens[0].text.islower() or _title_or_acronym(tokens))
+        and (is_title_word(tokens[0]) or tokens[0].text.isupper())
+        and not mention.titles
+        and mention.organisation is None
+    ):
+        # "Johan Lindman skogschef Stora Enso", "Roger Lundgren chefredaktör för Kungliga
+        # magasinet", "Luljeta Vuniqi Executive Director Kosovar Gender Studies Center",
+        # "Juri Laas EULEX Kosovo": the title and organisation after the name, with no comma.
+        paren = text.find("(", tokens[0].start, end)
+        stop = paren if paren >= 0 else end
+        rest = tokenize(text[tokens[0].start : stop], tokens[0].start)
+        heads = 0
+        while heads < len(rest) and rest[heads].text[:1].isupper() and is_english_title(rest[heads]):
+            heads += 1
+        if tokens[0].text.isupper() and not is_title_word(tokens[0]):
+            extent = organisation_extent(rest, 0)
+            if extent is not None:
+                mention.organisation = (rest[0].start, rest[extent - 1].end)
+        elif heads and heads < len(rest):
+            # "Executive Director Kosovar Gender Studies Center": the title, then the organisation.
+            mention.titles.append((rest[0].start, rest[heads - 1].end))
+            extent = organisation_extent(rest, heads)
+            if extent is not None:
+                mention.organisation = (rest[heads].start, rest[extent - 1].end)
+        else:
+            mention.add(parse_attribute(text, tokens[0].start, stop))
+        if paren >= 0:
+            _read_parenthesis(text, paren + 1, _closing(text, paren, end), mention)
+        return
     if len(tokens) < 2 or tokens[0].lower not in _ORG_PREPOSITIONS:
         return
     at = 2 if tokens[1].text == "the" and len(tokens) > 2 else 1  # "Hannah Lund of the Urban Institute"

@@ -15,6 +15,8 @@ from .labels import match_label
 from .language import choose_language
 from .layout import Layout, lay_out
 from .model import Evidence, ExtractedEvent, ExtractionResult, Nesting, Participant
+from .names import names_on_line
+from .roles import ORGANISER
 from .sections import Section, find_part_of, split_sections
 from .tokens import is_organisation_word, tokenize
 
@@ -48,10 +50,15 @@ def extract_page(page: Page, *, lang: str = "auto") -> ExtractionResult:
     for section, items in zip(sections, found, strict=True):
         if section.organiser is not None and items:
             where = section.organiser
-            items.append(Found(Mention(kind="organisation", name=where), "organiser", where, (), "label"))
+            items.append(Found(Mention(kind="organisation", name=where), ORGANISER, where, (), "label"))
     events = _assemble(layout, sections, found, warnings, page)
     if not any(event.participants for event in events):
         warnings.append(f"{page.name}: found no participants; the draft holds only the source")
+    unplaced = unplaced_names(text, [(line.start, line.end) for line in layout.lines], events)
+    if unplaced:
+        shown = ", ".join(unplaced[:_SHOWN]) + (", …" if len(unplaced) > _SHOWN else "")
+        count = f"{len(unplaced)} names were" if len(unplaced) > 1 else "1 name was"
+        warnings.append(f"{page.name}: {count} seen but not placed: {shown}; check whether they take part")
     return ExtractionResult(
         source=page.name,
         text=page.text,
@@ -62,7 +69,28 @@ def extract_page(page: Page, *, lang: str = "auto") -> ExtractionResult:
         title=page.title or next((s.title for s in sections if s.title), None),
         is_html=page.is_html,
         warnings=tuple(warnings),
+        unplaced=tuple(unplaced),
     )
+
+
+_SHOWN = 10
+
+
+def unplaced_names(text: str, lines: list[tuple[int, int]], events: list[ExtractedEvent]) -> list[str]:
+    """The names of people written on the page (``names.names_in``) that are no participant.
+
+    A name inside a participant's name or organisation ("Anna Lindhs minnesfond") is placed.
+    """
+    placed = [p for event in events for p in event.participants]
+    people = {p.name for p in placed if p.kind == "person"}
+    within = [p.name for p in placed if p.kind == "organisation"] + [p.organisation or "" for p in placed]
+    unplaced: list[str] = []
+    for seen in (seen for start, end in lines for seen in names_on_line(text, start, end)):
+        name = text[seen.start : seen.end]
+        if not seen.known or name in people or name in unplaced or any(name in other for other in within):
+            continue
+        unplaced.append(name)
+    return unplaced
 
 
 def _assemble(
@@ -153,7 +181,7 @@ def _event(text: str, section: Section, participants: list[Participant]) -> Extr
 
 #: A person named twice in one event takes part once: as a list under a label says, before
 #: what a prose cue says, before what a cue after the name says.
-_HOW_RANK = {"label": 0, "post": 1, "pre": 2}
+_HOW_RANK = {"label": 0, "post": 1, "role": 1, "pre": 2, "given": 3, "sentence": 4}
 
 
 def _participants(text: str, found: list[Found]) -> list[Participant]:
@@ -201,7 +229,14 @@ def _participant(text: str, item: Found) -> Participant:
     elif not any(is_organisation_word(t) for t in tokenize(name, 0)):
         confidence -= 0.1
     status = "stated"
-    if confidence < REVIEW_BELOW:
+    if item.how == "sentence":
+        status = "ambiguous"
+        notes.insert(
+            0,
+            "REVIEW: named in a sentence that says someone takes part, not right beside the words that "
+            "say so; check that this person is one of them, then set status stated",
+        )
+    elif confidence < REVIEW_BELOW:
         status = "ambiguous"
         notes.insert(
             0, f"REVIEW: unsure (confidence {confidence:.2f}); check the quote, then set status stated"

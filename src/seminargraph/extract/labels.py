@@ -5,47 +5,15 @@ from __future__ import annotations
 import re
 from dataclasses import dataclass
 
-#: Label -> (role of people, role of organisations). ``None``: that kind is not listed there.
-_PEOPLE_LABELS: dict[tuple[str | None, str | None], tuple[str, ...]] = {
-    ("moderator", "organiser"): (
-        "moderator", "moderatorer", "moderatorn", "moderators", "samtalsledare", "samtalsledaren",
-        "samtalsledning", "programledare", "konferencier", "dagens moderator", "moderator för dagen",
-        "chair", "chairs", "chairperson", "co-chairs", "host", "hosts", "facilitator", "facilitators",
-        "moderated by", "chaired by", "hosted by", "facilitated by", "värd", "värdar", "leds av",
-        "samtalet leds av", "ordförande", "sessionsordförande", "mötesordförande", "session chair",
-        "mod.", "mod", "track chair", "track chairs",
-    ),
-    ("panelist", "participant"): (
-        "medverkande", "medverkar", "deltagare", "deltar", "i panelen", "panel", "panelen",
-        "paneldeltagare", "panelister", "på scen", "på scenen", "samtalsdeltagare", "i samtalet",
-        "medverkande i panelen", "i panelen sitter", "panelists", "panellists", "panel members",
-        "participants", "discussants", "respondents", "respondenter", "with", "featuring",
-        "in conversation", "guests", "gäster", "kommentator", "kommentatorer", "opponent",
-        "opponenter", "diskutant", "commentator", "commentators", "discussant", "betygsnämnd",
-        "betygsnämnden", "betygskommitté", "examining committee", "grading committee", "gäst",
-        "guest", "debattörer", "debattör", "debattdeltagare", "debaters", "debatters",
-    ),
-    ("speaker", "participant"): (
-        "talare", "föreläsare", "inledare", "inledningstalare", "huvudtalare", "keynote", "keynotes",
-        "keynote speaker", "keynote speakers", "speakers", "speaker", "presenters", "presenter",
-        "presentatörer", "föredragshållare", "föreläsning", "inledning", "keynote av", "talk", "paper",
-        "papers", "lecture", "föredrag", "respondent", "disputand", "welcome", "welcome address",
-        "opening remarks", "opening address", "välkomnande", "välkomsttal", "öppningstal",
-        "avslutning", "avslutningstal", "avslutande ord", "closing remarks", "closing address",
-    ),
-    ("organiser", "organiser"): (
-        "arrangör", "arrangörer", "arrangeras av", "medarrangör", "medarrangörer", "organiser",
-        "organisers", "organizer", "organizers", "organised by", "organized by", "arrangerat av",
-        "samarbetspartner", "samarbetspartners", "partners", "i samarbete med", "in collaboration with",
-        "in partnership with", "convenor", "convenors", "convener", "conveners", "co-convenors",
-    ),
-}  # fmt: skip
+from .roles import PANELIST, PARTICIPANT, SPEAKER
+from .words import list_labels
+
+#: Label -> (role of people, role of organisations); ``None``: that kind is not listed there.
+#: The list is wordlists/labels.txt ("@ - participant": labels of organisations only).
+_ALL_LABELS = list_labels()
+_PEOPLE_LABELS = {roles: words for roles, words in _ALL_LABELS.items() if roles[0] is not None}
 _ORGANISATION_LABELS = {
-    "medverkande organisationer": "participant",
-    "medverkande organisation": "participant",
-    "deltagande organisationer": "participant",
-    "participating organisations": "participant",
-    "participating organizations": "participant",
+    word: roles[1] for roles, words in _ALL_LABELS.items() if roles[0] is None for word in words
 }
 _FIELD_LABELS = frozenset(
     {
@@ -146,11 +114,11 @@ _NAME_COLUMNS = frozenset(
         "namn",
         "name",
         "talare",
-        "speaker",
+        SPEAKER,
         "speakers",
         "medverkande",
         "deltagare",
-        "participant",
+        PARTICIPANT,
         "participants",
     }
 )
@@ -161,4 +129,4 @@ def _table_header(text: str) -> Label | None:
     cells = [cell.strip().lower() for cell in text.split(" | ")]
     if len(cells) < 2 or cells[0] not in _NAME_COLUMNS or any(len(cell) > 30 for cell in cells):
         return None
-    return Label(cells[0], "people", "panelist", None, len(text))
+    return Label(cells[0], "people", PANELIST, None, len(text))

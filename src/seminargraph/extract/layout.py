@@ -148,8 +148,12 @@ def looks_like_heading(line: Line, alone: bool) -> bool:
         return False
     if len(text) > 150 or len(text.split()) > 20 or text[-1] in ".,;:" or is_meta_line(text):
         return False
-    if re.search(r"[.!?] [A-ZÅÄÖ]", text) or "@" in text or "http" in text:
+    if re.search(r"\. [A-ZÅÄÖ]", text) or "@" in text or "http" in text:
         return False
+    if re.search(r"[!?] [A-ZÅÄÖ]", text) and (
+        len(text.split()) > 16 or (not text.endswith(("?", "!")) and len(text) > 90)
+    ):
+        return False  # a title may ask and go on: "Men rättstryggheten då? Så skyddar vi kvinnor …"
     first = text.lstrip("\"“'‘«")[:1]
     return first.isupper() or first.isdigit()
 

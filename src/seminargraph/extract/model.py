@@ -128,6 +128,9 @@ class ExtractionResult:
     title: str | None = None  # the page's own title (HTML <title>), when it has one
     is_html: bool = False
     warnings: tuple[str, ...] = ()
+    #: Names of people the page writes (by their shape and given name) that no rule placed in an
+    #: event: the reviewer checks whether they take part (they are also in ``warnings``).
+    unplaced: tuple[str, ...] = ()
 
     @property
     def participants(self) -> list[Participant]:
@@ -142,5 +145,6 @@ class ExtractionResult:
             "detected_language": self.detected_language,
             "html": self.is_html,
             "warnings": list(self.warnings),
+            "unplaced": list(self.unplaced),
             "events": [event.to_dict(self.normalised, self.events) for event in self.events],
         }

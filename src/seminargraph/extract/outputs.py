@@ -37,7 +37,8 @@ def to_json(results: Sequence[ExtractionResult]) -> dict[str, Any]:
     events: list[dict[str, Any]] = []
     for result in results:
         page = result.to_dict()
-        sources.append({k: page[k] for k in ("source", "language", "detected_language", "html", "warnings")})
+        keys = ("source", "language", "detected_language", "html", "warnings", "unplaced")
+        sources.append({k: page[k] for k in keys})
         events.extend({"source": result.source, **event} for event in page["events"])
     return {"sources": sources, "events": events}
 

@@ -46,7 +46,7 @@ _STOP = frozenset(
     {
         *("som", "där", "när", "med", "om", "vilket", "vilka", "who", "which", "that", "will", "is"),
         *("was", "has", "have", "har", "hade", "är", "var", "ska", "kommer", "också", "även", "sedan"),
-        *("about", "och", "and", "samt"),
+        *("about", "och", "and", "samt", "att", "to"),
     }
 )
 _CONNECTORS = frozenset(
@@ -73,6 +73,11 @@ class Attribute:
     role: str | None = None
 
 
+_PAST = re.compile(
+    r"\s(?:med\s+(?:ett\s+)?förflutet\s+som|med\s+bakgrund\s+som|med\s+lång\s+erfarenhet\s+som|"
+    r"som\s+tidigare\s+(?:var|har\s+varit)|with\s+a\s+background\s+as|formerly|previously)\s",
+    re.IGNORECASE,
+)
 _FORMER = re.compile(
     r"(?:tidigare|förut|före detta|f\.d\.|formerly|previously|former(?:ly)?)\s+"
     r"(?:på|vid|hos|i|inom|at|with|of|in)\s",
@@ -92,6 +97,12 @@ def parse_attribute(text: str, start: int, end: int) -> Attribute:
         return attribute
     if _FORMER.match(piece.strip()):
         return attribute  # "tidigare på Sveriges Radio": a former employer, not the organisation
+    past = _PAST.search(piece)
+    if past is not None and past.start() > 0:
+        # "debattör och författare med förflutet som politisk chefredaktör på Dagens Nyheter":
+        # what the person was before is no title of theirs.
+        end = start + past.start()
+        piece = text[start:end]
     role = role_word(piece)
     if role is not None:
         attribute.role = role
@@ -103,6 +114,8 @@ def parse_attribute(text: str, start: int, end: int) -> Attribute:
         end = start + marked.start()
         piece = text[start:end]
     tokens = tokenize(piece, start)
+    if len(tokens) > 1 and tokens[0].text in ("a", "an") and tokens[1].text.islower():
+        tokens = tokens[1:]  # "a housing researcher at the University of Leeds"
     if not tokens:
         return attribute
     genitive = _genitive(tokens)
@@ -110,6 +123,20 @@ def parse_attribute(text: str, start: int, end: int) -> Attribute:
         # "Region Skåneviks kulturdirektör", "Motalas kommunchef"
         _read_genitive(text, tokens[:genitive], attribute)
         tokens = tokens[genitive:]
+    if (
+        not genitive
+        and len(tokens) > 1
+        and tokens[0].text.isupper()
+        and is_title_word(tokens[0])
+        and is_capitalised(tokens[1])
+        and not is_title_word(tokens[1])
+    ):
+        # "VD NyföretagarCentrum Sverige", "CEO Ekbo AB": a title in capitals, then the organisation.
+        attribute.titles.append((tokens[0].start, tokens[0].end))
+        extent = organisation_extent(tokens, 1)
+        if extent is not None:
+            attribute.organisation = (tokens[1].start, tokens[extent - 1].end)
+        return attribute
     split = _organisation_split(tokens)
     title_tokens = tokens
     if split is not None:
@@ -238,6 +265,9 @@ def _skip_descriptors(tokens: list[Token], i: int) -> int:
     return i
 
 
+_GENITIVE_INNER = frozenset({"de", "för", "i", "av"})
+
+
 def _genitive(tokens: list[Token]) -> int:
     """Count the leading tokens that are an organisation in the genitive before a title."""
     count = 0
@@ -245,7 +275,16 @@ def _genitive(tokens: list[Token]) -> int:
         capital = is_capitalised(token)
         if not capital and not (count and is_organisation_word(token)):
             break
+        if count and token.text.isupper() and is_title_word(token):
+            break  # "Hanaholmens VD": the title in capitals after the genitive
         count += 1
+    if count and count < len(tokens) and tokens[count].lower in _GENITIVE_INNER:
+        # "Miljöpartiet de grönas språkrör": lowercase words of the name, its last in the genitive.
+        j = count
+        while j < len(tokens) and tokens[j].lower in _GENITIVE_INNER:
+            j += 1
+        if j < len(tokens) - 1 and tokens[j].text.endswith("s") and _title_before(tokens[j + 1 :]):
+            return j + 1
     if not count or count == len(tokens) or not tokens[count - 1].text.endswith(("s", "'s", "’s")):
         return 0
     return count if _title_before(tokens[count:]) else 0
@@ -253,7 +292,7 @@ def _genitive(tokens: list[Token]) -> int:
 
 def _read_genitive(text: str, tokens: list[Token], attribute: Attribute) -> None:
     last = tokens[-1]
-    cut = 2 if last.text.endswith(("'s", "’s")) else 1
+    cut = 2 if last.text.endswith(("'s", "’s", ":s")) else 1
     start, end = tokens[0].start, last.end - cut
     name = text[start:end]
     attribute.organisation = (start, end)

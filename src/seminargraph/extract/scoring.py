@@ -18,8 +18,11 @@ counts participant and panelist as one role. Organisations taking part are score
 
 from __future__ import annotations
 
+import csv
+import sys
 from collections.abc import Callable, Iterable
 from dataclasses import dataclass, field
+from functools import cache
 from pathlib import Path
 from typing import Any
 
@@ -27,6 +30,7 @@ from ..authoring import Item, parse_yaml
 from ..errors import SourceError
 from ..textfile import MAX_YAML_BYTES, read_text
 from .model import ExtractionResult
+from .roles import PANELIST, PARTICIPANT
 
 
 @dataclass(frozen=True)
@@ -48,6 +52,74 @@ class GoldPage:
     language: str
     people: tuple[GoldPerson, ...]
     organisations: tuple[tuple[str, str, str | None], ...]  # (name, role, event)
+    text: str | None = None  # the page itself, for a page read from a programme row
+
+
+def load_rows_gold(path: Path, data: Path) -> list[GoldPage]:
+    """Read a gold file whose pages are rows of a programme CSV in ``data`` (``YEAR.csv#id``).
+
+    The rows' text is read from ``data`` at run time, never copied beside the annotations: each
+    page is the row's title, its ``description`` and its ``more_info``, a blank line between them.
+    An event without a ``title`` is the row's (its title line). Raises SourceError when a row is
+    not there.
+    """
+    root = parse_yaml(read_text(path, limit=MAX_YAML_BYTES), path)
+    top = _mapping(root, path, "the gold file")
+    pages: list[GoldPage] = []
+    for item in _sequence(_field(top, "pages", root, path, "the gold file"), path, "pages"):
+        page = _mapping(item, path, "a page")
+        row = _string(_field(page, "row", item, path, "a page"), path, "row")
+        year_file, _, row_id = row.partition("#")
+        rows = programme_rows(data / year_file)
+        if row_id not in rows:
+            raise SourceError(f"no row with id {row_id!r} in {data / year_file}", path=path, line=item.line)
+        title, text = rows[row_id]
+        language = _string(page["language"], path, "language") if "language" in page else "sv"
+        people = tuple(_people(page.get("participants"), path, title))
+        organisations = tuple(
+            (name, role, title) for name, role in _organisations(page.get("organisations"), path)
+        )
+        pages.append(GoldPage(path.parent / row, data / year_file, language, people, organisations, text))
+    return pages
+
+
+@cache
+def programme_rows(csv_path: Path) -> dict[str, tuple[str, str]]:
+    """The rows of one programme CSV by their ``id``: (title, the page made of title and prose)."""
+    if not csv_path.is_file():
+        raise SourceError("the programme data is not there", path=csv_path)
+    csv.field_size_limit(sys.maxsize)
+    rows: dict[str, tuple[str, str]] = {}
+    with csv_path.open(encoding="utf-8", newline="") as stream:
+        for row in csv.DictReader(stream):
+            title = row["title"].strip()
+            parts = [title, row.get("description", "").strip(), row.get("more_info", "").strip()]
+            title = " ".join(title.split())  # as the event's title is read: whitespace made one space
+            rows[row["id"]] = (title, "\n\n".join(part for part in parts if part) + "\n")
+    return rows
+
+
+def _people(items: Item | None, path: Path, title: str | None) -> Iterable[GoldPerson]:
+    for item in _sequence(items, path, "participants"):
+        person = _mapping(item, path, "a participant")
+        where = "a participant"
+        titles = _sequence(person.get("job_title"), path, "job_title")
+        yield GoldPerson(
+            name=_string(_field(person, "name", item, path, where), path, "name"),
+            titles=frozenset(_string(t, path, "job_title") for t in titles),
+            organisation=_optional(person.get("organisation"), path, "organisation"),
+            role=_string(_field(person, "role", item, path, where), path, "role"),
+            event=title,
+            party=_optional(person.get("party"), path, "party"),
+        )
+
+
+def _organisations(items: Item | None, path: Path) -> Iterable[tuple[str, str]]:
+    for item in _sequence(items, path, "organisations"):
+        org = _mapping(item, path, "an organisation")
+        name = _string(_field(org, "name", item, path, "an organisation"), path, "name")
+        role = _string(_field(org, "role", item, path, "an organisation"), path, "role")
+        yield name, role
 
 
 def load_gold(path: Path) -> GoldPage:
@@ -147,7 +219,7 @@ def _norm(value: str | None, loose: bool) -> str | None:
 
 
 def _role(role: str, loose: bool) -> str:
-    return "panelist" if loose and role == "participant" else role
+    return PANELIST if loose and role == PARTICIPANT else role
 
 
 MEASURES: dict[str, Key] = {

@@ -10,6 +10,7 @@ from .labels import is_field_word
 from .layout import Layout, Line, heading_title, is_meta_line, looks_like_heading, sentences
 from .phrases import organisation_extent
 from .tokens import tokenize
+from .words import session_words
 
 Span = tuple[int, int]
 
@@ -228,9 +229,7 @@ _BYLINE = re.compile(
 )
 
 
-_SESSION_WORDS = frozenset(
-    {"panel", "keynote", "talk", "lecture", "föreläsning", "föredrag", "paneldebatt", "panelsamtal"}
-)
+_SESSION_WORDS = session_words()  # wordlists/session-words.txt
 
 
 def _session_heading(layout: Layout, line: Line) -> bool:

@@ -6,7 +6,15 @@ import re
 from dataclasses import dataclass
 from functools import lru_cache
 
-from .words import common_words, english_titles, first_names, fold, organisation_words, swedish_titles
+from .words import (
+    common_words,
+    english_titles,
+    first_names,
+    fold,
+    organisation_words,
+    role_words,
+    swedish_titles,
+)
 
 _WORD = re.compile(r"[^\s()]+")
 # Compiled once: these are asked of nearly every word of a page.
@@ -19,7 +27,7 @@ _EDGE = "\"“”'‘’«»,.;:!?"
 PARTICLES = frozenset(
     {"af", "von", "van", "der", "den", "de", "da", "di", "du", "la", "le", "del", "bin", "ibn"}
 )
-HONORIFICS = frozenset({"dr", "dr.", "mr", "mr.", "mrs", "mrs.", "ms", "ms.", "mx", "sir", "dame"})
+HONORIFICS = frozenset({"dr", "dr.", "mr", "mr.", "mrs", "mrs.", "ms", "ms.", "mx", "sir", "dame", "h.e."})
 # Abbreviations whose full stop belongs to the word ("Prof. Hanna de Wit": the title "Prof.").
 _ABBREVIATED = frozenset(
     {
@@ -27,25 +35,8 @@ _ABBREVIATED = frozenset(
         *("kommunikationsdir", "förvaltn.chef", "bitr", "sekr", "handl", "red", "chefred", "mod"),
     }
 )
-ROLE_WORDS = {
-    "moderator": "moderator",
-    "moderatorn": "moderator",
-    "samtalsledare": "moderator",
-    "samtalsledaren": "moderator",
-    "chair": "moderator",
-    "facilitator": "moderator",
-    "keynote": "speaker",
-    "keynote speaker": "speaker",
-    "talare": "speaker",
-    "föreläsare": "speaker",
-    "inledare": "speaker",
-    "arrangör": "organiser",
-    "panel": "panelist",
-    "panelist": "panelist",
-    "paneldeltagare": "panelist",
-    "panellist": "panelist",
-    "speaker": "speaker",
-}
+#: Words that name a role on their own: wordlists/role-words.txt.
+ROLE_WORDS = role_words()
 # Adjectives that describe a person next to a title but are no part of it.
 DESCRIPTIVE = frozenset(
     {
@@ -179,6 +170,11 @@ def _title_word(word: str, capitalised_swedish: bool) -> bool:
     )
 
 
+def is_english_title(token: Token) -> bool:
+    """A capitalised English title word or head ("Executive", "Director", "Professor")."""
+    return english_titles().matches(token.lower)
+
+
 def continues_with_of(token: Token) -> bool:
     """An English title head that an "of ..." phrase belongs to ("Head of Data")."""
     return token.lower in english_titles().continued
@@ -216,6 +212,8 @@ def name_length(tokens: list[Token], i: int) -> int:
             continue
         if not is_name_word(token, first=False):
             break
+        if names >= 2 and is_title_word(token):
+            break  # "Susanne Lindholm Kommunalråd (KD) Örebro": a capitalised title after the name
         names += 1
         j += 1
         end = j

@@ -7,6 +7,8 @@ from dataclasses import dataclass
 from functools import cache
 from importlib import resources
 
+from .roles import role
+
 
 @dataclass(frozen=True)
 class WordList:
@@ -65,9 +67,10 @@ def _plain_words(name: str) -> frozenset[str]:
     return frozenset(fold(word) for line in _lines(name) for word in line.split())
 
 
+@cache
 def first_names() -> frozenset[str]:
-    """Given names, lowercase."""
-    return _plain_words("first-names.txt")
+    """Given names, lowercase: the hand-made list and the given-name lexicon built from open sources."""
+    return _plain_words("first-names.txt") | _plain_words("given-names.txt")
 
 
 def common_words() -> frozenset[str]:
@@ -85,3 +88,43 @@ def english_titles() -> WordList:
 
 def organisation_words() -> WordList:
     return _word_list("org-words.txt")
+
+
+Roles = tuple[str | None, str | None]
+
+
+@cache
+def list_labels() -> dict[Roles, tuple[str, ...]]:
+    """Labels that open a list, by the roles (of people, of organisations) of what they list."""
+    labels: dict[Roles, list[str]] = {}
+    current: list[str] | None = None
+    for line in _lines("labels.txt"):
+        if line.startswith("@"):
+            people, organisations = line[1:].split()
+            key = (_role_or_none(people), _role_or_none(organisations))
+            current = labels.setdefault(key, [])
+        elif current is None:
+            raise ValueError(f"labels.txt: a label before the first '@ roles' line: {line!r}")
+        else:
+            current.append(fold(line))
+    return {key: tuple(words) for key, words in labels.items()}
+
+
+@cache
+def role_words() -> dict[str, str]:
+    """Words that name a role on their own ("moderator", "keynote speaker") and that role."""
+    found: dict[str, str] = {}
+    for line in _lines("role-words.txt"):
+        word, _, name = line.partition(" = ")
+        found[fold(word)] = role(name.strip())
+    return found
+
+
+@cache
+def session_words() -> frozenset[str]:
+    """Kinds of session that may come before a session's title ("Panel: Who pays?")."""
+    return frozenset(fold(line) for line in _lines("session-words.txt"))
+
+
+def _role_or_none(name: str) -> str | None:
+    return None if name == "-" else role(name)

@@ -1,0 +1,93 @@
+"""Person names found by their shape and the given-name lexicon, wherever they are in a text.
+
+A name here is two to four name words (``tokens.name_length``: capitalised words, initials,
+particles) whose given name is in the lexicon (``wordlists/given-names.txt`` and
+``first-names.txt``), and which is not a genitive ("Astrid Lindgrens barnbarn") nor the start
+of a longer capitalised run ("Anna Lindh Foundation"). The context rules of ``collect`` decide
+which of them take part; the others are reported as seen but not placed.
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+from functools import lru_cache
+
+from .tokens import (
+    Token,
+    is_capitalised,
+    is_common,
+    is_first_name,
+    is_honorific,
+    is_initial,
+    is_title_word,
+    name_length,
+    role_word,
+    tokenize,
+)
+
+Span = tuple[int, int]
+
+
+@dataclass(frozen=True, slots=True)
+class NameSeen:
+    """A person's name found by its shape: its span and its given name."""
+
+    start: int
+    end: int
+    given: str
+    known: bool = True  # the given name is in the lexicon
+
+
+def names_in(text: str, start: int, end: int, *, known_only: bool = True) -> list[NameSeen]:
+    """Every name with a known given name in ``text[start:end]``, in order, without overlaps
+    (with ``known_only=False`` also names of that shape whose given name the lexicon lacks)."""
+    tokens = tokenize(text[start:end], start)
+    found: list[NameSeen] = []
+    i = 0
+    while i < len(tokens):
+        if not tokens[i].text[:1].isupper():
+            i += 1  # a name begins with a capital or an initial
+            continue
+        length = name_length(tokens, i)
+        if not length or (i and _joined(tokens, i)):
+            i += 1
+            continue
+        words = tokens[i : i + length]
+        given = next((t for t in words if not is_initial(t)), words[0])
+        after = tokens[i + length] if i + length < len(tokens) else None
+        runs_on = after is not None and after.start - words[-1].end == 1 and is_capitalised(after)
+        last = words[-1].text
+        genitive = last.endswith(("'s", "’s")) or (
+            last.endswith("s")
+            and after is not None
+            and after.text.islower()
+            and after.start - words[-1].end == 1
+            and _possessed(tokens, i + length)
+        )
+        known = is_first_name(given)
+        if (known or not known_only) and not runs_on and not genitive:
+            found.append(NameSeen(words[0].start, words[-1].end, given.text, known))
+        i += length
+    return found
+
+
+def _joined(tokens: list[Token], i: int) -> bool:
+    # "Stora Enso Anna Berg": a name right after another capitalised word is part of that run.
+    # "Moderator Mattias Olsson", "Professor Eleonora Narvselius", "Om Anna Berg": a title, a
+    # role, an honorific or a common word before the name does not join it.
+    before = tokens[i - 1]
+    if tokens[i].start - before.end != 1 or not before.text[:1].isupper() or before.text.isupper():
+        return False
+    return not (is_title_word(before) or role_word(before.text) or is_honorific(before) or is_common(before))
+
+
+def _possessed(tokens: list[Token], i: int) -> bool:
+    # "Astrid Lindgrens barnbarn Olof": a lowercase noun and a name after it.
+    return i + 1 < len(tokens) and tokens[i + 1].text[:1].isupper()
+
+
+@lru_cache(maxsize=65536)
+def names_on_line(text: str, start: int, end: int) -> tuple[NameSeen, ...]:
+    """``names_in`` for one line of a page, unknown given names too, computed once (sections and
+    the report both ask)."""
+    return tuple(names_in(text, start, end, known_only=False))

@@ -1,0 +1,414 @@
+"""Names in running prose, found by the given-name lexicon and the sentence around them (issue 12).
+
+Each rule on a small text written for the test; none is a page of a set.
+"""
+
+from __future__ import annotations
+
+import json
+
+import pytest
+
+from seminargraph.extract import ExtractionResult, extract_text
+from seminargraph.extract.names import names_in
+from seminargraph.extract.words import first_names
+
+Row = tuple[str, tuple[str, ...], str | None, str]
+
+
+def rows(result: ExtractionResult) -> set[Row]:
+    return {(p.name, p.job_titles, p.organisation, p.role) for p in result.participants if p.kind == "person"}
+
+
+def page(sentence: str) -> ExtractionResult:
+    return extract_text(f"Ett samtal om framtiden\n\n{sentence}\n")
+
+
+CASES: dict[str, tuple[str, set[Row]]] = {
+    "håller sitt tal, a genitive with a lowercase word in the name": (
+        "Miljöpartiet de grönas språkrör Märta Stenevi håller sitt första Almedalstal.",
+        {("Märta Stenevi", ("språkrör",), "Miljöpartiet de gröna", "speaker")},
+    ),
+    "kommer X att tala, the person between the verbs": (
+        "Om detta kommer Företagarnas chefsekonom Johan Grip att tala.",
+        {("Johan Grip", ("chefsekonom",), "Företagarna", "speaker")},
+    ),
+    "X kommer att samtala": (
+        "Lena Lind, forskare vid Lunds universitet, kommer att samtala med publiken.",
+        {("Lena Lind", ("forskare",), "Lunds universitet", "panelist")},
+    ),
+    "X will outline": (
+        "Professor Eva Lund will outline the history of the conflict.",
+        {("Eva Lund", ("Professor",), None, "speaker")},
+    ),
+    "Möt X, Org, Y, Org och Z, titel på Org": (
+        "Möt Lydia Berg, EsterCare, Karin Ek, Pharmiva och Louise Nylén, vd på Dynamic Code om lösningar.",
+        {
+            ("Lydia Berg", (), "EsterCare", "panelist"),
+            ("Karin Ek", (), "Pharmiva", "panelist"),
+            ("Louise Nylén", ("vd",), "Dynamic Code", "panelist"),
+        },
+    ),
+    "en panel med bland andra": (
+        "Talet analyseras av en panel med bland andra Peter Wolodarski, Ann Tiberg och Erik Helm.",
+        {
+            ("Peter Wolodarski", (), None, "panelist"),
+            ("Ann Tiberg", (), None, "panelist"),
+            ("Erik Helm", (), None, "panelist"),
+        },
+    ),
+    "a conversation with X of Org": (
+        "We begin with a lecture, and then a conversation with Anna Rothe of Leesman.",
+        {("Anna Rothe", (), "Leesman", "panelist")},
+    ),
+    "two titles joined by och before the name": (
+        "Statsminister och partiordförande Magda Lind, Socialdemokraterna, håller sitt tal.",
+        {("Magda Lind", ("Statsminister", "partiordförande"), "Socialdemokraterna", "speaker")},
+    ),
+    "a title and organisation after the name with no comma": (
+        "Medverkar gör Johan Lindman skogschef Stora Enso.",
+        {("Johan Lindman", ("skogschef",), "Stora Enso", "panelist")},
+    ),
+    "a title in capitals, then the organisation": (
+        "Moderator: Harry Goldman, VD NyföretagarCentrum Sverige",
+        {("Harry Goldman", ("VD",), "NyföretagarCentrum Sverige", "moderator")},
+    ),
+    "a role word right before a name in prose": (
+        "Moderator Mattias Olsson, politisk redaktör Norrköpings tidningar, ställer frågor till politikerna.",
+        {("Mattias Olsson", ("politisk redaktör",), "Norrköpings tidningar", "moderator")},
+    ),
+    "a given name alone next to a cue is the person named in full": (
+        "Walter Osika är docent i klinisk neurovetenskap vid KI. Walter kommer att tala om stress.",
+        {("Walter Osika", ("docent i klinisk neurovetenskap",), "KI", "speaker")},
+    ),
+}
+
+
+@pytest.mark.parametrize("case", CASES, ids=list(CASES))
+def test_prose_shapes(case: str) -> None:
+    sentence, expected = CASES[case]
+    assert rows(page(sentence)) == expected
+
+
+def test_a_name_near_a_cue_is_taken_for_review() -> None:
+    result = page(
+        "Visita bjuder in till en duell mellan två politiker som tillsammans med Fredrik Eriksson "
+        "och Tommy Myllymäki lagar mat och diskuterar."
+    )
+    people = {p.name: p for p in result.participants if p.kind == "person"}
+    assert set(people) == {"Fredrik Eriksson", "Tommy Myllymäki"}
+    for person in people.values():
+        assert person.role == "panelist"
+        assert person.status == "ambiguous"
+        assert person.notes[0].startswith("REVIEW: named in a sentence")
+
+
+@pytest.mark.parametrize(
+    "sentence",
+    [
+        # another clause: the cue is about the city, the author is quoted
+        "I romanen möter vi en stad i förvandling, och Selma Lagerlöf kallade honom en storm.",
+        # negated
+        "Ministern Anna Berg kan tyvärr inte delta i samtalet.",
+        # a name after "om": talked about
+        "Vi samtalar om Astrid Lindgren och hennes böcker.",
+        # named by a relation to another person
+        "Samtalet leds av Astrid Lindgrens barnbarn Olof Hellberg.",
+        # quoted
+        "”Vi måste agera”, sade Per Albin Hansson en gång, berättar hon.",
+    ],
+)
+def test_names_the_context_rules_keep_out(sentence: str) -> None:
+    assert rows(page(sentence)) == set()
+
+
+def test_the_lexicon_has_nordic_english_and_programme_given_names() -> None:
+    names = first_names()
+    assert len(names) > 5000
+    assert {"anna", "johan", "märta", "sverker", "siobhan", "jarkko", "guðrún", "kevin"} <= names
+    # words that open organisations' names or are roles are no given names
+    assert not {"region", "svenska", "stiftelsen", "moderator", "professor"} & names
+    # given names only: one word a line, no surname, whole name, e-mail or phone number
+    from importlib import resources
+
+    listed = (
+        resources.files("seminargraph.extract").joinpath("wordlists", "given-names.txt").read_text("utf-8")
+    )
+    for line in listed.splitlines():
+        if line and not line.startswith("#"):
+            assert line.isalpha() or (line.replace("-", "").isalpha() and "--" not in line), line
+
+
+def test_names_are_found_by_shape_and_lexicon() -> None:
+    text = "I boken ger Magnus Henrekson och Astrid Lindgrens barnbarn Olof svar. Stora Enso Anna Berg."
+    assert [text[n.start : n.end] for n in names_in(text, 0, len(text))] == ["Magnus Henrekson"]
+
+
+UNPLACED = (
+    "Staden i litteraturen\n\n"
+    "Hjalmar Söderberg skrev om Stockholm som ingen annan, och Selma Lagerlöf läste honom.\n\n"
+    "Kerstin Ekman och Per Wästberg är våra gäster i år.\n\n"
+    "Moderator: Eva Holm, journalist\n"
+)
+
+
+def test_names_seen_but_not_placed_are_reported() -> None:
+    result = extract_text(UNPLACED)
+    assert rows(result) == {("Eva Holm", ("journalist",), None, "moderator")}
+    assert result.unplaced == ("Hjalmar Söderberg", "Selma Lagerlöf", "Kerstin Ekman", "Per Wästberg")
+    (warning,) = [w for w in result.warnings if "not placed" in w]
+    assert "4 names were seen but not placed: Hjalmar Söderberg, Selma Lagerlöf, Kerstin Ekman" in warning
+    one = extract_text("Skogen\n\nHjalmar Söderberg skrev om skogen.\n\nModerator: Eva Holm\n")
+    assert any("1 name was seen but not placed: Hjalmar Söderberg" in w for w in one.warnings)
+    placed = extract_text("Skogen\n\nModerator: Eva Holm, Anna Lindhs minnesfond\n")
+    assert placed.unplaced == ()  # inside an organisation's name: placed
+
+
+def test_the_draft_and_the_command_say_which_names_were_not_placed(tmp_path, run_cli) -> None:
+    page = tmp_path / "page.txt"
+    page.write_text(UNPLACED, "utf-8")
+    result = run_cli("extract", str(page), "-o", str(tmp_path / "draft.yaml"))
+    assert result.exit_code == 0, result.stderr
+    assert "4 names were seen but not placed: Hjalmar Söderberg" in result.stderr
+    draft = (tmp_path / "draft.yaml").read_text("utf-8")
+    assert "# warning: " in draft and "seen but not placed: Hjalmar Söderberg" in draft
+    as_json = run_cli("extract", str(page), "--format", "json")
+    source = json.loads(as_json.stdout)["sources"][0]
+    assert source["unplaced"] == ["Hjalmar Söderberg", "Selma Lagerlöf", "Kerstin Ekman", "Per Wästberg"]
+
+
+def test_an_english_news_paragraph_with_five_panellists_gives_five() -> None:
+    result = extract_text(
+        "Who will build the homes?\n\n"
+        "Housing costs will dominate Tuesday's debate at the Riverside Forum. Sarah Mitchell, chief "
+        "economist at Northbank, will argue that the city has planned too little for too long. She will "
+        "be joined on stage by Daniel Okafor of the Tenants' Union and Helen Park, a housing researcher "
+        "at the University of Leeds. Also taking part are councillor Tom Reilly and the architect Maria "
+        "Santos, whose firm designed the new harbour district. The debate will be moderated by Kevin "
+        "Walsh of the Evening Post.\n"
+    )
+    assert rows(result) == {
+        ("Sarah Mitchell", ("chief economist",), "Northbank", "panelist"),
+        ("Daniel Okafor", (), "Tenants' Union", "panelist"),
+        ("Helen Park", ("housing researcher",), "University of Leeds", "panelist"),
+        ("Tom Reilly", ("councillor",), None, "panelist"),
+        ("Maria Santos", ("architect",), None, "panelist"),
+        ("Kevin Walsh", (), "Evening Post", "moderator"),
+    }
+    assert result.unplaced == ()
+
+
+@pytest.mark.parametrize(
+    ("sentence", "expected"),
+    [
+        ("She will be joined on stage by Anna Ek of Ekbo AB.", {("Anna Ek", (), "Ekbo AB", "panelist")}),
+        (
+            "Also taking part is the architect Maria Santos.",
+            {("Maria Santos", ("architect",), None, "panelist")},
+        ),
+        ("Lars Holm is taking part too.", {("Lars Holm", (), None, "panelist")}),
+        ("Också medverkar Eva Lind, forskare.", {("Eva Lind", ("forskare",), None, "panelist")}),
+        (
+            "Sarah Mitchell, an economist at Northbank, will argue the case.",
+            {("Sarah Mitchell", ("economist",), "Northbank", "panelist")},
+        ),
+    ],
+)
+def test_english_ways_of_taking_part(sentence: str, expected: set[Row]) -> None:
+    assert rows(extract_text(f"Housing\n\n{sentence}\n", lang="en")) == expected
+
+
+@pytest.mark.parametrize(
+    ("sentence", "expected"),
+    [
+        (
+            "Under seminariet ger Katarina Tingström konkreta råd och tips.",
+            {("Katarina Tingström", (), None, "speaker")},
+        ),
+        (
+            "Därefter gav regionrådet Camilla Holm (S) en bakgrund till beslutet.",
+            {("Camilla Holm", ("regionrådet",), None, "speaker")},
+        ),
+        # a given name the lexicon lacks, named in full before
+        (
+            "Så beskriver Mitko Capanov, digitaliseringsansvarig i Kronoberg, satsningen. "
+            "I föreläsningen berättar Mitko om arbetet.",
+            {("Mitko Capanov", ("digitaliseringsansvarig",), "Kronoberg", "speaker")},
+        ),
+        # no commas between the name, the title and the organisation
+        (
+            "Participants: Gustav Blix member of parliament (m), Juri Laas EULEX Kosovo and Anna Vuniqi "
+            "Executive Director Kosovar Gender Studies Center.",
+            {
+                ("Gustav Blix", ("member of parliament",), None, "panelist"),
+                ("Juri Laas", (), "EULEX Kosovo", "panelist"),
+                ("Anna Vuniqi", ("Executive Director",), "Kosovar Gender Studies Center", "panelist"),
+            },
+        ),
+    ],
+)
+def test_more_prose_and_list_shapes(sentence: str, expected: set[Row]) -> None:
+    assert rows(page(sentence)) == expected
+
+
+def test_a_title_that_asks_and_goes_on_is_the_event() -> None:
+    result = extract_text(
+        "Men rättstryggheten då? Så skyddar vi kvinnor som utsätts för våld\n\n"
+        "Hur stark är rättstryggheten? Vad fungerar?\n\n"
+        "Malin Bergman, förbundsordförande för Centerkvinnorna, modererar detta seminarium.\n"
+    )
+    assert [event.title for event in result.events] == [
+        "Men rättstryggheten då? Så skyddar vi kvinnor som utsätts för våld"
+    ]
+    assert rows(result) == {("Malin Bergman", ("förbundsordförande",), "Centerkvinnorna", "moderator")}
+
+
+def _organisers(result: ExtractionResult) -> set[str]:
+    return {p.name for p in result.participants if p.kind == "organisation" and p.role == "organiser"}
+
+
+@pytest.mark.parametrize(
+    ("sentence", "organisers"),
+    [
+        ("Stockholm Nordost bjuder in till en timmes diskussion.", {"Stockholm Nordost"}),
+        ("Radiobranschen (RAB) bjuder in till ett seminarium och mingel.", {"Radiobranschen"}),
+        ("Visita välkomnar dig att lyssna till en duell.", {"Visita"}),
+        ("Anna Berg bjuder in till samtal.", set()),  # a person's name is no organisation
+        ("Under Framtidsveckan bjuder Vikby kommun in till tre seminarier.", {"Vikby kommun"}),
+    ],
+)
+def test_a_name_alone_before_bjuder_in_is_the_organiser(sentence: str, organisers: set[str]) -> None:
+    result = page(f"{sentence}\n\nModerator: Eva Holm")
+    assert _organisers(result) == organisers
+
+
+def test_what_a_person_was_before_is_no_title() -> None:
+    result = page(
+        "Moderator är Niklas Ek, erfaren debattör och författare med förflutet som politisk "
+        "chefredaktör på Dagens Nyheter."
+    )
+    assert rows(result) == {("Niklas Ek", ("debattör", "författare"), None, "moderator")}
+
+
+@pytest.mark.parametrize(
+    ("sentence", "expected"),
+    [
+        (
+            "Utfrågning med Lars Beckman (M), riksdagsledamot.",
+            {("Lars Beckman", ("riksdagsledamot",), None, "panelist")},
+        ),
+        (
+            "Expressens politikreporter Annie Berg frågar ut Anders Thornberg, chef för Säpo.",
+            {
+                ("Annie Berg", ("politikreporter",), "Expressen", "moderator"),
+                ("Anders Thornberg", ("chef",), "Säpo", "panelist"),
+            },
+        ),
+        (
+            "Presentationen följs av ett panelsamtal med Carina Lind, avdelningschef, Svenskt Näringsliv.",
+            {("Carina Lind", ("avdelningschef",), "Svenskt Näringsliv", "panelist")},
+        ),
+        (
+            "Vid seminariet kommer frågan debatteras av Pia Nilsson, S, och Anders Åkesson, C.",
+            {("Pia Nilsson", (), None, "panelist"), ("Anders Åkesson", (), None, "panelist")},
+        ),
+        (
+            "Moderator Lena Lago, projektledare, övriga medverkande bl.a. Ingvar Nilsson, Cecilia Lejon.",
+            {
+                ("Lena Lago", ("projektledare",), None, "moderator"),
+                ("Ingvar Nilsson", (), None, "panelist"),
+                ("Cecilia Lejon", (), None, "panelist"),
+            },
+        ),
+        (
+            "Lotta Fredrikson, vd Hammer & Hanborg, ger en bild av kommunikatörernas syn.",
+            {("Lotta Fredrikson", ("vd",), "Hammer & Hanborg", "speaker")},
+        ),
+        (
+            "Anna Lind pratar om hur skolan kan bli bättre.",
+            {("Anna Lind", (), None, "speaker")},
+        ),
+    ],
+)
+def test_interviews_and_more_verbs_of_taking_part(sentence: str, expected: set[Row]) -> None:
+    assert rows(page(sentence)) == expected
+
+
+@pytest.mark.parametrize(
+    ("sentence", "expected"),
+    [
+        (
+            "Moderator Alice Bah leder en paneldiskussion bestående av Ulla Carlsson (C) och Erik Ullenhag.",
+            {
+                ("Alice Bah", (), None, "moderator"),
+                ("Ulla Carlsson", (), None, "panelist"),
+                ("Erik Ullenhag", (), None, "panelist"),
+            },
+        ),
+        (
+            "Sedan kommer dagens gäst, som intervjuas av Lars Andersson.",
+            {("Lars Andersson", (), None, "moderator")},
+        ),
+        ("Programledare är Katherine Zimmerman.", {("Katherine Zimmerman", (), None, "moderator")}),
+        (
+            "Vi får också lyssna till forskare Emma Sten vid Handelshögskolan i Stockholm som forskar.",
+            {("Emma Sten", ("forskare",), "Handelshögskolan i Stockholm", "speaker")},
+        ),
+        (
+            "På seminariet kommer Karin Wanngård, oppositionsborgarråd i Stockholm att presentera rapporten.",
+            {("Karin Wanngård", ("oppositionsborgarråd",), "Stockholm", "speaker")},
+        ),
+        (
+            "Hanaholmens VD Gunvor Kronman modererar.",
+            {("Gunvor Kronman", ("VD",), "Hanaholmen", "moderator")},
+        ),
+        (
+            "Premiären gästas av Alexander Bard och Martin Gelin.",
+            {("Alexander Bard", (), None, "panelist"), ("Martin Gelin", (), None, "panelist")},
+        ),
+    ],
+)
+def test_discussions_hosts_and_listening(sentence: str, expected: set[Row]) -> None:
+    assert rows(page(sentence)) == expected
+
+
+def test_an_organisation_in_the_genitive_before_a_given_name_is_no_part_of_the_name() -> None:
+    assert rows(page("Vi intervjuar Folkpartiets Jan Björklund.")) == {
+        ("Jan Björklund", (), "Folkpartiet", "panelist")
+    }
+    assert rows(page("Medverkar gör Anders Jonas Berg.")) == {("Anders Jonas Berg", (), None, "panelist")}
+
+
+def test_roles_and_role_word_lists_come_from_the_vocabulary() -> None:
+    from pathlib import Path
+
+    from seminargraph.extract import cues, roles
+    from seminargraph.extract.words import list_labels, role_words, session_words
+    from seminargraph.vocab import ROLES
+
+    assert {roles.PARTICIPANT, roles.PANELIST, roles.SPEAKER, roles.MODERATOR, roles.ORGANISER} == set(ROLES)
+    with pytest.raises(ValueError):
+        roles.role("audience")
+    labels = list_labels()
+    assert "moderator" in labels[(roles.MODERATOR, roles.ORGANISER)]
+    assert "medverkande organisationer" in labels[(None, roles.PARTICIPANT)]
+    assert role_words()["keynote speaker"] == roles.SPEAKER
+    assert "panelsamtal" in session_words()
+    for cue in cues.CUES:
+        assert cue.person_role in (None, *ROLES) and cue.organisation_role in (None, *ROLES)
+    # no role written as a bare string in extract/: each comes from extract/roles.py
+    source = Path(cues.__file__).parent
+    for path in source.glob("*.py"):
+        if path.name == "roles.py":
+            continue
+        code = [line for line in path.read_text("utf-8").splitlines() if not line.lstrip().startswith("#")]
+        for name in ROLES:
+            assert not any(f'"{name}"' in line and '"""' not in line for line in code), (path.name, name)
+
+
+def test_a_capitalised_title_after_a_name_is_no_part_of_it() -> None:
+    result = extract_text(
+        "Samverkan\n\nPanel:\nSusanne Lindholm Kommunalråd (KD) Örebro\n"
+        "Carina Wilen Behandlingschef, Magelungen\n"
+    )
+    assert {p.name for p in result.participants if p.kind == "person"} == {"Susanne Lindholm", "Carina Wilen"}
