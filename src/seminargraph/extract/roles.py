@@ -1,17 +1,18 @@
-"""The roles extraction gives, as the vocabulary names them (the keys of ``seminargraph.vocab.ROLES``).
+"""The roles extraction gives, as the ontology names them (the skos:notation of each sg:Role).
 
 Every role in ``extract/`` (its code and its word lists) is one of these.
 """
 
 from __future__ import annotations
 
-from ..vocab import ROLES
+from ..ontology import terms
 
 
 def role(name: str) -> str:
     """Return ``name`` if the vocabulary has that role; raise ValueError otherwise."""
-    if name not in ROLES:
-        raise ValueError(f"{name!r} is not a role of seminargraph.vocab.ROLES ({', '.join(ROLES)})")
+    roles = terms().roles
+    if name not in roles:
+        raise ValueError(f"{name!r} is not a role of the ontology ({', '.join(roles)})")
     return name
 
 
