@@ -406,7 +406,8 @@ def test_roles_and_role_word_lists_come_from_the_ontology() -> None:
         if path.name == "roles.py":
             continue
         code = [line for line in path.read_text("utf-8").splitlines() if not line.lstrip().startswith("#")]
-        for name in ROLES:
+        # "contact" is also a field's label on programme pages ("Contact: ..."), not the role there
+        for name in set(ROLES) - {"contact"}:
             assert not any(f'"{name}"' in line and '"""' not in line for line in code), (path.name, name)
 
 

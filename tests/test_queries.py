@@ -19,6 +19,7 @@ EXAMPLE_PARAMS = {
     "co-participants": {"person": "staffan-larsson"},
     "evidence": {"person": "leif-jonsson"},
     "event-graph": {"event": "fran-rora-till-ledning"},
+    "timeline": {"agent": "leif-jonsson"},
 }
 
 S1 = "Människor, förändringsvilja och IT: hur 21 myndigheter enas om ett gemensamt beslutsstöd"
