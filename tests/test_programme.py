@@ -444,3 +444,22 @@ def test_the_seed_seminar_shows_its_people_with_the_programme_date_and_place(
         "sg:startTime ?start ; sg:place ?place }",
     )
     assert when == [("2015-06-30T11:00:00", "Strandgatan 18")]
+
+
+def test_a_table_that_does_not_conform_leaves_the_store_as_it_was(
+    tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    from seminargraph.errors import ValidationFailed
+    from seminargraph.programme import importer
+    from seminargraph.validate import ValidationReport, ValidationResult
+
+    root, _ = _import(tmp_path, TABLES[0])
+    before = (root / "active").resolve()
+    problem = ValidationResult(
+        "person 'x'", "", "sg:name", None, "PatternConstraintComponent", "bad", "Violation"
+    )
+    monkeypatch.setattr(importer, "_check", lambda store: ValidationReport(False, (problem,)))
+    with pytest.raises(ValidationFailed):
+        _import(tmp_path, *TABLES)  # the tables' graphs are loaded while they are checked
+    assert (root / "active").resolve() == before
+    assert [p.name for p in root.iterdir() if p.name.startswith("g-")] == [before.name]

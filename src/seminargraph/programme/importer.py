@@ -22,8 +22,10 @@ from __future__ import annotations
 
 import hashlib
 import time
-from collections.abc import Callable, Iterator, Sequence
+from collections.abc import Callable, Iterator, Mapping, Sequence
+from concurrent.futures import Future, ThreadPoolExecutor
 from dataclasses import dataclass, field
+from functools import lru_cache
 from importlib import resources
 from pathlib import Path
 from typing import Any
@@ -183,31 +185,39 @@ def import_tables(
     report.files = [str(t.path) for t in tables]
     linked = _linked(table_mapping, base) if linked_data else _Linked({}, {}, set(), set())
     decisions = read_review(review) if review is not None else {}
-    mark = report.step("linked data", began)
-    graphs, lines = job.run(tables, linked, decisions, report)
-    mark = report.step("read, resolve and write", mark)
-    job.derive(graphs, linked)
-    mark = report.step("derive", mark)
-    if validate:
-        report.validation = _validate(graphs, linked)
-    else:
-        report.validation = "not validated (--no-validate)"
-    mark = report.step("validate", mark)
-    everything = {str(ONTOLOGY_GRAPH): _ontology_ntriples(), **linked.graphs}
-    everything.update(
-        {
-            name: store_.dump(format=ox.RdfFormat.N_TRIPLES, from_graph=ox.NamedNode(name)) or b""
-            for name, store_ in graphs.items()
-        }
+    job.validate = validate
+    job.digest = _input_digest(
+        tables, table_mapping, decisions, base, keep_contact_details, linked_data, skip_bad_rows
     )
-    changed = _changed(spec, everything)
-    mark = report.step("compare", mark)
-    report.graphs_unchanged = sorted(set(everything) - set(changed))
-    if changed:
-        _write(spec, changed, base)
-        report.graphs_written = sorted(changed)
-        report.triples = sum(data.count(b"\n") for data in changed.values())
-    mark = report.step("load", mark)
+    mark = report.step("linked data", began)
+    if _unchanged(spec, job, tables):
+        report.step("compare", mark)
+        report.graphs_unchanged = [str(job.m.graph(t.source_id)) for t in tables]
+        report.validation = "the tables, the mapping, the decisions and the options are as last imported"
+        report.seconds = time.monotonic() - began
+        return report
+    try:
+        graphs, lines = job.run(tables, linked, decisions, report)
+        mark = report.step("read, resolve and write", mark)
+        everything: dict[str, bytes | Future[bytes]] = {
+            str(ONTOLOGY_GRAPH): _ontology_ntriples(),
+            **linked.graphs,
+        }
+        everything.update(graphs)
+        lazy = _Lazy(everything)
+        _write(spec, lazy, base)
+        report.graphs_written = sorted(everything)
+        report.triples = lazy.triples
+    finally:
+        job.pool.shutdown(wait=True, cancel_futures=True)
+    for name in ("derive", "validate"):
+        report.steps[f"{name} (beside the rest)"] = job.timings.get(name, 0.0)
+    report.validation = (
+        f"validated {len(tables)} graph(s) against the shapes (run as SPARQL by Oxigraph)"
+        if validate
+        else "not validated (--no-validate)"
+    )
+    mark = report.step("load (after writing)", mark)
     if review is not None:
         write_review(review, lines)
         report.review = str(review)
@@ -230,6 +240,10 @@ class _Import:
         self.skip = skip_bad_rows
         self.on_rows = on_rows
         self.known: set[str] = set(mapping.parties.values()) | set(mapping.known_organisations)
+        self.pool = ThreadPoolExecutor(max_workers=2)
+        self.validate = True
+        self.digest = ""
+        self.timings: dict[str, float] = {}
         self.bad: set[tuple[str, int]] = set()
         self.repeated: set[tuple[str, int]] = set()
 
@@ -280,7 +294,7 @@ class _Import:
         linked: _Linked,
         decisions: dict[tuple[str, str, str], Decision],
         report: ImportReport,
-    ) -> tuple[dict[str, ox.Store], list[Decision]]:
+    ) -> tuple[dict[str, Future[bytes]], list[Decision]]:
         self.learn_organisers(tables)
         organisations, people = Organisations(), People()
         appearances: list[tuple[str, Appearance, str | None, str | None]] = []
@@ -324,12 +338,35 @@ class _Import:
         report.proposed = sum(1 for d in lines if d.decision == "")
         report.accepted = sum(1 for d in lines if d.decision == "accept")
         writer = _Writer(self, linked, org_ids, org_names, person_of, person_names, report)
-        graphs = {}
+        graphs: dict[str, Future[bytes]] = {}
         for table in tables:
-            graphs[str(self.m.graph(table.source_id))] = writer.table(table)
+            name = str(self.m.graph(table.source_id))
+            # Oxigraph derives, validates and dumps one table while Python writes the next.
+            graphs[name] = self.pool.submit(self.finish, name, writer.table(table), linked)
         report.organisations = len(writer.all_orgs)
         report.people = len(writer.all_people)
         return graphs, lines
+
+    def finish(self, name: str, data: bytes, linked: _Linked) -> bytes:
+        """Derive the shortcut edges of one table's graph, validate it, and return its N-Triples."""
+        began = time.monotonic()
+        store = ox.Store()
+        store.bulk_load(data, format=ox.RdfFormat.N_TRIPLES)
+        self.derive(store)
+        derived = store.dump(format=ox.RdfFormat.N_TRIPLES, from_graph=ox.DefaultGraph()) or b""
+        self.timings["derive"] = self.timings.get("derive", 0.0) + time.monotonic() - began
+        if self.validate:
+            began = time.monotonic()
+            for linked_data in linked.graphs.values():
+                store.bulk_load(linked_data, format=ox.RdfFormat.N_TRIPLES)
+            store.bulk_load(_ontology_ntriples(), format=ox.RdfFormat.N_TRIPLES)
+            self.timings["validate"] = self.timings.get("validate", 0.0) + time.monotonic() - began
+            report = _check(store)
+            self.timings["validate"] = self.timings.get("validate", 0.0) + time.monotonic() - began
+            if not report.conforms:
+                raise ValidationFailed(report)
+        del store
+        return derived
 
     def _repeated(
         self,
@@ -361,25 +398,23 @@ class _Import:
         self.bad.add((str(table.path), reading.line))
         return True
 
-    def derive(self, graphs: dict[str, ox.Store], linked: _Linked) -> None:
-        """The shortcut edges, by the project's one derive query run in each graph's store."""
+    def derive(self, store: ox.Store) -> None:
+        """Add the shortcut edges, by the project's one derive query, to the default graph of ``store``."""
         query = resources.files("seminargraph").joinpath("resources/derive.rq").read_text("utf-8")
         # derive.rq puts the role concept where the edge goes: the role's sg:shortcut replaces it.
         shortcuts = {ox.NamedNode(str(k)): ox.NamedNode(str(v)) for k, v in terms().role_shortcuts.items()}
         roles = {ox.NamedNode(str(r)) for r in terms().roles.values()}
-        for name, store in graphs.items():
-            graph = ox.NamedNode(name)
-            found = store.query(query, default_graph=graph)
-            assert isinstance(found, ox.QueryTriples)
-            quads = []
-            for t in found:
-                predicate = t.predicate
-                if predicate in roles:
-                    if predicate not in shortcuts:
-                        continue
-                    predicate = shortcuts[predicate]
-                quads.append(ox.Quad(t.subject, predicate, t.object, graph))
-            store.extend(quads)
+        found = store.query(query)
+        assert isinstance(found, ox.QueryTriples)
+        quads = []
+        for t in found:
+            predicate = t.predicate
+            if predicate in roles:
+                if predicate not in shortcuts:
+                    continue
+                predicate = shortcuts[predicate]
+            quads.append(ox.Quad(t.subject, predicate, t.object, ox.DefaultGraph()))
+        store.extend(quads)
 
 
 class _Writer:
@@ -409,7 +444,7 @@ class _Writer:
 
     # --- per table
 
-    def table(self, table: _Table) -> ox.Store:
+    def table(self, table: _Table) -> bytes:
         out = Lines()
         self.out = out
         self.table_ = table
@@ -433,15 +468,8 @@ class _Writer:
         out.add(t, _p("identifier"), text(table.source_id))
         out.add(t, _p("fileName"), text(table.path.name))
         out.add(t, _p("rows"), typed(str(count), "integer"))
-        digest = hashlib.sha256(out.data()).hexdigest()
-        out.add(t, _p("sha256"), text(digest))
-        store = ox.Store()
-        store.bulk_load(
-            out.data(),
-            format=ox.RdfFormat.N_TRIPLES,
-            to_graph=ox.NamedNode(str(self.m.graph(table.source_id))),
-        )
-        return store
+        out.add(t, _p("sha256"), text(self.job.digest))
+        return out.data()
 
     def once(self, key: str) -> bool:
         if key in self.written:
@@ -772,79 +800,89 @@ def _linked(mapping: TableMapping, base: str) -> _Linked:
     return _Linked(graphs, people, organisations, events)
 
 
+@lru_cache(maxsize=1)
 def _ontology_ntriples() -> bytes:
     from ..ontology import ontology_graph
 
     return ontology_graph().serialize(format="nt", encoding="utf-8")
 
 
-def _validate(graphs: dict[str, ox.Store], linked: _Linked) -> str:
-    """Validate each imported graph with the ontology and the linked data, by the shapes as SPARQL.
-
-    The graphs are checked two at a time: Oxigraph lets go of Python's lock while it answers.
-    """
-    from concurrent.futures import ThreadPoolExecutor
-
-    from ..validate import ValidationReport
-
-    ontology = _ontology_ntriples()
-    with ThreadPoolExecutor(max_workers=2) as pool:
-        reports = list(pool.map(lambda store: _check_one(store, ontology, linked), graphs.values()))
-    problems = tuple(result for report in reports for result in report.results)
-    if problems:
-        raise ValidationFailed(ValidationReport(conforms=False, results=problems))
-    return f"validated {len(graphs)} graph(s) against the shapes (run as SPARQL by Oxigraph)"
-
-
-def _check_one(store: ox.Store, ontology: bytes, linked: _Linked) -> Any:
+def _check(store: ox.Store) -> Any:
     from ..shapecheck import check_store
 
-    check = ox.Store()
-    data = store.dump(format=ox.RdfFormat.N_TRIPLES, from_graph=_only_graph(store)) or b""
-    check.bulk_load(data, format=ox.RdfFormat.N_TRIPLES)
-    check.bulk_load(ontology, format=ox.RdfFormat.N_TRIPLES)
-    for linked_data in linked.graphs.values():
-        check.bulk_load(linked_data, format=ox.RdfFormat.N_TRIPLES)
-    return check_store(check)
+    return check_store(store)
 
 
-def _only_graph(store: ox.Store) -> ox.NamedNode:
-    [name] = list(store.named_graphs())
-    assert isinstance(name, ox.NamedNode)
-    return name
+class _Lazy(Mapping[str, bytes]):
+    """Graphs by name whose N-Triples may still be on their way: the store's load waits for each."""
+
+    def __init__(self, graphs: dict[str, bytes | Future[bytes]]) -> None:
+        self.graphs = graphs
+        self.triples = 0
+
+    def __getitem__(self, name: str) -> bytes:
+        value = self.graphs[name]
+        data = value.result() if isinstance(value, Future) else value
+        self.triples += data.count(b"\n")
+        return data
+
+    def __iter__(self) -> Iterator[str]:
+        return iter(self.graphs)
+
+    def __len__(self) -> int:
+        return len(self.graphs)
 
 
-def _changed(spec: object, graphs: dict[str, bytes]) -> dict[str, bytes]:
-    """The graphs whose content differs from what the store holds under their names."""
+def _input_digest(
+    tables: list[_Table],
+    mapping: TableMapping,
+    decisions: dict[tuple[str, str, str], Decision],
+    *options: object,
+) -> str:
+    """A digest of all an import reads: tables, mapping, decisions, options and the importer itself."""
+    digest = hashlib.sha256()
+    here = Path(__file__).parent
+    for path in sorted(here.glob("*.py")):
+        digest.update(path.read_bytes())
+    digest.update(_ontology_ntriples())
+    digest.update(Path(mapping.path).read_bytes())
+    digest.update(repr(options).encode())
+    for key in sorted(decisions):
+        if decisions[key].decision in ("accept", "refuse"):
+            digest.update(repr((key, decisions[key].decision)).encode())
+    for table in tables:
+        digest.update(table.path.name.encode() + b"\0" + table.path.read_bytes())
+    return digest.hexdigest()
 
-    assert isinstance(spec, StoreSpec)
+
+def _unchanged(spec: StoreSpec, job: _Import, tables: list[_Table]) -> bool:
+    """True when every table's graph in the store was imported from exactly these inputs."""
     if spec.kind != "oxigraph" or disk.active_generation(Path(spec.location)) is None:
-        return graphs
-    held = _held_digests(Path(spec.location), set(graphs))
-    return {name: data for name, data in graphs.items() if held.get(name) != _digest(data)}
-
-
-def _digest(data: bytes) -> str:
-    return hashlib.sha256(b"".join(sorted(data.splitlines(keepends=True)))).hexdigest()
-
-
-def _held_digests(root: Path, names: set[str]) -> dict[str, str]:
-
-    dataset = disk.open_disk(root)
+        return False
+    dataset = disk.open_disk(Path(spec.location))
     try:
         inner = oxigraph_of(dataset)
         assert inner is not None
-        held = {}
-        for name in names:
-            data = inner.dump(format=ox.RdfFormat.N_TRIPLES, from_graph=ox.NamedNode(name))
-            if data:
-                held[name] = _digest(data)
-        return held
+        for table in tables:
+            found = inner.query(
+                "ASK { GRAPH ?g { ?t a <https://seminargraph.example/ns#SourceTable> ; "
+                "<https://seminargraph.example/ns#sha256> ?d } }",
+                # the graph and the digest bound as terms, never pasted
+                use_default_graph_as_union=False,
+                substitutions={
+                    ox.Variable("g"): ox.NamedNode(str(job.m.graph(table.source_id))),
+                    ox.Variable("t"): ox.NamedNode(str(job.m.source(table.source_id))),
+                    ox.Variable("d"): ox.Literal(job.digest),
+                },
+            )
+            if not found:
+                return False
+        return True
     finally:
         dataset.close()
 
 
-def _write(spec: object, graphs: dict[str, bytes], base: str) -> None:
+def _write(spec: object, graphs: Mapping[str, bytes], base: str) -> None:
 
     assert isinstance(spec, StoreSpec)
     if spec.kind == "oxigraph":
