@@ -430,7 +430,10 @@ def test_the_seed_seminar_shows_its_people_with_the_programme_date_and_place(
         "query", "participants", "--store", store, "-p", "event=fran-rora-till-ledning", "--format", "json"
     )
     assert rows.exit_code == 0, rows.stderr
-    people = {r["person"] for r in json.loads(rows.stdout)}
+    found = json.loads(rows.stdout)
+    # the page's people, with the programme's date and place on the same rows
+    assert {(r["start"], r["place"]) for r in found} == {("2015-06-30 11:00:00", "Strandgatan 18")}
+    people = {r["person"] for r in found}
     assert {
         "Leif Jonsson",
         "Peter Ingesson",

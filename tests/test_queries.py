@@ -28,8 +28,10 @@ S2 = "Från röra till ledning – hur kan kommunal verksamhetsstyrning bli effe
 
 def test_participants_lists_every_person_of_the_seed_page(seed_graph: Dataset) -> None:
     result = run_query(seed_graph, "participants")
-    assert result.columns == ["event", "person", "role", "job_title", "organisation"]
-    rows = [tuple(r.values()) for r in result.records()]
+    assert result.columns == ["event", "person", "role", "job_title", "organisation", "start", "place"]
+    # The page gives no date or place: those columns are empty.
+    assert {(r["start"], r["place"]) for r in result.records()} == {(None, None)}
+    rows = [tuple(r.values())[:5] for r in result.records()]
     # Read off the page: who took part in which seminar, in which role, as what, for whom.
     assert rows == [
         (S2, "David Hallgren", "paneldeltagare", "strategikonsult", "Hypergene"),
@@ -280,7 +282,7 @@ def test_query_command_csv(run_cli) -> None:
     result = run_cli("query", "participants", "--format", "csv")
     assert result.exit_code == 0, result.stderr
     lines = result.stdout.splitlines()
-    assert lines[0] == "event,person,role,job_title,organisation"
+    assert lines[0] == "event,person,role,job_title,organisation,start,place"
     assert len(lines) == 9
     assert "Staffan Larsson,paneldeltagare,länsråd,Länsstyrelsen i Södermanland" in result.stdout
 
