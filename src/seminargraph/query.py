@@ -251,14 +251,17 @@ def resolve_parameter(graph: Graph, param: Parameter, value: str) -> Node:
     """Turn a parameter value into an RDF term; ids and IRIs must name an existing thing."""
     if param.kind == "text":
         return Literal(value)
-    text = "PREFIX sg: <https://seminargraph.example/ns#>\nSELECT DISTINCT ?x WHERE { ?x a ?type ; "
+    text = "PREFIX sg: <https://seminargraph.example/ns#>\nSELECT DISTINCT ?x WHERE { "
     if re.match(r"^https?://\S+$", value):
         candidate: dict[str, Node] = {"x": URIRef(value)}
-        text += "sg:identifier ?i . }"
+        text += "?x a ?type ; sg:identifier ?i . }"
     else:
-        candidate = {"id": Literal(value)}
-        # STR(): rdflib's own engine tells "x" from "x"^^xsd:string, which RDF 1.1 calls equal.
-        text += "sg:identifier ?i . FILTER (STR(?i) = STR(?id)) }"
+        # An indexed look-up of the id (the shapes make every id an xsd:string), not a scan of
+        # every id in the store. Both spellings: rdflib's own engine tells "x" from
+        # "x"^^xsd:string, which RDF 1.1 (and Oxigraph) call one term. The text stays the same
+        # for every value, so that it is parsed (checked) once.
+        candidate = {"id": Literal(value), "typed": Literal(value, datatype=_XSD_STRING)}
+        text += "{ ?x sg:identifier ?id } UNION { ?x sg:identifier ?typed } ?x a ?type . }"
     candidate["type"] = URIRef(KINDS[param.kind])
     found = execute(graph, text, candidate).rows
     if param.kind == "agent" and not found:
@@ -280,6 +283,8 @@ def resolve_parameter(graph: Graph, param: Parameter, value: str) -> Node:
     assert term is not None
     return term
 
+
+_XSD_STRING = URIRef("http://www.w3.org/2001/XMLSchema#string")
 
 #: How many ids of a kind an error message lists in full; more are only searched for a near miss.
 LISTED_IDS = 12
@@ -495,6 +500,8 @@ def bind(text: str, bindings: Mapping[str, Node]) -> str:
     for open_index in _pattern_groups(tokens):
         close_index = _matching(tokens, open_index)
         mentioned = {value[1:] for kind, value, _ in tokens[open_index:close_index] if kind == "var"}
+        if _follows_optional(tokens, open_index):
+            mentioned -= _only_in_filters(tokens, open_index, close_index)
         block = " ".join(
             f"VALUES ?{var} {{ {_n3(term)} }}" for var, term in sorted(bindings.items()) if var in mentioned
         )
@@ -503,6 +510,46 @@ def bind(text: str, bindings: Mapping[str, Node]) -> str:
     for position, block in sorted(inserts, reverse=True):
         text = text[:position] + block + text[position:]
     return text
+
+
+def _follows_optional(tokens: list[tuple[str, str, int]], open_index: int) -> bool:
+    for kind, value, _ in reversed(tokens[:open_index]):
+        if kind == "comment" or value.isspace():
+            continue
+        return kind == "word" and value.upper() == "OPTIONAL"
+    return False
+
+
+def _only_in_filters(tokens: list[tuple[str, str, int]], open_index: int, close_index: int) -> set[str]:
+    """The variables an OPTIONAL group mentions only inside its own FILTERs (EXISTS groups included).
+
+    Such a group needs no VALUES of its own: the FILTERs of an OPTIONAL group are the condition of
+    the left join, evaluated on the joined row, where the enclosing group (which gets the VALUES)
+    has bound the variable already. Left out, the group stays a pattern Oxigraph evaluates row by
+    row; with a VALUES block of a variable its patterns do not use, Oxigraph evaluates it on its
+    own, over the whole store (every name, for the label choice), and joins afterwards.
+    """
+    inside: set[str] = set()
+    outside: set[str] = set()
+    depth = parens = 0
+    in_filter = opened = False
+    for kind, value, _ in tokens[open_index + 1 : close_index]:
+        if kind == "open":
+            depth += 1
+        elif kind == "close":
+            depth -= 1
+            if in_filter and depth == 0 and parens == 0:
+                in_filter = False  # FILTER [NOT] EXISTS { ... } ends with its group
+        elif kind == "word" and value.upper() == "FILTER" and depth == 0 and not in_filter:
+            in_filter, opened = True, False
+        elif in_filter and depth == 0 and value in "()":
+            parens += 1 if value == "(" else -1
+            opened = True
+            if parens == 0 and opened:
+                in_filter = False
+        elif kind == "var":
+            (inside if in_filter else outside).add(value[1:])
+    return inside - outside
 
 
 def _n3(term: Node) -> str:
