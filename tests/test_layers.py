@@ -34,6 +34,8 @@ LAYERS: dict[str, int] = {
     # 3: questions and projections of the graph
     "query": 3,
     "validate": 3,
+    "validate_sparql": 3,
+    "bulk": 3,
     "projection": 3,
     "netfacts": 3,
     "netviews": 3,

@@ -8,6 +8,7 @@ from typing import Any
 import click
 
 from ..build import load_graph
+from ..bulk import load_disk
 from ..errors import MissingExtraError, ValidationFailed
 from ..server.config import DEFAULT_MAX_REQUEST, DEFAULT_ROW_LIMIT, DEFAULT_TIME_LIMIT, ServerConfig
 from ..store import DEFAULT_WRITE_TIMEOUT, MEMORY, SPEC_HELP, parse_spec, write_store
@@ -60,6 +61,9 @@ def load_command(
     The replacement is all or nothing: a load that fails or is killed leaves the store with its
     earlier data, readable. Nothing is loaded when the data does not conform to the shapes.
     """
+    if parse_spec(store).kind == "oxigraph":
+        click.echo(load_disk(data, store, clear=clear, validate=not no_validate, base=base).text())
+        return
     graph = load_graph(*data, base=base)
     if not no_validate:
         report = validate_graph(graph)
