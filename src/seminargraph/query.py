@@ -21,13 +21,14 @@ import functools
 import os
 import re
 from collections.abc import Mapping
-from dataclasses import dataclass, field
+from dataclasses import dataclass
 from importlib import resources
 from pathlib import Path
 from typing import Any
 
+import pyoxigraph as ox
 from pyparsing import ParseException
-from rdflib import Graph, Literal, URIRef
+from rdflib import Dataset, Graph, Literal, URIRef
 from rdflib.plugins.sparql.parser import parseQuery
 from rdflib.plugins.stores.memory import Memory
 from rdflib.query import Result
@@ -35,7 +36,7 @@ from rdflib.term import Node
 
 from .authoring import LANG_PATTERN as LANG_PATTERN  # the same language tags as authored data
 from .errors import MissingExtraError, QueryError, QueryParameterError, SourceError, UnknownQueryError
-from .rdfio import plain
+from .rdfio import from_oxigraph, plain
 from .textfile import read_text
 
 #: Longest query text accepted (characters).
@@ -98,25 +99,131 @@ class NamedQuery:
         )
 
 
-@dataclass
+#: A value in ``records()``: text, a number for numeric literals, a bool for booleans, or None.
+Value = str | int | float | bool | None
+
+_XSD = "http://www.w3.org/2001/XMLSchema#"
+_INTEGERS = frozenset(
+    _XSD + name
+    for name in [
+        "integer",
+        "nonNegativeInteger",
+        "positiveInteger",
+        "nonPositiveInteger",
+        "negativeInteger",
+        "long",
+        "int",
+        "short",
+        "byte",
+        "unsignedLong",
+        "unsignedInt",
+        "unsignedShort",
+        "unsignedByte",
+    ]
+)
+_FLOATS = frozenset(_XSD + name for name in ("decimal", "double", "float"))
+
+
+def _number(lexical: str, datatype: str) -> Value:
+    """The Python value of a literal for ``records()``: numbers and booleans as such, else its text."""
+    try:
+        if datatype in _INTEGERS:
+            return int(lexical)
+        if datatype in _FLOATS:
+            return float(lexical)
+    except ValueError:
+        return lexical  # ill-typed: shown as written
+    if datatype == _XSD + "boolean" and lexical in ("true", "false", "1", "0"):
+        return lexical in ("true", "1")
+    return lexical
+
+
+def _value(term: Node | None) -> Value:
+    if isinstance(term, Literal) and term.datatype is not None:
+        return _number(str(term), str(term.datatype))
+    return None if term is None else str(term)
+
+
+def _ox_value(term: Any) -> Value:
+    if term is None:
+        return None
+    if isinstance(term, ox.Literal):
+        return _number(term.value, term.datatype.value)
+    return str(term.value)
+
+
 class QueryResult:
-    """Rows of a SELECT, the answer of an ASK, or the graph of a CONSTRUCT/DESCRIBE."""
+    """Rows of a SELECT, the answer of an ASK, or the graph of a CONSTRUCT/DESCRIBE.
 
-    kind: str  # select | ask | graph
-    columns: list[str] = field(default_factory=list)
-    rows: list[tuple[Node | None, ...]] = field(default_factory=list)
-    boolean: bool | None = None
-    graph: Graph | None = None
+    ``rows`` holds rdflib terms. A result read from an Oxigraph store keeps pyoxigraph's terms
+    and makes the rdflib ones only when ``rows`` is first read: ``records()`` (and so every table
+    and JSON output) reads pyoxigraph's terms directly.
+    """
 
-    def records(self) -> list[dict[str, str | None]]:
-        """The rows as dictionaries of strings (``None`` where unbound)."""
+    def __init__(
+        self,
+        kind: str,  # select | ask | graph
+        columns: list[str] | None = None,
+        rows: list[tuple[Node | None, ...]] | None = None,
+        boolean: bool | None = None,
+        graph: Graph | None = None,
+        *,
+        terms: list[tuple[Any, ...]] | None = None,
+    ) -> None:
+        self.kind = kind
+        self.columns = list(columns or [])
+        self.boolean = boolean
+        self.graph = graph
+        self._rows = rows if rows is not None or terms is not None else []
+        self._terms = terms
+
+    @property
+    def rows(self) -> list[tuple[Node | None, ...]]:
+        """The rows as rdflib terms (``None`` where unbound)."""
+        if self._rows is None:
+            converted: dict[Any, Node] = {}
+
+            def term(value: Any) -> Node | None:
+                if value is None:
+                    return None
+                found = converted.get(value)
+                if found is None:
+                    found = converted[value] = from_oxigraph(value)
+                return found
+
+            self._rows = [tuple(term(v) for v in row) for row in self._terms or []]
+        return self._rows
+
+    @rows.setter
+    def rows(self, value: list[tuple[Node | None, ...]]) -> None:
+        self._rows, self._terms = value, None
+
+    def __repr__(self) -> str:
+        return f"QueryResult({self.kind!r}, columns={self.columns!r}, {len(self)} row(s))"
+
+    def __len__(self) -> int:
+        return len(self._terms) if self._rows is None and self._terms is not None else len(self.rows)
+
+    def records(self) -> list[dict[str, Value]]:
+        """The rows as dictionaries: text, numbers as int or float, booleans as bool, None where unbound."""
+        if self._rows is None and self._terms is not None:
+            return [{c: _ox_value(v) for c, v in zip(self.columns, row, strict=True)} for row in self._terms]
+        return [{c: _value(v) for c, v in zip(self.columns, row, strict=True)} for row in self.rows]
+
+    def texts(self) -> list[dict[str, str | None]]:
+        """The rows as dictionaries of the terms' text, as written (``None`` where unbound)."""
+        if self._rows is None and self._terms is not None:
+            return [
+                {c: (None if v is None else str(v.value)) for c, v in zip(self.columns, row, strict=True)}
+                for row in self._terms
+            ]
         return [
             {c: (None if v is None else str(v)) for c, v in zip(self.columns, row, strict=True)}
             for row in self.rows
         ]
 
     def to_pandas(self) -> Any:
-        """The rows as a pandas DataFrame of strings (needs the ``notebook`` extra)."""
+        """The rows as a pandas DataFrame, numbers as numbers (needs the ``notebook`` extra)."""
         try:
             import pandas
         except ImportError:
@@ -324,6 +431,9 @@ def execute(
 ) -> QueryResult:
     """Check, bind and run one SPARQL query text over ``graph``."""
     check_query(text, allow_remote=allow_remote)
+    inner = _oxigraph_union(graph)
+    if inner is not None:
+        return _execute_oxigraph(inner, graph, bind(text, bindings or {}))
     try:
         if isinstance(graph.store, Memory):
             # rdflib's engine sees initBindings everywhere (subqueries and OPTIONAL included);
@@ -340,6 +450,37 @@ def execute(
     except RecursionError:
         raise QueryError("the query is nested too deeply to run") from None
     return to_result(result)
+
+
+def _oxigraph_union(graph: Graph) -> ox.Store | None:
+    # The pyoxigraph store behind a dataset queried as the union of its graphs (every dataset
+    # seminargraph opens); its solutions are read without rdflib's Result in between.
+    inner = getattr(graph.store, "_inner", None)
+    if isinstance(inner, ox.Store) and isinstance(graph, Dataset) and graph.default_union:
+        return inner
+    return None
+
+
+def _execute_oxigraph(inner: ox.Store, graph: Graph, text: str) -> QueryResult:
+    # As oxrdflib runs a query for rdflib's Dataset.query (the same prefixes, the union graph),
+    # without turning every term into an rdflib one.
+    prefixes = {prefix: str(namespace) for prefix, namespace in graph.namespaces()}
+    try:
+        result = inner.query(text, use_default_graph_as_union=True, prefixes=prefixes)
+    except SyntaxError as exc:
+        raise QueryError(f"the query is not valid SPARQL: {exc.msg}") from None
+    if isinstance(result, ox.QueryBoolean):
+        return QueryResult("ask", boolean=bool(result))
+    if isinstance(result, ox.QuerySolutions):
+        columns = [v.value for v in result.variables]
+        width = range(len(columns))
+        return QueryResult("select", columns=columns, terms=[tuple(s[i] for i in width) for s in result])
+    constructed = Graph(bind_namespaces="none")
+    for triple in result:
+        constructed.add(
+            (from_oxigraph(triple.subject), from_oxigraph(triple.predicate), from_oxigraph(triple.object))
+        )
+    return QueryResult("graph", graph=constructed)
 
 
 def to_result(result: Result) -> QueryResult:
