@@ -9,8 +9,11 @@ The public API (nothing else is promised to stay)::
 
 from __future__ import annotations
 
-from .build import BuildSummary, build, load_graph, write_graph
-from .drafts import write_draft
+import importlib
+import sys
+import types
+from typing import TYPE_CHECKING, Any
+
 from .errors import (
     MissingExtraError,
     OutputError,
@@ -22,14 +25,64 @@ from .errors import (
     UnknownQueryError,
     ValidationFailed,
 )
-from .export import EXPORT_FORMATS, ExportSummary, export_network
-from .extract import ExtractionResult, extract_file, extract_text
-from .ontology import builtin_data_dir
-from .projection import to_networkx
-from .query import NamedQuery, Parameter, QueryResult, get_query, list_queries, run_query, run_sparql
-from .render import NetworkView, render_html, show_network, write_html
-from .store import WriteReport, open_graph, write_store
-from .validate import ValidationReport, ValidationResult, validate_graph
+
+if TYPE_CHECKING:
+    from .build import BuildSummary, build, load_graph, write_graph
+    from .drafts import write_draft
+    from .export import EXPORT_FORMATS, ExportSummary, export_network
+    from .extract import ExtractionResult, extract_file, extract_text
+    from .ontology import builtin_data_dir
+    from .projection import to_networkx
+    from .query import NamedQuery, Parameter, QueryResult, get_query, list_queries, run_query, run_sparql
+    from .render import NetworkView, render_html, show_network, write_html
+    from .store import WriteReport, open_graph, write_store
+    from .validate import ValidationReport, ValidationResult, validate_graph
+
+#: Where each name of the API lives. They are imported when first used, so that importing
+#: seminargraph (as `seminargraph --help` does) does not load rdflib, Oxigraph and the rest.
+_LAZY = {
+    **dict.fromkeys(("BuildSummary", "build", "load_graph", "write_graph"), "build"),
+    "write_draft": "drafts",
+    **dict.fromkeys(("EXPORT_FORMATS", "ExportSummary", "export_network"), "export"),
+    **dict.fromkeys(("ExtractionResult", "extract_file", "extract_text"), "extract"),
+    "builtin_data_dir": "ontology",
+    "to_networkx": "projection",
+    **dict.fromkeys(
+        ("NamedQuery", "Parameter", "QueryResult", "get_query", "list_queries", "run_query", "run_sparql"),
+        "query",
+    ),
+    **dict.fromkeys(("NetworkView", "render_html", "show_network", "write_html"), "render"),
+    **dict.fromkeys(("WriteReport", "open_graph", "write_store"), "store"),
+    **dict.fromkeys(("ValidationReport", "ValidationResult", "validate_graph"), "validate"),
+}
+
+
+class _Package(types.ModuleType):
+    """The package module, which keeps ``seminargraph.build`` the function when its module loads."""
+
+    def __setattr__(self, name: str, value: Any) -> None:
+        # Importing the submodule seminargraph.build sets the package's attribute "build" to the
+        # module; the API's name is the function build() of that module.
+        if isinstance(value, types.ModuleType) and _LAZY.get(name) == name:
+            return
+        super().__setattr__(name, value)
+
+
+sys.modules[__name__].__class__ = _Package
+
+
+def __getattr__(name: str) -> Any:
+    module = _LAZY.get(name)
+    if module is None:
+        raise AttributeError(f"module 'seminargraph' has no attribute {name!r}")
+    value = getattr(importlib.import_module(f".{module}", __name__), name)
+    globals()[name] = value
+    return value
+
+
+def __dir__() -> list[str]:
+    return sorted(set(globals()) | set(_LAZY))
+
 
 __version__ = "0.1.0"
 

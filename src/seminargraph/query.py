@@ -27,9 +27,7 @@ from pathlib import Path
 from typing import Any
 
 import pyoxigraph as ox
-from pyparsing import ParseException
 from rdflib import Dataset, Graph, Literal, URIRef
-from rdflib.plugins.sparql.parser import parseQuery
 from rdflib.plugins.stores.memory import Memory
 from rdflib.query import Result
 from rdflib.term import Node
@@ -434,6 +432,8 @@ def execute(
     inner = _oxigraph_union(graph)
     if inner is not None:
         return _execute_oxigraph(inner, graph, bind(text, bindings or {}))
+    from pyparsing import ParseException
+
     try:
         if isinstance(graph.store, Memory):
             # rdflib's engine sees initBindings everywhere (subqueries and OPTIONAL included);
@@ -589,7 +589,11 @@ def check_query(text: str, *, allow_remote: bool = False, parse: bool = True, up
 def _check_syntax(text: str) -> None:
     # rdflib's parser takes about a tenth of a second even for a short query, far longer than
     # Oxigraph takes to answer it; the named queries and page queries are the same texts every
-    # time, so each is parsed once. Failures raise, and are not cached.
+    # time, so each is parsed once. Failures raise, and are not cached. Imported here: loading
+    # rdflib's SPARQL parser takes a tenth of a second too, which `seminargraph queries` need not pay.
+    from pyparsing import ParseException
+    from rdflib.plugins.sparql.parser import parseQuery
+
     try:
         parseQuery(text)
     except ParseException as exc:
