@@ -362,11 +362,15 @@ def resolve_parameter(graph: Graph, param: Parameter, value: str) -> Node:
         text += "?x a ?type ; sg:identifier ?i . }"
     else:
         # An indexed look-up of the id (the shapes make every id an xsd:string), not a scan of
-        # every id in the store. Both spellings: rdflib's own engine tells "x" from
-        # "x"^^xsd:string, which RDF 1.1 (and Oxigraph) call one term. The text stays the same
-        # for every value, so that it is parsed (checked) once.
-        candidate = {"id": Literal(value), "typed": Literal(value, datatype=_XSD_STRING)}
-        text += "{ ?x sg:identifier ?id } UNION { ?x sg:identifier ?typed } ?x a ?type . }"
+        # every id in the store; the text stays the same for every value, so that it is parsed
+        # (checked) once. rdflib's own engine tells "x" from "x"^^xsd:string, which RDF 1.1 (and
+        # Oxigraph) call one term: there, both spellings are looked up.
+        candidate = {"id": Literal(value)}
+        if isinstance(graph.store, Memory):
+            candidate["typed"] = Literal(value, datatype=_XSD_STRING)
+            text += "{ ?x sg:identifier ?id } UNION { ?x sg:identifier ?typed } ?x a ?type . }"
+        else:
+            text += "?x sg:identifier ?id ; a ?type . }"
     candidate["type"] = URIRef(KINDS[param.kind])
     found = execute(graph, text, candidate).rows
     if param.kind == "agent" and not found:
