@@ -546,11 +546,21 @@ def check_query(text: str, *, allow_remote: bool = False, parse: bool = True, up
     left to the engine (rdflib's parser needs seconds for a long expression that Oxigraph reads at once).
     With ``update`` the text is checked as a SPARQL Update instead (of any length): all but LOAD may pass.
     """
+    max_operators = _limit("SEMINARGRAPH_MAX_QUERY_OPERATORS", MAX_QUERY_OPERATORS)
+    max_groups = _limit("SEMINARGRAPH_MAX_QUERY_GROUPS", MAX_QUERY_GROUPS)
+    if update or len(text) > MAX_QUERY_CHARS:
+        _check(text, allow_remote, parse, update, max_operators, max_groups)
+    else:
+        # The named queries and page queries are the same texts every time: checked once each.
+        _check_cached(text, allow_remote, parse, update, max_operators, max_groups)
+
+
+def _check(
+    text: str, allow_remote: bool, parse: bool, update: bool, max_operators: int, max_groups: int
+) -> None:
     if len(text) > MAX_QUERY_CHARS and not update:
         raise QueryError(f"the query is {len(text):,} characters long, over the limit of {MAX_QUERY_CHARS:,}")
     depth = brackets = operators = groups = 0
-    max_operators = _limit("SEMINARGRAPH_MAX_QUERY_OPERATORS", MAX_QUERY_OPERATORS)
-    max_groups = _limit("SEMINARGRAPH_MAX_QUERY_GROUPS", MAX_QUERY_GROUPS)
     for kind, value, _pos in _tokens(_expand_codepoints(text)):
         if kind == "open":
             depth += 1
@@ -587,6 +597,9 @@ def check_query(text: str, *, allow_remote: bool = False, parse: bool = True, up
                 )
     if parse and not update:
         _check_syntax(text)
+
+
+_check_cached = functools.lru_cache(maxsize=256)(_check)
 
 
 @functools.lru_cache(maxsize=128)
@@ -644,21 +657,33 @@ def bind(text: str, bindings: Mapping[str, Node]) -> str:
     """
     if not bindings:
         return text
-    tokens = _tokens(text)
+    groups = _groups_cached(text) if len(text) <= MAX_QUERY_CHARS else _groups(text)
     inserts: list[tuple[int, str]] = []
+    for position, mentioned in groups:
+        block = " ".join(
+            f"VALUES ?{var} {{ {_n3(term)} }}" for var, term in sorted(bindings.items()) if var in mentioned
+        )
+        if block:
+            inserts.append((position, " " + block))
+    for position, block in sorted(inserts, reverse=True):
+        text = text[:position] + block + text[position:]
+    return text
+
+
+def _groups(text: str) -> tuple[tuple[int, frozenset[str]], ...]:
+    """Where each group pattern of ``text`` opens, and the variables a VALUES block there is for."""
+    tokens = _tokens(text)
+    found = []
     for open_index in _pattern_groups(tokens):
         close_index = _matching(tokens, open_index)
         mentioned = {value[1:] for kind, value, _ in tokens[open_index:close_index] if kind == "var"}
         if _follows_optional(tokens, open_index):
             mentioned -= _only_in_filters(tokens, open_index, close_index)
-        block = " ".join(
-            f"VALUES ?{var} {{ {_n3(term)} }}" for var, term in sorted(bindings.items()) if var in mentioned
-        )
-        if block:
-            inserts.append((tokens[open_index][2] + 1, " " + block))
-    for position, block in sorted(inserts, reverse=True):
-        text = text[:position] + block + text[position:]
-    return text
+        found.append((tokens[open_index][2] + 1, frozenset(mentioned)))
+    return tuple(found)
+
+
+_groups_cached = functools.lru_cache(maxsize=256)(_groups)
 
 
 def _follows_optional(tokens: list[tuple[str, str, int]], open_index: int) -> bool:
