@@ -105,3 +105,26 @@ MODULES = sorted(
 def test_the_examples_in_docstrings_run(module: str) -> None:
     failed, _tried = doctest.testmod(importlib.import_module(module), optionflags=doctest.ELLIPSIS)
     assert failed == 0, f"a docstring example in {module} does not give what it shows"
+
+
+def test_the_command_listing_matches_the_commands_help() -> None:
+    import inspect
+
+    from seminargraph.cli import COMMANDS
+
+    assert sorted(COMMANDS) == sorted(cli.commands)
+    for name, (module, _attribute, summary) in COMMANDS.items():
+        command = cli.commands[name]
+        assert command.callback is not None and command.callback.__module__ == f"seminargraph.cli.{module}"
+        assert summary == inspect.cleandoc(command.help or "").split("\n\n")[0], name
+
+
+def test_help_loads_neither_rdflib_nor_oxigraph() -> None:
+    code = (
+        "import sys\nfrom seminargraph.cli import main\n"
+        "try:\n    main(['--help'])\nexcept SystemExit:\n    pass\n"
+        "print(sorted(m for m in ('rdflib', 'pyoxigraph', 'pyshacl', 'networkx') if m in sys.modules))"
+    )
+    result = subprocess.run([sys.executable, "-c", code], capture_output=True, text=True, check=True)
+    assert "Commands:" in result.stdout
+    assert result.stdout.strip().splitlines()[-1] == "[]"

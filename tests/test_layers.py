@@ -39,12 +39,13 @@ LAYERS: dict[str, int] = {
     "read.": 3,
     "query": 3,
     "validate": 3,
-    "shapecheck": 3,
+    "validate_sparql": 3,
     # 4: outputs: the network, tables, files, pages
     "network": 4,
     "network.": 4,
     "results": 4,
     "build": 4,
+    "bulk": 4,  # data files -> a store, in Oxigraph's terms: reads inputs, validates, writes
     "programme.": 4,  # tables -> resolved N-Triples -> a store: reads inputs, validates, writes
     "drafts": 4,
     # 5: front ends, thin clients of the library

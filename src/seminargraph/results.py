@@ -35,9 +35,10 @@ def render(result: QueryResult, fmt: str, *, neutralise_formulas: bool = False) 
         if fmt == "json":
             return json.dumps({"boolean": result.boolean}) + "\n"
         return ("true" if result.boolean else "false") + "\n"
-    records = result.records()
     if fmt == "json":
-        return json.dumps(records, ensure_ascii=False, indent=2) + "\n"
+        # Numbers as numbers, booleans as booleans; the other formats write each term as written.
+        return json.dumps(result.records(), ensure_ascii=False, indent=2) + "\n"
+    records = result.texts()
     if fmt in ("csv", "tsv"):
         return _delimited(result.columns, records, fmt, neutralise_formulas)
     return _aligned(result.columns, records)

@@ -5,7 +5,6 @@ from __future__ import annotations
 from dataclasses import dataclass
 
 import pyoxigraph as ox
-from pyshacl import validate as shacl_validate
 from rdflib import Dataset, Graph, Literal, URIRef
 from rdflib.namespace import RDF, SH
 from rdflib.term import Node
@@ -56,6 +55,8 @@ THE_DATA = URIRef("https://seminargraph.example/shapes#TheData")
 
 def validate_graph(dataset: Dataset | Graph) -> ValidationReport:
     """Run the SHACL shapes over the data graphs of ``dataset`` (the ontology is mixed in)."""
+    from pyshacl import validate as shacl_validate  # slow to import: only when validating
+
     store = _oxigraph_copy(dataset)
     conforms, report_graph, _text = shacl_validate(
         store,  # type: ignore[arg-type]  # pyshacl accepts an Oxigraph store at run time
@@ -101,17 +102,17 @@ def _result(report: Graph, node: Node, data: ox.Store) -> ValidationResult:
     message = report.value(node, SH.resultMessage)
     severity = report.value(node, SH.resultSeverity)
     return ValidationResult(
-        focus=_describe(focus, data),
+        focus=describe_node(focus, data),
         focus_iri=str(focus),
-        path=_short(path) if path is not None else None,
-        value=_short(value) if value is not None else None,
+        path=short_term(path) if path is not None else None,
+        value=short_term(value) if value is not None else None,
         rule=str(component).rsplit("#", 1)[-1] if component is not None else "",
         message=str(message) if message is not None else "does not conform",
         severity=str(severity).rsplit("#", 1)[-1] if severity is not None else "Violation",
     )
 
 
-def _describe(node: Node | None, data: ox.Store) -> str:
+def describe_node(node: Node | None, data: ox.Store) -> str:
     """Name a node for people: its kind and authored id, e.g. "person 'eva-lind'"."""
     if not isinstance(node, URIRef):
         return "a node without an IRI"
@@ -131,7 +132,8 @@ def _describe(node: Node | None, data: ox.Store) -> str:
     return f"{kind.lower()} {label}"
 
 
-def _short(term: Node) -> str:
+def short_term(term: Node) -> str:
+    """A term for people: ``sg:name``, ``<iri>``, a quoted literal (cut at 80 characters)."""
     if isinstance(term, URIRef):
         text = str(term)
         if text.startswith(str(SG)):

@@ -58,6 +58,12 @@ def load_command(
     earlier data, readable. Nothing is loaded when the data does not conform to the shapes.
     """
     base = base or DEFAULT_BASE
+    if store.kind == "oxigraph":
+        # In Oxigraph's terms: parsed, derived and validated there, then bulk-loaded (bulk.py).
+        from ..bulk import load_disk
+
+        click.echo(load_disk(data, store, clear=clear, validate=not no_validate, base=base).text())
+        return
     graph = load_graph(*data, base=base)
     if not no_validate:
         report = validate_graph(graph)

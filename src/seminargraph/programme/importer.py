@@ -808,7 +808,7 @@ def _ontology_ntriples() -> bytes:
 
 
 def _check(store: ox.Store) -> Any:
-    from ..shapecheck import check_store
+    from ..validate_sparql import check_store
 
     return check_store(store)
 

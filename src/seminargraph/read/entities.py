@@ -11,6 +11,8 @@ import re
 from collections.abc import Sequence
 
 from rdflib import Graph, Literal, URIRef
+from rdflib.namespace import XSD
+from rdflib.plugins.stores.memory import Memory
 from rdflib.term import Node
 
 from ..errors import QueryParameterError
@@ -46,14 +48,21 @@ def resolve(graph: Graph, kind: str, value: str, *, parameter: str | None = None
 
 
 def _candidates(graph: Graph, kind: str, value: str) -> list[Node]:
-    text = _PREFIX + "SELECT DISTINCT ?x WHERE { ?x a ?type ; "
+    text = _PREFIX + "SELECT DISTINCT ?x WHERE { "
     if re.match(r"^https?://\S+$", value):
         candidate: dict[str, Node] = {"x": URIRef(value)}
-        text += "sg:identifier ?i . }"
+        text += "?x a ?type ; sg:identifier ?i . }"
     else:
+        # An indexed look-up of the id (the shapes make every id an xsd:string), not a scan of
+        # every id in the store; the text stays the same for every value, so that it is checked
+        # once. rdflib's own engine tells "x" from "x"^^xsd:string, which RDF 1.1 (and Oxigraph)
+        # call one term: there, both spellings are looked up.
         candidate = {"id": Literal(value)}
-        # STR(): rdflib's own engine tells "x" from "x"^^xsd:string, which RDF 1.1 calls equal.
-        text += "sg:identifier ?i . FILTER (STR(?i) = STR(?id)) }"
+        if isinstance(graph.store, Memory):
+            candidate["typed"] = Literal(value, datatype=XSD.string)
+            text += "{ ?x sg:identifier ?id } UNION { ?x sg:identifier ?typed } ?x a ?type . }"
+        else:
+            text += "?x sg:identifier ?id ; a ?type . }"
     # An agent is found as a person or an organisation when the data does not say sg:Agent.
     for each in (kind, "person", "organisation") if kind == "agent" else (kind,):
         candidate["type"] = URIRef(KINDS[each])

@@ -11,16 +11,59 @@ from collections.abc import Iterable, Mapping
 from dataclasses import dataclass, field
 from typing import Any
 
+import pyoxigraph as ox
 from pyparsing import ParseException
-from rdflib import Graph
+from rdflib import Dataset, Graph, Literal
 from rdflib.plugins.stores.memory import Memory
 from rdflib.query import Result
 from rdflib.term import Node
 
 from ..errors import MissingExtraError, QueryError
-from ..rdfio import plain
+from ..rdfio import from_oxigraph, plain
 from .binding import bind
 from .checks import MAX_QUERY_CHARS, check_query
+
+#: A value in ``records()``: text, a number for numeric literals, a bool for booleans, or None.
+Value = str | int | float | bool | None
+
+_XSD = "http://www.w3.org/2001/XMLSchema#"
+_INTEGERS = frozenset(
+    _XSD + name
+    for name in (
+        "integer",
+        "nonNegativeInteger",
+        "positiveInteger",
+        "nonPositiveInteger",
+        "negativeInteger",
+        "long",
+        "int",
+        "short",
+        "byte",
+        "unsignedLong",
+        "unsignedInt",
+        "unsignedShort",
+        "unsignedByte",
+    )
+)
+_FLOATS = frozenset(_XSD + name for name in ("decimal", "double", "float"))
+
+
+def _value(term: Node | None) -> Value:
+    """The Python value of a term for ``records()``: numbers and booleans as such, else its text."""
+    if term is None:
+        return None
+    if isinstance(term, Literal) and term.datatype is not None:
+        lexical, datatype = str(term), str(term.datatype)
+        try:
+            if datatype in _INTEGERS:
+                return int(lexical)
+            if datatype in _FLOATS:
+                return float(lexical)
+        except ValueError:
+            return lexical  # ill-typed: shown as written
+        if datatype == _XSD + "boolean" and lexical in ("true", "false", "1", "0"):
+            return lexical in ("true", "1")
+    return str(term)
 
 
 @dataclass
@@ -69,15 +112,19 @@ class QueryResult:
         triples = state["graph"]
         self.__dict__.update({**state, "graph": None if triples is None else graph_of(triples)})
 
-    def records(self) -> list[dict[str, str | None]]:
-        """The rows as dictionaries of strings (``None`` where unbound)."""
+    def records(self) -> list[dict[str, Value]]:
+        """The rows as dictionaries: text, numbers as int or float, booleans as bool, None where unbound."""
+        return [{c: _value(v) for c, v in zip(self.columns, row, strict=True)} for row in self.rows]
+
+    def texts(self) -> list[dict[str, str | None]]:
+        """The rows as dictionaries of each term's text as written (``None`` where unbound)."""
         return [
             {c: (None if v is None else str(v)) for c, v in zip(self.columns, row, strict=True)}
             for row in self.rows
         ]
 
     def to_pandas(self) -> Any:
-        """The rows as a pandas DataFrame of strings (needs the ``notebook`` extra)."""
+        """The rows as a pandas DataFrame, numbers as numbers (needs the ``notebook`` extra)."""
         try:
             import pandas
         except ImportError:
@@ -102,6 +149,9 @@ def execute(
 ) -> QueryResult:
     """Check, bind and run one SPARQL query text over ``graph``."""
     check_query(text, allow_remote=allow_remote)
+    inner = _oxigraph_union(graph)
+    if inner is not None:
+        return _execute_oxigraph(inner, graph, bind(text, bindings or {}))
     try:
         if isinstance(graph.store, Memory):
             # rdflib's engine sees initBindings everywhere (subqueries and OPTIONAL included);
@@ -118,6 +168,48 @@ def execute(
     except RecursionError:
         raise QueryError("the query is nested too deeply to run") from None
     return to_result(result)
+
+
+def _oxigraph_union(graph: Graph) -> ox.Store | None:
+    # The pyoxigraph store behind a dataset queried as the union of its graphs (every dataset
+    # seminargraph opens): its solutions are read without rdflib's Result in between.
+    from ..store.terms import oxigraph_of
+
+    if isinstance(graph, Dataset) and graph.default_union:
+        return oxigraph_of(graph)
+    return None
+
+
+def _execute_oxigraph(inner: ox.Store, graph: Graph, text: str) -> QueryResult:
+    # As oxrdflib runs a query for rdflib's Dataset.query (the same prefixes, the union graph),
+    # with each distinct term converted once.
+    prefixes = {prefix: str(namespace) for prefix, namespace in graph.namespaces()}
+    try:
+        result = inner.query(text, use_default_graph_as_union=True, prefixes=prefixes)
+    except SyntaxError as exc:
+        raise QueryError(f"the query is not valid SPARQL: {exc.msg}") from None
+    if isinstance(result, ox.QueryBoolean):
+        return QueryResult("ask", boolean=bool(result))
+    converted: dict[Any, Node] = {}
+
+    def term(value: Any) -> Node | None:
+        if value is None:
+            return None
+        found = converted.get(value)
+        if found is None:
+            found = converted[value] = from_oxigraph(value)
+        return found
+
+    if isinstance(result, ox.QuerySolutions):
+        columns = [v.value for v in result.variables]
+        width = range(len(columns))
+        rows = [tuple(term(s[i]) for i in width) for s in result]
+        return QueryResult("select", columns=columns, rows=rows)
+    constructed = Graph(bind_namespaces="none")
+    for triple in result:
+        # Literals as the same terms whatever the engine (see to_result).
+        constructed.add((term(triple.subject), term(triple.predicate), plain(term(triple.object))))  # type: ignore[arg-type]
+    return QueryResult("graph", graph=constructed)
 
 
 def to_result(result: Result) -> QueryResult:

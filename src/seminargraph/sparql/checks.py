@@ -69,11 +69,22 @@ def check_query(text: str, *, allow_remote: bool = False, parse: bool = True, up
     left to the engine (rdflib's parser needs seconds for a long expression that Oxigraph reads at once).
     With ``update`` the text is checked as a SPARQL Update instead (of any length): all but LOAD may pass.
     """
+    max_operators = _limit("SEMINARGRAPH_MAX_QUERY_OPERATORS", MAX_QUERY_OPERATORS)
+    max_groups = _limit("SEMINARGRAPH_MAX_QUERY_GROUPS", MAX_QUERY_GROUPS)
+    if update or len(text) > MAX_QUERY_CHARS:
+        _check(text, allow_remote, parse, update, max_operators, max_groups)
+    else:
+        # The named queries and page queries are the same texts every time: checked once each
+        # (a failure raises and is not cached).
+        _check_cached(text, allow_remote, parse, update, max_operators, max_groups)
+
+
+def _check(
+    text: str, allow_remote: bool, parse: bool, update: bool, max_operators: int, max_groups: int
+) -> None:
     if len(text) > MAX_QUERY_CHARS and not update:
         raise QueryError(f"the query is {len(text):,} characters long, over the limit of {MAX_QUERY_CHARS:,}")
     depth = brackets = operators = groups = 0
-    max_operators = _limit("SEMINARGRAPH_MAX_QUERY_OPERATORS", MAX_QUERY_OPERATORS)
-    max_groups = _limit("SEMINARGRAPH_MAX_QUERY_GROUPS", MAX_QUERY_GROUPS)
     for kind, value, _pos in _tokens(_expand_codepoints(text)):
         if kind == "open":
             depth += 1
@@ -112,6 +123,7 @@ def check_query(text: str, *, allow_remote: bool = False, parse: bool = True, up
         _check_syntax(text)
 
 
+_check_cached = functools.lru_cache(maxsize=256)(_check)
 _PARSING = threading.Lock()
 
 

@@ -1,0 +1,135 @@
+"""The load path in Oxigraph's terms gives the graphs, the errors and the reports of the rdflib path."""
+
+from __future__ import annotations
+
+from pathlib import Path
+
+import pyoxigraph as ox
+import pytest
+from rdflib import Dataset, Graph, URIRef
+from rdflib.compare import isomorphic
+
+from seminargraph import bulk, load_graph
+from seminargraph.bulk import load_into_oxigraph
+from seminargraph.rdfio import from_oxigraph, plain
+from seminargraph.store import open_graph
+from test_rdf_input import PREFIX, write
+from test_validate import BROKEN, MINIMAL, _minimal_graph
+
+ID = "https://seminargraph.example/id/"
+
+
+def _graphs_of_store(store: ox.Store) -> dict[str, Graph]:
+    found: dict[str, Graph] = {}
+    for quad in store.quads_for_pattern(None, None, None):
+        graph = found.setdefault(str(quad.graph_name.value), Graph())
+        terms = (from_oxigraph(quad.subject), from_oxigraph(quad.predicate), from_oxigraph(quad.object))
+        graph.add((terms[0], terms[1], plain(terms[2])))
+    return found
+
+
+def _graphs_of_dataset(dataset: Dataset) -> dict[str, Graph]:
+    found: dict[str, Graph] = {}
+    for context in dataset.graphs():
+        if len(context):
+            graph = found.setdefault(str(context.identifier), Graph())
+            for s, p, o in context:
+                graph.add((s, p, plain(o)))
+    return found
+
+
+def _inputs(tmp_path: Path) -> dict[str, list[Path]]:
+    turtle = tmp_path / "minimal.ttl"
+    _minimal_graph().serialize(turtle, format="turtle")
+    trig = tmp_path / "named.trig"
+    trig.write_text(
+        PREFIX + f"<{ID}graph/named> {{ ex:a ex:b [ ex:c ex:d ] . }}\nex:e ex:f ex:g .\n", "utf-8"
+    )
+    jsonld = tmp_path / "inline.jsonld"
+    jsonld.write_text('{"@context": {"ex": "http://example.org/"}, "@id": "ex:a", "ex:b": "c"}', "utf-8")
+    return {
+        "built-in": [],
+        "minimal yaml": [MINIMAL],
+        "turtle": [turtle],
+        "yaml and rdf": [MINIMAL, turtle, trig, jsonld],
+    }
+
+
+def test_the_same_graphs_as_the_rdflib_path(tmp_path: Path) -> None:
+    for name, paths in _inputs(tmp_path).items():
+        ours = _graphs_of_store(load_into_oxigraph(paths).store)
+        theirs = _graphs_of_dataset(load_graph(*paths))
+        assert sorted(ours) == sorted(theirs), name
+        for graph in theirs:
+            assert isomorphic(ours[graph], theirs[graph]), f"{name}: {graph}"
+
+
+def test_a_load_gives_the_store_the_same_answers(tmp_path: Path, run_cli) -> None:
+    store = tmp_path / "kg"
+    result = run_cli("load", "--store", f"oxigraph:{store}", str(MINIMAL))
+    assert result.exit_code == 0, result.stderr
+    assert "loaded 2 graph(s)" in result.stdout
+    on_disk = open_graph(f"oxigraph:{store}")
+    try:
+        ours = _graphs_of_dataset(on_disk)
+    finally:
+        on_disk.close()
+    theirs = _graphs_of_dataset(load_graph(MINIMAL))
+    assert sorted(ours) == sorted(theirs)
+    assert all(isomorphic(ours[g], theirs[g]) for g in theirs)
+
+
+BAD = {
+    "missing-dot.ttl": PREFIX + "ex:a ex:b ex:c .\nex:a ex:b ex:d\nex:e ex:f ex:g .\n",
+    "undefined-prefix.ttl": PREFIX + "ex:a ex:b ex:c .\nex:a foo:b ex:d .\n",
+    "bad-language.ttl": PREFIX + 'ex:a ex:b "x"@123-- .\n',
+    "bad-iri.nt": "<http://example.org/a b> <http://example.org/p> <http://example.org/c> .\n",
+    "bad.trig": PREFIX + "ex:g { ex:a ex:b ex:c . \n ex:a ex:b }\n",
+    "control.ttl": PREFIX + 'ex:a ex:name "Eva\\u0007Lind" .\n',
+    "surrogate.nt": '<http://e.org/a> <http://e.org/b> "x\\uD800y" .\n',
+    "deep.ttl": PREFIX + "ex:a ex:b " + "[ ex:p " * 200 + "ex:c" + " ]" * 200 + " .\n",
+    "huge.ttl": PREFIX + 'ex:a ex:text "' + "x" * 2_000_001 + '" .\n',
+    "escaped-space.ttl": PREFIX + "ex:a ex:b <http://example.org/a\\u0020b> .\n",
+}
+
+
+@pytest.mark.parametrize("name", sorted(BAD))
+def test_bad_rdf_gets_the_same_error_and_nothing_is_loaded(run_cli, tmp_path: Path, name: str) -> None:
+    path = write(tmp_path, name, BAD[name])
+    store = tmp_path / "kg"
+    loaded = run_cli("load", "--store", f"oxigraph:{store}", str(path))
+    validated = run_cli("validate", str(path))
+    assert loaded.exit_code == validated.exit_code == 1, loaded.stderr
+    assert loaded.stderr == validated.stderr
+    assert not (store / "active").exists()
+
+
+@pytest.mark.parametrize("sparql", [False, True], ids=["pyshacl", "sparql checks"])
+@pytest.mark.parametrize("name", ["no-event", "cycle", "stray-comma", "ill-typed-offset"])
+def test_data_that_does_not_conform_is_not_loaded(
+    run_cli, tmp_path: Path, monkeypatch: pytest.MonkeyPatch, name: str, sparql: bool
+) -> None:
+    if sparql:
+        monkeypatch.setattr(bulk, "SPARQL_VALIDATION_ABOVE", 0)
+    graph = _minimal_graph()
+    BROKEN[name][0](graph)
+    path = tmp_path / f"{name}.ttl"
+    graph.serialize(path, format="turtle")
+    store = tmp_path / "kg"
+    loaded = run_cli("load", "--store", f"oxigraph:{store}", str(path))
+    validated = run_cli("validate", str(path))
+    assert loaded.exit_code == validated.exit_code == 3
+    report = validated.stderr.splitlines()[:-1]
+    assert loaded.stderr.splitlines()[:-1] == report
+    assert "nothing was loaded" in loaded.stderr.splitlines()[-1]
+    assert not (store / "active").exists()
+    anyway = run_cli("load", "--store", f"oxigraph:{store}", "--no-validate", str(path))
+    assert anyway.exit_code == 0, anyway.stderr
+
+
+def test_the_derived_edges_come_from_one_update_per_graph() -> None:
+    store = load_into_oxigraph([MINIMAL]).store
+    update = bulk.derive_update(f"{ID}graph/x")
+    assert update.count("INSERT") == 1 and f"WITH <{ID}graph/x>" in update
+    moderator = URIRef("https://seminargraph.example/ns#moderator")
+    assert any(store.quads_for_pattern(None, ox.NamedNode(str(moderator)), None))
