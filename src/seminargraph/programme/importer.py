@@ -482,8 +482,9 @@ class _Writer:
     def row(self, r: RowReading) -> None:
         mapping = self.mapping
         lang = r.languages[0]
-        doc_id = f"{self.table_.source_id}--{slug(r.record_id)}"
+        doc_id = f"{self.table_.source_id}-{slug(r.record_id)}"
         doc = iri(self.m.source(doc_id))
+        self.doc_id = doc_id
         content, offsets = self.content(r)
         self.doc, self.content_, self.offsets, self.lang = doc, content, offsets, lang
         out = self.out
@@ -641,7 +642,8 @@ class _Writer:
     def inclusion(
         self, part: str, whole: str, status: str, note: str | None, column: str, quote: str
     ) -> None:
-        i = str(self.m.inclusion(self.table_.source_id, part, whole))
+        # Minted per source document (the row), as for authored data.
+        i = str(self.m.inclusion(self.doc_id, part, whole))
         if not self.once(f"inclusion {i}"):
             return
         out = self.out
@@ -725,13 +727,13 @@ class _Writer:
         capacities = []
         prefix = self.fact_prefix(event_id)
         if entry.titles or entry.organisation:
-            aff = f"{prefix}{event_id}--{ident}--{entry.role}"
+            aff = f"{prefix}{event_id}-{ident}-{entry.role}"
             if self.affiliation(
                 aff, ident, entry.organisation, entry.titles, entry.status, entry.note, column, entry.quote
             ):
                 capacities.append(aff)
         if entry.party and entry.party_tag:
-            aff = f"{prefix}{event_id}--{ident}--party"
+            aff = f"{prefix}{event_id}-{ident}-party"
             note = f"the party tag ({entry.party_tag}) after the name is read as membership of {entry.party}"
             if self.affiliation(aff, ident, entry.party, (), "inferred", note, column, entry.quote):
                 capacities.append(aff)
