@@ -540,3 +540,25 @@ def _rdflib(term: Any) -> Any:
     from seminargraph.rdfio import from_oxigraph, plain
 
     return plain(from_oxigraph(term))
+
+
+def test_an_unchanged_import_writes_nothing_from_another_process(tmp_path: Path) -> None:
+    import subprocess
+    import sys
+
+    root, _ = _import(tmp_path)
+    active = (root / "active").resolve()
+    code = (
+        "import sys; from pathlib import Path; from seminargraph.programme import import_tables; "
+        "r = import_tables(sys.argv[1:3], 'almedalsveckan', store='oxigraph:' + sys.argv[3], "
+        "review=Path(sys.argv[4]), linked_data=False); print(len(r.graphs_written))"
+    )
+    done = subprocess.run(
+        [sys.executable, "-c", code, *map(str, TABLES), str(root), str(tmp_path / "review.tsv")],
+        capture_output=True,
+        text=True,
+        check=True,
+        env={**__import__("os").environ, "PYTHONHASHSEED": "12345"},
+    )
+    assert done.stdout.strip() == "0"
+    assert (root / "active").resolve() == active

@@ -846,7 +846,12 @@ def _input_digest(
     here = Path(__file__).parent
     for path in sorted(here.glob("*.py")):
         digest.update(path.read_bytes())
-    digest.update(_ontology_ntriples())
+    # The ontology's files, not its serialisation: rdflib writes triples in an order that changes
+    # from one process to the next.
+    ontology = resources.files("seminargraph").joinpath("resources/ontology")
+    for name in ("seminargraph.ttl", "shapes.ttl"):
+        digest.update(ontology.joinpath(name).read_bytes())
+    digest.update(resources.files("seminargraph").joinpath("resources/derive.rq").read_bytes())
     digest.update(Path(mapping.path).read_bytes())
     digest.update(repr(options).encode())
     for key in sorted(decisions):
