@@ -304,16 +304,34 @@ def _refused(tmp_path: Path, run_cli: Callable[..., Any], table: Path, *extra: s
     return str(result.stderr)
 
 
-def test_a_missing_column_is_named(tmp_path: Path, run_cli: Callable[..., Any]) -> None:
-    table = _table(tmp_path, lambda t: t.replace(",place,", ",plats,", 1))
-    message = _refused(tmp_path, run_cli, table)
-    assert f"{table}:1:" in message and "'place'" in message
+#: Bad tables: how the fixture is broken, and what the message must say (with {table} and its line).
+BAD_TABLES: dict[str, tuple[Callable[[str], str], tuple[str, ...]]] = {
+    "a missing column": (lambda t: t.replace(",place,", ",plats,", 1), ("{table}:1:", "'place'")),
+    "a ragged row": (
+        lambda t: t.replace(",12,9001", ",12,9001,extra"),
+        ("{table}:2:", "23 cells where the header has 22"),
+    ),
+    "an empty file": (lambda t: "", ("the table is empty",)),
+    "duplicate programme ids with other cells": (
+        lambda t: t.replace(",3,9002", ",3,9001"),
+        ("{table}:3:", "'9001' is also the id of line 2"),
+    ),
+    "an unparseable date": (
+        lambda t: t.replace("2031-07-02 13:00:00", "2 juli 13.00"),
+        ("{table}:3: start:", "'2 juli 13.00'"),
+    ),
+}
 
 
-def test_a_ragged_row_is_named_by_its_line(tmp_path: Path, run_cli: Callable[..., Any]) -> None:
-    table = _table(tmp_path, lambda t: t.replace(",12,9001", ",12,9001,extra"))
+@pytest.mark.parametrize("case", sorted(BAD_TABLES))
+def test_a_bad_table_is_refused_with_its_file_and_line(
+    tmp_path: Path, run_cli: Callable[..., Any], case: str
+) -> None:
+    edit, expected = BAD_TABLES[case]
+    table = _table(tmp_path, edit)
     message = _refused(tmp_path, run_cli, table)
-    assert f"{table}:2:" in message and "23 cells where the header has 22" in message
+    for text in expected:
+        assert text.format(table=table) in message, message
 
 
 def test_a_file_in_another_encoding_is_named_with_its_position(
@@ -324,11 +342,6 @@ def test_a_file_in_another_encoding_is_named_with_its_position(
     table.write_bytes((FIXTURES / "2031.csv").read_text("utf-8").encode("latin-1"))
     message = _refused(tmp_path, run_cli, table)
     assert "not UTF-8 at line 2" in message
-
-
-def test_an_empty_file_is_refused(tmp_path: Path, run_cli: Callable[..., Any]) -> None:
-    table = _table(tmp_path, lambda t: "")
-    assert "the table is empty" in _refused(tmp_path, run_cli, table)
 
 
 def test_a_mapping_naming_a_column_the_table_lacks_is_refused(
@@ -353,20 +366,6 @@ def test_a_mapping_with_an_unknown_key_names_its_line(tmp_path: Path, run_cli: C
     result = run_cli("import", str(TABLES[0]), "-m", str(mapping), "--store", f"oxigraph:{tmp_path / 'kg'}")
     assert result.exit_code == 1
     assert f"{mapping}:" in result.stderr and "columns.venue" in result.stderr
-
-
-def test_duplicate_programme_ids_with_other_cells_are_refused(
-    tmp_path: Path, run_cli: Callable[..., Any]
-) -> None:
-    table = _table(tmp_path, lambda t: t.replace(",3,9002", ",3,9001"))
-    message = _refused(tmp_path, run_cli, table)
-    assert f"{table}:3:" in message and "'9001' is also the id of line 2" in message
-
-
-def test_an_unparseable_date_is_named(tmp_path: Path, run_cli: Callable[..., Any]) -> None:
-    table = _table(tmp_path, lambda t: t.replace("2031-07-02 13:00:00", "2 juli 13.00"))
-    message = _refused(tmp_path, run_cli, table)
-    assert f"{table}:3: start:" in message and "'2 juli 13.00'" in message
 
 
 def test_skip_bad_rows_imports_the_good_ones_and_reports_the_others(

@@ -30,8 +30,8 @@ from .inputs.catalog import build_catalog
 from .inputs.mapping import Minter, add_catalog, new_dataset
 from .ontology import ONTOLOGY_GRAPH, ontology_graph, terms
 from .rdfio import (
-    MAX_BNODE_DEPTH,
     MAX_LITERAL_CHARS,
+    check_nesting,
     format_for_path,
     oxigraph_quads,
     parse_file,
@@ -122,7 +122,7 @@ def _file_quads(path: Path, default_name: ox.NamedNode) -> Iterator[ox.Quad]:
             yield _into(quad, default_name)
     except SyntaxError as exc:
         raise _syntax_error(exc, fmt.oxigraph, path) from None
-    _check_depth(children, path)
+    check_nesting(children, path)
 
 
 def _into(quad: ox.Quad, default_name: ox.NamedNode) -> ox.Quad:
@@ -168,23 +168,6 @@ def _check_quad(
         children.setdefault(subject, []).append(obj)
     elif type(obj) is ox.Triple or type(subject) is ox.Triple:
         raise SourceError(f"unsupported RDF term {obj!r} (RDF-star triples are not supported)")
-
-
-def _check_depth(children: Mapping[ox.BlankNode, list[ox.BlankNode]], path: Path) -> None:
-    depth: dict[ox.BlankNode, int] = {}
-    for root in children:
-        stack = [(root, 1)]
-        while stack:
-            node, d = stack.pop()
-            if d > MAX_BNODE_DEPTH:
-                raise SourceError(
-                    f"blank nodes are nested more than {MAX_BNODE_DEPTH} deep; give the inner nodes IRIs",
-                    path=path,
-                )
-            if depth.get(node, 0) >= d:
-                continue
-            depth[node] = d
-            stack.extend((child, d + 1) for child in children.get(node, ()))
 
 
 _LABELS = {

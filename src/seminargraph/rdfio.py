@@ -288,11 +288,15 @@ def _check_bnode_depth(dataset: Dataset, path: Path) -> None:
     for s, _p, o, _g in dataset.quads((None, None, None, None)):
         if isinstance(s, BNode) and isinstance(o, BNode):
             children.setdefault(s, []).append(o)
-    if not children:
-        return
-    depth: dict[Node, int] = {}
+    if children:
+        check_nesting(children, path)
+
+
+def check_nesting(children: Mapping[Any, list[Any]], path: Path) -> None:
+    """Refuse blank nodes nested deeper than MAX_BNODE_DEPTH (``children``: each node's blank objects)."""
+    depth: dict[Any, int] = {}
     for root in children:
-        stack: list[tuple[Node, int]] = [(root, 1)]
+        stack: list[tuple[Any, int]] = [(root, 1)]
         while stack:
             node, d = stack.pop()
             if d > MAX_BNODE_DEPTH:
