@@ -259,6 +259,22 @@ def test_entries_are_read_by_the_documented_rules() -> None:
     assert not isinstance(unknown, Entry)
 
 
+def test_two_names_joined_by_a_slash_are_two_people_with_what_follows() -> None:
+    from seminargraph.programme.cells import read_entries
+
+    entries = read_entries(
+        "Tove Ek/Ida Berg, Director, Alfa AB", "contact", known_organisations=(), role_words={}, parties={}
+    )
+    assert [(e.name, e.titles, e.organisation) for e in entries if isinstance(e, Entry)] == [
+        ("Tove Ek", ("Director",), "Alfa AB"),
+        ("Ida Berg", ("Director",), "Alfa AB"),
+    ]
+    # a slash inside what is no pair of names stays one (unreadable) entry, reported
+    assert (
+        len(read_entries("Alfa/Beta AB 2", "contact", known_organisations=(), role_words={}, parties={})) == 1
+    )
+
+
 def test_organiser_cells_split_without_breaking_known_names() -> None:
     known = {"Alfa kommun", "Beta AB", "Stockholms stad, ViS"}
     assert split_organisers("Alfa kommun, Beta AB", known) == [

@@ -8,10 +8,12 @@ note (*inferred*). The rules are in docs/import.md.
 from __future__ import annotations
 
 import ast
+import dataclasses
 import re
 from collections.abc import Collection, Mapping
 from dataclasses import dataclass
 from datetime import datetime
+from typing import Any
 
 from ..textfile import normalise_space
 
@@ -164,6 +166,25 @@ def clean_organisation(name: str | None) -> str | None:
     while text.startswith(".") and not text[1:2].isalnum():
         text = text[1:].strip(" ,;:")
     return text if ORGANISATION_NAME.match(text) else None
+
+
+def read_entries(text: str, role: str, **options: Any) -> list[Entry | Unreadable]:
+    """Read one entry as :func:`read_entry` does; two names joined by '/' are two people.
+
+    ``Tobias Olsson/Ingrid Petersson, Director, AstraZeneca`` gives both, each with the title and
+    organisation that follow (the quote is the whole entry for each).
+    """
+    head, comma, rest = text.partition(",")
+    names = [n.strip() for n in head.split("/")]
+    if len(names) == 2 and all(PERSON_NAME.match(n) for n in names):
+        found = []
+        for name in names:
+            entry = read_entry(f"{name}{comma}{rest}", role, **options)
+            if isinstance(entry, Entry):
+                entry = dataclasses.replace(entry, quote=read_entry(text, role, **options).quote)
+            found.append(entry)
+        return found
+    return [read_entry(text, role, **options)]
 
 
 def _is_contact_detail(part: str) -> bool:

@@ -13,7 +13,7 @@ from pathlib import Path
 
 from ..errors import SourceError
 from ..textfile import clean_string, normalise_space
-from .cells import Entry, Unreadable, parse_time, people_entries, read_entry
+from .cells import Entry, Unreadable, parse_time, people_entries, read_entries, read_entry
 from .spec import PeopleColumn, TableMapping
 from .tables import Row
 
@@ -122,7 +122,9 @@ def _people(
     except ValueError as exc:
         raise fail(column.column, f"{exc}") from None
     entries = tuple(
-        read_entry(
+        entry
+        for text in texts
+        for entry in read_entries(
             text,
             column.role,
             known_organisations=known,
@@ -130,7 +132,6 @@ def _people(
             parties=mapping.parties,
             contact=column.contact,
         )
-        for text in texts
     )
     return PersonCell(column.column, entries)
 
