@@ -580,3 +580,18 @@ def test_a_language_the_data_has_no_names_in_still_gives_one_row_per_answer(
     if query.name == "participants":
         english = run_query(seed_graph, query, lang="en", **params).records()
         assert [r["role"] for r in german.records()] == [r["role"] for r in english]
+
+
+def test_a_table_fits_the_width_it_is_given_and_cuts_long_cells_visibly(seed_graph: Dataset) -> None:
+    from seminargraph.results import render
+
+    result = run_query(seed_graph, "participants")
+    full = render(result, "table")
+    assert max(len(line) for line in full.splitlines()) > 100
+    fitted = render(result, "table", width=100)
+    lines = fitted.splitlines()
+    assert max(len(line) for line in lines) <= 100
+    assert "…" in fitted
+    assert len(lines) == len(full.splitlines())  # every row still there, one line each
+    # the full text stays in the other formats
+    assert "hur kan kommunal verksamhetsstyrning bli effektivare?" in render(result, "csv", width=100)

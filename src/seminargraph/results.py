@@ -29,8 +29,14 @@ _FORMULA_START = ("=", "+", "-", "@", "\t", "\r")
 _ONE_LINE = str.maketrans({"\t": " ", "\r": " ", "\n": " "})
 
 
-def render(result: QueryResult, fmt: str, *, neutralise_formulas: bool = False) -> str:
-    """Render a SELECT or ASK result in ``fmt`` (one of TABLE_FORMATS)."""
+def render(
+    result: QueryResult, fmt: str, *, neutralise_formulas: bool = False, width: int | None = None
+) -> str:
+    """Render a SELECT or ASK result in ``fmt`` (one of TABLE_FORMATS).
+
+    ``width``: for ``table``, the widest line allowed (a terminal's); longer cells are cut with
+    "…". csv, tsv and json always hold the full text.
+    """
     if result.kind == "ask":
         if fmt == "json":
             return json.dumps({"boolean": result.boolean}) + "\n"
@@ -41,7 +47,7 @@ def render(result: QueryResult, fmt: str, *, neutralise_formulas: bool = False) 
     records = result.texts()
     if fmt in ("csv", "tsv"):
         return _delimited(result.columns, records, fmt, neutralise_formulas)
-    return _aligned(result.columns, records)
+    return _aligned(result.columns, records, width)
 
 
 def _cell(value: str | None) -> str:
@@ -68,17 +74,39 @@ def _delimited(columns: list[str], records: list[dict[str, str | None]], fmt: st
     return "\n".join(lines) + "\n"
 
 
-def _aligned(columns: list[str], records: list[dict[str, str | None]]) -> str:
+def _aligned(columns: list[str], records: list[dict[str, str | None]], width: int | None = None) -> str:
     rows = [[_cell(r[c]).translate(_ONE_LINE) for c in columns] for r in records]
     widths = [max([len(c), *(len(row[i]) for row in rows)]) for i, c in enumerate(columns)]
+    if width is not None:
+        widths = _fitted(widths, [len(c) for c in columns], width)
+
+    def fit(cell: str, i: int) -> str:
+        return cell if len(cell) <= widths[i] else cell[: max(widths[i] - 1, 0)] + "…"
 
     def line(cells: list[str]) -> str:
-        return "  ".join(cell.ljust(widths[i]) for i, cell in enumerate(cells)).rstrip()
+        return "  ".join(fit(cell, i).ljust(widths[i]) for i, cell in enumerate(cells)).rstrip()
 
     out = [line(columns), line(["-" * w for w in widths])]
     out.extend(line(row) for row in rows)
     out.append(f"({len(rows)} row{'s' if len(rows) != 1 else ''})")
     return "\n".join(out) + "\n"
+
+
+def _fitted(widths: list[int], headers: list[int], width: int) -> list[int]:
+    """Column widths that fit ``width`` with two spaces between: the widest column gives way first.
+
+    A column keeps at least its header, or 8 characters: a table wider than the terminal even so
+    is left that wide.
+    """
+    widths = list(widths)
+    floor = [max(h, min(8, w)) for h, w in zip(headers, widths, strict=True)]
+    while sum(widths) + 2 * (len(widths) - 1) > width:
+        shrinkable = [i for i, w in enumerate(widths) if w > floor[i]]
+        if not shrinkable:
+            break
+        widest = max(shrinkable, key=lambda i: widths[i])
+        widths[widest] -= 1
+    return widths
 
 
 # --- the SPARQL 1.1 Protocol's formats ---------------------------------------------------------

@@ -2,6 +2,8 @@
 
 from __future__ import annotations
 
+import shutil
+import sys
 from pathlib import Path
 
 import click
@@ -175,7 +177,9 @@ def query_command(
     elif fmt in GRAPH_FORMATS:
         raise click.UsageError(f"--format {fmt} is for CONSTRUCT/DESCRIBE; use table, csv, tsv or json")
     else:
-        text = render(result, fmt or "table")
+        # In a terminal the table fits its width; a file (or a pipe) gets every cell in full.
+        fitted = output is None and (fmt or "table") == "table" and sys.stdout.isatty()
+        text = render(result, fmt or "table", width=shutil.get_terminal_size().columns if fitted else None)
     if output is None:
         click.echo(text, nl=False)
     else:
