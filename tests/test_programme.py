@@ -157,8 +157,9 @@ def test_a_role_word_where_a_title_goes_is_the_role_and_says_so(tmp_path: Path) 
 
 def test_contact_details_stay_out_unless_asked_for(tmp_path: Path) -> None:
     root, _ = _import(tmp_path)
-    dump = (root / "active").exists() and _select(root, "SELECT ?o WHERE { ?s ?p ?o FILTER (ISLITERAL(?o)) }")
-    texts = " ".join(o for (o,) in dump)
+    literals = _select(root, "SELECT ?o WHERE { ?s ?p ?o FILTER (ISLITERAL(?o)) }")
+    assert literals, "the store holds the import"
+    texts = " ".join(o for (o,) in literals)
     assert "per.holm@alfa.example" not in texts and "070-123 45 67" not in texts
     kept_root, _ = _import(tmp_path / "kept", keep_contact_details=True)
     mails = _select(kept_root, "SELECT ?m WHERE { ?p <http://schema.org/email> ?m }")
@@ -179,6 +180,31 @@ def test_people_and_organisations_are_one_node_across_years_where_the_evidence_a
     proposal = next(line for line in review if "Lena Sjö" in line)
     assert proposal.startswith("\tperson\t100\t")
     assert report.merges == 1 and report.proposed == 1
+
+
+def test_a_review_file_with_an_unknown_decision_is_refused_with_its_line(
+    tmp_path: Path, run_cli: Callable[..., Any]
+) -> None:
+    _import(tmp_path)
+    review = tmp_path / "review.tsv"
+    lines = review.read_text("utf-8").splitlines()
+    lines[1] = "maybe" + lines[1]
+    review.write_text("\n".join(lines) + "\n", "utf-8")
+    before = (tmp_path / "kg" / "active").resolve()
+    result = run_cli(
+        "import",
+        *map(str, TABLES),
+        "-m",
+        "almedalsveckan",
+        "--store",
+        f"oxigraph:{tmp_path / 'kg'}",
+        "--no-linked-data",
+        "--review",
+        str(review),
+    )
+    assert result.exit_code == 1
+    assert f"{review}:2: decision:" in result.stderr and "'maybe'" in result.stderr
+    assert (tmp_path / "kg" / "active").resolve() == before
 
 
 def test_a_merge_accepted_in_the_review_file_is_applied_on_the_next_import(tmp_path: Path) -> None:
@@ -299,20 +325,24 @@ def _table(tmp_path: Path, edit: Callable[[str], str], name: str = "2031.csv") -
     return path
 
 
-def _refused(tmp_path: Path, run_cli: Callable[..., Any], table: Path, *extra: str) -> str:
-    root = tmp_path / "kg"
-    result = run_cli(
+def _run_import(run_cli: Callable[..., Any], tmp_path: Path, table: Path, *extra: str) -> Any:
+    return run_cli(
         "import",
         str(table),
         "-m",
         "almedalsveckan",
         "--store",
-        f"oxigraph:{root}",
+        f"oxigraph:{tmp_path / 'kg'}",
         "--no-linked-data",
         "--review",
         str(tmp_path / "review.tsv"),
         *extra,
     )
+
+
+def _refused(tmp_path: Path, run_cli: Callable[..., Any], table: Path, *extra: str) -> str:
+    root = tmp_path / "kg"
+    result = _run_import(run_cli, tmp_path, table, *extra)
     assert result.exit_code == 1, result.stdout
     assert not root.exists() or not (root / "active").exists()
     assert not (tmp_path / "review.tsv").exists()
@@ -328,6 +358,10 @@ BAD_TABLES: dict[str, tuple[Callable[[str], str], tuple[str, ...]]] = {
         ("{table}:2:", "23 cells where the header has 22"),
     ),
     "an empty file": (lambda t: "", ("the table is empty",)),
+    "an unclosed quote": (
+        lambda t: t.replace('"Alfa kommun, Beta AB"', '"Alfa kommun, Beta AB'),
+        ("{table}:2:", "malformed row", "check the quotes"),
+    ),
     "duplicate programme ids with other cells": (
         lambda t: t.replace(",3,9002", ",3,9001"),
         ("{table}:3:", "'9001' is also the id of line 2"),
@@ -390,20 +424,7 @@ def test_skip_bad_rows_imports_the_good_ones_and_reports_the_others(
     table = _table(tmp_path, lambda t: t.replace("2031-07-02 13:00:00", "2 juli 13.00"))
     root = tmp_path / "kg"
     report = tmp_path / "bad.tsv"
-    result = run_cli(
-        "import",
-        str(table),
-        "-m",
-        "almedalsveckan",
-        "--store",
-        f"oxigraph:{root}",
-        "--no-linked-data",
-        "--review",
-        str(tmp_path / "review.tsv"),
-        "--skip-bad-rows",
-        "--bad-rows-report",
-        str(report),
-    )
+    result = _run_import(run_cli, tmp_path, table, "--skip-bad-rows", "--bad-rows-report", str(report))
     assert result.exit_code == 0, result.stderr
     assert "1 rows skipped" in result.stdout
     assert "2031.csv:3\t" in report.read_text("utf-8")

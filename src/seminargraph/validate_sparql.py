@@ -159,6 +159,16 @@ def _closure(pairs: Iterable[tuple[URIRef, URIRef]]) -> dict[URIRef, set[URIRef]
     return closure
 
 
+@functools.lru_cache(maxsize=1)
+def _ontology_members() -> dict[URIRef, frozenset[str]]:
+    """The IRIs the ontology itself types with each class (the roles, statuses, ...)."""
+    found: dict[URIRef, set[str]] = {}
+    for s, o in ontology_graph().subject_objects(RDF.type):
+        if isinstance(s, URIRef) and isinstance(o, URIRef):
+            found.setdefault(o, set()).add(str(s))
+    return {cls: frozenset(members) for cls, members in found.items()}
+
+
 def _subclasses(store: ox.Store, scope: dict[str, Any]) -> dict[URIRef, set[URIRef]]:
     pairs = list(_subclass_pairs(ontology_graph()))
     found = store.query(
@@ -232,9 +242,7 @@ def _property_checks(
         allowed = " ".join(f"<{c}>" for c in sorted(kinds))
         # The ontology's own members of the class (the roles and statuses) count, as they do for
         # pyshacl, which sees the ontology mixed into the data.
-        instances = sorted(
-            str(s) for c in kinds for s in ontology_graph().subjects(RDF.type, c) if isinstance(s, URIRef)
-        )
+        instances = sorted({m for c in kinds for m in _ontology_members().get(c, ())})
         known = f" && ?v NOT IN ({', '.join(f'<{m}>' for m in instances)})" if instances else ""
         add(
             "ClassConstraintComponent",

@@ -174,17 +174,17 @@ def read_entries(text: str, role: str, **options: Any) -> list[Entry | Unreadabl
     ``Tobias Olsson/Ingrid Petersson, Director, AstraZeneca`` gives both, each with the title and
     organisation that follow (the quote is the whole entry for each).
     """
+    whole = read_entry(text, role, **options)
     head, comma, rest = text.partition(",")
     names = [n.strip() for n in head.split("/")]
-    if len(names) == 2 and all(PERSON_NAME.match(n) for n in names):
-        found = []
-        for name in names:
-            entry = read_entry(f"{name}{comma}{rest}", role, **options)
-            if isinstance(entry, Entry):
-                entry = dataclasses.replace(entry, quote=read_entry(text, role, **options).quote)
-            found.append(entry)
-        return found
-    return [read_entry(text, role, **options)]
+    if len(names) != 2 or not all(PERSON_NAME.match(n) for n in names):
+        return [whole]
+    found: list[Entry | Unreadable] = []
+    for name in names:
+        entry = read_entry(f"{name}{comma}{rest}", role, **options)
+        # the quote is the entry as written, both names in it
+        found.append(dataclasses.replace(entry, quote=whole.quote) if isinstance(entry, Entry) else entry)
+    return found
 
 
 def _is_contact_detail(part: str) -> bool:

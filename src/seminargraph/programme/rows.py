@@ -56,7 +56,7 @@ def read_row(
         return SourceError(reason, path=path, line=row.line, field=column)
 
     cells: dict[str, str] = {}
-    for column in mapping.columns().values():
+    for column in mapping.columns.values():
         value = row.text(column)
         if value:
             try:

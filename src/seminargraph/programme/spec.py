@@ -9,6 +9,7 @@ from __future__ import annotations
 
 from collections.abc import Mapping
 from dataclasses import dataclass, field
+from functools import cached_property
 from importlib import resources
 from pathlib import Path
 
@@ -99,8 +100,9 @@ class TableMapping:
     #: organisation names that hold ", " and must not be split ("Gamma, Delta och Epsilon").
     known_organisations: tuple[str, ...] = ()
 
+    @cached_property
     def columns(self) -> dict[str, str]:
-        """Every column the mapping names, with the mapping key that names it (for messages)."""
+        """Every column the mapping names, by the mapping key that names it (read once per mapping)."""
         named: dict[str, str] = {"id": self.id_column, "title": self.title_column}
         for key, value in (
             ("organisers", self.organiser_column),
