@@ -598,3 +598,66 @@ def test_an_unchanged_import_writes_nothing_from_another_process(tmp_path: Path)
     )
     assert done.stdout.strip() == "0"
     assert (root / "active").resolve() == active
+
+
+_PER_PARTICIPATION = """rows: participation
+source: {id: "konf-{stem}", title: "Konferensen {stem}"}
+festival: {id: konferensen, name: {sv: Konferensen}}
+edition: {id: "konferensen-{year}", name: {sv: "Konferensen {year}"}}
+columns:
+  id: session
+  title: title
+  start: start
+  organisers: host
+  person: {name: speaker, role: role, title: title_of_speaker, organisation: affiliation}
+role_words: {ordförande: moderator}
+"""
+_ROWS = (
+    "session,title,start,host,speaker,role,title_of_speaker,affiliation\n"
+    "s1,Öppning,2031-05-02 09:00:00,Alfa kommun,Karin Ek,speaker,kommundirektör,Alfa kommun\n"
+    "s1,Öppning,2031-05-02 09:00:00,Alfa kommun,Olle Berg,ordförande,,Beta AB\n"
+    "s2,Avslutning,2031-05-02 16:00:00,Alfa kommun,Karin Ek,panelist,kommundirektör,Alfa kommun\n"
+)
+
+
+def test_a_table_of_one_row_per_participation_gives_each_event_its_people(tmp_path: Path) -> None:
+    mapping = tmp_path / "konf.yaml"
+    mapping.write_text(_PER_PARTICIPATION, "utf-8")
+    table = tmp_path / "2031.csv"
+    table.write_text(_ROWS, "utf-8")
+    root = tmp_path / "kg"
+    import_tables(
+        [table], str(mapping), store=f"oxigraph:{root}", review=tmp_path / "r.tsv", linked_data=False
+    )
+    rows = _select(
+        root,
+        """
+        SELECT ?event ?person ?role ?title ?org WHERE {
+          ?p a sg:Participation ; sg:event/sg:identifier ?event ; sg:agent ?a ; sg:role ?r .
+          ?a a sg:Person ; sg:name ?person .
+          OPTIONAL { ?p sg:inCapacityOf ?aff . OPTIONAL { ?aff sg:jobTitle ?title }
+                     OPTIONAL { ?aff sg:organisation/sg:name ?org } }
+          BIND (STRAFTER(STR(?r), "#") AS ?role)
+        }""",
+    )
+    assert rows == [
+        ("konf-2031-s1", "Karin Ek", "SpeakerRole", "kommundirektör", "Alfa kommun"),
+        ("konf-2031-s1", "Olle Berg", "ModeratorRole", "", "Beta AB"),
+        ("konf-2031-s2", "Karin Ek", "PanelistRole", "kommundirektör", "Alfa kommun"),
+    ]
+    events = _select(
+        root, 'SELECT ?id WHERE { ?e a sg:Event ; sg:identifier ?id FILTER STRSTARTS(?id, "konf-") }'
+    )
+    assert events == [("konf-2031-s1",), ("konf-2031-s2",)]
+
+
+def test_a_role_the_ontology_and_mapping_do_not_know_is_refused_with_its_line(tmp_path: Path) -> None:
+    from seminargraph.errors import SourceError
+
+    mapping = tmp_path / "konf.yaml"
+    mapping.write_text(_PER_PARTICIPATION, "utf-8")
+    table = tmp_path / "2031.csv"
+    table.write_text(_ROWS.replace(",panelist,", ",keynote,"), "utf-8")
+    with pytest.raises(SourceError, match=r"2031\.csv:4: role: the role 'keynote'"):
+        import_tables([table], str(mapping), store=f"oxigraph:{tmp_path / 'kg'}", linked_data=False)
+    assert not (tmp_path / "kg").exists()

@@ -464,9 +464,10 @@ class _Writer:
     # --- per row
 
     def row(self, r: RowReading) -> None:
-        mapping = self.mapping
         lang = r.languages[0]
         doc_id = f"{self.table_.source_id}-{slug(r.record_id)}"
+        if self.mapping.rows == "participation":
+            doc_id += f"-line-{r.line}"  # the event's id is on every row of it
         doc = iri(self.m.source(doc_id))
         self.doc_id = doc_id
         content, offsets = self.content(r)
@@ -482,6 +483,27 @@ class _Writer:
         out.add(doc, _p("recordId"), text(r.record_id))
         out.add(doc, _p("table"), iri(self.m.source(self.table_.source_id)))
         event_id = self.event_id(r)
+        # One row per participation repeats the event's cells: its facts are written once.
+        if self.once(f"event {event_id}"):
+            self.event(r, event_id)
+        for cell in r.people:
+            for n, entry in enumerate(cell.entries):
+                where = f"{self.table_.path.name}:{r.line}:{cell.column}:{n}"
+                if isinstance(entry, Unreadable):
+                    self.report.unread_entries.append(
+                        BadRow(
+                            f"{self.table_.path.name}:{r.line} {cell.column}",
+                            f"{entry.quote!r}: {entry.reason}",
+                        )
+                    )
+                    continue
+                self.person(event_id, cell.column, entry, where)
+
+    def event(self, r: RowReading, event_id: str) -> None:
+        """The event of row ``r``: its names, time, place, topics, year, organisers."""
+        mapping = self.mapping
+        lang = self.lang
+        out = self.out
         e = iri(self.m.event(event_id))
         if event_id not in self.linked.events:
             out.add(e, RDF_TYPE, _p("Event"))
@@ -510,18 +532,6 @@ class _Writer:
         )
         for name, status, note in split_organisers(r.organiser_cell, self.job.known):
             self.organiser(event_id, name, status, note)
-        for cell in r.people:
-            for n, entry in enumerate(cell.entries):
-                where = f"{self.table_.path.name}:{r.line}:{cell.column}:{n}"
-                if isinstance(entry, Unreadable):
-                    self.report.unread_entries.append(
-                        BadRow(
-                            f"{self.table_.path.name}:{r.line} {cell.column}",
-                            f"{entry.quote!r}: {entry.reason}",
-                        )
-                    )
-                    continue
-                self.person(event_id, cell.column, entry, where)
 
     def content(self, r: RowReading) -> tuple[str, dict[str, int]]:
         """The row's text as kept in the graph: a line per mapped cell, the quotes' source."""

@@ -7,11 +7,13 @@ organiser lists can be split and people resolved across years) and once to write
 
 from __future__ import annotations
 
+import dataclasses
 from collections.abc import Callable, Collection
 from dataclasses import dataclass
 from pathlib import Path
 
 from ..errors import SourceError
+from ..ontology import terms
 from ..textfile import clean_string, normalise_space
 from .cells import Entry, Unreadable, parse_time, people_entries, read_entries, read_entry
 from .spec import PeopleColumn, TableMapping
@@ -93,7 +95,7 @@ def read_row(
     )
     people = tuple(_people(row, mapping, column, fail, known_organisations) for column in mapping.people)
     if mapping.rows == "participation":
-        people += (_participation_person(row, mapping, cells, known_organisations),)
+        people += (_participation_person(mapping, cells, known_organisations, fail),)
     return RowReading(
         line=row.line,
         record_id=record_id,
@@ -137,7 +139,10 @@ def _people(
 
 
 def _participation_person(
-    row: Row, mapping: TableMapping, cells: dict[str, str], known: Collection[str]
+    mapping: TableMapping,
+    cells: dict[str, str],
+    known: Collection[str],
+    fail: Callable[[str | None, str], SourceError],
 ) -> PersonCell:
     columns = mapping.person_columns
     name_column = columns["name"]
@@ -147,6 +152,12 @@ def _participation_person(
     if "role" in columns:
         written = cells.get(columns["role"], "")
         role = mapping.role_words.get(written.casefold(), written.casefold() or "participant")
+        if role not in terms().roles:
+            raise fail(
+                columns["role"],
+                f"the role {written!r} is neither a role ({', '.join(terms().roles)}) nor in the "
+                "mapping's role_words; add it there",
+            )
     text = ", ".join(p for p in parts if p)
     if not parts[0]:
         return PersonCell(name_column, ())
@@ -155,17 +166,11 @@ def _participation_person(
         # Separate columns leave nothing to guess: the title and organisation are what they say.
         title = cells.get(columns.get("title", ""), "")
         organisation = cells.get(columns.get("organisation", ""), "")
-        entry = Entry(
-            quote=entry.quote,
-            name=entry.name,
+        entry = dataclasses.replace(
+            entry,
             titles=(title,) if title else (),
             organisation=organisation or None,
-            party=entry.party,
-            party_tag=entry.party_tag,
-            role=role,
             status="stated",
             note=None,
-            role_note=None,
-            contact_details=(),
         )
     return PersonCell(name_column, (entry,))
