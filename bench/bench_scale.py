@@ -32,6 +32,7 @@ import os
 import platform
 import random
 import shutil
+import socket
 import statistics
 import subprocess
 import sys
@@ -75,6 +76,18 @@ QUESTIONS: list[tuple[str, str, dict[str, str]]] = [
 ]
 #: The questions whose parameter names one event, person or organisation: the 50 ms / 1.2x targets.
 ONE_THING = {label for label, _name, params in QUESTIONS if params}
+#: The network views timed: a label and the arguments of ``to_networkx`` (then ``render_html``).
+VIEWS: list[tuple[str, dict[str, Any]]] = [
+    ("one seminar", {"event": "y0-s7"}),
+    ("one person at depth 2", {"focus": "p9", "depth": 2}),
+    ("one organisation", {"focus": "o3"}),
+]
+#: What the server is asked over HTTP on loopback: a label and the request (path, or SPARQL text).
+SERVER_ASKS: list[tuple[str, str]] = [
+    ("named query: participants of one seminar (.json)", "/queries/participants.json?event=y0-s7&lang=sv"),
+    ("named query: co-participants of a person (.json)", "/queries/co-participants.json?person=p9&lang=sv"),
+    ("raw /sparql: participants of one seminar", "sparql"),
+]
 
 
 # --- the generated programme -----------------------------------------------------------------------
@@ -346,7 +359,10 @@ def measure(size: str, scratch: Path, *, rdflib: bool) -> dict[str, Any]:
         stores = ("seminargraph", "pyoxigraph", "rdflib")
         cells = ", ".join(f"{s} {row.get(f'{label} | {s}', 0):.4f}" for s in stores)
         print(f"  {label} ({got} rows): {cells}", flush=True)
+    row.update(measure_views(graphs, rdflib=rdflib))
     graphs["seminargraph"].close()
+    graphs.pop("rdflib", None)
+    row.update(measure_server(target, first_text))
 
     # Reopen and answer a first query in a new process: the library's, and pyoxigraph's.
     first = (
@@ -373,6 +389,87 @@ def measure(size: str, scratch: Path, *, rdflib: bool) -> dict[str, Any]:
     for path in (target, floor_dir, folder):
         shutil.rmtree(path)
     everything.unlink()
+    return row
+
+
+def measure_views(graphs: dict[str, Any], *, rdflib: bool) -> dict[str, Any]:
+    """Projection (``to_networkx``) and page (``render_html``) of one seminar, person, organisation."""
+    from seminargraph import to_networkx
+    from seminargraph.network.page import render_html
+
+    row: dict[str, Any] = {}
+    for label, options in VIEWS:
+
+        def project(graph: Any, options: dict[str, Any] = options) -> int:
+            return len(to_networkx(graph, **options))
+
+        def project_and_page(graph: Any, options: dict[str, Any] = options) -> int:
+            network = to_networkx(graph, **options)
+            render_html(network)
+            return len(network)
+
+        ours = graphs["seminargraph"]
+        nodes, row[f"view {label} | projection"] = median_of(partial(project, ours))
+        _, row[f"view {label} | projection + page"] = median_of(partial(project_and_page, ours))
+        row[f"view {label} | nodes"] = nodes
+        if rdflib:
+            _, row[f"view {label} | rdflib projection"] = limited(partial(project, graphs["rdflib"]))
+        print(
+            f"  view {label} ({nodes} nodes): projection {row[f'view {label} | projection']:.4f} s, "
+            f"with the page {row[f'view {label} | projection + page']:.4f} s, "
+            f"rdflib {row.get(f'view {label} | rdflib projection', 0):.4f} s",
+            flush=True,
+        )
+    return row
+
+
+def measure_server(target: Path, sparql_text: str) -> dict[str, Any]:
+    """Latency of ``seminargraph serve --store oxigraph:DIR`` on loopback: named queries and /sparql."""
+    import httpx
+
+    with socket.socket() as probe:
+        probe.bind(("127.0.0.1", 0))
+        port = probe.getsockname()[1]
+    command = [str(BIN / "seminargraph"), "serve", "--store", f"oxigraph:{target}", "--port", str(port)]
+    server = subprocess.Popen(command, stdout=subprocess.DEVNULL, stderr=subprocess.DEVNULL)
+    row: dict[str, Any] = {}
+    try:
+        with httpx.Client(base_url=f"http://127.0.0.1:{port}", timeout=60) as client:
+            deadline = time.monotonic() + 120
+            while True:
+                try:
+                    if client.get("/health").json().get("status") == "ok":
+                        break
+                except httpx.TransportError:
+                    pass
+                if time.monotonic() > deadline or server.poll() is not None:
+                    raise RuntimeError("seminargraph serve did not come up")
+                time.sleep(0.2)
+            for label, ask in SERVER_ASKS:
+
+                def request(ask: str = ask) -> int:
+                    if ask == "sparql":
+                        answer = client.post(
+                            "/sparql",
+                            content=sparql_text.encode("utf-8"),
+                            headers={
+                                "Content-Type": "application/sparql-query",
+                                "Accept": "application/sparql-results+json",
+                            },
+                        )
+                        answer.raise_for_status()
+                        return len(answer.json()["results"]["bindings"])
+                    answer = client.get(ask)
+                    answer.raise_for_status()
+                    return len(answer.json()["rows"]) if "rows" in answer.json() else len(answer.json())
+
+                rows, row[f"server {label} | seconds"] = median_of(request, runs=RUNS * 2)
+                row[f"server {label} | rows"] = rows
+                took = row[f"server {label} | seconds"] * 1000
+                print(f"  server {label} ({rows} rows): {took:.1f} ms", flush=True)
+    finally:
+        server.terminate()
+        server.wait(30)
     return row
 
 
@@ -452,7 +549,47 @@ def tables(saved: dict[str, Any]) -> str:
                     f"| {question} | {r['size']} | {r.get(f'{question} | rows', '')} | {_ms(ours)} "
                     f"| {_ms(floor)} | {ratio} | {_ms(theirs)} | {speedup} |"
                 )
+        out += _view_tables(rows)
     return "\n".join(out)
+
+
+def _view_tables(rows: list[dict[str, Any]]) -> list[str]:
+    if not any(f"view {VIEWS[0][0]} | projection" in r for r in rows):
+        return []
+    out = [
+        "",
+        "| network view | size | nodes | projection (ms) | projection + page (ms) | rdflib projection (ms) "
+        "| rdflib / seminargraph |",
+        "|---|---|---:|---:|---:|---:|---:|",
+    ]
+    for label, _options in VIEWS:
+        for r in rows:
+            ours, theirs = r.get(f"view {label} | projection"), r.get(f"view {label} | rdflib projection")
+            speedup = (
+                f"{theirs / ours:,.0f}x"
+                if theirs and ours and theirs != float("inf")
+                else (f"> {RDFLIB_SECONDS / ours:,.0f}x" if theirs == float("inf") and ours else "–")
+            )
+            out.append(
+                f"| {label} | {r['size']} | {r.get(f'view {label} | nodes', '')} | {_ms(ours)} "
+                f"| {_ms(r.get(f'view {label} | projection + page'))} | {_ms(theirs)} | {speedup} |"
+            )
+    if any(f"server {SERVER_ASKS[0][0]} | seconds" in r for r in rows):
+        out += [
+            "",
+            "| server, over HTTP on loopback | size | rows | answer (ms) | pyoxigraph, the text alone (ms) |",
+            "|---|---|---:|---:|---:|",
+        ]
+        floors = {SERVER_ASKS[0][0]: QUESTIONS[0][0], SERVER_ASKS[1][0]: QUESTIONS[3][0]}
+        floors[SERVER_ASKS[2][0]] = QUESTIONS[0][0]
+        for label, _ask in SERVER_ASKS:
+            for r in rows:
+                out.append(
+                    f"| {label} | {r['size']} | {r.get(f'server {label} | rows', '')} "
+                    f"| {_ms(r.get(f'server {label} | seconds'))} "
+                    f"| {_ms(r.get(f'{floors[label]} | pyoxigraph'))} |"
+                )
+    return out
 
 
 def write_docs(saved: dict[str, Any]) -> None:

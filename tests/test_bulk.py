@@ -17,6 +17,7 @@ from test_rdf_input import PREFIX, write
 from test_validate import BROKEN, MINIMAL, _minimal_graph
 
 ID = "https://seminargraph.example/id/"
+SG = "https://seminargraph.example/ns#"
 
 
 def _graphs_of_store(store: ox.Store) -> dict[str, Graph]:
@@ -133,3 +134,31 @@ def test_the_derived_edges_come_from_one_update_per_graph() -> None:
     assert update.count("INSERT") == 1 and f"WITH <{ID}graph/x>" in update
     moderator = URIRef("https://seminargraph.example/ns#moderator")
     assert any(store.quads_for_pattern(None, ox.NamedNode(str(moderator)), None))
+
+
+@pytest.mark.parametrize("sparql", [False, True], ids=["pyshacl", "sparql checks"])
+def test_a_load_that_does_not_conform_leaves_the_earlier_data(
+    run_cli, tmp_path: Path, monkeypatch: pytest.MonkeyPatch, sparql: bool
+) -> None:
+    # The next generation is built while the data is validated: a failed validation must still
+    # leave the store exactly as it was, and leave no half-built generation behind.
+    if sparql:
+        monkeypatch.setattr(bulk, "SPARQL_VALIDATION_ABOVE", 0)
+    store = tmp_path / "kg"
+    first = run_cli("load", "--store", f"oxigraph:{store}", str(MINIMAL))
+    assert first.exit_code == 0, first.stderr
+    active = (store / "active").resolve()
+    before = sorted(p.name for p in store.iterdir())
+    graph = _minimal_graph()
+    BROKEN["cycle"][0](graph)
+    broken = tmp_path / "cycle.ttl"
+    graph.serialize(broken, format="turtle")
+    again = run_cli("load", "--store", f"oxigraph:{store}", "--clear", str(broken))
+    assert again.exit_code == 3 and "nothing was loaded" in again.stderr
+    assert (store / "active").resolve() == active
+    assert sorted(p.name for p in store.iterdir()) == before
+    reopened = open_graph(f"oxigraph:{store}")
+    try:
+        assert "Eva Lind" in {str(o) for o in reopened.objects(None, URIRef(f"{SG}name"))}
+    finally:
+        reopened.close()

@@ -17,6 +17,7 @@ from __future__ import annotations
 
 import re
 from collections.abc import Iterator, Mapping, Sequence
+from concurrent.futures import ThreadPoolExecutor
 from dataclasses import dataclass, field
 from importlib import resources
 from pathlib import Path
@@ -251,12 +252,31 @@ def load_disk(
     if spec.kind != "oxigraph":
         raise StoreError(f"load_disk loads into an oxigraph:DIR store, not {spec}")
     loaded = load_into_oxigraph(data, base=base)
-    if validate:
-        report = validate_loaded(loaded)
-        if not report.conforms:
-            raise ValidationFailed(report)
     names = sorted(loaded.sizes)
-    leftovers = disk.replace_graphs(Path(spec.location), GraphDumps(loaded.store, names), clear=clear)
+    dumps = GraphDumps(loaded.store, names)
+    if validate:
+        # Validation reads the scratch store while the next generation is built from it (Oxigraph
+        # works outside the interpreter's lock for much of both); the switch waits for its report.
+        with ThreadPoolExecutor(1, thread_name_prefix="validate") as pool:
+            checking = pool.submit(validate_loaded, loaded)
+
+            def conforms() -> None:
+                report = checking.result()
+                if not report.conforms:
+                    raise ValidationFailed(report)
+
+            try:
+                leftovers = disk.replace_graphs(
+                    Path(spec.location), dumps, clear=clear, before_switch=conforms
+                )
+            except BaseException:
+                # A failure to build: the validation's own failure, if any, says more.
+                report = checking.result()
+                if not report.conforms:
+                    raise ValidationFailed(report) from None
+                raise
+    else:
+        leftovers = disk.replace_graphs(Path(spec.location), dumps, clear=clear)
     # After the switch, as write_store does: a kill in between keeps the base of the data before.
     write_atomic({Path(spec.location) / BASE_FILE: f"{base}\n".encode()})
     return WriteReport(str(spec), names, loaded.triples, clear, leftovers, dict(loaded.sizes))

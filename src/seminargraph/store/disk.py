@@ -25,7 +25,7 @@ import os
 import re
 import shutil
 import weakref
-from collections.abc import Iterator, Mapping
+from collections.abc import Callable, Iterator, Mapping
 from pathlib import Path
 
 import pyoxigraph as ox
@@ -169,13 +169,21 @@ def _dataset(store: ox.Store, fd: int | None, root: Path) -> Dataset:
     return dataset
 
 
-def replace_graphs(root: Path, graphs: Mapping[str, bytes], *, clear: bool = False) -> list[str]:
+def replace_graphs(
+    root: Path,
+    graphs: Mapping[str, bytes],
+    *,
+    clear: bool = False,
+    before_switch: Callable[[], None] | None = None,
+) -> list[str]:
     """Replace the named ``graphs`` (N-Triples by graph IRI) in the store at ``root``, atomically.
 
-    Creates the store when ``root`` is missing or empty. Returns the names of leftovers of earlier,
-    interrupted loads that were removed.
+    Creates the store when ``root`` is missing or empty. ``before_switch``, when given, is called
+    once the new generation is built and before it becomes the store; an exception from it
+    leaves the store as it was (a load validates in a thread meanwhile, and waits for it there).
+    Returns the names of leftovers of earlier, interrupted loads that were removed.
     """
-    _prepare(root)
+    made = _prepare(root)
     fd = lock(root, exclusive=True)
     try:
         leftovers = _remove_leftovers(root)
@@ -183,9 +191,19 @@ def replace_graphs(root: Path, graphs: Mapping[str, bytes], *, clear: bool = Fal
         new = root / f"g-{_next_number(root, leftovers):06d}"
         try:
             _build(new, old, graphs, clear=clear)
+            if before_switch is not None:
+                before_switch()
             _switch(root, new.name)
         except BaseException:
             shutil.rmtree(new, ignore_errors=True)
+            if made is not None:
+                # A first load that failed leaves no store behind: the folder as it was.
+                for name in (MARKER, LOCK):
+                    with contextlib.suppress(OSError):
+                        (root / name).unlink()
+                if made == "folder":
+                    with contextlib.suppress(OSError):
+                        root.rmdir()
             raise
         if old is not None:
             shutil.rmtree(old, ignore_errors=True)
@@ -194,10 +212,11 @@ def replace_graphs(root: Path, graphs: Mapping[str, bytes], *, clear: bool = Fal
         _close_fd(fd)
 
 
-def _prepare(root: Path) -> None:
+def _prepare(root: Path) -> str | None:
+    """Make ``root`` a store if it is not one; what was made ("folder", "marker") or None."""
     kind = kind_of(root)
     if kind == "ours":
-        return
+        return None
     if kind == "plain":
         raise StoreError(
             f"{root} is an Oxigraph database not made by seminargraph load; queries can read it, "
@@ -207,11 +226,13 @@ def _prepare(root: Path) -> None:
         raise StoreError(f"{root} is a file, not a folder; give a new or empty folder for the store")
     if kind == "other":
         raise StoreError(f"{root} is neither empty nor a seminargraph store; give a new or empty folder")
+    made = "marker" if root.is_dir() else "folder"
     try:
         root.mkdir(parents=True, exist_ok=True)
         (root / MARKER).write_bytes(_MARKER_TEXT)
     except OSError as exc:
         raise StoreError(f"{root}: cannot create the store here: {exc.strerror}") from None
+    return made
 
 
 def _generations(root: Path) -> Iterator[Path]:
