@@ -16,6 +16,7 @@ chosen label language.
 
 from __future__ import annotations
 
+import functools
 import re
 from collections.abc import Mapping
 from dataclasses import dataclass
@@ -90,10 +91,19 @@ def list_queries() -> list[NamedQuery]:
 
 def get_query(name: str) -> NamedQuery:
     """The named query ``name``, or UnknownQueryError listing the known names."""
-    entry = _queries_dir().joinpath(f"{name}.rq")
-    if not re.fullmatch(r"[a-z0-9-]+", name) or not entry.is_file():
+    found = _packaged(name) if re.fullmatch(r"[a-z0-9-]+", name) else None
+    if found is None:
         known = ", ".join(q.name for q in list_queries())
         raise UnknownQueryError(f"no named query '{name}'; the named queries are: {known}")
+    return found
+
+
+@functools.lru_cache(maxsize=64)
+def _packaged(name: str) -> NamedQuery | None:
+    # The packaged files do not change while the program runs: each is read and parsed once.
+    entry = _queries_dir().joinpath(f"{name}.rq")
+    if not entry.is_file():
+        return None
     return parse_query_text(entry.read_text("utf-8"), name, entry.name)
 
 
