@@ -328,3 +328,52 @@ def test_a_graph_without_people_organisations_or_events_projects_to_nothing() ->
     net = to_networkx(Dataset(default_union=True))
     assert net.number_of_nodes() == 0 and net.number_of_edges() == 0
     assert to_networkx(Dataset(default_union=True), projection="people").number_of_nodes() == 0
+
+
+def test_a_hub_at_the_edge_of_a_view_shows_its_links_within_it_and_counts_the_others(
+    seed_graph: Dataset, full: Any, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    # A festival of thousands of events is a hub at the edge of one seminar's view: its other
+    # links are counted, not read (here the seed's festival is made a hub by lowering the bar).
+    import seminargraph.network as network
+
+    event = "fran-rora-till-ledning"
+    plain = to_networkx(seed_graph, event=event)
+    monkeypatch.setattr(network, "HUB_LINKS", 1)
+    view = to_networkx(seed_graph, event=event)
+    assert set(view.nodes) == set(plain.nodes)
+    assert set(view.edges(keys=True)) == set(plain.edges(keys=True))
+    festival = iri("event", "almedalen-2015")
+    lines = view.nodes[festival]["relations"].splitlines()
+    everything = full.nodes[festival]["relations"].splitlines()
+    links = sum(1 for _ in full.in_edges(festival)) + sum(1 for _ in full.out_edges(festival))
+    shown = [line for line in lines if not line.startswith("…")]
+    assert set(shown) < set(everything)
+    assert lines[-1] == f"… och {links - len(shown)} länkar till annat utanför vyn"
+    # the inner nodes keep every detail
+    for node in set(view.nodes) - {festival}:
+        if view.nodes[node]["type"] != "organisation":
+            assert view.nodes[node] == full.nodes[node]
+
+
+def test_the_source_line_names_a_tables_rows_once(tmp_path: Path) -> None:
+    from seminargraph.programme import import_tables
+    from seminargraph.store import open_graph
+
+    lines = (Path(__file__).parent / "data" / "programme" / "2031.csv").read_text("utf-8").splitlines()
+    header, row = lines[0], lines[1]
+    rows = [row.replace("Vem bygger bron?", f"Vem bygger bro {n}?") + str(100 + n) for n in range(5)]
+    table = tmp_path / "2031.csv"
+    table.write_text("\n".join([header, *rows]) + "\n", "utf-8")
+    store = tmp_path / "kg"
+    import_tables(
+        [table], "almedalsveckan", store=f"oxigraph:{store}", linked_data=False, review=tmp_path / "r.tsv"
+    )
+    graph = open_graph(f"oxigraph:{store}")
+    try:
+        view = to_networkx(graph, focus="karin-ek")
+        assert view.graph["sources"] == "2031.csv (5 rader)"
+        english = to_networkx(graph, focus="karin-ek", lang="en")
+        assert english.graph["sources"] == "2031.csv (5 rows)"
+    finally:
+        graph.close()

@@ -23,6 +23,7 @@ from .vocab import SG
 ONTOLOGY_GRAPH = SG[""]
 
 
+@cache
 def resource_path(*parts: str) -> Path:
     """Return the path of a packaged resource file or folder."""
     return Path(str(resources.files("seminargraph").joinpath("resources", *parts)))

@@ -44,6 +44,10 @@ from ..vocab import SG
 from .views import people_network
 
 PROJECTIONS = ("full", "people")
+#: A node at the edge of a view with more links than this is a hub: only its links within the
+#: view are read, and its details say how many others it has.
+HUB_LINKS = 200
+OUTSIDE = {"sv": "… och {n} länkar till annat utanför vyn", "en": "… and {n} more links outside this view"}
 NODE_TYPES = ("person", "organisation", "event")
 #: Relations of edges in the full projection.
 RELATIONS = (
@@ -117,6 +121,10 @@ class _Builder:
         self._terms: dict[str, str] = {}
         self.known = terms()
         self.role_names = {str(iri): name for name, iri in self.known.roles.items()}
+        #: The nodes whose every fact has been read by a neighbourhood walk.
+        self._walked: set[str] = set()
+        #: For each hub at the edge of a view: how many of its links are not read.
+        self.outside: dict[str, int] = {}
 
     def keep(self, fact: Fact) -> bool:
         return self.include_ambiguous or fact.status != "ambiguous"
@@ -140,13 +148,31 @@ class _Builder:
         nodes = set(self.reader.read_entities(events | agents | organisations)) & (
             events | agents | organisations
         )
-        facts = self.reader.touching(nodes)
-        return self.assemble(nodes, facts, view="event", root=root)
+        # The events the root is part of, and the agents' organisations, are the edge of the view.
+        edge = (events - below) | (organisations - agents)
+        return self.assemble(nodes, self.facts_of(nodes, edge), view="event", root=root)
 
     def focus_view(self, value: str, depth: int) -> Any:
         root = self.resolve(value, NODE_TYPES)
         nodes = self.neighbourhood({root.iri}, depth)
-        return self.assemble(nodes, self.reader.touching(nodes), view="focus", root=root, depth=depth)
+        # The last ring was reached, not walked from: it is the edge of the view.
+        edge = nodes - self._walked
+        return self.assemble(nodes, self.facts_of(nodes, edge), view="focus", root=root, depth=depth)
+
+    def facts_of(self, nodes: set[str], edge: set[str]) -> list[Fact]:
+        """The facts touching ``nodes``; of a hub at the ``edge`` of the view, those within it.
+
+        A hub (a festival with its thousands of events, an organiser of hundreds) would make a
+        small view read a large part of the graph; its details then list its links in the view
+        and say how many others it has (``self.outside``).
+        """
+        degrees = self.reader.degrees(edge) if edge else {}
+        hubs = {n for n, k in degrees.items() if k > HUB_LINKS}
+        facts = _distinct(self.reader.touching(nodes - hubs) + self.reader.linking(hubs, nodes))
+        for hub in hubs:
+            shown = sum(1 for f in facts if hub in (f.src, f.dst))
+            self.outside[hub] = degrees[hub] - shown
+        return facts
 
     def query_view(self, query: str | NamedQuery | QueryResult, params: Mapping[str, str], depth: int) -> Any:
         result = (
@@ -210,6 +236,7 @@ class _Builder:
     def neighbourhood(self, start: set[str], depth: int) -> set[str]:
         seen, frontier = set(start), set(start)
         for _ in range(depth):
+            self._walked |= frontier
             facts = self.reader.touching(frontier)
             ends = {
                 e
@@ -253,6 +280,10 @@ class _Builder:
                     self.add_details(details[end], fact, edge, entities.get(other or ""), end == fact.src)
             if rule_edges and fact.dst in nodes and fact.src in nodes:
                 edges.append((fact.src, fact.dst, fact.iri, edge))
+        for hub, more in self.outside.items():
+            if hub in details and more > 0:
+                line = OUTSIDE["sv" if self.lang.startswith("sv") else "en"]
+                details[hub]["relations"].append(line.format(n=f"{more:,}".replace(",", "\u00a0")))
         import networkx as nx
 
         network = nx.MultiDiGraph(
@@ -262,7 +293,7 @@ class _Builder:
             view_id=root.identifier if root else "",
             view_label=pick(root.names, self.lang) if root else "",
             depth=depth,
-            sources=self.sources(),
+            sources=self.sources(None if view == "full" else facts),
         )
         order = {t: i for i, t in enumerate(NODE_TYPES)}
         for iri in sorted(
@@ -379,9 +410,24 @@ class _Builder:
             )
             network.add_edge(s, o, key=str(p), relation=_snake(str(p)), label=label, fact="", **data)
 
-    def sources(self) -> str:
-        parts = []
-        for _, titles, file_name, publishers in self.reader.sources():
+    def sources(self, facts: Iterable[Fact] | None = None) -> str:
+        """The line naming where the view's facts come from (of the whole graph: every source).
+
+        Many sources from one file (the rows of a programme table) are named once, as the file
+        and how many of its rows the view quotes.
+        """
+        found = self.reader.sources(None if facts is None else {f.iri for f in facts})
+        by_file: dict[str, int] = {}
+        for _, _titles, file_name, _publishers in found:
+            by_file[file_name] = by_file.get(file_name, 0) + 1
+        parts, named = [], set()
+        for _, titles, file_name, publishers in found:
+            if file_name and by_file[file_name] > 3:
+                if file_name not in named:
+                    named.add(file_name)
+                    rows = "rader" if self.lang.startswith("sv") else "rows"
+                    parts.append(f"{file_name} ({by_file[file_name]:,} {rows})")
+                continue
             extra = ", ".join(x for x in (file_name, pick(publishers, self.lang)) if x)
             parts.append(pick(titles, self.lang) + (f" ({extra})" if extra else ""))
         return "; ".join(parts)
@@ -393,6 +439,10 @@ def _named(query: str | NamedQuery) -> NamedQuery:
     if re.fullmatch(r"[a-z0-9-]+", query):
         return get_query(query)
     return parse_query_text(query, "sparql", "query")
+
+
+def _distinct(facts: Iterable[Fact]) -> list[Fact]:
+    return list({f.key: f for f in facts}.values())
 
 
 def _evidence_lines(fact: Fact) -> list[str]:

@@ -18,6 +18,7 @@ from rdflib.term import Node
 
 from ..errors import QueryError
 from ..ontology import Terms, terms
+from ..sparql import execute_own
 from ..vocab import SG
 
 #: IRIs per VALUES block: keeps each query text small whatever the size of the view.
@@ -129,7 +130,7 @@ def select(
 
 
 def _run(graph: Graph, text: str) -> list[Sequence[Node]]:
-    return [tuple(row) for row in graph.query(text)]  # type: ignore[arg-type]
+    return [tuple(row) for row in execute_own(graph, text).rows]  # type: ignore[arg-type]
 
 
 class FactReader:
@@ -191,14 +192,30 @@ class FactReader:
 
     # -- facts -----------------------------------------------------------------------------
 
-    def read_facts(self, kind: FactKind, end: str | None = None, nodes: Iterable[str] = ()) -> list[Fact]:
-        """Read facts of one kind; with ``end`` ("src" or "dst"), only those touching ``nodes``."""
+    def read_facts(
+        self,
+        kind: FactKind,
+        end: str | None = None,
+        nodes: Iterable[str] = (),
+        *,
+        others: Iterable[str] | None = None,
+    ) -> list[Fact]:
+        """Read facts of one kind; with ``end`` ("src" or "dst"), only those touching ``nodes``.
+
+        With ``others`` as well, only those whose other end is among ``others`` (or that have no
+        other end): the links of a node to the rest of a view, not to the whole graph.
+        """
         dst = f"?fact {iri_term(str(kind.dst))} ?dst ."
         if kind.dst_optional and end != "dst":
             dst = f"OPTIONAL {{ {dst} }}"
+        among = ""
+        if end is not None and others is not None:
+            other = "dst" if end == "src" else "src"
+            listed = ", ".join(iri_term(o) for o in sorted(set(others)))
+            among = f"  FILTER (!BOUND(?{other}) || ?{other} IN ({listed}))\n"
         text = (
             "SELECT ?fact ?src ?dst ?extra ?status ?note WHERE { #VALUES\n"
-            f"  ?fact a {iri_term(str(kind.cls))} ; {iri_term(str(kind.src))} ?src .\n  {dst}\n"
+            f"  ?fact a {iri_term(str(kind.cls))} ; {iri_term(str(kind.src))} ?src .\n  {dst}\n{among}"
             f"  OPTIONAL {{ ?fact {iri_term(str(kind.extra))} ?extra }}\n"
             "  OPTIONAL { ?fact sg:status ?status }\n"
             "  OPTIONAL { ?fact sg:note ?note }\n}"
@@ -233,6 +250,38 @@ class FactReader:
                 for end in ("src", "dst"):
                     self.read_facts(kind, end, todo)
         return [f for f in self.facts.values() if f.src in wanted or f.dst in wanted]
+
+    def degrees(self, nodes: Iterable[str]) -> dict[str, int]:
+        """How many facts (of the kinds drawn) have an end at each of ``nodes``."""
+        ends = sorted({str(p) for k in FACT_KINDS for p in (k.src, k.dst)})
+        path = "|".join(iri_term(e) for e in ends)
+        text = f"SELECT ?n (COUNT(DISTINCT ?fact) AS ?k) WHERE {{ #VALUES ?fact {path} ?n }} GROUP BY ?n"
+        found = {str(n): int(k) for n, k in select(self.graph, text, "n", nodes) if n is not None}  # type: ignore[call-overload]
+        return {n: found.get(n, 0) for n in set(nodes)}
+
+    def linking(self, nodes: Iterable[str], view: Iterable[str]) -> list[Fact]:
+        """Read the facts between ``nodes`` and the rest of ``view`` (both ends in the view).
+
+        For the nodes at the edge of a view (an event's festival, the last ring of a
+        neighbourhood): their links to the rest of the graph can be thousands, and drawing them
+        needs only those inside the view.
+        """
+        wanted, inside = set(nodes), set(view) | set(nodes)
+        todo = wanted - self._touched
+        if todo and not self._all_facts:
+            # A long list of IRIs is slower to filter by than reading and dropping rows here.
+            others = inside if len(inside) <= 4 * CHUNK else None
+            for kind in FACT_KINDS:
+                for end in ("src", "dst"):
+                    self.read_facts(kind, end, todo, others=others)
+
+        def keep(fact: Fact) -> bool:
+            if fact.src in inside and (fact.dst is None or fact.dst in inside):
+                return True
+            # a node whose every fact was read already (touching) keeps them all
+            return any(e in wanted and e in self._touched for e in (fact.src, fact.dst))
+
+        return [f for f in self.facts.values() if (f.src in wanted or f.dst in wanted) and keep(f)]
 
     def read_all_facts(self) -> list[Fact]:
         """Read every fact of the graph."""
@@ -284,15 +333,26 @@ class FactReader:
                 found.setdefault(str(term), []).append(label)
         return found
 
-    def sources(self) -> list[tuple[str, list[Literal], str, list[Literal]]]:
-        """Each source document: IRI, titles, file name and publisher names."""
+    def sources(
+        self, facts: Iterable[str] | None = None
+    ) -> list[tuple[str, list[Literal], str, list[Literal]]]:
+        """Each source document (default: all; or those the evidence of ``facts`` quotes).
+
+        Gives the IRI, titles, file name and publisher names of each.
+        """
         text = (
-            "SELECT ?src ?title ?file ?publisher WHERE { ?src a sg:SourceDocument .\n"
+            "SELECT ?src ?title ?file ?publisher WHERE { #VALUES\n  ?src a sg:SourceDocument .\n"
             "  OPTIONAL { ?src sg:title ?title } OPTIONAL { ?src sg:fileName ?file }\n"
             "  OPTIONAL { ?src sg:publisher/sg:name ?publisher }\n}"
         )
+        if facts is None:
+            rows = select(self.graph, text)
+        else:
+            cited = "SELECT DISTINCT ?src WHERE { #VALUES ?fact sg:evidence/sg:source ?src }"
+            quoted = select(self.graph, cited, "fact", facts)
+            rows = select(self.graph, text, "src", {str(r[0]) for r in quoted if isinstance(r[0], URIRef)})
         found: dict[str, tuple[set[Literal], set[str], set[Literal]]] = {}
-        for src, title, file_name, publisher in select(self.graph, text):
+        for src, title, file_name, publisher in rows:
             titles, files, publishers = found.setdefault(str(src), (set(), set(), set()))
             if isinstance(title, Literal):
                 titles.add(title)

@@ -170,6 +170,18 @@ def execute(
     return to_result(result)
 
 
+def execute_own(graph: Graph, text: str) -> QueryResult:
+    """Run a query text that seminargraph wrote itself (the readers of ``read``), unchecked.
+
+    Such texts hold no query text from outside, only IRIs that ``read.facts.iri_term`` refused to
+    write when they could break out; on an Oxigraph store they skip rdflib's result conversion.
+    """
+    inner = _oxigraph_union(graph)
+    if inner is not None:
+        return _execute_oxigraph(inner, graph, text)
+    return to_result(graph.query(text))
+
+
 def _oxigraph_union(graph: Graph) -> ox.Store | None:
     # The pyoxigraph store behind a dataset queried as the union of its graphs (every dataset
     # seminargraph opens): its solutions are read without rdflib's Result in between.
@@ -229,4 +241,13 @@ def to_result(result: Result) -> QueryResult:
     return QueryResult("select", columns=columns, rows=rows)  # type: ignore[arg-type]
 
 
-__all__ = ["MAX_QUERY_CHARS", "QueryResult", "bind", "check_query", "execute", "graph_of", "to_result"]
+__all__ = [
+    "MAX_QUERY_CHARS",
+    "QueryResult",
+    "bind",
+    "check_query",
+    "execute",
+    "execute_own",
+    "graph_of",
+    "to_result",
+]
