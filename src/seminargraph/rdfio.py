@@ -95,7 +95,14 @@ def empty_dataset(*, default_union: bool = False, store: str = "default") -> Dat
     ``store`` is an rdflib store plugin name: "default" is rdflib's own memory store, "Oxigraph"
     an in-memory Oxigraph store (fast SPARQL).
     """
-    dataset = Dataset(store=store, default_union=default_union)
+    if store == "Oxigraph":
+        # Imported here: the store wing itself reads and writes RDF with this module.
+        from .store.terms import GuardedOxigraphStore
+
+        # rdflib's own query() on it refuses SERVICE, LOAD and FROM <url> (see store.terms).
+        dataset = Dataset(store=GuardedOxigraphStore(), default_union=default_union)
+    else:
+        dataset = Dataset(store=store, default_union=default_union)
     dataset.namespace_manager = NamespaceManager(dataset, bind_namespaces="none")
     return dataset
 
