@@ -116,6 +116,13 @@ def _delimited_rows(path: Path, reader: Iterator[list[str]], header: list[str]) 
         except StopIteration:
             return
         except csv.Error as exc:
+            if "field limit" in str(exc):
+                raise SourceError(
+                    f"a cell is longer than {MAX_CELL:,} characters, the limit; a quote may be missing "
+                    "before it, or the cell holds more than a programme does",
+                    path=path,
+                    line=start,
+                ) from None
             raise SourceError(
                 f"malformed row: {exc}; check the quotes (a cell with a comma, quote or line break "
                 "must be quoted, and quotes inside it doubled)",
