@@ -33,7 +33,7 @@ import pyoxigraph as ox
 from rdflib import Dataset
 from rdflib.namespace import NamespaceManager
 
-from ..errors import StoreError
+from ..errors import DiskFull, StoreError, is_no_room
 from ..rdfio import bind_prefixes
 from .terms import GuardedOxigraphStore
 
@@ -271,7 +271,13 @@ def _build(new: Path, old: Path | None, graphs: Mapping[str, bytes], *, clear: b
         del store
         _sync_tree(new)
     except (OSError, SyntaxError, ValueError) as exc:
-        raise StoreError(f"{new.parent}: the load failed and changed nothing: {exc}") from None
+        message = f"{new.parent}: the load failed and changed nothing: {exc}"
+        if is_no_room(str(exc)):
+            raise DiskFull(
+                f"{message}; free space on the disk that holds {new.parent} (or raise the file size "
+                "or quota limit that was reached), then load again"
+            ) from None
+        raise StoreError(message) from None
 
 
 def _next_from(old: Path, new: Path, replaced: set[str]) -> ox.Store:
