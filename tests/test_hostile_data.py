@@ -233,10 +233,16 @@ def _as_jsonl(csv_text: str) -> str:
     return "".join(json.dumps(row, ensure_ascii=False) + "\n" for row in rows)
 
 
+def _as_tsv(csv_text: str) -> str:
+    # The fixture's cells hold no tabs; a line break in one becomes a space.
+    rows = csv.reader(io.StringIO(csv_text, newline=""))
+    return "".join("\t".join(cell.replace("\n", " ") for cell in row) + "\n" for row in rows)
+
+
 @pytest.mark.parametrize(
     ("name", "edit", "expected"),
     [
-        ("2031.tsv", lambda t: t.replace(",", "\t").replace("\t12\t9001", "\t12\t9001\textra"), "{table}:2:"),
+        ("2031.tsv", lambda t: _as_tsv(t).replace("\t12\t9001", "\t12\t9001\textra"), "{table}:2:"),
         ("2031.jsonl", lambda t: _as_jsonl(t) + '{"title": "Halv\n', "{table}:5:"),
         ("2031.jsonl", lambda t: _as_jsonl(t).replace('"id": "9002"', '"id": {"x": 1}'), "{table}:2: id:"),
     ],
@@ -245,17 +251,9 @@ def _as_jsonl(csv_text: str) -> str:
 def test_case02_malformed_tsv_and_json_lines_are_refused_with_their_line(
     tmp_path: Path, run_cli: Callable[..., Any], name: str, edit: Callable[[str], str], expected: str
 ) -> None:
-    # TSV: only the ragged row is tab-separated in a way that breaks; the cells hold no tabs.
-    source = (FIXTURES / "2031.csv").read_text("utf-8")
-    if name.endswith(".tsv"):
-        rows = list(csv.reader(io.StringIO(source, newline="")))
-        source = "".join("\t".join(cell.replace("\n", " ") for cell in row) + "\n" for row in rows)
-        text = source.replace("\t12\t9001", "\t12\t9001\textra")
-    else:
-        text = edit(source)
     table = tmp_path / "in" / name
     table.parent.mkdir()
-    table.write_text(text, "utf-8")
+    table.write_text(edit((FIXTURES / "2031.csv").read_text("utf-8")), "utf-8")
     message = _refused(tmp_path, run_cli, table)
     assert expected.format(table=table) in message, message
 
