@@ -23,6 +23,7 @@ LAYERS: dict[str, int] = {
     "ontology": 0,
     "rdfio": 0,
     "store.terms": 0,  # the one reader of oxrdflib's private attribute, for rdfio and validate too
+    "sparql.checks": 0,  # checks of query text (errors and rdflib's parser only); store.terms guards with it
     # 1: sources: files -> records and RDF
     "inputs": 1,
     "inputs.": 1,

@@ -350,50 +350,6 @@ def _refused(tmp_path: Path, run_cli: Callable[..., Any], table: Path, *extra: s
     return str(result.stderr)
 
 
-#: Bad tables: how the fixture is broken, and what the message must say (with {table} and its line).
-BAD_TABLES: dict[str, tuple[Callable[[str], str], tuple[str, ...]]] = {
-    "a missing column": (lambda t: t.replace(",place,", ",plats,", 1), ("{table}:1:", "'place'")),
-    "a ragged row": (
-        lambda t: t.replace(",12,9001", ",12,9001,extra"),
-        ("{table}:2:", "23 cells where the header has 22"),
-    ),
-    "an empty file": (lambda t: "", ("the table is empty",)),
-    "an unclosed quote": (
-        lambda t: t.replace('"Alfa kommun, Beta AB"', '"Alfa kommun, Beta AB'),
-        ("{table}:2:", "malformed row", "check the quotes"),
-    ),
-    "duplicate programme ids with other cells": (
-        lambda t: t.replace(",3,9002", ",3,9001"),
-        ("{table}:3:", "'9001' is also the id of line 2"),
-    ),
-    "an unparseable date": (
-        lambda t: t.replace("2031-07-02 13:00:00", "2 juli 13.00"),
-        ("{table}:3: start:", "'2 juli 13.00'"),
-    ),
-}
-
-
-@pytest.mark.parametrize("case", sorted(BAD_TABLES))
-def test_a_bad_table_is_refused_with_its_file_and_line(
-    tmp_path: Path, run_cli: Callable[..., Any], case: str
-) -> None:
-    edit, expected = BAD_TABLES[case]
-    table = _table(tmp_path, edit)
-    message = _refused(tmp_path, run_cli, table)
-    for text in expected:
-        assert text.format(table=table) in message, message
-
-
-def test_a_file_in_another_encoding_is_named_with_its_position(
-    tmp_path: Path, run_cli: Callable[..., Any]
-) -> None:
-    table = tmp_path / "in" / "2031.csv"
-    table.parent.mkdir()
-    table.write_bytes((FIXTURES / "2031.csv").read_text("utf-8").encode("latin-1"))
-    message = _refused(tmp_path, run_cli, table)
-    assert "not UTF-8 at line 2" in message
-
-
 def test_a_mapping_naming_a_column_the_table_lacks_is_refused(
     tmp_path: Path, run_cli: Callable[..., Any]
 ) -> None:

@@ -1,19 +1,13 @@
-"""Stores: specifications, loading into oxigraph:DIR (replacement, atomicity, kill -9, store in use).
+"""Stores: specifications, loading into oxigraph:DIR (replacement, the base kept with the store).
 
 Loading into and reading from endpoints is covered by the contract suite; faulty endpoints are in
-test_store_remote.py.
+test_store_remote.py; kill -9, a full disk and two processes on one store in test_hostile_faults.py.
 """
 
 from __future__ import annotations
 
-import errno
-import os
 import re
 import shutil
-import subprocess
-import sys
-import textwrap
-import time
 from collections.abc import Callable
 from pathlib import Path
 from typing import TypeVar
@@ -26,7 +20,6 @@ from rdflib import Dataset
 from seminargraph import StoreError, load_graph, run_query
 from seminargraph.query import execute
 from seminargraph.store import StoreSpec, open_graph, parse_spec, write_store
-from seminargraph.store.disk import ACTIVE, MARKER
 
 MINIMAL = Path(__file__).parent / "data" / "minimal"
 COUNT = "SELECT (COUNT(*) AS ?n) WHERE { GRAPH ?g { ?s ?p ?o } }"
@@ -240,171 +233,7 @@ def test_an_oxigraph_database_made_elsewhere_is_read_but_not_loaded_into(
     assert "not made by seminargraph load" in loaded.stderr
 
 
-# --- two processes, and kill -9 ------------------------------------------------------------------
-
-_HOLD_READER = """
-import sys, time
-from seminargraph.store import open_graph
-graph = open_graph(sys.argv[1])
-print("open", flush=True)
-time.sleep(120)
-"""
-
-_BIG_LOAD = """
-import sys
-import pyoxigraph as ox
-from seminargraph.inputs.mapping import new_dataset
-from seminargraph.store import oxigraph_of, write_store
-n = int(sys.argv[2])
-lines = "".join(
-    f'<https://big.example/s{i}> <https://big.example/p{i % 7}> "value {i}"@sv <https://big.example/g> .\\n'
-    for i in range(n)
-)
-dataset = new_dataset()
-oxigraph_of(dataset).bulk_load(lines.encode(), format=ox.RdfFormat.N_QUADS)
-print("writing", flush=True)
-write_store(sys.argv[1], dataset)
-print("done", flush=True)
-"""
-
-#: Triples of the generated source: enough for its load to last a few seconds.
-BIG = 100_000
-
-
-def _python(code: str, *args: str) -> subprocess.Popen[str]:
-    return subprocess.Popen(
-        [sys.executable, "-c", textwrap.dedent(code), *args], stdout=subprocess.PIPE, text=True
-    )
-
-
-def _wait_for(process: subprocess.Popen[str], word: str) -> None:
-    assert process.stdout is not None
-    line = process.stdout.readline().strip()
-    assert line == word, f"expected {word!r} from the helper process, got {line!r}"
-
-
-def _wait_for_new_generation(root: Path, process: subprocess.Popen[str]) -> None:
-    """Wait until the load holds the store: its new generation folder exists beside the active one."""
-    deadline = time.monotonic() + 60
-    while len([p for p in root.iterdir() if p.name.startswith("g-")]) < 2:
-        assert process.poll() is None, "the load ended before it began writing"
-        assert time.monotonic() < deadline, "the load did not begin writing within 60 s"
-        time.sleep(0.01)
-
-
-def test_a_load_while_another_process_reads_says_the_store_is_in_use(
-    run_cli: Callable[..., Result], tmp_path: Path
-) -> None:
-    store = f"oxigraph:{tmp_path / 'kg'}"
-    assert run_cli("load", "--store", store).exit_code == 0
-    reader = _python(_HOLD_READER, store)
-    try:
-        _wait_for(reader, "open")
-        result = run_cli("load", "--store", store, str(MINIMAL))
-        assert result.exit_code == 1
-        assert "is in use by another process" in result.stderr
-        assert "Traceback" not in result.stderr
-        # Readers share the store.
-        assert run_cli("query", "moderators", "--store", store).exit_code == 0
-    finally:
-        reader.kill()
-        reader.wait()
-    assert "Anna Berg" not in _stored(store, _people), "the refused load wrote nothing"
-    assert run_cli("load", "--store", store, str(MINIMAL)).exit_code == 0
-
-
-def test_while_a_load_runs_other_loads_and_readers_are_told_the_store_is_in_use(
-    run_cli: Callable[..., Result], tmp_path: Path
-) -> None:
-    store = f"oxigraph:{tmp_path / 'kg'}"
-    assert run_cli("load", "--store", store).exit_code == 0
-    loader = _python(_BIG_LOAD, store, str(BIG))
-    try:
-        _wait_for(loader, "writing")
-        _wait_for_new_generation(tmp_path / "kg", loader)
-        second = run_cli("load", "--store", store, str(MINIMAL))
-        reader = run_cli("query", "moderators", "--store", store)
-        assert loader.poll() is None, "the load ended before the others could try; make BIG larger"
-    finally:
-        loader.wait(120)
-    assert second.exit_code == 1 and "is in use by another process" in second.stderr
-    assert reader.exit_code == 1 and "is in use by another process" in reader.stderr
-    assert loader.returncode == 0
-    assert _stored(store, _count) > BIG
-
-
-def test_a_load_killed_at_any_moment_leaves_the_earlier_data_readable(
-    run_cli: Callable[..., Result], tmp_path: Path
-) -> None:
-    root = tmp_path / "kg"
-    store = f"oxigraph:{root}"
-    assert run_cli("load", "--store", store).exit_code == 0
-    expected = run_cli("query", "participants", "--store", store, "--format", "csv").stdout
-    seed_triples = _stored(store, _count)
-    interrupted = 0
-    big = BIG // 2
-    for delay in (0.0, 0.7, 1.4):
-        loader = _python(_BIG_LOAD, store, str(big))
-        _wait_for(loader, "writing")
-        _wait_for_new_generation(root, loader)
-        time.sleep(delay)
-        loader.kill()  # SIGKILL, as kill -9
-        loader.wait()
-        total = _stored(store, _count)
-        # All or nothing: the earlier data alone, or the earlier data and every new triple.
-        assert total in (seed_triples, seed_triples + big), f"killed after {delay} s: {total} triples"
-        after = run_cli("query", "participants", "--store", store, "--format", "csv")
-        assert after.exit_code == 0, after.stderr
-        assert after.stdout == expected
-        if len([p for p in root.iterdir() if p.name.startswith("g-")]) > 1:
-            interrupted += 1
-            # The next load removes what the killed one left, and says so.
-            again = run_cli("load", "--store", store)
-            assert again.exit_code == 0, again.stderr
-            assert "removed what an interrupted load had left" in again.stdout
-            generations = sorted(p.name for p in root.iterdir() if p.name.startswith("g-"))
-            assert generations == [os.readlink(root / ACTIVE)]
-    assert interrupted, "no kill landed inside a load; the test proved nothing"
-    assert (root / MARKER).exists()
-
-
-_FULL_DISK = """
-import resource, signal, sys
-import pyoxigraph as ox
-from seminargraph import StoreError
-from seminargraph.inputs.mapping import new_dataset
-from seminargraph.store import oxigraph_of, write_store
-lines = "".join(f'<https://big.example/s{i}> <https://big.example/p> "value {i}" <https://big.example/g> .\\n'
-                for i in range(50_000))
-dataset = new_dataset()
-oxigraph_of(dataset).bulk_load(lines.encode(), format=ox.RdfFormat.N_QUADS)
-# No file may grow past 256 kB: writing more fails as on a full disk.
-signal.signal(signal.SIGXFSZ, signal.SIG_IGN)
-resource.setrlimit(resource.RLIMIT_FSIZE, (256 * 1024, 256 * 1024))
-try:
-    write_store(sys.argv[1], dataset)
-except StoreError as exc:
-    print(exc)
-"""
-
-
-def test_a_load_that_runs_out_of_space_changes_nothing(
-    run_cli: Callable[..., Result], tmp_path: Path
-) -> None:
-    root = tmp_path / "kg"
-    store = f"oxigraph:{root}"
-    assert run_cli("load", "--store", store).exit_code == 0
-    before = sorted(p.name for p in root.iterdir())
-    expected = run_cli("query", "participants", "--store", store, "--format", "csv").stdout
-    full = subprocess.run(
-        [sys.executable, "-c", _FULL_DISK, store], capture_output=True, text=True, timeout=120, check=False
-    )
-    assert full.stdout.startswith(f"{root}: the load failed and changed nothing: IO error")
-    assert "File too large" in full.stdout
-    assert sorted(p.name for p in root.iterdir()) == before
-    assert run_cli("query", "participants", "--store", store, "--format", "csv").stdout == expected
-    # With room again, the store takes loads as before.
-    assert run_cli("load", "--store", store, str(MINIMAL)).exit_code == 0
+# --- the library -------------------------------------------------------------------------------
 
 
 def test_library_write_store_reports_what_it_wrote(tmp_path: Path) -> None:
@@ -413,65 +242,6 @@ def test_library_write_store_reports_what_it_wrote(tmp_path: Path) -> None:
     assert report.triples == sum(1 for _ in graph.quads((None, None, None, None)))
     assert len(report.graphs) == 2
     assert report.leftovers == []
-
-
-def test_a_load_whose_data_cannot_be_synced_to_disk_changes_nothing(
-    tmp_path: Path, monkeypatch: pytest.MonkeyPatch
-) -> None:
-    from seminargraph.store import disk
-
-    root = tmp_path / "kg"
-    write_store(f"oxigraph:{root}", load_graph())
-    before = sorted(p.name for p in root.iterdir())
-
-    def failing(path: Path, flags: int) -> None:
-        raise OSError(errno.EIO, os.strerror(errno.EIO), str(path))
-
-    monkeypatch.setattr(disk, "_fsync", failing)
-    with pytest.raises(StoreError, match=re.escape(f"{root}: the load failed and changed nothing: ")):
-        write_store(f"oxigraph:{root}", load_graph(MINIMAL))
-    monkeypatch.undo()
-    assert sorted(p.name for p in root.iterdir()) == before
-    assert "Anna Berg" not in _stored(f"oxigraph:{root}", _people)
-
-
-def test_a_leftover_that_cannot_be_removed_is_named(tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> None:
-    from seminargraph.store import disk
-
-    root = tmp_path / "kg"
-    write_store(f"oxigraph:{root}", load_graph())
-    (root / "g-000009").mkdir()
-
-    def failing(path: Path, *args: object, **kwargs: object) -> None:
-        raise PermissionError(errno.EACCES, os.strerror(errno.EACCES), str(path))
-
-    monkeypatch.setattr(disk.shutil, "rmtree", failing)
-    with pytest.raises(StoreError) as failure:
-        write_store(f"oxigraph:{root}", load_graph(MINIMAL))
-    assert str(failure.value) == (
-        f"{root}: cannot remove g-000009, left by an interrupted load: Permission denied; "
-        "remove it by hand and load again"
-    )
-    monkeypatch.undo()
-    assert "Anna Berg" not in _stored(f"oxigraph:{root}", _people)
-
-
-def test_a_checkpoint_staging_folder_left_by_a_killed_load_is_removed_and_reported(tmp_path: Path) -> None:
-    # Oxigraph copies the active generation into ``g-NNNNNN.tmp`` and renames it when done; a load
-    # killed during that copy leaves the staging folder behind (seen in CI).
-    root = tmp_path / "kg"
-    write_store(f"oxigraph:{root}", load_graph())
-    active = os.readlink(root / ACTIVE)
-    staging = root / f"g-{int(active[2:]) + 1:06d}.tmp"
-    staging.mkdir()
-    (staging / "000001.sst").write_bytes(b"half a copy")
-    report = write_store(f"oxigraph:{root}", load_graph(MINIMAL))
-    assert report.leftovers == [staging.name]
-    assert f"removed what an interrupted load had left: {staging.name}" in report.text()
-    generations = sorted(p.name for p in root.iterdir() if p.name.startswith("g-"))
-    assert generations == [os.readlink(root / ACTIVE)]
-    assert int(os.readlink(root / ACTIVE)[2:]) > int(staging.name[2:8]), "numbers never go back"
-    assert "Anna Berg" in _stored(f"oxigraph:{root}", _people)
 
 
 # --- the base kept with the store ----------------------------------------------------------------

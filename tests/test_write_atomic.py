@@ -2,13 +2,9 @@
 
 from __future__ import annotations
 
-import errno
 import os
 from pathlib import Path
 
-import pytest
-
-from seminargraph import OutputError
 from seminargraph.rdfio import write_atomic
 
 
@@ -23,24 +19,6 @@ def _umask() -> int:
     current = os.umask(0)
     os.umask(current)
     return current
-
-
-def test_a_full_disk_leaves_old_files_and_no_temporary_files(tmp_path: Path, monkeypatch) -> None:
-    (tmp_path / "a.ttl").write_bytes(b"old a")
-    calls = {"n": 0}
-    real_fsync = os.fsync
-
-    def fsync_fills_the_disk(fd: int) -> None:
-        calls["n"] += 1
-        if calls["n"] == 2:
-            raise OSError(errno.ENOSPC, "No space left on device")
-        real_fsync(fd)
-
-    monkeypatch.setattr(os, "fsync", fsync_fills_the_disk)
-    with pytest.raises(OutputError, match=r"b\.ttl: cannot write: No space left on device"):
-        write_atomic({tmp_path / "a.ttl": b"new a", tmp_path / "b.ttl": b"new b"})
-    assert (tmp_path / "a.ttl").read_bytes() == b"old a"
-    assert sorted(p.name for p in tmp_path.iterdir()) == ["a.ttl"]
 
 
 def test_the_process_umask_is_never_changed(tmp_path: Path, monkeypatch) -> None:

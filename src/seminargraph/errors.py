@@ -144,6 +144,15 @@ class DiskFull(StoreError):
     status = 507
 
 
+#: How the operating system words a write that found no room (ENOSPC, EFBIG, EDQUOT).
+NO_ROOM_WORDS = ("no space left on device", "file too large", "disk quota exceeded")
+
+
+def is_no_room(cause: str) -> bool:
+    """True when the message of a failed write says that it found no room (see :class:`DiskFull`)."""
+    return any(words in cause.lower() for words in NO_ROOM_WORDS)
+
+
 class WriteFailed(StoreError):
     """A write the store could not save, for another reason than room."""
 

@@ -14,6 +14,7 @@ from __future__ import annotations
 
 import contextlib
 import json
+import logging
 import os
 import re
 import secrets
@@ -31,6 +32,14 @@ from rdflib.term import Node
 from .errors import OutputError, SourceError
 from .textfile import MAX_TEXT_BYTES, clean_string, read_text
 from .vocab import PREFIXES
+
+# rdflib logs a traceback for every literal whose text does not fit its datatype ("tio" as an
+# xsd:integer); validation names each one with its property. Without a handler of the
+# application's own, Python would print those tracebacks to stderr.
+logging.getLogger("rdflib.term").addHandler(logging.NullHandler())
+
+#: A language tag as RDF 1.1 (BCP 47) writes it: ``sv``, ``en-GB``.
+_LANGUAGE_TAG = re.compile(r"^[A-Za-z]{1,8}(?:-[A-Za-z0-9]{1,8})*$")
 
 #: Deepest chain of nested blank nodes accepted in input.
 MAX_BNODE_DEPTH = 64
@@ -95,7 +104,14 @@ def empty_dataset(*, default_union: bool = False, store: str = "default") -> Dat
     ``store`` is an rdflib store plugin name: "default" is rdflib's own memory store, "Oxigraph"
     an in-memory Oxigraph store (fast SPARQL).
     """
-    dataset = Dataset(store=store, default_union=default_union)
+    if store == "Oxigraph":
+        # Imported here: the store wing itself reads and writes RDF with this module.
+        from .store.terms import GuardedOxigraphStore
+
+        # rdflib's own query() on it refuses SERVICE, LOAD and FROM <url> (see store.terms).
+        dataset = Dataset(store=GuardedOxigraphStore(), default_union=default_union)
+    else:
+        dataset = Dataset(store=store, default_union=default_union)
     dataset.namespace_manager = NamespaceManager(dataset, bind_namespaces="none")
     return dataset
 
@@ -202,6 +218,12 @@ def _parse_jsonld(text: str, base: str, path: Path, *, allow_remote: bool) -> Da
                 path=path,
                 field=where,
             )
+    for where, tag in _language_tags(document):
+        if not isinstance(tag, str) or not _LANGUAGE_TAG.match(tag):
+            # rdflib's JSON-LD reader drops such a value without a word.
+            raise SourceError(
+                f"{tag!r} is not a language tag (such as sv or en-GB); fix it", path=path, field=where
+            )
     dataset = empty_dataset()
     try:
         dataset.parse(data=text, format="json-ld", publicID=base)
@@ -224,6 +246,21 @@ def _remote_references(node: Any) -> Iterator[tuple[str, str]]:
                         if isinstance(v, str):
                             yield key, v
                 stack.append(value)
+        elif isinstance(current, list):
+            stack.extend(current)
+
+
+def _language_tags(node: Any) -> Iterator[tuple[str, Any]]:
+    # Every "@language" of a value, and of a context (where null means none).
+    stack = [node]
+    while stack:
+        current = stack.pop()
+        if isinstance(current, dict):
+            for key, value in current.items():
+                if key == "@language" and value is not None:
+                    yield key, value
+                else:
+                    stack.append(value)
         elif isinstance(current, list):
             stack.extend(current)
 

@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import os
 import re
 import unicodedata
 from pathlib import Path
@@ -22,21 +23,37 @@ _CONTROL = re.compile(r"[\x00-\x08\x0b\x0c\x0e-\x1f\x7f-\x9f]")
 _SURROGATE = re.compile(r"[\ud800-\udfff]")
 
 
+#: The environment variable that, set to a number of bytes, replaces every input file's size limit.
+LIMIT_VARIABLE = "SEMINARGRAPH_MAX_INPUT_BYTES"
+
+
+def size_limit(default: int) -> int:
+    """The size limit of an input file: ``default``, unless SEMINARGRAPH_MAX_INPUT_BYTES says otherwise."""
+    value = os.environ.get(LIMIT_VARIABLE, "").strip()
+    return int(value) if value.isdigit() else default
+
+
 def read_text(path: Path, *, limit: int = MAX_TEXT_BYTES) -> str:
-    """Return the text of a UTF-8 file, or raise SourceError saying where it is not UTF-8."""
+    """Return the text of a UTF-8 file, or raise SourceError saying where it is not UTF-8.
+
+    Every input file is read here (authored YAML, source texts, RDF, programme tables and their
+    mappings): its size checked against ``limit`` (see :func:`size_limit`) before it is read.
+    """
+    limit = size_limit(limit)
     try:
         size = path.stat().st_size
     except OSError as exc:
-        raise SourceError(f"cannot read the file: {exc.strerror}", path=path) from exc
+        raise SourceError(f"cannot read the file: {exc.strerror}", path=path) from None
     if size > limit:
         raise SourceError(
-            f"the file is {size:,} bytes, over the limit of {limit:,}; split it into smaller files",
+            f"the file is {size:,} bytes, over the limit of {limit:,}; split it into smaller files "
+            f"(or raise the limit with {LIMIT_VARIABLE})",
             path=path,
         )
     try:
         data = path.read_bytes()
     except OSError as exc:
-        raise SourceError(f"cannot read the file: {exc.strerror}", path=path) from exc
+        raise SourceError(f"cannot read the file: {exc.strerror}", path=path) from None
     return decode_utf8(data, path)
 
 

@@ -92,6 +92,8 @@ class ImportReport:
     triples: int = 0
     graphs_written: list[str] = field(default_factory=list)
     graphs_unchanged: list[str] = field(default_factory=list)
+    #: What an interrupted load or import had left in the store, removed before this one wrote.
+    leftovers: list[str] = field(default_factory=list)
     skipped_rows: list[BadRow] = field(default_factory=list)
     unread_entries: list[BadRow] = field(default_factory=list)
     validation: str = ""
@@ -136,6 +138,8 @@ class ImportReport:
             )
         if self.graphs_unchanged:
             lines.append(f"{len(self.graphs_unchanged)} graph(s) unchanged, not written again")
+        if self.leftovers:
+            lines.append(f"removed what an interrupted load had left: {', '.join(self.leftovers)}")
         steps = ", ".join(f"{name} {seconds:.1f} s" for name, seconds in self.steps.items())
         lines.append(f"took {self.seconds:.1f} s" + (f" ({steps})" if steps else ""))
         return "\n".join(lines)
@@ -207,7 +211,7 @@ def import_tables(
         }
         everything.update(graphs)
         lazy = _Lazy(everything)
-        _write(spec, lazy, base)
+        report.leftovers = _write(spec, lazy, base)
         report.graphs_written = sorted(everything)
         report.triples = lazy.triples
     finally:
@@ -883,17 +887,18 @@ def _unchanged(spec: StoreSpec, job: _Import, tables: list[_Table]) -> bool:
         dataset.close()
 
 
-def _write(spec: object, graphs: Mapping[str, bytes], base: str) -> None:
-
+def _write(spec: object, graphs: Mapping[str, bytes], base: str) -> list[str]:
+    """Write ``graphs`` into the store; return the leftovers of interrupted loads it removed."""
     assert isinstance(spec, StoreSpec)
     if spec.kind == "oxigraph":
-        disk.replace_graphs(Path(spec.location), graphs)
+        leftovers = disk.replace_graphs(Path(spec.location), graphs)
         # After the switch, as load does: a kill in between keeps the base of the data before.
         write_atomic({Path(spec.location) / BASE_FILE: f"{base}\n".encode()})
-    else:
-        remote.replace_graphs(
-            spec.location, graphs, clear=False, update_endpoint=None, graph_store=None, timeout=600.0
-        )
+        return leftovers
+    remote.replace_graphs(
+        spec.location, graphs, clear=False, update_endpoint=None, graph_store=None, timeout=600.0
+    )
+    return []
 
 
 __all__ = ["ImportReport", "import_tables"]

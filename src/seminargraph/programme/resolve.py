@@ -26,6 +26,7 @@ from pathlib import Path
 from rapidfuzz import fuzz
 
 from ..errors import SourceError
+from ..textfile import read_text
 
 #: Names this similar (rapidfuzz ratio, 0-100) are compared further.
 SIMILAR = 90.0
@@ -316,18 +317,27 @@ def read_review(path: Path) -> dict[tuple[str, str, str], Decision]:
     """The decisions of an earlier review file (none when it does not exist)."""
     if not path.exists():
         return {}
-    try:
-        text = path.read_text("utf-8")
-    except (OSError, UnicodeDecodeError) as exc:
-        raise SourceError(f"cannot read the review file: {exc}", path=path) from None
-    reader = csv.DictReader(io.StringIO(text), delimiter="\t")
+    text = read_text(path)
+    reader = csv.DictReader(io.StringIO(text, newline=""), delimiter="\t", strict=True)
     if tuple(reader.fieldnames or ()) != REVIEW_COLUMNS:
         raise SourceError(
             f"the review file's header must be {' '.join(REVIEW_COLUMNS)} (tab-separated)", path=path, line=1
         )
     found = {}
-    for row in reader:
+    while True:
+        try:
+            row = next(reader)
+        except StopIteration:
+            break
+        except csv.Error as exc:
+            raise SourceError(f"malformed review file: {exc}", path=path, line=reader.line_num) from None
         line = reader.line_num
+        if None in row or None in row.values():
+            raise SourceError(
+                f"the line has not the {len(REVIEW_COLUMNS)} tab-separated cells of the header",
+                path=path,
+                line=line,
+            )
         decision = (row["decision"] or "").strip()
         if decision not in DECISIONS:
             raise SourceError(

@@ -15,7 +15,7 @@ from dataclasses import dataclass
 from pathlib import Path
 
 from ..errors import SourceError
-from ..textfile import decode_utf8
+from ..textfile import read_text
 
 #: Largest table file we read (bytes); the largest Almedalsveckan year is 3.6 MB.
 MAX_TABLE_BYTES = 200 * 1024 * 1024
@@ -73,17 +73,7 @@ def read_table(path: Path, fmt: str, needed: Sequence[str]) -> tuple[list[str], 
 
 
 def _decode(path: Path) -> str:
-    try:
-        size = path.stat().st_size
-        if size > MAX_TABLE_BYTES:
-            raise SourceError(
-                f"the table is {size:,} bytes, over the limit of {MAX_TABLE_BYTES:,}; split it by year",
-                path=path,
-            )
-        data = path.read_bytes()
-    except OSError as exc:
-        raise SourceError(f"cannot read the table: {exc.strerror}", path=path) from None
-    return decode_utf8(data, path)
+    return read_text(path, limit=MAX_TABLE_BYTES)
 
 
 def _check_columns(path: Path, header: Sequence[str], needed: Sequence[str]) -> None:
@@ -126,6 +116,13 @@ def _delimited_rows(path: Path, reader: Iterator[list[str]], header: list[str]) 
         except StopIteration:
             return
         except csv.Error as exc:
+            if "field limit" in str(exc):
+                raise SourceError(
+                    f"a cell is longer than {MAX_CELL:,} characters, the limit; a quote may be missing "
+                    "before it, or the cell holds more than a programme does",
+                    path=path,
+                    line=start,
+                ) from None
             raise SourceError(
                 f"malformed row: {exc}; check the quotes (a cell with a comma, quote or line break "
                 "must be quoted, and quotes inside it doubled)",

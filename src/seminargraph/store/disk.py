@@ -20,6 +20,7 @@ gives the atomicity.
 from __future__ import annotations
 
 import contextlib
+import errno
 import fcntl
 import os
 import re
@@ -29,12 +30,12 @@ from collections.abc import Callable, Iterator, Mapping
 from pathlib import Path
 
 import pyoxigraph as ox
-from oxrdflib import OxigraphStore
 from rdflib import Dataset
 from rdflib.namespace import NamespaceManager
 
-from ..errors import StoreError
+from ..errors import DiskFull, StoreError, is_no_room
 from ..rdfio import bind_prefixes
+from .terms import GuardedOxigraphStore
 
 MARKER = "seminargraph-store"
 LOCK = "lock"
@@ -45,7 +46,7 @@ _LEFTOVER = re.compile(r"^g-(\d{6})(\.tmp)?$")
 _MARKER_TEXT = b"A seminargraph store: load with `seminargraph load --store oxigraph:DIR`. Format 1.\n"
 
 
-class DiskStore(OxigraphStore):
+class DiskStore(GuardedOxigraphStore):
     """An Oxigraph store on disk that holds the folder's lock for as long as it is open."""
 
     def __init__(self, store: ox.Store, lock_fd: int | None, where: Path) -> None:
@@ -79,12 +80,26 @@ def in_use(root: Path) -> StoreError:
     )
 
 
-def lock(root: Path, *, exclusive: bool) -> int:
-    """Take the store's lock without waiting and return its file descriptor; StoreError if taken."""
+def lock(root: Path, *, exclusive: bool) -> int | None:
+    """Take the store's lock without waiting and return its file descriptor; StoreError if taken.
+
+    A reader of a store it may not write (a read-only file system or folder) takes the shared lock
+    through a read-only descriptor; where not even that can be had on a read-only file system, no
+    process can be writing, and it reads without a lock (None).
+    """
     try:
         fd = os.open(root / LOCK, os.O_RDWR | os.O_CREAT, 0o666)
     except OSError as exc:
-        raise StoreError(f"{root}: cannot open the store's lock file: {exc.strerror}") from None
+        if exclusive or exc.errno not in (errno.EROFS, errno.EACCES, errno.EPERM):
+            raise StoreError(f"{root}: cannot open the store's lock file: {exc.strerror}") from None
+        try:
+            fd = os.open(root / LOCK, os.O_RDONLY)
+        except FileNotFoundError:
+            if exc.errno == errno.EROFS:
+                return None
+            raise StoreError(f"{root}: cannot open the store's lock file: {exc.strerror}") from None
+        except OSError as again:
+            raise StoreError(f"{root}: cannot open the store's lock file: {again.strerror}") from None
     try:
         fcntl.flock(fd, (fcntl.LOCK_EX if exclusive else fcntl.LOCK_SH) | fcntl.LOCK_NB)
     except BlockingIOError:
@@ -277,7 +292,13 @@ def _build(new: Path, old: Path | None, graphs: Mapping[str, bytes], *, clear: b
         del store
         _sync_tree(new)
     except (OSError, SyntaxError, ValueError) as exc:
-        raise StoreError(f"{new.parent}: the load failed and changed nothing: {exc}") from None
+        message = f"{new.parent}: the load failed and changed nothing: {exc}"
+        if is_no_room(str(exc)):
+            raise DiskFull(
+                f"{message}; free space on the disk that holds {new.parent} (or raise the file size "
+                "or quota limit that was reached), then load again"
+            ) from None
+        raise StoreError(message) from None
 
 
 def _next_from(old: Path, new: Path, replaced: set[str]) -> ox.Store:

@@ -20,7 +20,7 @@ import re
 import socket
 import threading
 import time
-from collections.abc import Mapping, Sequence
+from collections.abc import Iterator, Mapping, Sequence
 from dataclasses import dataclass
 from io import BytesIO
 from typing import Any
@@ -35,6 +35,7 @@ from rdflib.query import Result
 
 from ..errors import StoreError
 from ..rdfio import bind_prefixes, from_oxigraph
+from .terms import guard
 
 #: Largest answer read from an endpoint (bytes).
 MAX_RESPONSE_BYTES = 256 * 1024 * 1024
@@ -190,6 +191,12 @@ class RemoteStore(SPARQLStore):
             return self.select(query, default_graphs=[str(default_graph)])
         return self.select(query)
 
+    def query(self, query: Any, *args: Any, **kwargs: Any) -> Result:
+        # The endpoint would follow SERVICE for us: refused as on every store (rdflib's
+        # SPARQLStore takes no updates at all).
+        guard(query)
+        return super().query(query, *args, **kwargs)
+
     def add_graph(self, graph: Graph) -> None:
         # rdflib's Dataset registers a graph whenever it is named (``dataset.graph(iri)``), also
         # to read it; nothing is written, so nothing may fail. Writes (add) still refuse.
@@ -201,6 +208,30 @@ class RemoteStore(SPARQLStore):
         if context is not None and context.identifier == DATASET_DEFAULT_GRAPH_ID:
             return 0
         return super().__len__(context)
+
+    def triples(  # type: ignore[override]
+        self, spo: Any, context: Any = None
+    ) -> Iterator[tuple[Any, Iterator[Graph]]]:
+        """The triples matching ``spo``; over the whole store, each with the graphs that hold it.
+
+        rdflib's SPARQLStore gives no graphs for the union (None where rdflib's Dataset expects a
+        list), so reading every quad (to validate or write out what an endpoint holds) failed.
+        """
+        if context is not None:
+            yield from super().triples(spo, context)  # type: ignore[misc]
+            return
+        pattern = zip(spo, "spo", strict=True)
+        terms = [self.node_to_sparql(t) if t is not None else f"?{v}" for t, v in pattern]
+        query = f"SELECT ?s ?p ?o ?g WHERE {{ GRAPH ?g {{ {' '.join(terms)} }} }}"
+        names = self.named_graphs()
+        found: dict[tuple[Any, ...], list[Graph]] = {}
+        for row in self.select(query, default_graphs=(), named_graphs=names):
+            values = tuple(row)  # type: ignore[arg-type]
+            # A term given in the pattern is not a variable of the query: it comes back unbound.
+            triple = tuple(v if v is not None else t for v, t in zip(values[:3], spo, strict=True))
+            found.setdefault(triple, []).append(Graph(store=self, identifier=str(values[3])))
+        for triple, graphs in found.items():
+            yield triple, iter(graphs)
 
     def named_graphs(self) -> list[str]:
         """The endpoint's named graphs (cached for a few seconds)."""
