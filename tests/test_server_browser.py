@@ -9,13 +9,12 @@ blocked inline script would be reported there by the Content-Security-Policy).
 from __future__ import annotations
 
 from collections.abc import Callable, Iterator
-from dataclasses import dataclass, field
 from pathlib import Path
 from typing import Any
 
 import pytest
 
-from browser_support import launch, needs_chromium
+from browser_support import Visit, launch, needs_chromium, visits
 from seminargraph.ontology import builtin_data_dir
 from test_server_pages import write_hostile
 from test_server_support import Running, start_server
@@ -36,61 +35,9 @@ def browser() -> Iterator[Any]:
     yield from launch()
 
 
-@dataclass
-class Visit:
-    """One browser tab on the site, with what it logged, asked for, and alerted."""
-
-    page: Any
-    console: list[str] = field(default_factory=list)
-    elsewhere: list[str] = field(default_factory=list)
-    dialogs: list[str] = field(default_factory=list)
-
-    def ran(self) -> list[str]:
-        return self.page.evaluate("window.__ran")  # type: ignore[no-any-return]
-
-    def clean(self, status: int = 200) -> None:
-        # A page that reports an error (a bad query) is itself answered with that status.
-        expected = (
-            []
-            if status == 200
-            else [f"Failed to load resource: the server responded with a status of {status}"]
-        )
-        assert [m.split(" (")[0] for m in self.console] == expected
-        assert self.elsewhere == []
-        assert self.dialogs == []
-        assert self.ran() == []
-
-
 @pytest.fixture
 def visit(browser: Any, site: Running) -> Iterator[Callable[[str], Visit]]:
-    contexts = []
-
-    def open_(path: str) -> Visit:
-        context = browser.new_context(accept_downloads=True)
-        contexts.append(context)
-        context.add_init_script("window.__ran = [];")
-        page = context.new_page()
-        opened = Visit(page)
-        page.on(
-            "console", lambda m: opened.console.append(m.text) if m.type in ("error", "warning") else None
-        )
-        page.on("pageerror", lambda e: opened.console.append(str(e)))
-        page.on("dialog", lambda d: (opened.dialogs.append(d.message), d.dismiss()))
-
-        def route(r: Any) -> None:
-            if r.request.url.startswith(site.url):
-                r.continue_()
-            else:
-                opened.elsewhere.append(r.request.url)
-                r.abort()
-
-        context.route("**/*", route)
-        page.goto(site.url.rstrip("/") + path)
-        return opened
-
-    yield open_
-    for context in contexts:
-        context.close()
+    yield from visits(browser, site.url)
 
 
 def test_the_landing_page_shows_counts_and_sources(visit: Callable[[str], Visit]) -> None:
@@ -153,31 +100,6 @@ def test_edit_puts_a_named_query_in_the_editor_and_ctrl_enter_runs_it(visit: Cal
     table = page.locator("table.results").inner_text()
     assert "Robin Askelöf" in table and "Magnus Staxäng" in table
     opened.clean()
-
-
-@pytest.mark.parametrize(
-    "path",
-    [
-        "/person/img",
-        "/event/js?lang=en",
-        "/people",
-        "/query?sparql=SELECT+*+WHERE+%7B+%3C%2Ftextarea%3E%3Cscript%3Ewindow.__ran.push(1)%3C%2Fscript%3E+%7D",
-        "/queries/participants?event=js&lang=en",
-    ],
-)
-def test_hostile_text_is_shown_as_text_and_runs_nothing(visit: Callable[[str], Visit], path: str) -> None:
-    opened = visit(path)
-    page = opened.page
-    for link in page.locator("main a").all():
-        link.hover()
-    body = page.locator("main").inner_text()
-    if path.startswith("/person/img"):
-        assert "<img src=x onerror=\"window.__ran.push('img')\">" in body
-        assert "<a href=\"javascript:window.__ran.push('quote')\">quote</a> & </textarea>" in body
-    if path.startswith("/query?"):
-        assert "</textarea><script>" in page.locator("#sparql").input_value()
-        assert "not valid SPARQL" in page.locator("p.error").inner_text()
-    opened.clean(400 if path.startswith("/query?") else 200)
 
 
 def test_the_network_page_draws_from_the_server(visit: Callable[[str], Visit]) -> None:

@@ -118,46 +118,6 @@ def read(answer: httpx.Response) -> Markup:
     return markup
 
 
-PAGES = [
-    "/",
-    "/?lang=en",
-    "/people",
-    "/organisations",
-    "/events",
-    "/person/magnus-staxang",
-    "/person/img",
-    "/organisation/hypergene",
-    "/event/fran-rora-till-ledning",
-    "/event/js",
-    "/query",
-    "/query?sparql=SELECT+%3Fs+WHERE+%7B%3Fs+%3Fp+%3Fo%7D+LIMIT+3",
-    # Every literal of the data in the result cells, the hostile ones included.
-    "/query?sparql=SELECT+%3Fo+WHERE+%7B%3Fs+%3Fp+%3Fo+FILTER+isLiteral%28%3Fo%29%7D",
-    "/queries/participants?lang=en",
-    "/person/%3Cscript%3Ealert(1)%3C%2Fscript%3E",
-]
-
-
-@pytest.mark.parametrize("path", PAGES)
-def test_every_page_shows_data_as_text_and_runs_only_our_script(
-    http: Callable[..., httpx.Response], path: str
-) -> None:
-    answer = http(path)
-    assert answer.status_code in (200, 404)
-    assert answer.headers["content-type"] == "text/html; charset=utf-8"
-    policy = answer.headers["content-security-policy"]
-    assert "script-src 'self'" in policy and "'unsafe-inline'" not in policy
-    assert answer.headers["x-content-type-options"] == "nosniff"
-    markup = read(answer)
-    assert markup.inline_scripts == 0
-    assert markup.script_sources == ["/static/app.js"]
-    assert markup.handlers == [] and markup.styles == 0
-    for raw in RAW_MARKUP:
-        assert raw not in answer.text
-    assert not any(link.startswith("javascript:") for link in markup.links)
-    assert "<script>alert(1)" not in answer.text
-
-
 def test_the_landing_page_gives_title_sources_and_counts(http: Callable[..., httpx.Response]) -> None:
     markup = read(http("/"))
     words = markup.words()
@@ -209,19 +169,6 @@ def test_an_event_page_shows_who_took_part_and_what_it_is_part_of(
     assert "/event/almedalen-2015?lang=en" in markup.links
     assert "inferred" in words
     assert "docent (sv)" in words
-
-
-def test_hostile_data_is_shown_as_text(http: Callable[..., httpx.Response]) -> None:
-    person = read(http("/person/img", lang="en")).words()
-    assert "<img src=x onerror=\"window.__ran.push('img')\">" in person
-    assert "</script><script>window.__ran.push('event')</script>" in person
-    assert "<iframe src=\"javascript:window.__ran.push('note')\"></iframe>" in person
-    assert "<a href=\"javascript:window.__ran.push('quote')\">quote</a> & </textarea>" in person
-    listing = read(http("/people")).words()
-    assert '=HYPERLINK("http://evil.example","click")' in listing
-    cells = read(http("/query", sparql="SELECT ?o WHERE { ?s ?p ?o FILTER isLiteral(?o) }")).words()
-    assert "<img src=x onerror=\"window.__ran.push('img')\">" in cells
-    assert "<a href=\"javascript:window.__ran.push('quote')\">quote</a> & </textarea>" in cells
 
 
 def test_unknown_pages_say_what_is_missing(http: Callable[..., httpx.Response]) -> None:
@@ -292,23 +239,6 @@ def test_parameter_fields_get_suggestions_by_name_or_id(http: Callable[..., http
         assert refused.status_code == 400 and message in refused.json()["error"]
 
 
-def test_the_query_page_runs_the_editor_query_and_escapes_what_comes_back(
-    http: Callable[..., httpx.Response],
-) -> None:
-    text = "PREFIX sg: <https://seminargraph.example/ns#> SELECT ?n {?p a sg:Person; sg:name ?n} ORDER BY ?n"
-    answer = http("/query", sparql=text)
-    words = read(answer).words()
-    assert "Anna" not in words and "David Hallgren" in words and "10 rows" in words
-    assert "/query.csv?sparql=" in answer.text
-    bad = http("/query", sparql="SELECT * WHERE { </textarea><script>alert(1)</script> }")
-    assert bad.status_code == 400
-    assert "&lt;/textarea&gt;&lt;script&gt;alert(1)&lt;/script&gt;" in bad.text
-    assert "not valid SPARQL" in read(bad).words()
-    refused = http("/query", sparql="SELECT * WHERE { SERVICE <http://127.0.0.1:9/> { ?s ?p ?o } }")
-    assert refused.status_code == 400
-    assert "would read from outside the store" in read(refused).words()
-
-
 def test_named_queries_have_stable_csv_and_json_urls(http: Callable[..., httpx.Response]) -> None:
     page = http("/queries/evidence", person="leif-jonsson", lang="en")
     assert page.status_code == 200
@@ -364,20 +294,6 @@ def test_a_named_construct_query_downloads_as_rdf(
     assert "Turtle</a>" not in http("/queries/participants").text
 
 
-def test_csv_downloads_neutralise_formulas_and_json_keeps_the_text(
-    http: Callable[..., httpx.Response],
-) -> None:
-    csv_text = http("/queries/participants.csv", event="js").text
-    assert "'=HYPERLINK(" in csv_text
-    assert "\n=HYPERLINK" not in csv_text and ",=HYPERLINK" not in csv_text
-    rows = http("/queries/participants.json", event="js").json()["rows"]
-    assert '=HYPERLINK("http://evil.example","click")' in {r["person"] for r in rows}
-    editor_csv = http(
-        "/query.csv", sparql="SELECT ?n WHERE { ?p <https://seminargraph.example/ns#name> ?n }"
-    ).text
-    assert "'=HYPERLINK(" in editor_csv
-
-
 def test_the_network_page_brings_its_own_policy(http: Callable[..., httpx.Response]) -> None:
     answer = http("/network", lang="en", event="fran-rora-till-ledning")
     assert answer.status_code == 200
@@ -392,13 +308,6 @@ def test_the_network_page_brings_its_own_policy(http: Callable[..., httpx.Respon
     assert bad.status_code == 400 and "depth" in read(bad).words()
     unknown = http("/network", focus="nobody")
     assert unknown.status_code == 400
-
-
-@pytest.mark.parametrize("value", ['" || true || "', "> } ; DROP ALL #", "leif-jonsson> ?x ?y"])
-def test_parameter_values_are_ids_never_query_text(http: Callable[..., httpx.Response], value: str) -> None:
-    answer = http("/queries/evidence.json", person=value)
-    assert answer.status_code == 400
-    assert f"no person with the id or IRI '{value}'" in answer.json()["error"]
 
 
 def test_static_files_are_served_with_their_types(http: Callable[..., httpx.Response]) -> None:
