@@ -473,3 +473,92 @@ def test_listings_come_in_pages_that_together_hold_everyone_once(run_cli: Callab
     )
     bad = run_cli("serve", "--get", "/people?page=-1")
     assert bad.exit_code != 0 and "is not a page number" in bad.stdout
+
+
+def test_the_query_page_and_its_downloads_bind_lang_as_the_command_line_does(
+    http: Callable[..., httpx.Response], tmp_path: Path
+) -> None:
+    from seminargraph import load_graph, run_sparql
+    from seminargraph.query import get_query
+
+    text = get_query("participants").text  # what "Edit" puts into the editor
+    graph = load_graph(builtin_data_dir(), write_hostile(tmp_path))
+    for lang in ("en", "sv"):
+        expected = run_sparql(graph, text, lang=lang).records()
+        assert {r["role"] for r in expected} and None not in {r["role"] for r in expected}
+        document = http("/query.json", sparql=text, lang=lang).json()
+        assert sorted(document["rows"], key=str) == sorted(expected, key=str)
+        page = http("/query", sparql=text, lang=lang)
+        assert (
+            "/query.csv?sparql=" in page.text
+            and f"lang={lang}" in page.text.split("/query.csv?")[1].split('"')[0]
+        )
+        roles = {r["role"] for r in expected}
+        words = read(page).words()
+        assert all(role in words for role in roles)
+    english = {r["role"] for r in http("/query.json", sparql=text, lang="en").json()["rows"]}
+    swedish = {r["role"] for r in http("/query.json", sparql=text, lang="sv").json()["rows"]}
+    assert "paneldeltagare" in swedish and "paneldeltagare" not in english
+
+
+def test_result_cells_that_name_an_entity_link_to_its_page(http: Callable[..., httpx.Response]) -> None:
+    named = read(http("/queries/participants", lang="en"))
+    assert "/person/leif-jonsson?lang=en" in named.links
+    assert "/event/fran-rora-till-ledning?lang=en" in named.links
+    assert "/person/img?lang=en" in named.links  # the hostile name links as any name does
+    iris = read(
+        http("/query", sparql="SELECT ?p WHERE { ?p a <https://seminargraph.example/ns#Organisation> }")
+    )
+    assert "/organisation/hypergene?lang=sv" in iris.links
+    # An IRI may break after its slashes, never inside a segment.
+    page = http("/query", sparql="SELECT ?p WHERE { ?p a <https://seminargraph.example/ns#Organisation> }")
+    assert "https:/<wbr>/<wbr>seminargraph.example/<wbr>id/<wbr>organisation/<wbr>hypergene" in page.text
+    # A cell that names nothing (a role, a number) is plain text.
+    counted = read(http("/query", sparql="SELECT (COUNT(*) AS ?n) WHERE { ?s ?p ?o }"))
+    assert not [link for link in counted.links if link.startswith(("/person/", "/event/", "/organisation/"))]
+
+
+def test_a_name_two_entities_share_links_to_neither(tmp_path: Path) -> None:
+    from rdflib import Literal, URIRef
+
+    from seminargraph.server.pagedata import cell_links
+    from seminargraph.store import open_graph
+
+    data = tmp_path / "twins.ttl"
+    data.write_text(
+        """@prefix sg: <https://seminargraph.example/ns#> .
+@prefix id: <https://seminargraph.example/id/> .
+id:person\\/anna-1 a sg:Person ; sg:identifier "anna-1" ; sg:name "Anna Lind" .
+id:person\\/anna-2 a sg:Person ; sg:identifier "anna-2" ; sg:name "Anna Lind" .
+id:person\\/bo a sg:Person ; sg:identifier "bo" ; sg:name "Bo Ek" .
+id:event\\/e a sg:Event ; sg:identifier "e" ; sg:name "Ett seminarium"@sv .
+""",
+        "utf-8",
+    )
+    graph = open_graph("memory", [data])
+    bo = URIRef("https://seminargraph.example/id/person/bo")
+    cells = [
+        Literal("Anna Lind"),
+        Literal("Bo Ek"),
+        Literal("Ett seminarium"),
+        bo,
+        Literal("nobody"),
+        Literal(3),
+    ]
+    assert cell_links(graph, cells, "sv") == {
+        Literal("Bo Ek"): ("person", "bo"),
+        Literal("Ett seminarium"): ("event", "e"),
+        bo: ("person", "bo"),
+    }
+
+
+def test_the_favicon_is_our_own_small_svg(http: Callable[..., httpx.Response]) -> None:
+    import xml.etree.ElementTree as ET
+
+    answer = http("/favicon.ico")
+    assert answer.status_code == 200
+    assert answer.headers["content-type"] == "image/svg+xml"
+    assert ET.fromstring(answer.content).tag == "{http://www.w3.org/2000/svg}svg"
+    assert len(answer.content) < 2000
+    assert '<link rel="icon" href="/static/favicon.svg" type="image/svg+xml">' in http("/").text
+    assert http("/static/favicon.svg").content == answer.content

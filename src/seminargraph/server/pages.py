@@ -13,7 +13,7 @@ from pathlib import Path
 from typing import Any
 from urllib.parse import quote, urlencode
 
-from rdflib.term import Node
+from rdflib.term import Node, URIRef
 from starlette.requests import Request
 from starlette.responses import HTMLResponse, Response
 
@@ -261,12 +261,13 @@ async def _view(request: Request, outcome: QueryResult, lang: str) -> dict[str, 
     distinct = list(dict.fromkeys(v for row in terms for v in row if v is not None))
     pages = await _call(request, "links", cells=distinct, lang=lang) if distinct else {}
 
-    def cell(value: Node | None) -> dict[str, str | None]:
+    def cell(value: Node | None) -> dict[str, Any]:
         if value is None:
-            return {"text": "", "href": None}
+            return {"text": "", "href": None, "parts": None}
         target = pages.get(value)
         href = f"/{target[0]}/{quote(target[1], safe='')}?lang={lang}" if target else None
-        return {"text": str(value), "href": href}
+        parts = re.split(r"(?<=[/#])", str(value)) if isinstance(value, URIRef) else None
+        return {"text": str(value), "href": href, "parts": parts}
 
     cells = [[cell(v) for v in row] for row in terms]
     return {
