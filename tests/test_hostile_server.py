@@ -326,6 +326,7 @@ def _children(pid: int) -> set[int]:
     return found
 
 
+@pytest.mark.slow
 @pytest.mark.parametrize("endless", [ENDLESS, ENDLESS_PATH], ids=["cartesian", "path"])
 def test_case15_an_endless_query_is_stopped_within_its_limit_plus_two_seconds_while_a_simple_one_is_answered(
     server: Running, http: httpx.Client, seed_graph: Any, endless: str
@@ -359,6 +360,7 @@ def test_case15_an_endless_query_is_stopped_within_its_limit_plus_two_seconds_wh
     assert http.get(server.url + "health").json() == {"status": "ok", "workers": 2, "of": 2}
 
 
+@pytest.mark.slow
 def test_case15_an_endless_query_from_the_query_page_is_stopped_too(
     server: Running, http: httpx.Client
 ) -> None:
@@ -442,6 +444,7 @@ def test_case16_a_chunked_body_over_the_limit_is_refused(server: Running, http: 
     assert answer.status_code == 413
 
 
+@pytest.mark.slow
 def test_case16_a_query_that_crashes_the_engine_costs_one_worker_and_the_server_keeps_serving(
     http: httpx.Client,
 ) -> None:
@@ -534,6 +537,7 @@ def faulty() -> Iterator[tuple[FaultyEndpoint, Running]]:
     endpoint.close()
 
 
+@pytest.mark.slow
 @pytest.mark.parametrize("fault", FAULTS)
 def test_case18_a_faulty_remote_endpoint_gives_an_error_naming_it_never_a_partial_result(
     faulty: tuple[FaultyEndpoint, Running], http: httpx.Client, fault: str

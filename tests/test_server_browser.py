@@ -208,6 +208,7 @@ def tool_origin() -> Iterator[tuple[str, list[str]]]:
     server.server_close()
 
 
+@pytest.mark.slow
 def test_a_page_of_another_origin_reads_the_endpoint_with_cors_and_never_writes(
     browser: Any, tool_origin: tuple[str, list[str]], tmp_path: Path
 ) -> None:
