@@ -415,10 +415,12 @@ def test_case16_pathological_query_text_is_refused_and_the_server_answers_the_ne
     server: Running, http: httpx.Client, case: str
 ) -> None:
     text, status, words = PATHOLOGICAL[case]
+    _all_workers_ready(http, server.url)
     _refused(http.post(server.url + "sparql", headers=DIRECT, content=text), status, words)
     _refused(http.post(server.url + "sparql", headers=FORM, data={"query": text}), status, words)
     assert server.process.poll() is None
     assert http.get(server.url + "sparql", params={"query": "ASK {}"}).json()["boolean"] is True
+    # Refused before any worker saw it: none was lost.
     assert http.get(server.url + "health").json()["status"] == "ok"
 
 

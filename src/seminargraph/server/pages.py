@@ -20,7 +20,7 @@ from starlette.responses import HTMLResponse, Response
 from ..errors import Refused, SeminargraphError
 from ..query import LANG_PATTERN, QueryResult, get_query, list_queries
 from ..results import render, sparql_results
-from .pagedata import ENTITY_KINDS, SUGGEST_KINDS
+from .pagedata import ENTITY_KINDS, MAX_LINKED, SUGGEST_KINDS
 from .results import FORMATS, TRUNCATED_HEADER
 
 _LANGS = ("sv", "en")
@@ -258,8 +258,11 @@ async def _view(request: Request, outcome: QueryResult, lang: str) -> dict[str, 
     else:
         columns = outcome.columns
         terms = outcome.rows
-    distinct = list(dict.fromkeys(v for row in terms for v in row if v is not None))
-    pages = await _call(request, "links", cells=distinct, lang=lang) if distinct else {}
+    distinct = list(dict.fromkeys(v for row in terms for v in row if v is not None))[: 4 * MAX_LINKED]
+    try:
+        pages = await _call(request, "links", cells=distinct, lang=lang) if distinct else {}
+    except SeminargraphError:  # the links are a help: the table is shown without them
+        pages = {}
 
     def cell(value: Node | None) -> dict[str, Any]:
         if value is None:
