@@ -8,7 +8,8 @@ missing browser fails the run instead of skipping a whole kind of test.
 from __future__ import annotations
 
 import os
-from collections.abc import Iterator
+from collections.abc import Callable, Iterator
+from dataclasses import dataclass, field
 from pathlib import Path
 from typing import Any
 
@@ -41,3 +42,61 @@ def launch() -> Iterator[Any]:
         chromium = playwright.chromium.launch(executable_path=str(CHROMIUM), args=ARGS)
         yield chromium
         chromium.close()
+
+
+@dataclass
+class Visit:
+    """One browser tab on a served site, with what it logged, asked of other hosts, and alerted."""
+
+    page: Any
+    console: list[str] = field(default_factory=list)
+    elsewhere: list[str] = field(default_factory=list)
+    dialogs: list[str] = field(default_factory=list)
+
+    def ran(self) -> list[str]:
+        """What scripts planted in the data pushed to ``window.__ran`` (nothing, when all is well)."""
+        return self.page.evaluate("window.__ran")  # type: ignore[no-any-return]
+
+    def clean(self, status: int = 200) -> None:
+        # A page that reports an error (a bad query) is itself answered with that status.
+        expected = (
+            []
+            if status == 200
+            else [f"Failed to load resource: the server responded with a status of {status}"]
+        )
+        assert [m.split(" (")[0] for m in self.console] == expected
+        assert self.elsewhere == []
+        assert self.dialogs == []
+        assert self.ran() == []
+
+
+def visits(browser: Any, site: str, **context_options: Any) -> Iterator[Callable[[str], Visit]]:
+    """Yield a function that opens a path of ``site`` in a fresh context; requests elsewhere fail."""
+    contexts = []
+
+    def open_(path: str) -> Visit:
+        context = browser.new_context(accept_downloads=True, **context_options)
+        contexts.append(context)
+        context.add_init_script("window.__ran = [];")
+        page = context.new_page()
+        opened = Visit(page)
+        page.on(
+            "console", lambda m: opened.console.append(m.text) if m.type in ("error", "warning") else None
+        )
+        page.on("pageerror", lambda e: opened.console.append(str(e)))
+        page.on("dialog", lambda d: (opened.dialogs.append(d.message), d.dismiss()))
+
+        def route(r: Any) -> None:
+            if r.request.url.startswith(site):
+                r.continue_()
+            else:
+                opened.elsewhere.append(r.request.url)
+                r.abort()
+
+        context.route("**/*", route)
+        page.goto(site.rstrip("/") + path)
+        return opened
+
+    yield open_
+    for context in contexts:
+        context.close()

@@ -9,13 +9,12 @@ blocked inline script would be reported there by the Content-Security-Policy).
 from __future__ import annotations
 
 from collections.abc import Callable, Iterator
-from dataclasses import dataclass, field
 from pathlib import Path
 from typing import Any
 
 import pytest
 
-from browser_support import launch, needs_chromium
+from browser_support import Visit, launch, needs_chromium, visits
 from seminargraph.ontology import builtin_data_dir
 from test_server_pages import write_hostile
 from test_server_support import Running, start_server
@@ -36,61 +35,9 @@ def browser() -> Iterator[Any]:
     yield from launch()
 
 
-@dataclass
-class Visit:
-    """One browser tab on the site, with what it logged, asked for, and alerted."""
-
-    page: Any
-    console: list[str] = field(default_factory=list)
-    elsewhere: list[str] = field(default_factory=list)
-    dialogs: list[str] = field(default_factory=list)
-
-    def ran(self) -> list[str]:
-        return self.page.evaluate("window.__ran")  # type: ignore[no-any-return]
-
-    def clean(self, status: int = 200) -> None:
-        # A page that reports an error (a bad query) is itself answered with that status.
-        expected = (
-            []
-            if status == 200
-            else [f"Failed to load resource: the server responded with a status of {status}"]
-        )
-        assert [m.split(" (")[0] for m in self.console] == expected
-        assert self.elsewhere == []
-        assert self.dialogs == []
-        assert self.ran() == []
-
-
 @pytest.fixture
 def visit(browser: Any, site: Running) -> Iterator[Callable[[str], Visit]]:
-    contexts = []
-
-    def open_(path: str) -> Visit:
-        context = browser.new_context(accept_downloads=True)
-        contexts.append(context)
-        context.add_init_script("window.__ran = [];")
-        page = context.new_page()
-        opened = Visit(page)
-        page.on(
-            "console", lambda m: opened.console.append(m.text) if m.type in ("error", "warning") else None
-        )
-        page.on("pageerror", lambda e: opened.console.append(str(e)))
-        page.on("dialog", lambda d: (opened.dialogs.append(d.message), d.dismiss()))
-
-        def route(r: Any) -> None:
-            if r.request.url.startswith(site.url):
-                r.continue_()
-            else:
-                opened.elsewhere.append(r.request.url)
-                r.abort()
-
-        context.route("**/*", route)
-        page.goto(site.url.rstrip("/") + path)
-        return opened
-
-    yield open_
-    for context in contexts:
-        context.close()
+    yield from visits(browser, site.url)
 
 
 def test_the_landing_page_shows_counts_and_sources(visit: Callable[[str], Visit]) -> None:
@@ -155,31 +102,6 @@ def test_edit_puts_a_named_query_in_the_editor_and_ctrl_enter_runs_it(visit: Cal
     opened.clean()
 
 
-@pytest.mark.parametrize(
-    "path",
-    [
-        "/person/img",
-        "/event/js?lang=en",
-        "/people",
-        "/query?sparql=SELECT+*+WHERE+%7B+%3C%2Ftextarea%3E%3Cscript%3Ewindow.__ran.push(1)%3C%2Fscript%3E+%7D",
-        "/queries/participants?event=js&lang=en",
-    ],
-)
-def test_hostile_text_is_shown_as_text_and_runs_nothing(visit: Callable[[str], Visit], path: str) -> None:
-    opened = visit(path)
-    page = opened.page
-    for link in page.locator("main a").all():
-        link.hover()
-    body = page.locator("main").inner_text()
-    if path.startswith("/person/img"):
-        assert "<img src=x onerror=\"window.__ran.push('img')\">" in body
-        assert "<a href=\"javascript:window.__ran.push('quote')\">quote</a> & </textarea>" in body
-    if path.startswith("/query?"):
-        assert "</textarea><script>" in page.locator("#sparql").input_value()
-        assert "not valid SPARQL" in page.locator("p.error").inner_text()
-    opened.clean(400 if path.startswith("/query?") else 200)
-
-
 def test_the_network_page_draws_from_the_server(visit: Callable[[str], Visit]) -> None:
     opened = visit("/network?event=fran-rora-till-ledning")
     opened.page.wait_for_selector("body[data-ready=true]", timeout=30_000)
@@ -198,3 +120,124 @@ def test_an_entity_page_links_on_to_related_pages(visit: Callable[[str], Visit])
     page.wait_for_url("**/person/peter-ingesson?lang=en")
     assert "kommunchef" in page.locator("main").inner_text()
     opened.clean()
+
+
+#: Each word (letters and digits) of each result cell: [cell text, word, the lines it is drawn on].
+WORD_LINES = """() => {
+  const found = [];
+  for (const cell of document.querySelectorAll("table.results td")) {
+    const walker = document.createTreeWalker(cell, NodeFilter.SHOW_TEXT);
+    for (let node = walker.nextNode(); node; node = walker.nextNode()) {
+      for (const match of node.data.matchAll(/[\\p{L}\\p{N}]+/gu)) {
+        const range = document.createRange();
+        range.setStart(node, match.index);
+        range.setEnd(node, match.index + match[0].length);
+        const tops = new Set([...range.getClientRects()].map((r) => Math.round(r.top)));
+        found.push([cell.innerText, match[0], tops.size]);
+      }
+    }
+  }
+  return found;
+}"""
+
+
+def test_result_tables_break_between_words_never_inside_one(browser: Any, site: Running) -> None:
+    for width in (1280, 700, 420):
+        context = browser.new_context(viewport={"width": width, "height": 900})
+        try:
+            page = context.new_page()
+            page.goto(site.url + "queries/participants?lang=en")
+            words = page.evaluate(WORD_LINES)
+            assert len(words) > 50
+            split = [(cell, word) for cell, word, lines in words if lines > 1]
+            assert split == [], f"words broken across lines at {width} px"
+            tall = "td => td.getClientRects()[0].height > 40"
+            wrapped = page.evaluate(f"[...document.querySelectorAll('table.results td')].some({tall})")
+            assert wrapped or width == 1280  # at a narrow width the cells do wrap, between words
+        finally:
+            context.close()
+
+
+def test_a_name_in_a_result_cell_opens_its_page_and_edit_runs_in_the_page_language(
+    visit: Callable[[str], Visit],
+) -> None:
+    opened = visit("/query?lang=en")
+    page = opened.page
+    page.locator("form[action='/queries/participants'] button.edit").click()
+    page.locator("#sparql").press("Control+Enter")
+    page.wait_for_url("**/query?sparql=*&lang=en")
+    table = page.locator("table.results").inner_text()
+    assert "panelist" in table and "paneldeltagare" not in table
+    page.locator("table.results").get_by_role("link", name="Leif Jonsson").first.click()
+    page.wait_for_url("**/person/leif-jonsson?lang=en")
+    assert "Leif Jonsson" in page.locator("h1").inner_text()
+    opened.clean()
+
+
+# --- CORS: a page of another origin reads through the endpoint, never writes -------------------------
+
+#: The page a browser tool on another origin would be: it asks the endpoint three ways, then tries
+#: to write (with and without the token, and by the Graph Store), and keeps the answers in window.__done.
+CROSS_ORIGIN_PAGE = (Path(__file__).parent / "data" / "cors_tool.html").read_text("utf-8")
+
+
+@pytest.fixture(scope="module")
+def tool_origin() -> Iterator[tuple[str, list[str]]]:
+    """A second loopback origin that serves the tool's page (set in ``pages[0]``) at /."""
+    import http.server
+    import threading
+
+    pages: list[str] = [""]
+
+    class Handler(http.server.BaseHTTPRequestHandler):
+        def do_GET(self) -> None:
+            body = pages[0].encode("utf-8")
+            self.send_response(200)
+            self.send_header("Content-Type", "text/html; charset=utf-8")
+            self.send_header("Content-Length", str(len(body)))
+            self.end_headers()
+            self.wfile.write(body)
+
+        def log_message(self, *args: Any) -> None:
+            pass
+
+    server = http.server.ThreadingHTTPServer(("127.0.0.1", 0), Handler)
+    threading.Thread(target=server.serve_forever, daemon=True).start()
+    yield f"http://127.0.0.1:{server.server_address[1]}", pages
+    server.shutdown()
+    server.server_close()
+
+
+@pytest.mark.slow
+def test_a_page_of_another_origin_reads_the_endpoint_with_cors_and_never_writes(
+    browser: Any, tool_origin: tuple[str, list[str]], tmp_path: Path
+) -> None:
+    import httpx
+
+    from test_server_support import TOKEN, count_triples, start_writable
+
+    origin, pages = tool_origin
+    running, _store = start_writable(tmp_path, "--cors", origin)
+    context = browser.new_context()
+    try:
+        with httpx.Client(timeout=30) as http:
+            before = count_triples(http, running.url)
+        pages[0] = CROSS_ORIGIN_PAGE.replace("ENDPOINT", running.url + "sparql").replace("TOKEN", TOKEN)
+        page = context.new_page()
+        page.goto(origin + "/")
+        page.wait_for_function("window.__done !== undefined", timeout=30_000)
+        done = page.evaluate("window.__done")
+        for way in ("get", "direct", "form"):
+            assert done[way]["status"] == 200, done[way]
+            assert "Leif Jonsson" in done[way]["body"]
+        # The update reaches the server as a simple request, which refuses it; the answer is readable.
+        assert done["update"]["status"] == 403
+        assert "never update" in done["update"]["body"]
+        # With the token or by PUT, the browser's preflight is refused: nothing is sent at all.
+        assert "failed" in done["token"] and "failed" in done["store"], done
+        with httpx.Client(timeout=30) as http:
+            assert count_triples(http, running.url) == before
+        assert TOKEN not in running.log()
+    finally:
+        context.close()
+        running.stop()

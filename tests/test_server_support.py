@@ -19,6 +19,7 @@ import urllib.request
 from dataclasses import dataclass, field
 from pathlib import Path
 
+import httpx
 import pytest
 
 STARTUP_SECONDS = 90
@@ -140,3 +141,29 @@ def _wait_answers(url: str, process: subprocess.Popen[str]) -> None:
             time.sleep(0.1)
     process.kill()
     pytest.fail(f"{url} did not answer within {STARTUP_SECONDS} s")
+
+
+#: The write token of the writable servers of the tests (16 characters at least).
+TOKEN = "test-token-0123456789abcdef"
+BEARER = {"Authorization": f"Bearer {TOKEN}"}
+COUNT = "SELECT (COUNT(*) AS ?n) WHERE { ?s ?p ?o }"
+
+
+def start_writable(folder: Path, *args: str) -> tuple[Running, str]:
+    """Serve the seed data in ``oxigraph:FOLDER/kg``, writable with TOKEN: the server and the store."""
+    from seminargraph import load_graph
+    from seminargraph.store import write_store
+
+    store = f"oxigraph:{folder / 'kg'}"
+    write_store(store, load_graph())
+    token_file = folder / "token"
+    token_file.write_text(TOKEN + "\n", "utf-8")
+    return start_server("--store", store, "--write-token-file", str(token_file), *args), store
+
+
+def count_triples(http: httpx.Client, url: str) -> int:
+    """How many triples the server at ``url`` serves."""
+    answer = http.get(
+        url + "sparql", params={"query": COUNT}, headers={"Accept": "application/sparql-results+json"}
+    )
+    return int(answer.json()["results"]["bindings"][0]["n"]["value"])

@@ -27,6 +27,7 @@ and never exits.
 
 from __future__ import annotations
 
+import re
 from typing import TYPE_CHECKING
 
 if TYPE_CHECKING:
@@ -86,6 +87,43 @@ class QueryError(SeminargraphError):
     """A query could not be parsed or run."""
 
     status = 400
+
+
+#: Oxigraph's parse errors: "error at LINE:COLUMN: expected one of ..." (the grammar's own terms).
+_ENGINE_POSITION = re.compile(r"error at (\d+):(\d+)")
+#: Plain words for the few engine messages that say what is wrong rather than what the grammar expected.
+_ENGINE_REASONS = {
+    "Prefix not found": "a prefix is used that no PREFIX line declares",
+    "variable that is unbound": "the SELECT names a variable that its GROUP BY does not give",
+    "IRI parsing failed": "this is not a valid IRI",
+}
+
+
+def syntax_error(text: str, engine_message: str, what: str = "query") -> QueryError:
+    """A QueryError for a parse error of ``text``: where it is and what is there, in plain words.
+
+    ``engine_message`` is the parser's own (Oxigraph lists the grammar rules it expected, as in
+    ``expected one of LATERAL, SERVICE, [_]``): only its position and the few reasons it gives
+    in words are kept.
+    """
+    found = _ENGINE_POSITION.search(engine_message)
+    if found is None:
+        return QueryError(f"the {what} is not valid SPARQL")
+    line, column = int(found[1]), int(found[2])
+    lines = text.splitlines() or [""]
+    row = lines[min(line, len(lines)) - 1]
+    start = max(0, column - 1)
+    reason = next((plain for words, plain in _ENGINE_REASONS.items() if words in engine_message), None)
+    if reason is None:
+        at_end = line >= len(lines) and not row[start:].strip()
+        if at_end:
+            reason = (
+                f"the {what} ends before it is complete; a term, a closing }} or ) or a quote may be missing"
+            )
+        else:
+            near = row[max(0, start - 15) : start + 15].strip()
+            reason = f"the text near {near!r} does not fit there; check the brackets, dots and keywords"
+    return QueryError(f"the {what} is not valid SPARQL at line {line}, column {column}: {reason}")
 
 
 class UnknownQueryError(QueryError):

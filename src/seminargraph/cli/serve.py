@@ -9,7 +9,13 @@ import click
 
 from ..errors import MissingExtraError, ValidationFailed
 from ..inputs import load_graph
-from ..server.config import DEFAULT_MAX_REQUEST, DEFAULT_ROW_LIMIT, DEFAULT_TIME_LIMIT, ServerConfig
+from ..server.config import (
+    CORS_ORIGIN,
+    DEFAULT_MAX_REQUEST,
+    DEFAULT_ROW_LIMIT,
+    DEFAULT_TIME_LIMIT,
+    ServerConfig,
+)
 from ..store import DEFAULT_WRITE_TIMEOUT, SPEC_HELP, StoreSpec, write_store
 from ..validate import validate_graph
 from ..vocab import DEFAULT_BASE
@@ -126,6 +132,13 @@ def load_command(
     help="Accept updates and Graph Store writes carrying the token in this file (oxigraph:DIR only).",
 )
 @click.option(
+    "--cors",
+    metavar="ORIGIN|*",
+    callback=lambda ctx, param, value: _cors(value),
+    help="Let pages of ORIGIN (e.g. https://tools.example; * for any) query /sparql from a browser. "
+    "Never for updates or Graph Store writes.",
+)
+@click.option(
     "--get", "get_path", metavar="PATH", help="Answer one GET of PATH without a socket, print it, exit."
 )
 def serve_command(
@@ -141,11 +154,13 @@ def serve_command(
     workers: int,
     timeout: float,
     write_token_file: Path | None,
+    cors: str | None,
     get_path: str | None,
 ) -> None:
     """Serve the graph: SPARQL endpoint at /sparql, query page, entity pages, network page.
 
-    Read-only unless --write-token-file is given. Stop it with Ctrl+C.
+    Read-only unless --write-token-file is given; pages of other sites may query it only with
+    --cors. Stop it with Ctrl+C.
     """
     server = _server_module()
     config = ServerConfig(
@@ -159,6 +174,7 @@ def serve_command(
         workers=workers,
         remote_timeout=timeout,
         write_token=_read_token(write_token_file),
+        cors=cors,
     )
     if get_path is not None:
         response = server.get(config, get_path)
@@ -181,6 +197,19 @@ def _server_module() -> Any:
     except ImportError as exc:
         raise MissingExtraError("seminargraph serve", "serve") from exc
     return server
+
+
+def _cors(value: str | None) -> str | None:
+    if value is None or value == "*":
+        return value
+    origin = value.rstrip("/")
+    if not CORS_ORIGIN.match(origin):
+        raise click.BadParameter(
+            f"{value!r} is not an origin; give scheme, host and port such as https://tools.example "
+            "or http://localhost:3000 (no path), or * for any",
+            param_hint="--cors",
+        )
+    return origin
 
 
 def _read_token(path: Path | None) -> str | None:

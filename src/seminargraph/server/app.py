@@ -19,6 +19,8 @@ from starlette.types import ASGIApp, Message, Receive, Scope, Send
 from ..errors import Refused, SeminargraphError
 from . import pages, sparql
 from .config import ServerConfig
+from .protocol import CROSS_ORIGIN
+from .results import TRUNCATED_HEADER
 from .workers import Pool
 
 HERE = Path(__file__).parent
@@ -39,27 +41,47 @@ class BodyTooLarge(Refused):
         super().__init__(413, f"the request body is over the limit of {limit:,} bytes")
 
 
+#: The one path that pages of other origins may query when CORS is on, and how.
+CORS_PATH = "/sparql"
+_CORS_METHODS = "GET, POST"
+_CORS_HEADERS = "Accept, Content-Type"
+
+
 class Guard:
     """Checks every request before the app sees it, and adds the security headers to every answer.
 
     Refused here: a Host header naming another server (when serving on loopback, against DNS
     rebinding), a query string or body over the size limit, and a write (POST, PUT, DELETE) from a
-    page of another origin.
+    page of another origin. With ``cors`` (an origin, or ``*``), pages of that origin may query
+    ``/sparql`` by GET and POST (the preflight is answered here); an update they POST is refused
+    by the endpoint, and every other write route keeps refusing them here.
     """
 
-    def __init__(self, app: ASGIApp, *, max_bytes: int, hosts: set[str] | None) -> None:
+    def __init__(
+        self, app: ASGIApp, *, max_bytes: int, hosts: set[str] | None, cors: str | None = None
+    ) -> None:
         self.app = app
         self.max_bytes = max_bytes
         self.hosts = hosts
+        self.cors = cors
 
     async def __call__(self, scope: Scope, receive: Receive, send: Send) -> None:
         if scope["type"] != "http":
             await self.app(scope, receive, send)
             return
-        refusal = self._refusal(scope, Headers(scope=scope))
+        headers = Headers(scope=scope)
+        origin = self._cors_origin(scope, headers)
+        refusal = self._refusal(scope, headers, cross_origin_query=origin is not None)
+        if refusal is None and origin is not None and scope["method"] == "OPTIONS":
+            refusal = self._preflight(headers)
         if refusal is not None:
-            await _problem_json(*refusal)(scope, receive, self._secured(send))
+            await _problem_json(*refusal)(scope, receive, self._secured(send, origin))
             return
+        if origin is not None and scope["method"] == "OPTIONS":
+            await Response(status_code=204)(scope, receive, self._secured(send, origin, preflight=True))
+            return
+        if origin is not None and scope["method"] == "POST":
+            scope.setdefault("state", {})[CROSS_ORIGIN] = True
         received = 0
 
         async def limited() -> Message:
@@ -70,9 +92,26 @@ class Guard:
                 raise BodyTooLarge(self.max_bytes)
             return message
 
-        await self.app(scope, limited, self._secured(send))
+        await self.app(scope, limited, self._secured(send, origin))
 
-    def _refusal(self, scope: Scope, headers: Headers) -> tuple[int, str] | None:
+    def _cors_origin(self, scope: Scope, headers: Headers) -> str | None:
+        """The Origin of a request CORS lets through (to ``/sparql``, from an allowed page), else None."""
+        origin = headers.get("origin")
+        if self.cors is None or origin is None or scope["path"] != CORS_PATH:
+            return None
+        if origin == f"{scope.get('scheme', 'http')}://{headers.get('host', '')}":
+            return None  # our own pages need no CORS
+        return origin if self.cors in ("*", origin) else None
+
+    def _preflight(self, headers: Headers) -> tuple[int, str] | None:
+        method = headers.get("access-control-request-method", "").upper()
+        if method not in ("GET", "POST"):
+            return 403, f"pages of other sites may only query here (GET or POST), not {method or 'OPTIONS'}"
+        return None
+
+    def _refusal(
+        self, scope: Scope, headers: Headers, *, cross_origin_query: bool = False
+    ) -> tuple[int, str] | None:
         host = headers.get("host", "")
         name = host.rsplit(":", 1)[0] if not host.endswith("]") else host
         name = name.strip("[]").lower()
@@ -85,14 +124,14 @@ class Guard:
             return 400, "Content-Length is not a number"
         if int(length) > self.max_bytes:
             return 413, f"the request body is over the limit of {self.max_bytes:,} bytes"
-        if scope["method"] in _UNSAFE:
+        if scope["method"] in _UNSAFE and not (cross_origin_query and scope["method"] == "POST"):
             origin = headers.get("origin")
             own = f"{scope.get('scheme', 'http')}://{host}"
             if headers.get("sec-fetch-site") in ("cross-site", "same-site") or (origin and origin != own):
                 return 403, "requests from pages of other sites may not POST, PUT or DELETE here"
         return None
 
-    def _secured(self, send: Send) -> Send:
+    def _secured(self, send: Send, origin: str | None = None, *, preflight: bool = False) -> Send:
         async def secured(message: Message) -> None:
             if message["type"] == "http.response.start":
                 headers = MutableHeaders(scope=message)
@@ -101,6 +140,16 @@ class Guard:
                 headers["X-Content-Type-Options"] = "nosniff"
                 headers["Referrer-Policy"] = "no-referrer"
                 headers["X-Frame-Options"] = "DENY"
+                if origin is not None:
+                    # No credentials: a page of another origin never sends the write token.
+                    headers["Access-Control-Allow-Origin"] = "*" if self.cors == "*" else str(origin)
+                    headers["Access-Control-Expose-Headers"] = TRUNCATED_HEADER
+                    if preflight:
+                        headers["Access-Control-Allow-Methods"] = _CORS_METHODS
+                        headers["Access-Control-Allow-Headers"] = _CORS_HEADERS
+                        headers["Access-Control-Max-Age"] = "600"
+                if self.cors not in (None, "*"):
+                    headers.add_vary_header("Origin")
             await send(message)
 
         return secured
@@ -155,6 +204,7 @@ def create_app(config: ServerConfig, pool: Pool, *, title: str, store_name: str,
         Route("/event/{ident}", pages.entity),
         Route("/network", pages.network),
         Route("/health", pages.health),
+        Route("/favicon.ico", pages.favicon),
         Route("/sparql", sparql.endpoint, methods=_ALL_METHODS, name="sparql"),
         Route("/store", sparql.graph_store, methods=_ALL_METHODS),
         Mount("/static", StaticFiles(directory=HERE / "static"), name="static"),
@@ -173,4 +223,4 @@ def create_app(config: ServerConfig, pool: Pool, *, title: str, store_name: str,
         loader=jinja2.FileSystemLoader(HERE / "templates"), autoescape=True, undefined=jinja2.StrictUndefined
     )
     hosts = LOOPBACK_NAMES if host in LOOPBACK_NAMES else None
-    return Guard(app, max_bytes=config.max_request_bytes, hosts=hosts)
+    return Guard(app, max_bytes=config.max_request_bytes, hosts=hosts, cors=config.cors)

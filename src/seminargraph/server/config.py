@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import re
 from dataclasses import dataclass, field
 
 from ..errors import StoreError
@@ -13,6 +14,11 @@ DEFAULT_TIME_LIMIT = 5.0
 DEFAULT_ROW_LIMIT = 10_000
 #: Largest request body accepted (bytes); the query string of a GET is capped at the same size.
 DEFAULT_MAX_REQUEST = 1_000_000
+
+#: An origin as browsers send it: scheme, host and maybe a port, nothing after.
+CORS_ORIGIN = re.compile(
+    r"^https?://[A-Za-z0-9.\-]+(:[0-9]{1,5})?$|^https?://\[[0-9A-Fa-f:.]+\](:[0-9]{1,5})?$"
+)
 
 
 @dataclass(frozen=True)
@@ -30,6 +36,9 @@ class ServerConfig:
     workers: int = 2
     remote_timeout: float = DEFAULT_TIMEOUT
     write_token: str | None = field(default=None, repr=False)
+    #: Pages of which other origin may query ``/sparql`` from a browser (CORS): one origin such as
+    #: ``https://yasgui.example``, ``*`` for any, None for none. Never for writes.
+    cors: str | None = None
 
     @property
     def writable(self) -> bool:
@@ -51,5 +60,10 @@ class ServerConfig:
                 )
             if len(self.write_token) < 16:
                 raise StoreError("the write token is too short; use at least 16 random characters")
+        if self.cors is not None and self.cors != "*" and not CORS_ORIGIN.match(self.cors):
+            raise StoreError(
+                f"--cors {self.cors!r}: give an origin such as https://tools.example or "
+                "http://localhost:3000 (scheme, host and port, no path), or * for any"
+            )
         if self.time_limit <= 0 or self.row_limit < 1 or self.max_request_bytes < 1024 or self.workers < 1:
             raise StoreError("the limits must be positive (and the request size at least 1024 bytes)")

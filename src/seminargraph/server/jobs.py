@@ -17,15 +17,23 @@ from pathlib import Path
 from typing import Any
 
 import pyoxigraph as ox
-from rdflib import Dataset, Graph, URIRef
+from rdflib import Dataset, Graph, Literal, URIRef
 from rdflib.query import Result
 from rdflib.term import Node
 
-from ..errors import DiskFull, QueryError, SeminargraphError, StoreError, UnknownQueryError, WriteFailed
+from ..errors import (
+    DiskFull,
+    QueryError,
+    SeminargraphError,
+    StoreError,
+    UnknownQueryError,
+    WriteFailed,
+    syntax_error,
+)
 from ..query import check_query, run_query
 from ..rdfio import from_oxigraph, plain
 from ..read.summary import sources
-from ..sparql import QueryResult, graph_of
+from ..sparql import QueryResult, bind, graph_of
 from ..store import as_spec, open_store
 from ..store.remote import RemoteStore
 from . import pagedata
@@ -86,6 +94,7 @@ class Engine:
             ),
             "entity": lambda kind, ident, lang: pagedata.entity(self.graph, kind, ident, lang),
             "suggest": lambda kind, text, lang: pagedata.suggest(self.graph, kind, text, lang),
+            "links": lambda cells, lang: pagedata.cell_links(self.graph, cells, lang),
             "network": lambda **options: pagedata.network_page(self.graph, **options),
         }
 
@@ -99,12 +108,26 @@ class Engine:
         return self.jobs[name](**arguments)
 
     def sparql(
-        self, text: str, default_graphs: Sequence[str] = (), named_graphs: Sequence[str] = ()
+        self,
+        text: str,
+        default_graphs: Sequence[str] = (),
+        named_graphs: Sequence[str] = (),
+        lang: str | None = None,
     ) -> QueryResult:
-        """Run a SPARQL query from outside: checked first, then run with the protocol's dataset."""
+        """Run a SPARQL query from outside: checked first, then run with the protocol's dataset.
+
+        With ``lang`` (the query page and its downloads), ``?lang`` is bound to it as the command
+        line and ``run_sparql`` bind it; the endpoint binds nothing.
+        """
         check_query(text, parse=False)
         limit = self.config.row_limit
-        result = self.store.select(text, default_graphs, named_graphs)
+        bound = text if lang is None else bind(text, {"lang": Literal(lang)})
+        try:
+            result = self.store.select(bound, default_graphs, named_graphs)
+        except QueryError:
+            if bound is not text:
+                _explain_syntax(text)  # the position in the text as written, not as bound
+            raise
         if self.store.oxigraph is None:
             return _from_rdflib(result, limit)
         try:
@@ -120,7 +143,7 @@ class Engine:
         try:
             self._write(inner, text)
         except SyntaxError as exc:
-            raise QueryError(f"the update is not valid SPARQL: {exc.msg}") from None
+            raise syntax_error(text, exc.msg, "update") from None
         except (RuntimeError, ValueError) as exc:
             raise QueryError(f"the update failed: {exc}") from None
 
@@ -210,6 +233,14 @@ class Engine:
             self.store = open_store(self.spec, writable=False, take_lock=False)
             raise self._unsaved(str(exc)) from None
         self.write_failed = False
+
+
+def _explain_syntax(text: str) -> None:
+    """Raise the parse error of ``text`` itself, if it has one (parsed over an empty store)."""
+    try:
+        ox.Store().query(text)
+    except SyntaxError as exc:
+        raise syntax_error(text, exc.msg) from None
 
 
 def _as_ntriples(graph: Graph) -> bytes:

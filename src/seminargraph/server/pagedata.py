@@ -10,10 +10,12 @@ import re
 from collections import defaultdict
 from typing import Any
 
-from rdflib import Dataset, Literal
+import pyoxigraph as ox
+from rdflib import XSD, Dataset, Literal, URIRef
 from rdflib.term import Node
 
 from ..errors import NotFound, QueryParameterError
+from ..rdfio import from_oxigraph
 from ..read.entities import resolve
 from ..read.labels import LABELLED, labelled, link, pick
 from ..read.summary import sources, summarize
@@ -363,3 +365,65 @@ def network_page(graph: Dataset, **options: Any) -> str:
 
     lang = options.get("lang", "sv")
     return render_html(to_networkx(graph, **options), lang=lang)
+
+
+#: Most distinct cells of one result table looked up for links, and how many per query.
+MAX_LINKED = 2_000
+_LINK_BATCH = 400
+_LINKS = (
+    _PREFIXES
+    + """SELECT ?x ?e ?id ?class WHERE {{
+  VALUES ?class {{ sg:Person sg:Organisation sg:Event }}
+  {branches}
+  ?e a ?class ; sg:identifier ?id .
+}}"""
+)
+_BY_IRI = "{{ VALUES ?x {{ {} }} BIND (?x AS ?e) }}"
+_BY_NAME = "{{ VALUES ?x {{ {} }} ?e sg:name|skos:prefLabel ?x }}"
+
+
+def cell_links(graph: Dataset, cells: list[Node], lang: str) -> dict[Node, tuple[str, str]]:
+    """The entity page (kind, id) of each cell that is an entity's IRI or the name of exactly one.
+
+    For the result tables of the query pages: a name two entities share links to neither. A
+    plain name also matches the same name in ``lang``, Swedish and English, as the named queries
+    give a label without its language.
+    """
+    from ..store.terms import oxigraph_of
+
+    inner = oxigraph_of(graph)
+    if inner is None:  # an endpoint: one more round trip per table is not worth it
+        return {}
+    kinds = {str(cls): kind for kind, cls in ENTITY_KINDS.items()}
+    found: dict[Node, set[tuple[str, str]]] = defaultdict(set)
+    chosen = list(dict.fromkeys(c for c in cells if _linkable(c)))[:MAX_LINKED]
+    for start in range(0, len(chosen), _LINK_BATCH):
+        batch = chosen[start : start + _LINK_BATCH]
+        iris = [c for c in batch if isinstance(c, URIRef)]
+        names: dict[Literal, Node] = {}
+        for cell in batch:
+            if isinstance(cell, Literal):
+                names[cell] = cell
+                if cell.language is None and cell.datatype is None:
+                    for tag in dict.fromkeys((lang, "sv", "en")):
+                        names[Literal(str(cell), lang=tag)] = cell
+        # The terms are written by rdflib, which escapes them: never text from a request.
+        branches = []
+        if iris:
+            branches.append(_BY_IRI.format(" ".join(i.n3() for i in iris)))
+        if names:
+            branches.append(_BY_NAME.format(" ".join(n.n3() for n in names)))
+        text = _LINKS.format(branches=" UNION ".join(branches))
+        solutions = inner.query(text, use_default_graph_as_union=True)
+        assert isinstance(solutions, ox.QuerySolutions)
+        for solution in solutions:
+            x, ident, cls = from_oxigraph(solution["x"]), solution["id"], solution["class"]
+            cell = names.get(x, x) if isinstance(x, Literal) else x
+            found[cell].add((kinds[cls.value], ident.value))
+    return {cell: next(iter(pages)) for cell, pages in found.items() if len(pages) == 1}
+
+
+def _linkable(cell: Node) -> bool:
+    if isinstance(cell, URIRef):
+        return True
+    return isinstance(cell, Literal) and 0 < len(cell) <= 300 and cell.datatype in (None, XSD.string)

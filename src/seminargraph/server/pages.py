@@ -9,17 +9,18 @@ from __future__ import annotations
 import html as html_module
 import json
 import re
+from pathlib import Path
 from typing import Any
-from urllib.parse import urlencode
+from urllib.parse import quote, urlencode
 
-from rdflib.term import Node
+from rdflib.term import Node, URIRef
 from starlette.requests import Request
 from starlette.responses import HTMLResponse, Response
 
 from ..errors import Refused, SeminargraphError
 from ..query import LANG_PATTERN, QueryResult, get_query, list_queries
 from ..results import render, sparql_results
-from .pagedata import ENTITY_KINDS, SUGGEST_KINDS
+from .pagedata import ENTITY_KINDS, MAX_LINKED, SUGGEST_KINDS
 from .results import FORMATS, TRUNCATED_HEADER
 
 _LANGS = ("sv", "en")
@@ -82,6 +83,16 @@ async def health(request: Request) -> Response:
     ready, size = pool.ready(), pool.size
     body = {"status": "ok" if ready == size else "degraded", "workers": ready, "of": size}
     return Response(json.dumps(body), media_type="application/json")
+
+
+FAVICON = Path(__file__).parent / "static" / "favicon.svg"
+
+
+async def favicon(request: Request) -> Response:
+    """``/favicon.ico``, which browsers ask for by themselves: our small SVG icon."""
+    return Response(
+        FAVICON.read_bytes(), media_type="image/svg+xml", headers={"Cache-Control": "max-age=86400"}
+    )
 
 
 async def landing(request: Request) -> Response:
@@ -147,11 +158,12 @@ async def query_page(request: Request) -> Response:
     status = 200
     if sparql is not None and sparql.strip():
         try:
-            context["outcome"] = _view(await request.app.state.pool.call("sparql", text=sparql))
+            outcome = await _call(request, "sparql", text=sparql, lang=lang)
+            context["outcome"] = await _view(request, outcome, lang)
         except SeminargraphError as exc:  # the answer shows on the page itself
             status, context["error"] = exc.status, str(exc)
-        context["csv_url"] = f"/query.csv?{urlencode({'sparql': sparql})}"
-        context["json_url"] = f"/query.json?{urlencode({'sparql': sparql})}"
+        context["csv_url"] = f"/query.csv?{urlencode({'sparql': sparql, 'lang': lang})}"
+        context["json_url"] = f"/query.json?{urlencode({'sparql': sparql, 'lang': lang})}"
     # The parameter fields are plain text fields (an id or an IRI); app.js suggests entities from
     # /entities.json as the user types, so the page itself reads nothing from the store.
     kinds = sorted(SUGGEST_KINDS)
@@ -181,7 +193,8 @@ async def query_download(request: Request) -> Response:
     sparql = request.query_params.get("sparql", "")
     if not sparql.strip():
         raise PageProblem(400, "sparql: give the query to run, e.g. /query.csv?sparql=SELECT...")
-    outcome = await _call(request, "sparql", text=sparql)
+    # ?lang bound to the page's language, as on the query page and on the command line.
+    outcome = await _call(request, "sparql", text=sparql, lang=lang_of(request))
     return _download(outcome, request.url.path.rsplit(".", 1)[1], "query")
 
 
@@ -204,9 +217,8 @@ async def named_query(request: Request) -> Response:
     context: dict[str, Any] = {"query": query, "params": params, "lang": lang, "outcome": None, "error": None}
     status = 200
     try:
-        context["outcome"] = _view(
-            await request.app.state.pool.call("named", name=name, params=params, lang=lang)
-        )
+        outcome = await _call(request, "named", name=name, params=params, lang=lang)
+        context["outcome"] = await _view(request, outcome, lang)
     except SeminargraphError as exc:  # the answer shows on the page itself
         status, context["error"] = exc.status, str(exc)
     fields = urlencode([*params.items(), ("lang", lang)])
@@ -238,13 +250,29 @@ async def _call(request: Request, job: str, **arguments: Any) -> Any:
     return await request.app.state.pool.call(job, **arguments)
 
 
-def _view(outcome: QueryResult) -> dict[str, Any]:
+async def _view(request: Request, outcome: QueryResult, lang: str) -> dict[str, Any]:
+    """A result as the table shows it: each cell's text, and its entity page when it names one."""
     if outcome.kind == "graph":
         columns = ["subject", "predicate", "object"]
-        cells = [[str(t) for t in triple] for triple in outcome.triples]
+        terms: list[tuple[Node | None, ...]] = list(outcome.triples)
     else:
         columns = outcome.columns
-        cells = [["" if v is None else str(v) for v in row] for row in outcome.rows]
+        terms = outcome.rows
+    distinct = list(dict.fromkeys(v for row in terms for v in row if v is not None))[: 4 * MAX_LINKED]
+    try:
+        pages = await _call(request, "links", cells=distinct, lang=lang) if distinct else {}
+    except SeminargraphError:  # the links are a help: the table is shown without them
+        pages = {}
+
+    def cell(value: Node | None) -> dict[str, Any]:
+        if value is None:
+            return {"text": "", "href": None, "parts": None}
+        target = pages.get(value)
+        href = f"/{target[0]}/{quote(target[1], safe='')}?lang={lang}" if target else None
+        parts = re.split(r"(?<=[/#])", str(value)) if isinstance(value, URIRef) else None
+        return {"text": str(value), "href": href, "parts": parts}
+
+    cells = [[cell(v) for v in row] for row in terms]
     return {
         "kind": outcome.kind,
         "columns": columns,

@@ -22,6 +22,9 @@ QUERY_TYPE = "application/sparql-query"
 UPDATE_TYPE = "application/sparql-update"
 _TYPES = f"{FORM}, {QUERY_TYPE} or {UPDATE_TYPE}"
 MAX_FORM_FIELDS = 10_000
+#: Set in a request's state when a page of another origin POSTs to the endpoint (CORS): it may
+#: query, never update.
+CROSS_ORIGIN = "cross_origin"
 _IRI = re.compile(r'^[A-Za-z][A-Za-z0-9+.\-]*:[^<>"{}|^`\\\x00-\x20]*$')
 
 

@@ -21,7 +21,7 @@ from starlette.responses import Response
 from ..rdfio import from_oxigraph
 from ..results import sparql_results
 from ..sparql import QueryResult, graph_of
-from .protocol import ProtocolError, graph_target, media_type, read_operation
+from .protocol import CROSS_ORIGIN, ProtocolError, graph_target, media_type, read_operation
 from .results import TRUNCATED_HEADER, Format, choose
 
 SD = Namespace("http://www.w3.org/ns/sparql-service-description#")
@@ -37,6 +37,8 @@ _FORMAT_IRIS = {
     "rdfxml": "RDF_XML",
 }
 _GRAPH_BODY_TYPES = ("text/turtle", "application/n-triples")
+#: Answers whose format the Accept header chose say so, for caches.
+NEGOTIATED = {"Vary": "Accept"}
 
 
 def authorised(request: Request) -> bool:
@@ -74,6 +76,8 @@ async def endpoint(request: Request) -> Response:
     if operation.kind == "description":
         return _description(request, operation.format)
     if operation.kind == "update":
+        if request.scope.get("state", {}).get(CROSS_ORIGIN):
+            raise ProtocolError(403, "requests from pages of other sites may query here but never update")
         require_write(request)
         if operation.by_get:
             raise ProtocolError(405, "an update must be sent by POST, not GET", {"Allow": "POST"})
@@ -87,7 +91,7 @@ async def endpoint(request: Request) -> Response:
     )
     fmt = choose(outcome.kind, request.headers.get("accept", ""), operation.format)
     body = await anyio.to_thread.run_sync(sparql_results, outcome, fmt.name, request.app.state.config.base)
-    headers = {TRUNCATED_HEADER: "true"} if outcome.truncated else {}
+    headers = {**NEGOTIATED, TRUNCATED_HEADER: "true"} if outcome.truncated else dict(NEGOTIATED)
     return Response(body, media_type=_with_charset(fmt.media_type), headers=headers)
 
 
@@ -119,7 +123,7 @@ def _description(request: Request, requested: str | None) -> Response:
         body = graph.serialize(
             format={"turtle": "turtle", "ntriples": "nt", "rdfxml": "xml"}[fmt.name], encoding="utf-8"
         )
-    return Response(body, media_type=_with_charset(fmt.media_type))
+    return Response(body, media_type=_with_charset(fmt.media_type), headers=NEGOTIATED)
 
 
 async def graph_store(request: Request) -> Response:
@@ -134,7 +138,7 @@ async def graph_store(request: Request) -> Response:
         fmt = choose("graph", request.headers.get("accept", ""), request.query_params.get("format"))
         if fmt.name != "ntriples":
             data = await anyio.to_thread.run_sync(_convert, data, fmt, request.app.state.config.base)
-        return Response(data, media_type=_with_charset(fmt.media_type))
+        return Response(data, media_type=_with_charset(fmt.media_type), headers=NEGOTIATED)
     require_write(request)
     if target is None:
         raise ProtocolError(

@@ -29,7 +29,7 @@ import pyoxigraph as ox
 from rdflib import Dataset, Graph
 from rdflib.graph import DATASET_DEFAULT_GRAPH_ID
 
-from ..errors import QueryError, StoreError
+from ..errors import QueryError, StoreError, syntax_error
 from ..inputs import load_dataset
 from ..ontology import ONTOLOGY_GRAPH
 from ..rdfio import plain, write_atomic
@@ -131,7 +131,7 @@ class Store:
         try:
             return inner.query(text, **options)
         except SyntaxError as exc:
-            raise QueryError(f"the query is not valid SPARQL: {exc.msg}") from None
+            raise syntax_error(text, exc.msg) from None
         except (OSError, RuntimeError, ValueError) as exc:
             raise QueryError(f"the query failed: {exc}") from None
 
