@@ -420,6 +420,26 @@ def test_query_command_errors_are_one_line(run_cli, args: list[str], code: int, 
     assert "Traceback" not in result.stderr
 
 
+def test_a_language_the_graph_has_no_labels_in_is_refused_with_those_it_has(run_cli, tmp_path: Path) -> None:
+    refused = run_cli("query", "participants", "--lang", "de")
+    assert refused.exit_code == 2 and refused.stdout == ""
+    assert "--lang de: the graph has no names or labels in 'de'; its languages are: en, sv" in refused.stderr
+    # A language the data adds is one the graph has.
+    data = tmp_path / "de.ttl"
+    data.write_text(
+        "@prefix sg: <https://seminargraph.example/ns#> .\n"
+        '<http://e.org/e> a sg:Event ; sg:identifier "e" ; sg:name "Ein Seminar"@de .\n',
+        "utf-8",
+    )
+    german = run_cli("query", "event-hierarchy", "-d", str(data), "--lang", "de", "--format", "csv")
+    assert german.exit_code == 0, german.stderr
+    assert "Ein Seminar" in german.stdout
+    # en-GB finds no label tagged en (LANGMATCHES): refused too, while the default and en work.
+    assert run_cli("query", "moderators", "--lang", "en-GB").exit_code == 2
+    assert run_cli("query", "moderators", "--lang", "en").exit_code == 0
+    assert run_cli("query", "moderators").exit_code == 0
+
+
 def test_debug_shows_the_traceback(run_cli) -> None:
     result = run_cli("--debug", "query", "nope")
     assert result.exit_code == 1
