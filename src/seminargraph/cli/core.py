@@ -178,7 +178,9 @@ def query_command(
             )
         # With the prefixes of the data's IRIs, as build writes them (and the server answers).
         prefixes = Minter(store.base).prefixes()
-        text = serialize(result.graph, format_named(fmt or "turtle"), prefixes=prefixes).decode("utf-8")
+        text = serialize(
+            result.graph, format_named(fmt or "turtle"), prefixes=prefixes, base=store.base
+        ).decode("utf-8")
     elif fmt in GRAPH_FORMATS:
         raise click.UsageError(f"--format {fmt} is for CONSTRUCT/DESCRIBE; use table, csv, tsv or json")
     else:
