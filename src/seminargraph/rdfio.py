@@ -21,7 +21,6 @@ from collections.abc import Generator, Iterable, Iterator, Mapping
 from dataclasses import dataclass
 from pathlib import Path
 from typing import Any
-from urllib.parse import urlsplit
 
 import pyoxigraph as ox
 from rdflib import BNode, Dataset, Graph, Literal, URIRef
@@ -442,32 +441,36 @@ def jsonld_context(prefixes: Mapping[str, str] | None = None, base: str | None =
 
 
 def _serialize_jsonld(graph: Graph, prefixes: Mapping[str, str] | None, base: str | None) -> bytes:
-    # One default graph, like Turtle: named graphs are what TriG and N-Quads are for.
+    # One default graph, like Turtle: named graphs are what TriG and N-Quads are for. rdflib is
+    # given the context without @base (it shortens against the base's host, and drops a value
+    # that is the base itself): the data's IRIs come out whole and are made relative here.
     context = jsonld_context(prefixes, base)
-    text = graph.serialize(format="json-ld", context=context, auto_compact=True)
-    document = json.loads(text)
+    rdflib_context = {name: term for name, term in context.items() if name != "@base"}
+    document = json.loads(graph.serialize(format="json-ld", context=rdflib_context, auto_compact=True))
     if base is not None:
         document = _relative_to(document, base, context)
+        if isinstance(document, dict) and isinstance(document.get("@context"), dict):
+            document["@context"] = {"@base": base, **document["@context"]}
     return (_sorted_json(document) + "\n").encode("utf-8")
 
 
 def _relative_to(document: Any, base: str, context: Mapping[str, Any]) -> Any:
     """``document`` with the IRIs under ``base`` written relative to it (``person/anna-berg``).
 
-    rdflib shortens an IRI against ``@base`` to a path from the host (``/id/person/anna-berg``);
-    this writes it from the base itself. Only IRI positions are changed: ``@id`` values and the
-    values of terms typed ``@id``. A reference that could be read as an absolute IRI or a compact
-    one (it holds a colon) stays as rdflib wrote it.
+    Only IRI positions are changed: ``@id`` values and the values of terms typed ``@id`` (``@type``
+    and ``@vocab`` values are read against the vocabulary, not the base). A reference that could
+    be read as an absolute IRI or a compact one (it holds a colon), that a reader would normalise
+    (``./``), or that would be empty (the base itself), stays whole.
     """
-    origin = "{}://{}".format(*urlsplit(base)[:2])
     as_iri = {name for name, term in context.items() if isinstance(term, dict) and term.get("@type") == "@id"}
 
     def relative(value: Any) -> Any:
         if isinstance(value, list):
             return [relative(v) for v in value]
-        if isinstance(value, str) and value.startswith("/") and (origin + value).startswith(base):
-            shorter = (origin + value)[len(base) :]
-            return shorter if shorter and ":" not in shorter and not shorter.startswith("/") else value
+        if isinstance(value, str) and value.startswith(base):
+            shorter = value[len(base) :]
+            dots = {".", ".."} & set(shorter.split("/"))  # a reader would remove these segments
+            return shorter if shorter and ":" not in shorter and shorter[0] != "/" and not dots else value
         return walk(value)
 
     def walk(node: Any) -> Any:
@@ -475,11 +478,13 @@ def _relative_to(document: Any, base: str, context: Mapping[str, Any]) -> Any:
             return [walk(v) for v in node]
         if not isinstance(node, dict):
             return node
-        return {
-            key: relative(value) if key == "@id" or key in as_iri else walk(value)
-            for key, value in node.items()
-            if key != "@context"
-        } | ({"@context": node["@context"]} if "@context" in node else {})
+        changed = {}
+        for key, value in node.items():
+            if key == "@context":
+                changed[key] = value
+            else:
+                changed[key] = relative(value) if key == "@id" or key in as_iri else walk(value)
+        return changed
 
     return walk(document)
 
@@ -530,7 +535,6 @@ def _serialize_quads(
 
 
 def _sorted_json(document: Any) -> str:
-
     def canonical(value: Any) -> Any:
         if isinstance(value, dict):
             return {k: canonical(value[k]) for k in sorted(value)}
