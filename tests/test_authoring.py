@@ -157,6 +157,90 @@ def test_inferred_fact_needs_a_note(tmp_path: Path) -> None:
     assert "an ambiguous participation needs a note saying why it is ambiguous" in str(refused(path))
 
 
+_EVENT = "    name: {sv: Frukostseminarium om öppna data, en: Breakfast seminar on open data}\n"
+_TOPIC = "topics:\n  - id: oppna-data\n    label: {sv: öppna data, en: open data}\n\norganisations:\n"
+
+
+def _with_topic(tmp_path: Path, entry: str, remark: str = "") -> Path:
+    return case(
+        tmp_path,
+        ("  publisher: exempelbyran\n", "  publisher: exempelbyran\n" + remark),
+        ("organisations:\n", _TOPIC),
+        (_EVENT, _EVENT + "    topics:\n" + entry),
+    )
+
+
+def test_an_events_topic_is_a_fact_with_status_and_evidence(tmp_path: Path) -> None:
+    from rdflib import URIRef
+
+    from seminargraph.vocab import SG
+
+    sentence = "Den 3 mars höll Exempelbyrån ett frukostseminarium om öppna data i kommunerna."
+    event = URIRef("https://seminargraph.example/id/event/frukostseminarium-oppna-data")
+    topic = URIRef("https://seminargraph.example/id/topic/oppna-data")
+    for status, edge in (("stated", True), ("inferred", True), ("ambiguous", False)):
+        note = "" if status == "stated" else "        note: Read from the seminar's name.\n"
+        folder = tmp_path / status
+        folder.mkdir()
+        path = _with_topic(
+            folder, f"      - topic: oppna-data\n        status: {status}\n        quote: {sentence}\n{note}"
+        )
+        graph = load_graph(path)
+        facts = list(graph.subjects(SG.ofTopic, topic))
+        assert len(facts) == 1
+        assert (facts[0], SG.ofEvent, event) in graph
+        assert str(graph.value(facts[0], SG.status)).endswith(status.capitalize())
+        (evidence,) = graph.objects(facts[0], SG.evidence)
+        start = int(graph.value(evidence, SG.start))  # type: ignore[arg-type]
+        text = str(
+            graph.value(URIRef("https://seminargraph.example/id/source/frukostseminarium"), SG.content)
+        )
+        assert text[start : start + len(sentence)] == sentence
+        # The topic edge queries use is derived from the fact, never from an ambiguous one.
+        assert ((event, SG.topic, topic) in graph) is edge
+
+
+def test_a_topic_given_as_a_bare_id_or_without_its_quote_is_refused(tmp_path: Path) -> None:
+    bare = _with_topic(tmp_path, "      - oppna-data\n")
+    error = refused(bare)
+    assert error.line == line_of(bare, "- oppna-data") and error.field == "topics"
+    assert "an event's topic is a fact: write it as '- {topic: oppna-data, status: ..., quote: ...}'" in str(
+        error
+    )
+    unquoted = _with_topic(tmp_path, "      - topic: oppna-data\n        status: stated\n")
+    assert "event topic needs the quote from the source" in str(refused(unquoted))
+    unknown = _with_topic(
+        tmp_path,
+        "      - topic: stangd-data\n        status: stated\n"
+        "        quote: Samtalet leddes av Eva Lind, journalist.\n",
+    )
+    assert "refers to the topic 'stangd-data', which is not defined" in str(refused(unknown))
+
+
+def test_a_remark_on_the_source_has_a_status_and_a_note(tmp_path: Path) -> None:
+    remark = (
+        "  remarks:\n    - status: ambiguous\n      quote: Samtalet leddes av Eva Lind, journalist.\n"
+        "      note: Which talk is not said.\n"
+    )
+    entry = (
+        "      - topic: oppna-data\n        status: stated\n"
+        "        quote: Samtalet leddes av Eva Lind, journalist.\n"
+    )
+    graph = load_graph(_with_topic(tmp_path, entry, remark))
+    from seminargraph import run_query
+
+    uncertain = run_query(graph, "uncertain-facts", lang="en").records()
+    assert [(r["status"], r["fact"], r["note"]) for r in uncertain] == [
+        ("ambiguous", "remark frukostseminarium--1", "Which talk is not said.")
+    ]
+    missing = tmp_path / "missing"
+    missing.mkdir()
+    no_status = _with_topic(
+        missing, entry, remark.replace("    - status: ambiguous\n      quote", "    - quote")
+    )
+    assert "remark needs a status: stated, inferred or ambiguous" in str(refused(no_status))
+
+
 def test_event_nesting_cycle_is_refused(tmp_path: Path) -> None:
     path = case(
         tmp_path,

@@ -54,13 +54,50 @@ def test_every_format_reads_back_to_the_same_graph(tmp_path: Path) -> None:
     assert "https://seminargraph.example/id/graph/hypergene-almedalen-2015" in names
 
 
-def test_jsonld_is_compact_with_a_context(tmp_path: Path) -> None:
+def test_jsonld_is_compact_with_a_context_of_short_names(tmp_path: Path) -> None:
     build(outdir=tmp_path, formats=["jsonld"])
     document = json.loads((tmp_path / "graph.jsonld").read_text("utf-8"))
-    assert document["@context"]["sg"] == "https://seminargraph.example/ns#"
-    assert document["@context"]["person"] == "https://seminargraph.example/id/person/"
-    text = (tmp_path / "graph.jsonld").read_text("utf-8")
-    assert '"person:staffan-larsson"' in text
+    context = document["@context"]
+    assert context["sg"] == "https://seminargraph.example/ns#"
+    assert context["@base"] == "https://seminargraph.example/id/"
+    assert context["evidence"] == {"@id": "sg:evidence", "@type": "@id"}
+    nodes = {node["@id"]: node for node in document["@graph"]}
+    # Keys read as the ontology names its terms; the data's IRIs are relative to its base.
+    staffan = nodes["person/staffan-larsson"]
+    assert staffan["@type"] == "Person" and staffan["name"] == "Staffan Larsson"
+    assert staffan["worksFor"] == "organisation/lansstyrelsen-i-sodermanland"
+    moderator = nodes["participation/fran-rora-till-ledning--robin-askelof--moderator"]
+    assert moderator["status"] == "Stated" and moderator["role"] == "ModeratorRole"
+    assert moderator["event"] == "event/fran-rora-till-ledning"
+    assert not [key for node in document["@graph"] for key in node if key.startswith("sg:")]
+
+
+def _iri_corners(folder: Path) -> Path:
+    # IRIs under the base that could not be written relative to it, IRIs elsewhere, and a
+    # literal where the ontology expects an IRI: each must read back as it was written.
+    folder.mkdir()
+    data = folder / "corners.ttl"
+    data.write_text(
+        "@prefix sg: <https://seminargraph.example/ns#> .\n"
+        "<https://example.org/id/odd:name> sg:agent <https://example.org/id/x:y> ; "
+        'sg:event "not an IRI" ; sg:status sg:Stated, <https://example.org/id/status> .\n'
+        "<https://example.org/other> sg:member <https://example.org/id/> ,\n"
+        "    <https://example.org/elsewhere> .\n",
+        "utf-8",
+    )
+    return data
+
+
+def test_jsonld_reads_back_to_the_same_graph_under_another_base(tmp_path: Path) -> None:
+    base = "https://example.org/id/"
+    extra = _iri_corners(tmp_path / "in")
+    build([MINIMAL, extra], outdir=tmp_path / "out", formats=["jsonld", "turtle"], base=base, validate=False)
+    text = (tmp_path / "out" / "graph.jsonld").read_text("utf-8")
+    assert json.loads(text)["@context"]["@base"] == base
+    assert '"@id": "person/anna-berg"' in text
+    turtle = Graph().parse(tmp_path / "out" / "graph.ttl", format="turtle")
+    back = Graph().parse(data=text, format="json-ld")
+    assert len(back) == len(turtle) and isomorphic(back, turtle)
 
 
 def test_the_same_input_gives_byte_identical_files(tmp_path: Path) -> None:

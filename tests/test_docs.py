@@ -68,6 +68,23 @@ def test_readme_opens_with_the_two_commands() -> None:
     assert "./dev test" in ci
 
 
+def test_dev_run_installs_what_the_readme_serves_with() -> None:
+    # A new user runs `./dev run`, then `seminargraph serve`: the run must install the serve extra.
+    import re
+    import tomllib
+
+    root = Path(__file__).parent.parent
+    script = (root / "dev").read_text("utf-8")
+    branch = script.split("  run)", 1)[1].split(";;", 1)[0]
+    extras = re.search(r'setup "([^"]*)"', branch)
+    assert extras is not None, "./dev run does not call setup"
+    installed = set(extras.group(1).split(","))
+    declared = tomllib.loads((root / "pyproject.toml").read_text("utf-8"))["project"]["optional-dependencies"]
+    assert "serve" in installed and set(installed) <= set(declared)
+    serving = README.split("## Stores and serving", 1)[1]
+    assert "`serve` extra" in serving and "./dev run" in serving
+
+
 def test_python_dash_m_runs_the_command_line() -> None:
     result = subprocess.run(
         [sys.executable, "-m", "seminargraph", "query", "moderators", "--format", "csv"],

@@ -114,6 +114,27 @@ def test_events_have_dates_places_topics_and_sit_in_the_year_of_the_festival(tmp
     assert types == [("http://www.w3.org/2001/XMLSchema#dateTime",)]
 
 
+def test_a_topic_cell_is_a_stated_fact_with_the_cell_as_its_evidence(tmp_path: Path) -> None:
+    root, _ = _import(tmp_path)
+    rows = _select(
+        root,
+        """
+        SELECT ?status ?topic ?column ?quote ?line WHERE {
+          ?f a sg:EventTopic ; sg:ofEvent/sg:identifier "almedalsveckan-2031-9001" ;
+             sg:ofTopic/sg:name ?topic ; sg:status ?s ; sg:evidence ?ev .
+          ?ev sg:column ?column ; sg:quote ?quote ; sg:source/sg:line ?line ; sg:start ?start ; sg:end ?end ;
+              sg:source/sg:content ?text .
+          FILTER (SUBSTR(?text, ?start + 1, ?end - ?start) = ?quote)
+          BIND (STRAFTER(STR(?s), "#") AS ?status)
+        }""",
+    )
+    assert rows == [("Stated", "Infrastruktur", "topic_1", "Infrastruktur", "2")]
+    by_year = _select(
+        root, 'SELECT ?n WHERE { ?e sg:identifier "almedalsveckan-2031-9001" ; sg:topic/sg:identifier ?n }'
+    )
+    assert by_year == [("infrastruktur",)]
+
+
 def test_every_fact_names_the_file_line_programme_id_and_the_cell_it_was_read_from(tmp_path: Path) -> None:
     root, _ = _import(tmp_path)
     rows = _select(

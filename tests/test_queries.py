@@ -211,6 +211,42 @@ def test_event_hierarchy_marks_what_is_only_inferred(seed_graph: Dataset) -> Non
     assert len(rows) == 4
 
 
+def test_event_organisations_lists_organisers_and_organisations_taking_part(seed_graph: Dataset) -> None:
+    rows = run_query(seed_graph, "event-organisations", lang="en").records()
+    assert [(r["event"][:14], r["organisation"], r["role"], r["status"]) for r in rows] == [
+        ("From mess to m", "Hypergene", "organiser", "inferred"),
+        ("From mess to m", "Motala Municipality", "participant", "inferred"),
+        ("People, will t", "Hypergene", "organiser", "inferred"),
+        ("People, will t", "the County Administrative Boards", "participant", "inferred"),
+    ]
+    assert all(r["note"] for r in rows)  # none is stated: each says why
+    one = run_query(seed_graph, "event-organisations", event="fran-rora-till-ledning", lang="sv").records()
+    assert [(r["organisation"], r["role"], r["status_label"]) for r in one] == [
+        ("Hypergene", "arrangör", "härledd"),
+        ("Motala kommun", "deltagare", "härledd"),
+    ]
+
+
+def test_event_organisations_marks_an_ambiguous_organiser(tmp_path: Path) -> None:
+    import shutil
+
+    from seminargraph import load_graph
+
+    shutil.copytree(Path(__file__).parent.parent / "data", tmp_path / "d")
+    yaml_path = tmp_path / "d" / "hypergene-almedalen-2015.yaml"
+    text = yaml_path.read_text("utf-8")
+    marker = (
+        "  - event: fran-rora-till-ledning\n    agent: hypergene\n    role: organiser\n    status: inferred\n"
+    )
+    assert marker in text
+    yaml_path.write_text(text.replace(marker, marker.replace("inferred", "ambiguous")), "utf-8")
+    rows = run_query(load_graph(tmp_path / "d"), "event-organisations", event="fran-rora-till-ledning")
+    assert [(r["organisation"], r["status"]) for r in rows.records()] == [
+        ("Hypergene", "ambiguous"),
+        ("Motala kommun", "inferred"),
+    ]
+
+
 def test_evidence_quotes_the_sentence_behind_a_participation(seed_graph: Dataset) -> None:
     rows = run_query(seed_graph, "evidence", person="robin-askelof").records()
     assert {r["quote"] for r in rows} == {
@@ -224,7 +260,37 @@ def test_uncertain_facts_carry_their_notes(seed_graph: Dataset) -> None:
     rows = run_query(seed_graph, "uncertain-facts", lang="en").records()
     assert all(r["note"] for r in rows)
     ambiguous = [r["fact"] for r in rows if r["status"] == "ambiguous"]
-    assert ambiguous == ["affiliation leif-jonsson-linkopings-universitet"]
+    # The page's main ambiguity: "two full seminars", said twice (the second time "also").
+    assert ambiguous == [
+        "affiliation leif-jonsson-linkopings-universitet",
+        "remark hypergene-almedalen-2015--1",
+    ]
+    remark = next(r for r in rows if r["fact"] == "remark hypergene-almedalen-2015--1")
+    assert "two seminars or four" in str(remark["note"])
+    assert str(remark["quotes"]).count("fullsatta seminarier") == 2
+    # Topics the page only implies are listed; those it states are not.
+    topics = {str(r["fact"]) for r in rows if str(r["fact"]).startswith("eventtopic ")}
+    assert "eventtopic fran-rora-till-ledning--beslutsstod" in topics
+    assert "eventtopic manniskor-forandringsvilja-och-it--effektivisering-av-offentlig-sektor" in topics
+    assert "eventtopic fran-rora-till-ledning--styrsystem" not in topics
+    # The IT unit belongs to Länsstyrelserna by its name only.
+    assert "organisationrelation lansstyrelsernas-it-enhet--unit-of--lansstyrelserna" in {
+        r["fact"] for r in rows if r["status"] == "inferred"
+    }
+
+
+def test_status_is_a_stable_code_beside_its_label_in_every_language(run_cli) -> None:
+    for lang, label in (("sv", "härledd"), ("en", "inferred")):
+        result = run_cli("query", "uncertain-facts", "--lang", lang, "--format", "json")
+        assert result.exit_code == 0, result.stderr
+        rows = json.loads(result.stdout)
+        assert {r["status"] for r in rows} == {"inferred", "ambiguous"}
+        assert {r["status_label"] for r in rows if r["status"] == "inferred"} == {label}
+    csv_lines = run_cli("query", "event-hierarchy", "--format", "csv").stdout.splitlines()
+    assert csv_lines[0] == "event,type,part_of,status,status_label"
+    assert any(line.endswith(",inferred,härledd") for line in csv_lines)
+    evidence = run_cli("query", "evidence", "-p", "person=robin-askelof", "--format", "json").stdout
+    assert {(r["status"], r["status_label"]) for r in json.loads(evidence)} == {("stated", "angiven")}
 
 
 @pytest.mark.parametrize("query", list_queries(), ids=lambda q: q.name)
@@ -418,6 +484,26 @@ def test_query_command_errors_are_one_line(run_cli, args: list[str], code: int, 
     assert result.exit_code == code
     assert message in result.stderr
     assert "Traceback" not in result.stderr
+
+
+def test_a_language_the_graph_has_no_labels_in_is_refused_with_those_it_has(run_cli, tmp_path: Path) -> None:
+    refused = run_cli("query", "participants", "--lang", "de")
+    assert refused.exit_code == 2 and refused.stdout == ""
+    assert "--lang de: the graph has no names or labels in 'de'; its languages are: en, sv" in refused.stderr
+    # A language the data adds is one the graph has.
+    data = tmp_path / "de.ttl"
+    data.write_text(
+        "@prefix sg: <https://seminargraph.example/ns#> .\n"
+        '<http://e.org/e> a sg:Event ; sg:identifier "e" ; sg:name "Ein Seminar"@de .\n',
+        "utf-8",
+    )
+    german = run_cli("query", "event-hierarchy", "-d", str(data), "--lang", "de", "--format", "csv")
+    assert german.exit_code == 0, german.stderr
+    assert "Ein Seminar" in german.stdout
+    # en-GB finds no label tagged en (LANGMATCHES): refused too, while the default and en work.
+    assert run_cli("query", "moderators", "--lang", "en-GB").exit_code == 2
+    assert run_cli("query", "moderators", "--lang", "en").exit_code == 0
+    assert run_cli("query", "moderators").exit_code == 0
 
 
 def test_debug_shows_the_traceback(run_cli) -> None:

@@ -65,7 +65,7 @@ def test_a_named_query_runs_with_one_click_and_downloads_as_csv(
         page.get_by_role("link", name="CSV").click()
     saved = tmp_path / "evidence.csv"
     download.value.save_as(saved)
-    assert saved.read_text("utf-8").startswith("event,fact,status,quote,source,note\n")
+    assert saved.read_text("utf-8").startswith("event,fact,status,status_label,quote,source,note\n")
     opened.clean()
 
 

@@ -244,13 +244,13 @@ def test_named_queries_have_stable_csv_and_json_urls(http: Callable[..., httpx.R
     assert page.status_code == 200
     assert "/queries/evidence.csv?person=leif-jonsson&amp;lang=en" in page.text
     document = http("/queries/evidence.json", person="leif-jonsson", lang="en").json()
-    assert document["columns"] == ["event", "fact", "status", "quote", "source", "note"]
+    assert document["columns"] == ["event", "fact", "status", "status_label", "quote", "source", "note"]
     assert document["truncated"] is False
     assert {row["status"] for row in document["rows"]} >= {"stated"}
     csv_answer = http("/queries/evidence.csv", person="leif-jonsson", lang="en")
     assert csv_answer.headers["content-type"] == "text/csv; charset=utf-8"
     assert 'filename="evidence.csv"' in csv_answer.headers["content-disposition"]
-    assert csv_answer.text.splitlines()[0] == "event,fact,status,quote,source,note"
+    assert csv_answer.text.splitlines()[0] == "event,fact,status,status_label,quote,source,note"
     missing = http("/queries/evidence.json")
     assert missing.status_code == 400
     assert "needs the parameter person=" in missing.json()["error"]

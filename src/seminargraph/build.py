@@ -53,7 +53,7 @@ def build(
                 raise ValidationFailed(summary.report)
         files = {
             out / f"{OUTPUT_STEM}{fmt.suffix}": serialize(
-                dataset, fmt, exclude=[ONTOLOGY_GRAPH], prefixes=prefixes
+                dataset, fmt, exclude=[ONTOLOGY_GRAPH], prefixes=prefixes, base=opened.base
             )
             for fmt in chosen
         }
@@ -74,7 +74,7 @@ def write_graph(
     if chosen is None:
         known = ", ".join(f.suffix for f in FORMATS.values())
         raise OutputError(f"{target}: cannot tell the RDF format from the suffix; use one of {known}")
-    data = serialize(graph, chosen, exclude=[ONTOLOGY_GRAPH], prefixes=Minter(base).prefixes())
+    data = serialize(graph, chosen, exclude=[ONTOLOGY_GRAPH], prefixes=Minter(base).prefixes(), base=base)
     write_atomic({target: data})
     return target
 

@@ -15,7 +15,7 @@ from pathlib import Path
 from typing import Any
 
 from rdflib import Graph, Literal, URIRef
-from rdflib.namespace import RDF, RDFS, SKOS
+from rdflib.namespace import OWL, RDF, RDFS, SKOS
 
 from .vocab import SG
 
@@ -114,6 +114,37 @@ def _notations(graph: Graph, nodes: set[URIRef]) -> dict[str, URIRef]:
         str(n): node for node in nodes for n in graph.objects(node, SKOS.notation) if isinstance(n, Literal)
     }
     return dict(sorted(named.items()))
+
+
+#: Object properties whose values are terms of the ontology itself (a status, a role, a relation):
+#: JSON-LD writes their values by short name too (``"status": "Stated"``).
+_VALUES_ARE_TERMS = (SG.Status, SG.Role, RDF.Property)
+
+
+def jsonld_terms() -> dict[str, Any]:
+    """Short JSON-LD names for the ontology's terms: ``name`` for sg:name, ``Person`` for sg:Person.
+
+    Object properties are typed ``@id`` (their values are IRIs), or ``@vocab`` when their values
+    are the ontology's own terms (statuses, roles, relations). Sorted by name.
+    """
+    return dict(_jsonld_terms(ontology_path()))
+
+
+@cache
+def _jsonld_terms(path: Path) -> tuple[tuple[str, Any], ...]:
+    graph = _parsed(path)
+    found: dict[str, Any] = {}
+    for subject in set(graph.subjects(RDF.type, None)):
+        if not isinstance(subject, URIRef) or not subject.startswith(SG) or subject == SG[""]:
+            continue
+        name = subject[len(SG) :]
+        if (subject, RDF.type, OWL.ObjectProperty) in graph:
+            ranges = set(graph.objects(subject, RDFS.range))
+            kind = "@vocab" if ranges & set(_VALUES_ARE_TERMS) else "@id"
+            found[name] = {"@id": f"sg:{name}", "@type": kind}
+        else:
+            found[name] = f"sg:{name}"
+    return tuple(sorted(found.items()))
 
 
 _TABLES = {

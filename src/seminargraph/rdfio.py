@@ -30,6 +30,7 @@ from rdflib.namespace import NamespaceManager
 from rdflib.term import Node
 
 from .errors import OutputError, SourceError
+from .ontology import jsonld_terms
 from .textfile import MAX_TEXT_BYTES, clean_string, read_text
 from .vocab import PREFIXES
 
@@ -391,17 +392,24 @@ def serialize(
     fmt: RdfFormat,
     exclude: Iterable[Node] = (),
     prefixes: Mapping[str, str] | None = None,
+    *,
+    base: str | None = None,
 ) -> bytes:
     """Serialise deterministically: the same triples give the same bytes.
 
-    Named graphs listed in ``exclude`` are left out; ``prefixes`` are bound besides ours.
+    Named graphs listed in ``exclude`` are left out; ``prefixes`` are bound besides ours. JSON-LD
+    gets a context with short names for the ontology's terms (``name``, ``Person``) and, with
+    ``base`` (the data's base IRI), the data's IRIs relative to it (``"@id": "person/anna-berg"``).
     """
     skip = set(exclude)
     if fmt.name in ("ntriples", "nquads"):
         return _serialize_lines(dataset, fmt, skip)
     if fmt.quads and isinstance(dataset, Dataset):
         return _serialize_quads(dataset, fmt, skip, prefixes)
-    return _serialize_triples(union_graph(dataset, exclude=skip, prefixes=prefixes), fmt, prefixes)
+    graph = union_graph(dataset, exclude=skip, prefixes=prefixes)
+    if fmt.name == "jsonld":
+        return _serialize_jsonld(graph, prefixes, base)
+    return _serialize_triples(graph, fmt)
 
 
 def _serialize_lines(dataset: Dataset | Graph, fmt: RdfFormat, skip: set[Node]) -> bytes:
@@ -451,12 +459,74 @@ def to_oxigraph(term: Node) -> Any:
     raise TypeError(f"cannot convert {term!r} to an Oxigraph term")
 
 
-def _serialize_triples(graph: Graph, fmt: RdfFormat, prefixes: Mapping[str, str] | None = None) -> bytes:
-    if fmt.name == "jsonld":
-        # One default graph, like Turtle: named graphs are what TriG and N-Quads are for.
-        jsonld_context = {p: str(ns) for p, ns in {**PREFIXES, **(prefixes or {})}.items()}
-        text = graph.serialize(format="json-ld", context=jsonld_context, auto_compact=True)
-        return (_sorted_json(text) + "\n").encode("utf-8")
+def jsonld_context(prefixes: Mapping[str, str] | None = None, base: str | None = None) -> dict[str, Any]:
+    """The JSON-LD context we write: our prefixes, the ontology's terms by short name, ``@base``.
+
+    A prefix of ``prefixes`` under ``base`` is left out (its IRIs are written relative to the base),
+    and so is one whose name is also a term's (``event:`` and the property sg:event): a context
+    can give a name one meaning only.
+    """
+    terms = jsonld_terms()
+    context: dict[str, Any] = {"@base": base} if base else {}
+    context.update({p: str(ns) for p, ns in PREFIXES.items()})
+    for name, namespace in (prefixes or {}).items():
+        if name in context or name in terms or (base is not None and str(namespace).startswith(base)):
+            continue
+        context[name] = str(namespace)
+    context.update({name: term for name, term in terms.items() if name not in context})
+    return context
+
+
+def _serialize_jsonld(graph: Graph, prefixes: Mapping[str, str] | None, base: str | None) -> bytes:
+    # One default graph, like Turtle: named graphs are what TriG and N-Quads are for. rdflib is
+    # given the context without @base (it shortens against the base's host, and drops a value
+    # that is the base itself): the data's IRIs come out whole and are made relative here.
+    context = jsonld_context(prefixes, base)
+    rdflib_context = {name: term for name, term in context.items() if name != "@base"}
+    document = json.loads(graph.serialize(format="json-ld", context=rdflib_context, auto_compact=True))
+    if base is not None:
+        document = _relative_to(document, base, context)
+        if isinstance(document, dict) and isinstance(document.get("@context"), dict):
+            document["@context"] = {"@base": base, **document["@context"]}
+    return (_sorted_json(document) + "\n").encode("utf-8")
+
+
+def _relative_to(document: Any, base: str, context: Mapping[str, Any]) -> Any:
+    """``document`` with the IRIs under ``base`` written relative to it (``person/anna-berg``).
+
+    Only IRI positions are changed: ``@id`` values and the values of terms typed ``@id`` (``@type``
+    and ``@vocab`` values are read against the vocabulary, not the base). A reference that could
+    be read as an absolute IRI or a compact one (it holds a colon), that a reader would normalise
+    (``./``), or that would be empty (the base itself), stays whole.
+    """
+    as_iri = {name for name, term in context.items() if isinstance(term, dict) and term.get("@type") == "@id"}
+
+    def relative(value: Any) -> Any:
+        if isinstance(value, list):
+            return [relative(v) for v in value]
+        if isinstance(value, str) and value.startswith(base):
+            shorter = value[len(base) :]
+            dots = {".", ".."} & set(shorter.split("/"))  # a reader would remove these segments
+            return shorter if shorter and ":" not in shorter and shorter[0] != "/" and not dots else value
+        return walk(value)
+
+    def walk(node: Any) -> Any:
+        if isinstance(node, list):
+            return [walk(v) for v in node]
+        if not isinstance(node, dict):
+            return node
+        changed = {}
+        for key, value in node.items():
+            if key == "@context":
+                changed[key] = value
+            else:
+                changed[key] = relative(value) if key == "@id" or key in as_iri else walk(value)
+        return changed
+
+    return walk(document)
+
+
+def _serialize_triples(graph: Graph, fmt: RdfFormat) -> bytes:
     if fmt.name == "rdfxml":
         graph = _SortedGraph(graph.store, graph.identifier, namespace_manager=graph.namespace_manager)
     try:
@@ -501,9 +571,7 @@ def _serialize_quads(
     return out.serialize(format="trig", encoding="utf-8")
 
 
-def _sorted_json(text: str) -> str:
-    document = json.loads(text)
-
+def _sorted_json(document: Any) -> str:
     def canonical(value: Any) -> Any:
         if isinstance(value, dict):
             return {k: canonical(value[k]) for k in sorted(value)}

@@ -226,4 +226,4 @@ def _graph(outcome: QueryResult, name: str, base: str) -> bytes:
     # The project's own writer, as `seminargraph query` and `build` use it: the same triples give
     # the same bytes, with our prefixes and those of the data's IRIs under ``base``.
     graph = graph_of((s, p, plain(o)) for s, p, o in outcome.triples)
-    return serialize(graph, format_named(name), prefixes=Minter(base).prefixes())
+    return serialize(graph, format_named(name), prefixes=Minter(base).prefixes(), base=base)

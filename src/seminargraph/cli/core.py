@@ -7,13 +7,15 @@ import sys
 from pathlib import Path
 
 import click
+from click.core import ParameterSource
 
 from ..build import BUILD_FORMATS, build, summarize
-from ..errors import ValidationFailed
+from ..errors import OptionError, ValidationFailed
 from ..inputs import check_outputs
 from ..inputs.mapping import Minter
 from ..query import (
     DEFAULT_LANG,
+    LANG_PATTERN,
     NamedQuery,
     list_queries,
     load_query_file,
@@ -22,6 +24,7 @@ from ..query import (
 )
 from ..query import get_query as named_query
 from ..rdfio import FORMATS, format_named, serialize, write_atomic
+from ..read.labels import has_language, label_languages
 from ..results import TABLE_FORMATS, render
 from ..store import Store, StoreSpec, open_store
 from ..validate import validate_graph
@@ -161,6 +164,8 @@ def query_command(
 ) -> None:
     """Run the named query NAME (see `seminargraph queries`), a FILE.rq, or --sparql TEXT."""
     query = _choose_query(name, sparql_text)
+    if click.get_current_context().get_parameter_source("lang") is not ParameterSource.DEFAULT:
+        _check_language(store, lang)
     if output is not None and name is not None and name.endswith(".rq"):
         check_outputs([output], [Path(name)], option="-o")
     result = run_query(store.dataset, query, lang=lang, params=params)
@@ -173,7 +178,9 @@ def query_command(
             )
         # With the prefixes of the data's IRIs, as build writes them (and the server answers).
         prefixes = Minter(store.base).prefixes()
-        text = serialize(result.graph, format_named(fmt or "turtle"), prefixes=prefixes).decode("utf-8")
+        text = serialize(
+            result.graph, format_named(fmt or "turtle"), prefixes=prefixes, base=store.base
+        ).decode("utf-8")
     elif fmt in GRAPH_FORMATS:
         raise click.UsageError(f"--format {fmt} is for CONSTRUCT/DESCRIBE; use table, csv, tsv or json")
     else:
@@ -185,6 +192,16 @@ def query_command(
     else:
         write_atomic({output: text.encode("utf-8")})
         click.echo(f"wrote {output}", err=True)
+
+
+def _check_language(store: Store, lang: str) -> None:
+    # A language no label is written in would give every label in a fallback language, silently.
+    languages = label_languages(store.dataset)
+    if languages and LANG_PATTERN.match(lang) and not has_language(languages, lang):
+        raise OptionError(
+            f"--lang {lang}: the graph has no names or labels in {lang!r}; "
+            f"its languages are: {', '.join(languages)}"
+        )
 
 
 def _choose_query(name: str | None, sparql_text: str | None) -> NamedQuery:

@@ -23,6 +23,7 @@ from .records import (
     Affiliation,
     Event,
     EventInclusion,
+    EventTopic,
     LangText,
     Loc,
     Organisation,
@@ -310,11 +311,8 @@ class _Reader:
 
     def remark(self, item: Item) -> Remark:
         f = _Fields(self, item, "remarks")
-        remark = Remark(
-            note=f.need("note", self.string),
-            quotes=f.need("quote", self.quotes),
-            loc=Loc(str(self.path), item.line),
-        )
+        f.require("note")  # a remark is its note, whatever its status
+        remark = Remark(provenance=self.provenance(f, "remark"), loc=Loc(str(self.path), item.line))
         f.done()
         return remark
 
@@ -374,10 +372,11 @@ class _Reader:
         year = f.optional("year", self.string)
         if year_item is not None and year is not None and not YEAR_PATTERN.match(year):
             raise self.fail(year_item, "events.year", f"{year!r} is not a four-digit year")
-        topics = f.optional("topics", self.ids) or ()
+        topics = tuple(f.each("topics", self.event_topic))
         part_of = tuple(f.each("part_of", self.inclusion, single_ok=True))
         f.done()
         self.once(((inc.parent, inc.loc) for inc in part_of), "part_of.event", "nesting of this event")
+        self.once(((t.topic, t.loc) for t in topics), "topics.topic", "topic of this event")
         return Event(
             id=ident,
             type=kind,
@@ -387,6 +386,23 @@ class _Reader:
             part_of=part_of,
             loc=Loc(str(self.path), item.line),
         )
+
+    def event_topic(self, item: Item) -> EventTopic:
+        if isinstance(item.value, str):
+            raise self.fail(
+                item,
+                "topics",
+                f"an event's topic is a fact: write it as '- {{topic: {item.value}, status: ..., "
+                "quote: ...}' with the sentence that names it (and a note unless stated)",
+            )
+        f = _Fields(self, item, "topics")
+        result = EventTopic(
+            topic=f.need("topic", self.ident),
+            provenance=self.provenance(f, "event topic"),
+            loc=Loc(str(self.path), item.line),
+        )
+        f.done()
+        return result
 
     def inclusion(self, item: Item) -> EventInclusion:
         f = _Fields(self, item, "part_of")

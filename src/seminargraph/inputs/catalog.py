@@ -144,8 +144,8 @@ def _check_references(c: Catalog) -> None:
             if rel.target == org.id:
                 raise _error(rel.loc, "relations.organisation", "an organisation cannot relate to itself")
     for event in _all(c, "events"):
-        for topic in event.topics:
-            _need(c.topics, topic, "topic", event.loc, "events.topics")
+        for about in event.topics:
+            _need(c.topics, about.topic, "topic", about.loc, "topics.topic")
         for inc in event.part_of:
             _need(c.events, inc.parent, "event", inc.loc, "part_of.event")
     for aff in c.affiliations.values():

@@ -1,9 +1,10 @@
 """Records -> triples. The only place where IRIs are minted.
 
 Each source file becomes one named graph. Facts that need provenance (participations,
-affiliations, event nesting, relations between organisations) are nodes of their own; the
-convenience edges (event hasParticipant agent, person worksFor organisation, event partOf event,
-...) are derived from those nodes by one CONSTRUCT query, and never from facts marked ambiguous.
+affiliations, event nesting, relations between organisations, an event's topics, remarks on the
+source) are nodes of their own; the convenience edges (event hasParticipant agent, person worksFor
+organisation, event partOf event, event topic topic, ...) are derived from those nodes by one
+CONSTRUCT query, and never from facts marked ambiguous.
 """
 
 from __future__ import annotations
@@ -65,6 +66,7 @@ class Minter:
         "source",
         "graph",
         "inclusion",
+        "event-topic",
         "relation",
         "remark",
         "evidence",
@@ -105,6 +107,9 @@ class Minter:
     # sources saying the same thing give two facts, each with its own status and evidence.
     def inclusion(self, source_id: str, event: str, parent: str) -> URIRef:
         return self._iri("inclusion", f"{source_id}--{event}--{parent}")
+
+    def event_topic(self, source_id: str, event: str, topic: str) -> URIRef:
+        return self._iri("event-topic", f"{source_id}--{event}--{topic}")
 
     def relation(self, source_id: str, org: str, relation: str, target: str) -> URIRef:
         return self._iri("relation", f"{source_id}--{org}--{relation}--{target}")
@@ -217,9 +222,8 @@ class _FileMapper:
             r = self.m.remark(s.id, n)
             self.add(r, RDF.type, SG.Remark)
             self.add(r, SG.identifier, Literal(f"{s.id}--{n}"))
-            self.add(r, SG.note, Literal(remark.note, lang=NOTE_LANGUAGE))
             self.add(r, SG.aboutSource, self.src)
-            self.evidence(r, remark.quotes)
+            self.provenance(r, remark.provenance)
 
     def organisation(self, org: Organisation) -> None:
         o = self.m.organisation(org.id)
@@ -244,8 +248,14 @@ class _FileMapper:
         self.names(e, event.name)
         if event.year is not None:
             self.add(e, SG.year, Literal(event.year, datatype=XSD.gYear))
-        for topic in event.topics:
-            self.add(e, SG.topic, self.m.topic(topic))
+        for about in event.topics:
+            # The sg:topic edge is derived from the fact, as the other shortcuts are.
+            t = self.m.event_topic(self.r.source.id, event.id, about.topic)
+            self.add(t, RDF.type, SG.EventTopic)
+            self.add(t, SG.identifier, Literal(f"{event.id}--{about.topic}"))
+            self.add(t, SG.ofEvent, e)
+            self.add(t, SG.ofTopic, self.m.topic(about.topic))
+            self.provenance(t, about.provenance)
         for inc in event.part_of:
             i = self.m.inclusion(self.r.source.id, event.id, inc.parent)
             self.add(i, RDF.type, SG.EventInclusion)

@@ -32,11 +32,22 @@ class Provenance:
 
 @dataclass(frozen=True)
 class Remark:
-    """Something the source says that is not a fact of the graph but must not be lost."""
+    """Something the source says about itself (how many seminars it counts, what date it lacks).
 
-    note: str
-    quotes: tuple[str, ...]
+    It is no edge of the graph, but a fact with a status all the same: the note says how it is read.
+    """
+
+    provenance: Provenance
     loc: Loc
+
+    @property
+    def note(self) -> str:
+        assert self.provenance.note is not None  # a remark's note is required
+        return self.provenance.note
+
+    @property
+    def quotes(self) -> tuple[str, ...]:
+        return self.provenance.quotes
 
 
 @dataclass(frozen=True)
@@ -96,12 +107,21 @@ class EventInclusion:
 
 
 @dataclass(frozen=True)
+class EventTopic:
+    """The event is about ``topic``, as the quotes say (or imply)."""
+
+    topic: str
+    provenance: Provenance
+    loc: Loc
+
+
+@dataclass(frozen=True)
 class Event:
     id: str
     type: str
     name: LangText
     year: str | None
-    topics: tuple[str, ...]
+    topics: tuple[EventTopic, ...]
     part_of: tuple[EventInclusion, ...]
     loc: Loc
 

@@ -528,7 +528,7 @@ class _Writer:
             out.add(e, _p("inLanguage"), text(code))
         for column in mapping.topic_columns:
             if column in r.cells:
-                self.topic(e, r.cells[column])
+                self.topic(event_id, column, r.cells[column])
         edition = self.edition(r)
         when = mapping.start_column if mapping.start_column in r.cells else mapping.title_column
         self.inclusion(
@@ -594,10 +594,20 @@ class _Writer:
         """Facts about an event of the linked data are this table's own: their ids say so."""
         return f"{self.table_.source_id}--" if event_id in self.linked.events else ""
 
-    def topic(self, event: str, label: str) -> None:
+    def topic(self, event_id: str, column: str, label: str) -> None:
+        # A fact of the row, as authored data has it: the cell is its evidence; the sg:topic
+        # edge is derived from it.
         ident = slug(label)
         t = iri(self.m.topic(ident))
-        self.out.add(event, _p("topic"), t)
+        fact = str(self.m.event_topic(self.doc_id, event_id, ident))
+        if self.once(f"event-topic {fact}"):
+            out = self.out
+            out.add(iri(fact), RDF_TYPE, _p("EventTopic"))
+            out.add(iri(fact), _p("identifier"), text(f"{event_id}--{ident}"))
+            out.add(iri(fact), _p("ofEvent"), iri(self.m.event(event_id)))
+            out.add(iri(fact), _p("ofTopic"), t)
+            self.status(fact, "stated", None)
+            self.evidence(fact, column, label)
         if self.once(f"topic {ident}"):
             self.out.add(t, RDF_TYPE, _p("Topic"))
             self.out.add(t, _p("identifier"), text(ident))

@@ -12,9 +12,10 @@ from __future__ import annotations
 from collections.abc import Iterable, Sequence
 from typing import Any
 
-from rdflib import Literal
+from rdflib import Graph, Literal
 from rdflib.term import Node
 
+from ..sparql import execute
 from ..vocab import SG
 
 
@@ -41,6 +42,33 @@ def rank(tag: str | None, lang: str) -> int:
     if tag.split("-")[0] == lang.lower().split("-")[0]:
         return 1
     return 2 if not tag else 3
+
+
+_LANGUAGES = """
+PREFIX sg: <https://seminargraph.example/ns#>
+PREFIX skos: <http://www.w3.org/2004/02/skos/core#>
+PREFIX rdfs: <http://www.w3.org/2000/01/rdf-schema#>
+SELECT DISTINCT ?tag WHERE {
+  ?x sg:name|skos:prefLabel|rdfs:label ?label .
+  BIND (LCASE(LANG(?label)) AS ?tag)
+  FILTER (?tag != "")
+}
+"""
+
+
+def label_languages(graph: Graph) -> list[str]:
+    """The language tags the graph's names and labels (data and ontology) are written in, sorted."""
+    return sorted({str(row[0]) for row in execute(graph, _LANGUAGES).rows if row[0] is not None})
+
+
+def has_language(languages: Iterable[str], lang: str) -> bool:
+    """Whether a query asked for ``lang`` finds labels in one of ``languages`` (as LANGMATCHES does).
+
+    >>> has_language(["en-gb", "sv"], "en"), has_language(["en"], "en-GB")
+    (True, False)
+    """
+    wanted = lang.lower()
+    return any(tag == wanted or tag.startswith(wanted + "-") for tag in languages)
 
 
 #: The end of a query that gives, for each ``?e``, its labels, its id and its page kind: rows
