@@ -328,3 +328,20 @@ def test_a_graph_without_people_organisations_or_events_projects_to_nothing() ->
     net = to_networkx(Dataset(default_union=True))
     assert net.number_of_nodes() == 0 and net.number_of_edges() == 0
     assert to_networkx(Dataset(default_union=True), projection="people").number_of_nodes() == 0
+
+
+def test_people_projection_marks_an_affiliation_the_source_leaves_open(seed_graph: Dataset) -> None:
+    people = to_networkx(seed_graph, projection="people")
+    leif = people.nodes[iri("person", "leif-jonsson")]
+    assert leif["organisations"].split("\n") == ["Linköpings universitet (oklar)"]
+    # a stated affiliation stays unmarked, and the filter by organisation names it plainly
+    assert people.nodes[iri("person", "johan-lod")]["organisations"].split("\n") == [
+        "Länsstyrelsernas IT-enhet"
+    ]
+    groups = dict(view_members(people, "organisation"))
+    assert iri("person", "leif-jonsson") in groups["Linköpings universitet"]
+    assert not [label for label in groups if "(" in label]
+    english = to_networkx(seed_graph, projection="people", lang="en")
+    assert english.nodes[iri("person", "leif-jonsson")]["organisations"] == "Linköping University (ambiguous)"
+    strict = to_networkx(seed_graph, projection="people", include_ambiguous=False)
+    assert strict.nodes[iri("person", "leif-jonsson")]["organisations"] == ""

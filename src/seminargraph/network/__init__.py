@@ -45,6 +45,9 @@ from .views import people_network
 
 PROJECTIONS = ("full", "people")
 NODE_TYPES = ("person", "organisation", "event")
+#: More source documents than this from one file are named as the file and their number.
+MANY_SOURCES = 3
+SOURCE_COUNT = {False: "{} ({} source documents)", True: "{} ({} källdokument)"}
 #: Relations of edges in the full projection.
 RELATIONS = (
     "took_part",
@@ -380,8 +383,18 @@ class _Builder:
             network.add_edge(s, o, key=str(p), relation=_snake(str(p)), label=label, fact="", **data)
 
     def sources(self) -> str:
-        parts = []
-        for _, titles, file_name, publishers in self.reader.sources():
+        found = self.reader.sources()
+        per_file: dict[str, int] = {}
+        for _, _, file_name, _ in found:
+            per_file[file_name] = per_file.get(file_name, 0) + 1
+        parts, counted = [], set()
+        for _, titles, file_name, publishers in found:
+            if file_name and per_file[file_name] > MANY_SOURCES:
+                # An imported table is one source document per row: name the file, not every row.
+                if file_name not in counted:
+                    counted.add(file_name)
+                    parts.append(SOURCE_COUNT[self.lang[:2] == "sv"].format(file_name, per_file[file_name]))
+                continue
             extra = ", ".join(x for x in (file_name, pick(publishers, self.lang)) if x)
             parts.append(pick(titles, self.lang) + (f" ({extra})" if extra else ""))
         return "; ".join(parts)
