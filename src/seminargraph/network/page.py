@@ -235,7 +235,8 @@ def _vis_options(large: bool, directed: bool) -> dict[str, Any]:
         "physics": {
             "enabled": False,
             "solver": "forceAtlas2Based",
-            "stabilization": {"enabled": False},
+            # the page fits the view itself once names are placed (see network.js)
+            "stabilization": {"enabled": False, "fit": False},
             "forceAtlas2Based": {"gravitationalConstant": -60, "springLength": 120, "avoidOverlap": 0.2},
         },
         "interaction": {
@@ -249,6 +250,8 @@ def _vis_options(large: bool, directed: bool) -> dict[str, Any]:
         },
         "nodes": {
             "borderWidth": 1,
+            # bold on hover would widen a name past the room the page made for it
+            "labelHighlightBold": False,
             # a light card behind each name: a link passing under a title does not cross its text
             "font": {
                 "size": 15,

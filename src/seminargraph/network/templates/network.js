@@ -306,12 +306,13 @@
     return measurer.measureText(text).width;
   }
   function nameLines(id) {
-    // the lines vis-network breaks a name into: by words, at most wrapWidth wide at fontSize
+    // the lines vis-network breaks a name into: by words, within wrapWidth at fontSize
     if (!wrapped.has(id)) {
       var lines = [], line = "";
       names[id].split(/\s+/).filter(Boolean).forEach(function (word) {
         var longer = line ? line + " " + word : word;
-        if (line && textWidth(longer, fontSize) > wrapWidth) { lines.push(line); line = word; } else { line = longer; }
+        // vis-network keeps a margin of 5 on each side within the width
+        if (line && textWidth(longer, fontSize) > wrapWidth - 10) { lines.push(line); line = word; } else { line = longer; }
       });
       if (line) { lines.push(line); }
       var width = 0;
@@ -320,16 +321,16 @@
     }
     return wrapped.get(id);
   }
-  var NAME_GAP = 0.77;  // vis-network puts a name this many font sizes below its node
   function nameBox(id, at, k, pad) {
+    // vis-network puts a name 4 units and half a font size below its node (measured)
     var text = nameLines(id), r = data.nodes[id].size;
-    var top = at.y + r + NAME_GAP * fontSize * k;
+    var top = at.y + r + 4 + fontSize * k / 2;
     return { x1: at.x - text.width * k / 2 - pad, x2: at.x + text.width * k / 2 + pad,
              y1: top - pad, y2: top + text.lines.length * fontSize * k + pad, owner: id };
   }
   function shapeBox(id, at) {
     var r = data.nodes[id].size;
-    return { x1: at.x - r, x2: at.x + r, y1: at.y - r, y2: at.y + r, owner: id };
+    return { x1: at.x - r, x2: at.x + r, y1: at.y - r, y2: at.y + r, owner: id, shape: true };
   }
   function edgePoint(id, t) {
     var body = network.body.edges[id];
@@ -355,15 +356,16 @@
     var cells = this.cells;
     this.keys(b).forEach(function (k) { if (!cells.has(k)) { cells.set(k, []); } cells.get(k).push(b); });
   };
-  Taken.prototype.free = function (b) {
+  Taken.prototype.free = function (b, overShapes) {
     var cells = this.cells;
     return this.keys(b).every(function (k) {
       return (cells.get(k) || []).every(function (o) {
-        return (o.owner >= 0 && o.owner === b.owner) || o.x2 <= b.x1 || b.x2 <= o.x1 || o.y2 <= b.y1 || b.y2 <= o.y1;
+        return (o.owner >= 0 && o.owner === b.owner) || (overShapes && o.shape) ||
+          o.x2 <= b.x1 || b.x2 <= o.x1 || o.y2 <= b.y1 || b.y2 <= o.y1;
       });
     });
   };
-  var TRIES = [0.5, 0.62, 0.38, 0.74, 0.26];
+  var TRIES = [0.5, 0.58, 0.42, 0.66, 0.34, 0.74, 0.26, 0.8, 0.2];  // where along a link its label may go
   var nameSizes = new Map();  // node -> how much larger than fontSize its name is drawn
   var linkMarks = [];         // link labels to draw: {id, t}
   function focusNode() {
@@ -381,7 +383,7 @@
     if (data.large) { relabel(); }
     var scale = network.getScale();
     var k = Math.max(1, data.name_pixels / (fontSize * scale));
-    var pad = 2 / scale;
+    var pad = 3 / scale;  // room around each label, also for the odd pixel between estimate and drawing
     var ids = nodeView.getIds();
     var at = network.getPositions(ids);
     var corner = network.DOMtoCanvas({ x: 0, y: 0 });
@@ -393,7 +395,9 @@
     function name(id, force) {
       if (data.large || wanted.has(id) || !at[id]) { return; }
       var b = nameBox(id, at[id], k, pad);
-      if (force || (inView(b) && taken.free(b))) { taken.add(b); wanted.set(id, k); }
+      // a name may cover a small node, never another name: the names of the most linked nodes
+      // in a crowd matter more than the dots they hide (the dot is still there to point at)
+      if (force || (inView(b) && taken.free(b, true))) { taken.add(b); wanted.set(id, k); }
     }
     function link(id) {
       if (labelled.has(id) || !data.link_labels[id] || !edgeView.get(id)) { return; }
@@ -489,7 +493,7 @@
     var titleLines = breakLines(text.title, FIG.title, "bold", inner);
     var y = FIG.margin, out = { width: width, text: text, title: [], legend: [], source: [] };
     titleLines.forEach(function (l) { y += FIG.title * FIG.line; out.title.push({ text: l, y: y - FIG.title * 0.3 }); });
-    y += FIG.margin / 2;
+    y = Math.round(y + FIG.margin / 2);
     out.view = { y: y, height: height };
     y += height + FIG.margin;
     measurer.font = FIG.text + "px " + fontFace;
@@ -708,6 +712,11 @@
   network.on("resize", placeSoon);
 
   network.once("afterDrawing", function () {
+    // the first fit counts the names in: place them, fit, and again at that zoom
+    for (var pass = 0; pass < 2; pass++) {
+      place();
+      network.fit({ animation: false });
+    }
     place();
     document.body.setAttribute("data-ready", "true");
   });
@@ -717,7 +726,16 @@
     network: network,
     relabel: relabel,
     place: place,
-    links: function () { return linkMarks.map(function (m) { return m.id; }); },
+    names: names,
+    // the link labels drawn: which link, its text and its box on screen
+    links: function () {
+      var scale = network.getScale();
+      return linkMarks.map(function (m) {
+        var b = linkBox(m.id, m.t, scale, 0);
+        var a = network.canvasToDOM({ x: b.x1, y: b.y1 }), z = network.canvasToDOM({ x: b.x2, y: b.y2 });
+        return { id: m.id, text: data.link_labels[m.id], x1: a.x, y1: a.y, x2: z.x, y2: z.y };
+      });
+    },
     figure: function () { pngFigure(); return lastFigure; },
     svg: svgFigure,
     drawn: function () {
