@@ -22,6 +22,7 @@ from seminargraph.network.views import view_members
 
 HOSTILE = Path(__file__).parent / "data" / "network" / "hostile.ttl"
 DOCS_IMAGE = Path(__file__).parent.parent / "docs" / "img" / "network.png"
+FIXTURE_TABLE = Path(__file__).parent / "data" / "programme" / "2031.csv"
 
 pytestmark = [pytest.mark.browser, needs_chromium]
 
@@ -420,9 +421,10 @@ def test_at_the_seeds_size_every_name_is_legible_and_link_labels_wait_for_a_hove
 
     # zoomed in close on it, every one of its links has room for its label
     page.evaluate(
-        "() => { const net = window.seminargraph.network;"
-        " net.moveTo({ scale: 2.2, position: net.getPositions([%d])[%d] });"
-        " window.seminargraph.place(); }" % (busiest, busiest)
+        "(id) => { const net = window.seminargraph.network;"
+        " net.moveTo({ scale: 2.2, position: net.getPositions([id])[id] });"
+        " window.seminargraph.place(); }",
+        busiest,
     )
     zoomed = page.evaluate("window.seminargraph.links()")
     assert len(zoomed) >= len(ends)  # past the zoom where every link is labelled
@@ -442,20 +444,34 @@ def busy_programme(folder: Path, events: int = 60, seed: int = 3) -> Path:
     rng = random.Random(seed)
     organisers = [f"Arrangör {chr(65 + i // 10)}{i % 10} AB" for i in range(40)]
     workplaces = [f"Förbundet för fråga {i}" for i in range(60)]  # organisations may hold digits
-    first = "Anna Bo Cecilia David Eva Fredrik Greta Hans Ida Jonas Karin Lars Maja Nils Olga".split()
-    last = "Berg Dahl Ek Falk Holm Lund Nyberg Sjö Strand Wik".split()
+    first = [
+        "Anna",
+        "Bo",
+        "Cecilia",
+        "David",
+        "Eva",
+        "Fredrik",
+        "Greta",
+        "Hans",
+        "Ida",
+        "Jonas",
+        "Karin",
+        "Lars",
+        "Maja",
+        "Nils",
+        "Olga",
+    ]
+    last = ["Berg", "Dahl", "Ek", "Falk", "Holm", "Lund", "Nyberg", "Sjö", "Strand", "Wik"]
     people = [(f"{a} {b}", rng.choice(workplaces)) for a in first for b in last]
     path = folder / "2040.csv"
-    header = (
-        "title,organiser,start,end,category,type,topic_1,topic_2,language,place,description,more_info,"
-        "speakers,contact_person_1,contact_person_2,websites,facebook,twitter,food,hashtags,page_views,id"
-    ).split(",")
+    header = (FIXTURE_TABLE.read_text("utf-8").splitlines()[0]).split(",")
     with path.open("w", newline="", encoding="utf-8") as out:
         writer = csv.writer(out)
         writer.writerow(header)
         for n in range(events):
             speakers = [f"{name}, utredare, {org}" for name, org in rng.sample(people, 4)]
-            title = f"Seminarium {n}: hur möter vi frågan om {rng.choice(['vården', 'skolan', 'klimatet'])} i tid?"
+            topic = rng.choice(["vården", "skolan", "klimatet"])
+            title = f"Seminarium {n}: hur möter vi frågan om {topic} i tid?"
             row = {
                 "title": title,
                 "organiser": rng.choice(organisers),
