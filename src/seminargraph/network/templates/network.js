@@ -383,7 +383,7 @@
     if (data.large) { relabel(); }
     var scale = network.getScale();
     var k = Math.max(1, data.name_pixels / (fontSize * scale));
-    var pad = 3 / scale;  // room around each label, also for the odd pixel between estimate and drawing
+    var pad = 1 / scale;  // a pixel of room around each label
     var ids = nodeView.getIds();
     var at = network.getPositions(ids);
     var corner = network.DOMtoCanvas({ x: 0, y: 0 });
@@ -417,14 +417,44 @@
       nameSizes.forEach(function (_, id) { if (!wanted.has(id)) { changes.push({ id: id, label: "" }); } });
       wanted.forEach(function (size, id) {
         if (nameSizes.get(id) !== size) {
-          changes.push({ id: id, label: names[id], font: { size: fontSize * size }, widthConstraint: { maximum: wrapWidth * size } });
+          // the margin inside the width does not grow with the font: the text's room does
+          changes.push({ id: id, label: names[id], font: { size: fontSize * size },
+                         widthConstraint: { maximum: (wrapWidth - 10) * size + 10 } });
         }
       });
       nameSizes = wanted;
       if (changes.length) { nodes.update(changes); }
     }
     linkMarks = marks;
+    checking = data.large ? null : { forced: focus !== null && wanted.has(focus) ? focus : null };
     network.redraw();
+  }
+  // The room made for a name is measured as vis-network wraps it, near enough, but not exactly.
+  // Once vis-network has drawn the names, any that does overlap a name placed before it (or a
+  // link label) gives way.
+  var checking = null;
+  function check() {
+    var scale = network.getScale(), taken = new Taken(120 / scale), drop = [];
+    function drawnBox(id) {
+      var body = network.body.nodes[id];
+      if (!body || !body.options.label) { return null; }
+      // less than a pixel of overlap cannot be seen
+      var s = body.labelModule.size, e = 0.5 / scale;
+      return { x1: s.left + e, x2: s.left + s.width - e, y1: s.top + e, y2: s.top + s.height - e, owner: id };
+    }
+    if (checking.forced !== null) { var own = drawnBox(checking.forced); if (own) { taken.add(own); } }
+    linkMarks.forEach(function (m) { taken.add(linkBox(m.id, m.t, scale, 0)); });
+    nameSizes.forEach(function (_, id) {
+      if (id === checking.forced) { return; }
+      var b = drawnBox(id);
+      if (!b) { return; }
+      if (taken.free(b, true)) { taken.add(b); } else { drop.push(id); }
+    });
+    checking = null;
+    if (drop.length) {
+      drop.forEach(function (id) { nameSizes.delete(id); });
+      nodes.update(drop.map(function (id) { return { id: id, label: "" }; }));
+    }
   }
   function drawLinkLabels(ctx, scale) {
     var px = data.link_label_pixels / scale;
@@ -444,7 +474,10 @@
     });
     ctx.restore();
   }
-  network.on("afterDrawing", function (ctx) { drawLinkLabels(ctx, network.getScale()); });
+  network.on("afterDrawing", function (ctx) {
+    drawLinkLabels(ctx, network.getScale());
+    if (checking) { check(); }
+  });
 
   // --- physics --------------------------------------------------------------------------------
   byId("sg-physics").addEventListener("change", function (ev) {
@@ -640,6 +673,13 @@
     named.forEach(function (size, id) {
       if (!at[id]) { return; }
       var k = data.large ? 1 : size, text = nameLines(id), box = nameBox(id, at[id], k, 0), px = fontSize * k * scale;
+      // as vis-network drew it, where it did: its lines and its box
+      var label = network.body.nodes[id] && network.body.nodes[id].labelModule;
+      if (label && label.lines && label.lines.length && label.size.width) {
+        text = { lines: label.lines.map(function (l) { return l.blocks.map(function (b) { return b.text; }).join(""); }) };
+        box = { x1: label.size.left, x2: label.size.left + label.size.width,
+                y1: label.size.top, y2: label.size.top + label.size.height };
+      }
       var group = svgEl("g", { "class": "sg-name" });
       group.appendChild(svgEl("rect", { x: sx(box.x1), y: sy(box.y1), width: round((box.x2 - box.x1) * scale),
                                         height: round((box.y2 - box.y1) * scale), fill: "#ffffff", "fill-opacity": 0.85 }));
