@@ -372,8 +372,25 @@ def test_the_source_line_names_a_tables_rows_once(tmp_path: Path) -> None:
     graph = open_graph(f"oxigraph:{store}")
     try:
         view = to_networkx(graph, focus="karin-ek")
-        assert view.graph["sources"] == "2031.csv (5 rader)"
+        assert view.graph["sources"] == "2031.csv (5 källdokument)"
         english = to_networkx(graph, focus="karin-ek", lang="en")
-        assert english.graph["sources"] == "2031.csv (5 rows)"
+        assert english.graph["sources"] == "2031.csv (5 source documents)"
     finally:
         graph.close()
+
+
+def test_people_projection_marks_an_affiliation_the_source_leaves_open(seed_graph: Dataset) -> None:
+    people = to_networkx(seed_graph, projection="people")
+    leif = people.nodes[iri("person", "leif-jonsson")]
+    assert leif["organisations"].split("\n") == ["Linköpings universitet (oklar)"]
+    # a stated affiliation stays unmarked, and the filter by organisation names it plainly
+    assert people.nodes[iri("person", "johan-lod")]["organisations"].split("\n") == [
+        "Länsstyrelsernas IT-enhet"
+    ]
+    groups = dict(view_members(people, "organisation"))
+    assert iri("person", "leif-jonsson") in groups["Linköpings universitet"]
+    assert not [label for label in groups if "(" in label]
+    english = to_networkx(seed_graph, projection="people", lang="en")
+    assert english.nodes[iri("person", "leif-jonsson")]["organisations"] == "Linköping University (ambiguous)"
+    strict = to_networkx(seed_graph, projection="people", include_ambiguous=False)
+    assert strict.nodes[iri("person", "leif-jonsson")]["organisations"] == ""

@@ -303,3 +303,19 @@ def test_the_shipped_organisation_network_query_draws_an_organisation(seed_graph
         "Johan Lod",
         "Människor, förändringsvilja och IT: hur 21 myndigheter enas om ett gemensamt beslutsstöd",
     }
+
+
+def test_a_table_of_many_source_documents_is_named_once_in_the_source_line() -> None:
+    graph = Dataset(default_union=True)
+    for n in range(5):
+        row = URIRef(f"https://example.org/source/row-{n}")
+        graph.add((row, RDF.type, SG.SourceDocument))
+        graph.add((row, SG.title, Literal(f"Seminar {n}")))
+        graph.add((row, SG.fileName, Literal("2015.csv")))
+    paper = URIRef("https://example.org/source/paper")
+    graph.add((paper, RDF.type, SG.SourceDocument))
+    graph.add((paper, SG.title, Literal("A programme")))
+    graph.add((paper, SG.fileName, Literal("programme.txt")))
+    parts = to_networkx(graph).graph["sources"].split("; ")
+    assert sorted(parts) == ["2015.csv (5 källdokument)", "A programme (programme.txt)"]
+    assert "2015.csv (5 source documents)" in to_networkx(graph, lang="en").graph["sources"].split("; ")

@@ -49,6 +49,9 @@ PROJECTIONS = ("full", "people")
 HUB_LINKS = 200
 OUTSIDE = {"sv": "… och {n} länkar till annat utanför vyn", "en": "… and {n} more links outside this view"}
 NODE_TYPES = ("person", "organisation", "event")
+#: More source documents than this from one file are named as the file and their number.
+MANY_SOURCES = 3
+SOURCE_COUNT = {False: "{} ({} source documents)", True: "{} ({} källdokument)"}
 #: Relations of edges in the full projection.
 RELATIONS = (
     "took_part",
@@ -411,22 +414,18 @@ class _Builder:
             network.add_edge(s, o, key=str(p), relation=_snake(str(p)), label=label, fact="", **data)
 
     def sources(self, facts: Iterable[Fact] | None = None) -> str:
-        """The line naming where the view's facts come from (of the whole graph: every source).
-
-        Many sources from one file (the rows of a programme table) are named once, as the file
-        and how many of its rows the view quotes.
-        """
+        """The line naming where the view's facts come from (of the whole graph: every source)."""
         found = self.reader.sources(None if facts is None else {f.iri for f in facts})
-        by_file: dict[str, int] = {}
-        for _, _titles, file_name, _publishers in found:
-            by_file[file_name] = by_file.get(file_name, 0) + 1
-        parts, named = [], set()
+        per_file: dict[str, int] = {}
+        for _, _, file_name, _ in found:
+            per_file[file_name] = per_file.get(file_name, 0) + 1
+        parts, counted = [], set()
         for _, titles, file_name, publishers in found:
-            if file_name and by_file[file_name] > 3:
-                if file_name not in named:
-                    named.add(file_name)
-                    rows = "rader" if self.lang.startswith("sv") else "rows"
-                    parts.append(f"{file_name} ({by_file[file_name]:,} {rows})")
+            if file_name and per_file[file_name] > MANY_SOURCES:
+                # An imported table is one source document per row: name the file, not every row.
+                if file_name not in counted:
+                    counted.add(file_name)
+                    parts.append(SOURCE_COUNT[self.lang[:2] == "sv"].format(file_name, per_file[file_name]))
                 continue
             extra = ", ".join(x for x in (file_name, pick(publishers, self.lang)) if x)
             parts.append(pick(titles, self.lang) + (f" ({extra})" if extra else ""))

@@ -18,6 +18,8 @@ import networkx as nx
 import numpy as np
 from numpy.typing import NDArray
 
+#: How strongly a part-of link pulls, against 1 for every other link (spring layout only).
+PART_OF_PULL = 0.1
 #: Components up to this size use NetworkX's spring layout.
 SMALL = 300
 #: How much wider than tall each component is drawn.
@@ -39,6 +41,10 @@ def compute_layout(network: Any, *, spacing: float = 160.0, seed: int = 7) -> Po
     """Place every node of ``network`` (any NetworkX graph); ``spacing`` is the typical edge length."""
     simple = nx.Graph(network.to_undirected(as_view=True)) if network.is_directed() else nx.Graph(network)
     simple.remove_edges_from(list(nx.selfloop_edges(simple)))
+    # A festival holds every seminar: pulled as hard as a participation, it would gather them
+    # all into one knot around itself. Being part of an event pulls less.
+    for _, _, attrs in simple.edges(data=True):
+        attrs["pull"] = PART_OF_PULL if attrs.get("relation") == "part_of" else 1.0
     components = sorted(
         (sorted(c, key=str) for c in nx.connected_components(simple)), key=lambda c: (-len(c), str(c[0]))
     )
@@ -59,7 +65,7 @@ def _component(graph: Any, nodes: list[Hashable], seed: int) -> Array:
     if n == 2:
         return np.array([[0.0, 0.0], [1.0, 0.0]])
     if n <= SMALL:
-        pos = nx.spring_layout(graph, k=2.0 / math.sqrt(n), seed=seed, iterations=300)
+        pos = nx.spring_layout(graph, k=2.0 / math.sqrt(n), seed=seed, iterations=300, weight="pull")
         coords = np.array([pos[v] for v in nodes], dtype=float)
     else:
         index = {v: i for i, v in enumerate(nodes)}

@@ -39,6 +39,13 @@ LARGE_NETWORK = 1000
 LABEL_PIXELS = 11
 #: From this many nodes on, the command line suggests a narrower view.
 SUGGEST_NARROWER = 2000
+#: Names are never drawn smaller than this many pixels on screen (below 1,000 nodes): zoomed out,
+#: the page shows fewer names, chosen by how many links a node has, rather than smaller ones.
+NAME_PIXELS = 12
+#: Link labels are drawn this many pixels high, on hover and selection, and for every link
+#: once the typical link is at least ``LINK_LABEL_ROOM`` pixels long on screen.
+LINK_LABEL_PIXELS = 12
+LINK_LABEL_ROOM = 220
 
 STYLES: dict[str, dict[str, Any]] = {
     "person": {"shape": "dot", "color": "#0072B2", "size": 12},
@@ -146,13 +153,14 @@ def _page_data(network: Any, words: dict[str, str], large: bool) -> dict[str, An
             y=y,
         )
     parallel: dict[tuple[int, int], int] = {}
+    link_labels = []
     for number, (u, v, attrs) in enumerate(network.edges(data=True)):
         pair = (index[u], index[v])
         nth = parallel[pair] = parallel.get(pair, -1) + 1
         style = EDGE_STYLES.get(attrs.get("status", ""), EDGE_STYLES[""])
         options: dict[str, Any] = {"id": number, "dashes": style["dashes"], "color": style["color"]}
-        if not large and directed:
-            options["label"] = _short(_clean(attrs.get("label", "")))
+        # Link labels are not vis-network's: the page's script draws them where they have room.
+        link_labels.append(_short(_clean(attrs.get("label", ""))) if directed else "")
         if nth:
             options["smooth"] = {"enabled": True, "type": "curvedCW", "roundness": 0.25 * nth}
         if "weight" in attrs:
@@ -162,6 +170,7 @@ def _page_data(network: Any, words: dict[str, str], large: bool) -> dict[str, An
     return {
         "nodes": net.nodes,
         "edges": net.edges,
+        "link_labels": link_labels,
         "options": _vis_options(large, directed),
         "info": {
             "nodes": [_node_info(a, labels) for _, a in network.nodes(data=True)],
@@ -184,7 +193,20 @@ def _page_data(network: Any, words: dict[str, str], large: bool) -> dict[str, An
         # names show once they would be this many pixels high, on at most this many nodes
         "label_size": LABEL_PIXELS,
         "label_limit": 1500,
+        "name_pixels": NAME_PIXELS,
+        "link_label_pixels": LINK_LABEL_PIXELS,
+        "link_label_scale": _link_label_scale(network, positions),
     }
+
+
+def _link_label_scale(network: Any, positions: dict[Any, tuple[float, float]]) -> float:
+    """The zoom from which every link is labelled: its typical length is LINK_LABEL_ROOM px."""
+    lengths = sorted(
+        math.dist(positions[u], positions[v]) for u, v in network.edges() if positions[u] != positions[v]
+    )
+    if not lengths:
+        return 1.0
+    return round(max(1.0, LINK_LABEL_ROOM / lengths[len(lengths) // 2]), 3)
 
 
 def _add_node(net: Any, node_id: int, **options: Any) -> None:
@@ -213,7 +235,8 @@ def _vis_options(large: bool, directed: bool) -> dict[str, Any]:
         "physics": {
             "enabled": False,
             "solver": "forceAtlas2Based",
-            "stabilization": {"enabled": False},
+            # the page fits the view itself once names are placed (see network.js)
+            "stabilization": {"enabled": False, "fit": False},
             "forceAtlas2Based": {"gravitationalConstant": -60, "springLength": 120, "avoidOverlap": 0.2},
         },
         "interaction": {
@@ -227,7 +250,15 @@ def _vis_options(large: bool, directed: bool) -> dict[str, Any]:
         },
         "nodes": {
             "borderWidth": 1,
-            "font": {"size": 15, "face": "system-ui, sans-serif", "color": "#1f2937"},
+            # bold on hover would widen a name past the room the page made for it
+            "labelHighlightBold": False,
+            # a light card behind each name: a link passing under a title does not cross its text
+            "font": {
+                "size": 15,
+                "face": "system-ui, sans-serif",
+                "color": "#1f2937",
+                "background": "rgba(255,255,255,0.85)",
+            },
             "widthConstraint": {"maximum": 170},
             # Labels are not drawn while they would be smaller than this many pixels on screen
             # (on large networks the page's script also gives names only to nodes in view).
@@ -236,7 +267,6 @@ def _vis_options(large: bool, directed: bool) -> dict[str, Any]:
         "edges": {
             "smooth": False,
             "width": 1.2,
-            "font": {"size": 10, "align": "middle", "color": "#4b5563", "strokeWidth": 3},
             "arrows": {"to": {"enabled": directed, "scaleFactor": 0.5}},
             "selectionWidth": 2,
         },

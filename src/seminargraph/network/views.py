@@ -20,12 +20,17 @@ def people_network(network: Any) -> Any:
             continue
         events = _ends(network, node, _TOOK_PART)
         organisations = _ends(network, node, ("affiliation",))
+        names = [network.nodes[o]["label"] for o in organisations]
         people.add_node(
             node,
             **data,
             events="\n".join(network.nodes[e]["label"] for e in events),
             event_ids=" ".join(network.nodes[e]["identifier"] for e in events),
-            organisations="\n".join(network.nodes[o]["label"] for o in organisations),
+            # as the details show them: an affiliation the source leaves open says so
+            organisations="\n".join(
+                name + _uncertain(network, node, o) for name, o in zip(names, organisations, strict=True)
+            ),
+            organisation_names="\n".join(names),
             organisation_ids=" ".join(network.nodes[o]["identifier"] for o in organisations),
         )
     shared: dict[tuple[str, str], list[str]] = {}
@@ -50,6 +55,22 @@ def people_network(network: Any) -> Any:
             event_ids=" ".join(sorted(network.nodes[e]["identifier"] for e in events)),
         )
     return people
+
+
+def _uncertain(network: Any, person: Any, organisation: Any) -> str:
+    """The status mark (e.g. `` (oklar)``) when no affiliation of ``person`` with it is stated."""
+    found = [
+        d
+        for d in network.get_edge_data(person, organisation, default={}).values()
+        if d["relation"] == "affiliation"
+    ]
+    firmest = min(found, key=lambda d: _FIRMNESS.get(d.get("status", ""), 0))
+    if firmest.get("status", "") in ("", "stated"):
+        return ""
+    return f" ({firmest.get('status_label') or firmest['status']})"
+
+
+_FIRMNESS = {"stated": 0, "": 0, "inferred": 1, "ambiguous": 2}
 
 
 def view_members(network: Any, type_: str) -> list[tuple[str, set[Any]]]:
@@ -106,7 +127,7 @@ def _people_members(network: Any, type_: str) -> list[tuple[str, set[Any]]]:
     groups: dict[str, tuple[str, set[Any]]] = {}
     for node, data in network.nodes(data=True):
         ids = data.get(f"{key}_ids", "").split()
-        labels = data.get(f"{key}s", "").split("\n")
+        labels = data.get(f"{key}_names", data.get(f"{key}s", "")).split("\n")
         for ident, label in zip(ids, labels, strict=False):
             groups.setdefault(ident, (label, set()))[1].add(node)
     return [groups[k] for k in sorted(groups)]
