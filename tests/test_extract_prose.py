@@ -84,6 +84,56 @@ CASES: dict[str, tuple[str, set[Row]]] = {
 }
 
 
+SUBJECTS: dict[str, tuple[str, set[Row]]] = {
+    "one person, a title and organisation, then the verb": (
+        "Karin Holm, rektor på Norrby universitet, funderar över lärosätets framtid.",
+        {("Karin Holm", ("rektor",), "Norrby universitet", "speaker")},
+    ),
+    "a title before the name": (
+        "Talman Anders Berglund svarar på frågor om uppdraget.",
+        {("Anders Berglund", ("Talman",), None, "speaker")},
+    ),
+    "a plural title before two names, who talk together": (
+        "Programledarna Lotta Eklind och Kristina Alm reflekterar kring dagens programpunkter.",
+        {("Lotta Eklind", ("Programledarna",), None, "panelist"), ("Kristina Alm", (), None, "panelist")},
+    ),
+    "a genitive organisation and a title before the name": (
+        "Nordbankens chefsekonom Robert Holm ger sin syn på saken.",
+        {("Robert Holm", ("chefsekonom",), "Nordbanken", "speaker")},
+    ),
+    "English: the verb in -s": (
+        "Maria Lopez, head of research at Northbank, questions the new figures.",
+        {("Maria Lopez", ("head of research",), "Northbank", "speaker")},
+    ),
+}
+
+
+@pytest.mark.parametrize("case", SUBJECTS, ids=list(SUBJECTS))
+def test_the_people_a_sentence_opens_with_before_a_verb_in_the_present(case: str) -> None:
+    sentence, expected = SUBJECTS[case]
+    result = page(sentence)
+    assert rows(result) == expected
+    for person in result.participants:
+        assert person.status == "ambiguous"
+        assert person.notes[0].startswith("REVIEW: read as taking part because the sentence opens")
+
+
+@pytest.mark.parametrize(
+    "sentence",
+    [
+        "Per Ewert disputerade i vintras på en avhandling om välfärden.",  # the past tense
+        "Anna Berg säger att vi måste agera nu.",  # a verb of saying
+        "Anna Berg kommer tyvärr inte till seminariet.",  # negated
+        "Kom och lyssna när Anna Berg funderar över sin bok.",  # the sentence does not open with her
+        "Anna Berg, som grundade förbundet, funderar över dess framtid.",  # a clause between
+        # a person would be read as the first one's organisation
+        "Författaren Lena Ahl, journalisten PM Nilsson och bloggaren Henrik Jönsson synliggör frågan.",
+    ],
+)
+def test_the_opening_people_rule_keeps_out(sentence: str) -> None:
+    assert rows(page(sentence)) == set()
+
+
 @pytest.mark.parametrize("case", CASES, ids=list(CASES))
 def test_prose_shapes(case: str) -> None:
     sentence, expected = CASES[case]

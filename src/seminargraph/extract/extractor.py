@@ -181,7 +181,7 @@ def _event(text: str, section: Section, participants: list[Participant]) -> Extr
 
 #: A person named twice in one event takes part once: as a list under a label says, before
 #: what a prose cue says, before what a cue after the name says.
-_HOW_RANK = {"label": 0, "post": 1, "role": 1, "pre": 2, "given": 3, "sentence": 4}
+_HOW_RANK = {"label": 0, "post": 1, "role": 1, "pre": 2, "given": 3, "subject": 4, "sentence": 5}
 
 
 def _participants(text: str, found: list[Found]) -> list[Participant]:
@@ -235,6 +235,13 @@ def _participant(text: str, item: Found) -> Participant:
             0,
             "REVIEW: named in a sentence that says someone takes part, not right beside the words that "
             "say so; check that this person is one of them, then set status stated",
+        )
+    elif item.how == "subject":
+        status = "ambiguous"
+        notes.insert(
+            0,
+            "REVIEW: read as taking part because the sentence opens with this person and goes on "
+            "with what they do (no word of taking part beside the name); check, then set status stated",
         )
     elif confidence < REVIEW_BELOW:
         status = "ambiguous"

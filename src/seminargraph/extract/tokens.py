@@ -163,10 +163,14 @@ def _title_word(word: str, capitalised_swedish: bool) -> bool:
         return True
     # Definite forms: "journalisten", "forskaren", "riksdagsledamoten", "professorn".
     # Neuter titles in "-råd" take "-et": "utbildningsborgarrådet", "kommunalrådet".
+    # Plurals: "programledarna", "forskarna" (-are), "journalisterna", "skribenter".
     return (
         (low.endswith("n") and titles.matches(low[:-1]))
         or (low.endswith("en") and titles.matches(low[:-2]))
         or (low.endswith("rådet") and titles.matches(low[:-2]))
+        or (low.endswith("arna") and titles.matches(low[:-4] + "are"))
+        or (low.endswith("erna") and titles.matches(low[:-4]))
+        or (low.endswith("er") and len(low) > 6 and titles.matches(low[:-2]))
     )
 
 
@@ -204,6 +208,14 @@ def name_length(tokens: list[Token], i: int) -> int:
         return 0
     if first >= len(tokens) or not (is_name_word(tokens[first]) or is_initials_name(tokens[first])):
         return 0
+    if (
+        first == i
+        and _adjacent(tokens, first + 1)
+        and is_first_name(tokens[first + 1])
+        and not is_first_name(tokens[first])
+        and is_title_word(tokens[first])
+    ):
+        return 0  # "Talman Andreas Norlén", "Programledarna Lotta Edling": a title, then the name
     names, j, end = 1, first + 1, first + 1
     while j < len(tokens) and j - first < 5 and _adjacent(tokens, j):
         token = tokens[j]
@@ -217,6 +229,15 @@ def name_length(tokens: list[Token], i: int) -> int:
         names += 1
         j += 1
         end = j
+    if (
+        names >= 3
+        and first == i
+        and not is_first_name(tokens[first])
+        and is_first_name(tokens[first + 1])
+        and not is_initials_name(tokens[first])
+        and not tokens[first].text.endswith(("s", ":s"))  # "Folkpartiets Jan Björklund": read later
+    ):
+        return 0  # "YouToubern Henrik Jönsson": a word before a given name and a surname
     return end - i if names >= 2 else 0
 
 
