@@ -108,6 +108,78 @@ SUBJECTS: dict[str, tuple[str, set[Row]]] = {
 }
 
 
+MORE_CUES: dict[str, tuple[str, set[Row]]] = {
+    "modererat av": (
+        "Därefter följer ett panelsamtal, modererat av Maja Ahlberg, journalist.",
+        {("Maja Ahlberg", ("journalist",), None, "moderator")},
+    ),
+    "under ledning av": (
+        "Vi diskuterar frågan under ledning av Göran Holm, Sveriges Radio.",
+        {("Göran Holm", (), "Sveriges Radio", "moderator")},
+    ),
+    "vi välkomnar X": (
+        "Till seminariet välkomnar vi Petra Lind, generalsekreterare för Kvinna till Kvinna.",
+        {("Petra Lind", ("generalsekreterare",), "Kvinna till Kvinna", "panelist")},
+    ),
+    "ställ frågor till X": (
+        "Kom och lyssna och ställ frågor till Hans Granlund, försvarsattaché i Kiev.",
+        {("Hans Granlund", ("försvarsattaché",), "Kiev", "panelist")},
+    ),
+    "a sentence opening with Med and the people": (
+        "Med Jonas Sill (Visita), Mikael Bränn (Svensk Scenkonst) och Stina Algot (BFUF).",
+        {
+            ("Jonas Sill", (), "Visita", "panelist"),
+            ("Mikael Bränn", (), "Svensk Scenkonst", "panelist"),
+            ("Stina Algot", (), "BFUF", "panelist"),
+        },
+    ),
+    "I expertpanelen sitter": (
+        "I expertpanelen sitter Läkarförbundets ordförande Sofia Rydgren och Antje Dedering, "
+        "förbundsdirektör på Vårdföretagarna.",
+        {
+            ("Sofia Rydgren", ("ordförande",), "Läkarförbundet", "panelist"),
+            ("Antje Dedering", ("förbundsdirektör",), "Vårdföretagarna", "panelist"),
+        },
+    ),
+    "inleds med att X och Y redogör": (
+        "Seminariet inleds med att Elisabeth Trotzig, reklamombudsman, och Gunilla Welander, jurist, "
+        "redogör för reglerna.",
+        {
+            ("Elisabeth Trotzig", ("reklamombudsman",), None, "speaker"),
+            ("Gunilla Welander", ("jurist",), None, "speaker"),
+        },
+    ),
+    "får X diskutera": (
+        "Vid seminariet får utbildningsminister Mats Persson (L) och Mats Wiking (S) diskutera saken.",
+        {("Mats Persson", ("utbildningsminister",), None, "panelist"), ("Mats Wiking", (), None, "panelist")},
+    ),
+    "kommer X bidra med, without att": (
+        "I slutet kommer Petter Ekvärn, projektutvecklingschef på Vectura, bidra med sina erfarenheter.",
+        {("Petter Ekvärn", ("projektutvecklingschef",), "Vectura", "panelist")},
+    ),
+    "a new person right after a party tag, with no comma": (
+        "Deltagande: Barbro Westerholm, riksdagsledamot (L) Lars Arrhenius, jurist",
+        {
+            ("Barbro Westerholm", ("riksdagsledamot",), None, "panelist"),
+            ("Lars Arrhenius", ("jurist",), None, "panelist"),
+        },
+    ),
+    "after a name alone, an unknown name is its organisation": (
+        "Samtal med Peter Munck, Sveriges Företagshälsor och Susanna Airey, Afa Försäkring.",
+        {
+            ("Peter Munck", (), "Sveriges Företagshälsor", "panelist"),
+            ("Susanna Airey", (), "Afa Försäkring", "panelist"),
+        },
+    ),
+}
+
+
+@pytest.mark.parametrize("case", MORE_CUES, ids=list(MORE_CUES))
+def test_more_words_of_taking_part_from_programme_rows(case: str) -> None:
+    sentence, expected = MORE_CUES[case]
+    assert rows(page(sentence)) == expected
+
+
 @pytest.mark.parametrize("case", SUBJECTS, ids=list(SUBJECTS))
 def test_the_people_a_sentence_opens_with_before_a_verb_in_the_present(case: str) -> None:
     sentence, expected = SUBJECTS[case]
@@ -467,3 +539,9 @@ def test_a_capitalised_title_after_a_name_is_no_part_of_it() -> None:
         "Carina Wilen Behandlingschef, Magelungen\n"
     )
     assert {p.name for p in result.participants if p.kind == "person"} == {"Susanne Lindholm", "Carina Wilen"}
+
+
+def test_a_party_tag_after_the_title_is_the_party() -> None:
+    result = page("Deltagande: Barbro Westerholm, riksdagsledamot (L) Lars Arrhenius, jurist")
+    (barbro,) = [p for p in result.participants if p.name == "Barbro Westerholm"]
+    assert (barbro.party, barbro.organisation, barbro.job_titles) == ("L", None, ("riksdagsledamot",))

@@ -50,7 +50,7 @@ _SPEAKING_INFINITIVE = (
     r"(?:tala|berätta|föreläsa|presentera|inleda|redogöra|beskriva|ge\s+(?:en|sin|konkreta|sina)"
     r"|dela\s+med\s+sig)"
 )
-_PANEL_INFINITIVE = r"(?:samtala|diskutera|debattera|medverka|delta|prata)"
+_PANEL_INFINITIVE = r"(?:samtala|diskutera|debattera|medverka|delta|prata|bidra|resonera)"
 _PRONOUN_WITH = r"(?:\s+(?:hon|han|hen|de|dom|vi|dessa|båda|she|he|they))?\s+med\b"
 
 CUES: tuple[Cue, ...] = (
@@ -60,7 +60,9 @@ CUES: tuple[Cue, ...] = (
         None,
         POST,
         rf"\b{_EVENT_NOUN}\s+(?:leds|leddes|hålls ihop|hölls ihop)\s+av\b",
-        r"\b(?:modereras|modererades|modereras och leds|moderas)\s+av\b",
+        r"\b(?:modereras|modererades|modereras och leds|moderas|modererat|modererad)\s+av\b",
+        # "Allt under ledning av moderatorn X", "diskuterar vi under ledning av X"
+        r"\bunder\s+ledning\s+av\b",
         r"\b(?:moderator|moderatorer|samtalsledare|moderator för (?:samtalet|seminariet|dagen))"
         r"\s+(?:är|var|blir)\b",
         r"\b(?:dagens|seminariets|samtalets|panelens|kvällens)\s+(?:moderator|samtalsledare|konferencier)"
@@ -110,7 +112,13 @@ CUES: tuple[Cue, ...] = (
         None,
         POST,
         r"\b(?:ett\s+|i\s+)?samtal\s+(?:mellan|med)\b",
-        r"\bi\s+panelen\s+(?:sitter|satt|finns|fanns|ingår|ingick|medverkar|medverkade|deltar|deltog)\b",
+        r"\bi\s+(?:\w+-)?\w*panelen\s+(?:sitter|satt|finns|fanns|ingår|ingick|medverkar|medverkade|deltar|"
+        r"deltog)\b",
+        # "Kom och lyssna och ställ frågor till Hans Granlund, försvarsattaché i Kiev."
+        r"\bställ(?:a)?\s+(?:dina\s+|era\s+)?frågor\s+till\b(?=\s+[A-ZÅÄÖ])",
+        # "Med Jonas Sill (VISITA), Mikael Bränn (…) och …", "På scen Alex Mabäcker, VD …": a
+        # sentence that opens with the people of the item.
+        r"^(?:med|på\s+scen(?:en)?)(?=\s+(?:[a-zåäö]+\s+)?[A-ZÅÄÖ][\w-]+\s+[A-ZÅÄÖ])",
         r"\b(?:med\s+)?på\s+scen(?:en)?\s+(?:finns|fanns|är|var|står|stod|möts|möttes|ses)\b",
         r"\bpanelen\s+(?:består|bestod)\s+av\b",
         r"\b(?:medverkande|deltagare|panelister|paneldeltagare)\s+(?:är|var|blir)\b",
@@ -146,7 +154,7 @@ CUES: tuple[Cue, ...] = (
         SPEAKER,
         None,
         POST,
-        r"\b(?:inleds|inleddes|öppnas|öppnades|avslutas|avslutades)\s+av\b",
+        r"\b(?:inleds|inleddes|öppnas|öppnades|avslutas|avslutades)\s+(?:av|med\s+att)\b",
         r"\b(?:föreläsning|föredrag|presentation|anförande|inledning|keynote|dragning)\s+(?:av|med)\b",
         r"\b(?:inledningstalare|huvudtalare|talare|föreläsare|inledare|talarna|föreläsarna)\s+(?:är|var|blir)\b",
         r"\bbland\s+(?:talarna|föreläsarna|inledarna|dagens talare|kvällens talare)\s+"
@@ -199,7 +207,7 @@ CUES: tuple[Cue, ...] = (
         PANELIST,
         None,
         POST,
-        rf"\b(?:kommer|ska|skall)(?=\s+(?:[\w.:,'’()-]+\s+){{1,12}}?(?:att\s+)?{_PANEL_INFINITIVE}\b)",
+        rf"\b(?:kommer|ska|skall|får)(?=\s+(?:[\w.:,'’()-]+\s+){{1,12}}?(?:att\s+)?{_PANEL_INFINITIVE}\b)",
     ),
     _cue(PANELIST, None, PRE, rf"\b(?:kommer\s+(?:att\s+)?|ska\s+|skall\s+){_PANEL_INFINITIVE}\b"),
     _cue(MODERATOR, None, PRE, r"\b(?:kommer\s+(?:att\s+)?|ska\s+|skall\s+)(?:moderera|leda samtalet)\b"),
@@ -254,6 +262,8 @@ CUES: tuple[Cue, ...] = (
         POST,
         r"^(?:möt|träffa|meet|lyssna\s+(?:på|till)|listen\s+to|hör|hear|join)\b(?=\s+(?:[a-zåäö]+\s+)?[A-ZÅÄÖ])",
         r"\b(?:vi\s+)?(?:möter|träffar)\s+(?:du|ni|vi)?\s*(?=[A-ZÅÄÖ])",
+        r"\b(?:vi\s+)?(?:välkomnar|välkomnade)(?=\s+(?!dig\b|er\b|alla\b|hjärtligt\b)(?:[\w'’.-]+\s+){0,6}?"
+        r"[A-ZÅÄÖ][a-zåäö]+\s+[A-ZÅÄÖ])",
         r"\b(?:invites|invite|welcomes)(?=\s+(?!you\b|everyone\b|all\b)(?:[\w'’.-]+\s+){0,6}?[A-ZÅÄÖ][a-zåäö]+"
         r"\s+[A-ZÅÄÖ])",
         r"\b(?:en\s+|a\s+)?(?:namnkunnig\s+|expert\s+)?panel\s+(?:med|with|bestående\s+av|consisting\s+of)\b",

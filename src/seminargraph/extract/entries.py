@@ -265,6 +265,11 @@ def _segments(text: str, start: int, end: int, list_line: bool, breaks: tuple[in
             depth += 1
         elif char == ")":
             depth = max(0, depth - 1)
+            if depth == 0 and _NEXT_PERSON.match(text, i + 1, end) and _person_follows(text, i + 1):
+                # "Barbro Westerholm, riksdagsledamot (L) Lars Arrhenius, jurist": a new person
+                # right after a closing parenthesis, with no comma.
+                pieces.append(_Segment(begin, i + 1, separator))
+                begin, separator = i + 1, ","
         elif depth == 0 and (char in ",;" or (char in _BAR_SEPARATORS and text[i - 1 : i] == " ")):
             # "A, vd, Org | B, forskare, Org", "A • B" and the cells of a table row
             # ("Name | title | Org"): a bar or a bullet separates as a comma does.
@@ -288,6 +293,14 @@ def _segments(text: str, start: int, end: int, list_line: bool, breaks: tuple[in
 
 
 _BAR_SEPARATORS = "|•·"
+_NEXT_PERSON = re.compile(r" ([A-ZÅÄÖ][\w-]+) [A-ZÅÄÖ]")
+
+
+def _person_follows(text: str, at: int) -> bool:
+    match = _NEXT_PERSON.match(text, at)
+    return match is not None and is_first_name(Token(match.group(1), match.start(1), match.end(1)))
+
+
 _LEADING_AND = re.compile(r"\s*(?:och|and)\s", re.IGNORECASE)
 # "Paper: "Waiting lists" – Tobias von Ahlefeldt": the title of a talk before its speaker.
 QUOTED_TITLE = re.compile(r"[\"“”«][^\"“”«»]{1,200}[\"“”»]\s*(?:[–—-]|,|by|av)\s+")
@@ -400,6 +413,11 @@ def _starts_entry(person: Mention, separator: str, current: Mention | None) -> b
         return False
     if person.title_before_name or separator in ("start", ";", "and", "line", "partner"):
         return True
+    bare = not (person.titles or person.party or person.role or person.organisation)
+    if untitled and separator == "," and bare and not person.known_name:
+        # "Peter Munck af Rosenschöld, Sveriges Företagshälsor och …", "Louise Nylén, Dynamic
+        # Code": after a name alone, a name nobody knows as a person's is its organisation.
+        return False
     if person.organisation is not None and not person.known_name:
         return True  # "…, Juri Laas EULEX Kosovo": a name with its own organisation is a person
     if (current.titles or current.role) and current.organisation is None:

@@ -85,6 +85,9 @@ _FORMER = re.compile(
 )
 
 
+_TRAILING_PARTY = re.compile(r"\s*\(([A-Za-zÅÄÖåäö!]{1,3})\)\s*$")
+
+
 def parse_attribute(text: str, start: int, end: int) -> Attribute:
     """Read the segment ``text[start:end]`` that follows a person's name."""
     attribute = Attribute()
@@ -102,6 +105,12 @@ def parse_attribute(text: str, start: int, end: int) -> Attribute:
         # "debattör och författare med förflutet som politisk chefredaktör på Dagens Nyheter":
         # what the person was before is no title of theirs.
         end = start + past.start()
+        piece = text[start:end]
+    tagged = _TRAILING_PARTY.search(piece)
+    if tagged is not None and tagged.start() > 0 and is_party_tag(tagged.group(1)):
+        # "riksdagsledamot (L)": the party tag after the title.
+        attribute.party = (start + tagged.start(1), start + tagged.end(1))
+        end = start + tagged.start()
         piece = text[start:end]
     role = role_word(piece)
     if role is not None:
