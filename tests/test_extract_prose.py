@@ -171,6 +171,38 @@ MORE_CUES: dict[str, tuple[str, set[Row]]] = {
             ("Susanna Airey", (), "Afa Försäkring", "panelist"),
         },
     ),
+    "the one interviewed and the interviewer": (
+        "Migrationsminister Anders Ygeman intervjuas av Viktor Barth-Kron.",
+        {
+            ("Anders Ygeman", ("Migrationsminister",), None, "panelist"),
+            ("Viktor Barth-Kron", (), None, "moderator"),
+        },
+    ),
+    "presenteras av": (
+        "Förslaget presenteras av Kontantupprorets ordförande Björn Eriksson.",
+        {("Björn Eriksson", ("ordförande",), "Kontantupproret", "speaker")},
+    ),
+    "ledd av, and an event noun with som before leds av": (
+        "Dagen slutar med en diskussion, ledd av Nina Ek. Samtalet som leds av Fredrik Melander "
+        "(Head of Research, Science Village AB) handlar om framtiden.",
+        {
+            ("Nina Ek", (), None, "moderator"),
+            ("Fredrik Melander", ("Head of Research",), "Science Village AB", "moderator"),
+        },
+    ),
+    "redogör, the verb second": (
+        "På seminariet redogör Tidningsutgivarnas vd Johan Taubert för exemplen.",
+        {("Johan Taubert", ("vd",), "Tidningsutgivarna", "speaker")},
+    ),
+    "Deltar på seminariet gör": (
+        "Deltar på seminariet gör Sven Olov Daunfeldt, chefsekonom Svenskt Näringsliv, John Hassler, "
+        "professor i nationalekonomi och Laura Hartman, chefsekonom LO.",
+        {
+            ("Sven Olov Daunfeldt", ("chefsekonom",), "Svenskt Näringsliv", "panelist"),
+            ("John Hassler", ("professor i nationalekonomi",), None, "panelist"),
+            ("Laura Hartman", ("chefsekonom",), "LO", "panelist"),
+        },
+    ),
 }
 
 

@@ -59,7 +59,9 @@ CUES: tuple[Cue, ...] = (
         MODERATOR,
         None,
         POST,
-        rf"\b{_EVENT_NOUN}\s+(?:leds|leddes|hålls ihop|hölls ihop)\s+av\b",
+        rf"\b{_EVENT_NOUN}\s+(?:som\s+)?(?:leds|leddes|hålls ihop|hölls ihop)\s+av\b",
+        # "… en gemensam diskussion, ledd av moderator X"
+        r"\b(?:ledd|ledda|lett)\s+av\b",
         r"\b(?:modereras|modererades|modereras och leds|moderas|modererat|modererad)\s+av\b",
         # "Allt under ledning av moderatorn X", "diskuterar vi under ledning av X"
         r"\bunder\s+ledning\s+av\b",
@@ -72,6 +74,15 @@ CUES: tuple[Cue, ...] = (
         r"\b(?:the\s+)?(?:moderator|chair|facilitator|host)\s+(?:is|was|will be)\b",
     ),
     _cue(MODERATOR, ORGANISER, POST, r"\bhosted\s+by\b"),
+    # "Migrationsminister Anders Ygeman intervjuas av Viktor Barth-Kron": the one interviewed (before the
+    # cue for the interviewer, which reads the words after the same verb).
+    _cue(
+        PANELIST,
+        None,
+        PRE,
+        r"\b(?:intervjuas|intervjuades|utfrågas|utfrågades|interviewed)\s+(?:av|by)\b",
+        r"\b(?:intervjuas|intervjuades|utfrågas|utfrågades|is interviewed|will be interviewed)\b",
+    ),
     # "… som intervjuas av X", "Utfrågningen hålls av X", "Programledare är X"
     _cue(
         MODERATOR,
@@ -125,6 +136,8 @@ CUES: tuple[Cue, ...] = (
         r"\bbland\s+(?:de\s+medverkande|deltagarna|panelisterna|paneldeltagarna|gästerna)\s+"
         r"(?:finns|fanns|märks|syns)\b",
         r"\bmedverkar\s+gör\b",
+        # "Deltar på seminariet gör X, …": the verb first, "gör" before the people.
+        r"^(?:deltar|medverkar)(?:\s+[\wåäö]+){1,3}?\s+gör\b",
         r"\b(?:kommentator|kommentatorer|opponent|opponenter|diskutant)\s+(?:är|var|blir)\b",
         r"\b(?:joined|accompanied)\s+(?:on\s+(?:stage|the\s+panel)\s+|in\s+the\s+(?:panel|discussion)\s+)?by\b",
         r"\b(?:also\s+)?taking\s+part\s+(?:are|is|will\s+be|were|was)\b",
@@ -155,6 +168,9 @@ CUES: tuple[Cue, ...] = (
         None,
         POST,
         r"\b(?:inleds|inleddes|öppnas|öppnades|avslutas|avslutades)\s+(?:av|med\s+att)\b",
+        r"\b(?:presenteras|presenterades)\s+av\b(?=\s+(?:[\w:]+\s+){0,3}[A-ZÅÄÖ][\w-]+\s+[A-ZÅÄÖ])",
+        # "… och lyssna på vår chefsekonom Jens Magnusson"
+        r"\blyssna\s+(?:på|till)\b(?=\s+(?:[a-zåäö]+\s+){0,3}[A-ZÅÄÖ][\w-]+\s+[A-ZÅÄÖ])",
         r"\b(?:föreläsning|föredrag|presentation|anförande|inledning|keynote|dragning)\s+(?:av|med)\b",
         r"\b(?:inledningstalare|huvudtalare|talare|föreläsare|inledare|talarna|föreläsarna)\s+(?:är|var|blir)\b",
         r"\bbland\s+(?:talarna|föreläsarna|inledarna|dagens talare|kvällens talare)\s+"
@@ -180,7 +196,7 @@ CUES: tuple[Cue, ...] = (
         None,
         EITHER,
         r"\b(?:talar|talade|föreläser|föreläste|presenterar|presenterade|inleder|inledde|berättar|"
-        r"berättade|guidar|guidade)\b",
+        r"berättade|guidar|guidade|redogör|redogjorde|beskriver)\b",
         r"\b(?:håller|höll)\s+(?:ett\s+|en\s+)?(?:föredrag|anförande|inledning|föreläsning|keynote)\b",
         # "X håller sitt Almedalstal", "håller sitt första tal", "håller tal i Almedalen"
         r"\b(?:håller|höll)\s+(?:sitt\s+|ett\s+)?(?:första\s+|årliga\s+|traditionella\s+)?[\wåäö]*tal\b",
