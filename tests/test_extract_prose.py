@@ -203,6 +203,35 @@ MORE_CUES: dict[str, tuple[str, set[Row]]] = {
             ("Laura Hartman", ("chefsekonom",), "LO", "panelist"),
         },
     ),
+    "English: Discussion with X, title of Org, Y, title at Org": (
+        "Discussion with Susan Glass, Editor in Chief of Policy Magazine, Peter Bake, Senior "
+        "Correspondent at The Daily Times.",
+        {
+            ("Susan Glass", ("Editor in Chief",), "Policy Magazine", "panelist"),
+            ("Peter Bake", ("Senior Correspondent",), "The Daily Times", "panelist"),
+        },
+    ),
+    "English: will be discussed by": (
+        "These questions will be discussed by Magnus Norell, Senior Research Fellow at UI and "
+        "Britt-Marie Mattsson, Senior Reporter at Göteborgs Posten.",
+        {
+            ("Magnus Norell", ("Senior Research Fellow",), "UI", "panelist"),
+            ("Britt-Marie Mattsson", ("Senior Reporter",), "Göteborgs Posten", "panelist"),
+        },
+    ),
+    "English: will participate, a title with a complement before the name": (
+        "Minister for Defence Sten Tolgfors and Lucia Cusmano, Senior Economist at the OECD, "
+        "will participate.",
+        {
+            ("Sten Tolgfors", ("Minister for Defence",), None, "panelist"),
+            ("Lucia Cusmano", ("Senior Economist",), "OECD", "panelist"),
+        },
+    ),
+    "English: Ms. and Rev. Dr. before the names, an organisation ends before 'for' and a lowercase word": (
+        "Later she is joined by Ms. Maria Lundberg and Rev. Dr. Elisabeth Gerle from the Church of "
+        "Sweden for discussions.",
+        {("Maria Lundberg", (), None, "panelist"), ("Elisabeth Gerle", (), "Church of Sweden", "panelist")},
+    ),
 }
 
 
@@ -577,3 +606,14 @@ def test_a_party_tag_after_the_title_is_the_party() -> None:
     result = page("Deltagande: Barbro Westerholm, riksdagsledamot (L) Lars Arrhenius, jurist")
     (barbro,) = [p for p in result.participants if p.name == "Barbro Westerholm"]
     assert (barbro.party, barbro.organisation, barbro.job_titles) == ("L", None, ("riksdagsledamot",))
+
+
+def test_an_honorific_in_initials_and_titles_before_a_given_name_are_no_part_of_the_name() -> None:
+    result = page(
+        "The seminar invites Ambassador to Sweden H.E. Anna Lal and ethnologist Professor Emeritus "
+        "Owe Ronström to share their insights."
+    )
+    assert {(p.name, p.role) for p in result.participants} == {
+        ("Anna Lal", "panelist"),
+        ("Owe Ronström", "panelist"),
+    }

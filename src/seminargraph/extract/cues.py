@@ -146,6 +146,10 @@ CUES: tuple[Cue, ...] = (
         r"(?:include|includes|are|were|will be)\b",
         r"\bthe\s+panel\s+(?:includes|included|consists of|features|comprises)\b",
         r"\b(?:discussion|conversation|debate|dialogue)\s+between\b",
+        # "Discussion with Susan Glasser, Editor in Chief of …", "These questions will be
+        # discussed by X, Y and Z"
+        r"^(?:a\s+)?(?:panel\s+)?(?:discussion|debate|dialogue)\s+with\b",
+        r"\b(?:discussed|debated)\s+by\b",
         r"\bwith\s+contributions\s+from\b",
         # "Featuring A, … and B, …", "With special guest C": present tense only ("Our last
         # webinar featured D" names someone who spoke before).
@@ -159,6 +163,7 @@ CUES: tuple[Cue, ...] = (
         r"\b(?:will discuss|will debate|will argue|will join the panel|joins the panel|join the panel|discuss"
         r"|debate)\b",
         r"\b(?:is|are|will\s+be)\s+taking\s+part\b",
+        r"\bwill\s+(?:participate|take\s+part)\b",
     ),
     # "X will be in conversation with Y": both take part.
     _cue(PANELIST, None, EITHER, r"\b(?:(?:will be|is|are)\s+)?in\s+conversation\s+with\b"),

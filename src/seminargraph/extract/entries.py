@@ -541,6 +541,21 @@ def _head(tokens: list[Token]) -> tuple[int, int, list[Token]] | None:
     return None
 
 
+def _english_complement(words: list[Token]) -> bool:
+    """An English title and its complement before a name: a capitalised title word, "for",
+    "of" or "to", and one to three capitalised words ("Minister for Defence")."""
+    for k in range(len(words) - 2):
+        if words[k + 1].text in ("for", "of", "to") and is_english_title(words[k]):
+            before, after = words[:k], words[k + 2 :]
+            return (
+                words[k].text[:1].isupper()
+                and 0 < len(after) <= 3
+                and all(t.text[:1].isupper() for t in after)
+                and all(t.text[:1].isupper() for t in before)
+            )
+    return False
+
+
 _NOT_IN_TITLES = frozenset(
     {"med", "om", "av", "till", "with", "by", "about", "och", "and", "som", "att", "en", "ett", "the", "a"}
 )
@@ -556,6 +571,8 @@ def _good_prefix(prefix: list[Token]) -> bool:
         words = words[1:]  # "the architect Maria Santos"
     if not words:
         return True  # "Dr Hilde Johannessen"
+    if _english_complement(words):
+        return True  # "Minister for Defence Sten Tolgfors", "Secretary of State Ann Linde"
     if not (is_title_word(words[-1]) or role_word(words[-1].text)):
         return False
     for k, token in enumerate(words):

@@ -181,8 +181,10 @@ def organisation_extent(tokens: list[Token], i: int) -> int | None:
         low = tokens[j].lower
         if (low in _STOP and low not in ("och", "and")) or low in _DETERMINERS:
             break  # "Kommunförbundet ett seminarium", "Vikby kommun tre seminarier"
-        if low in ("i", "in") and j + 1 < len(tokens) and not is_capitalised(tokens[j + 1]):
-            break  # "Skolforum Öst i tisdags": "i" goes on with a place only
+        if low in ("i", "in", "for") and j + 1 < len(tokens) and not is_capitalised(tokens[j + 1]):
+            # "Skolforum Öst i tisdags": "i" goes on with a place only; "the Church of Sweden
+            # for discussions": English names go on after "for" with a capital only.
+            break
         if low == "i" and j + 1 == len(tokens) and j - i <= 2 and tokens[j].end - tokens[j - 1].end == 2:
             end = j + 1  # "journalist på Mitt i": a last "i" with nothing after it ends the name
             break

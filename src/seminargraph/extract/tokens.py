@@ -27,7 +27,9 @@ _EDGE = "\"“”'‘’«»,.;:!?"
 PARTICLES = frozenset(
     {"af", "von", "van", "der", "den", "de", "da", "di", "du", "la", "le", "del", "bin", "ibn"}
 )
-HONORIFICS = frozenset({"dr", "dr.", "mr", "mr.", "mrs", "mrs.", "ms", "ms.", "mx", "sir", "dame", "h.e."})
+HONORIFICS = frozenset(
+    {"dr", "dr.", "mr", "mr.", "mrs", "mrs.", "ms", "ms.", "mx", "sir", "dame", "h.e.", "rev", "rev."}
+)
 # Abbreviations whose full stop belongs to the word ("Prof. Hanna de Wit": the title "Prof.").
 _ABBREVIATED = frozenset(
     {
@@ -201,6 +203,8 @@ def name_length(tokens: list[Token], i: int) -> int:
     ("Ann-Christin De la Motte"). The words of a name follow each other with only a space
     between them: "Workshop: Housing" is no name.
     """
+    if is_honorific(tokens[i]):
+        return 0  # "H.E. Tanmaya Lal": an honorific, even one written as initials, before the name
     first = i
     while first < len(tokens) and is_initial(tokens[first]) and first - i < 2:
         first += 1
@@ -233,11 +237,13 @@ def name_length(tokens: list[Token], i: int) -> int:
         names >= 3
         and first == i
         and not is_first_name(tokens[first])
-        and is_first_name(tokens[first + 1])
         and not is_initials_name(tokens[first])
         and not tokens[first].text.endswith(("s", ":s"))  # "Folkpartiets Jan Björklund": read later
+        and any(is_first_name(t) for t in tokens[first + 1 : end - 1])
     ):
-        return 0  # "YouToubern Henrik Jönsson": a word before a given name and a surname
+        # "YouToubern Henrik Jönsson", "Professor Emeritus Owe Ronström": words before a given
+        # name and a surname are no part of the name.
+        return 0
     return end - i if names >= 2 else 0
 
 
