@@ -101,6 +101,14 @@ SUBJECTS: dict[str, tuple[str, set[Row]]] = {
         "Nordbankens chefsekonom Robert Holm ger sin syn på saken.",
         {("Robert Holm", ("chefsekonom",), "Nordbanken", "speaker")},
     ),
+    "a sentence saying what the person is, in the present tense": (
+        "Anna Mell är arkeolog och forskare på FOI.",
+        {("Anna Mell", ("arkeolog", "forskare"), "FOI", "speaker")},
+    ),
+    "English: X is a title at Org": (
+        "Anna Berg is a researcher at Lund University.",
+        {("Anna Berg", ("researcher",), "Lund University", "speaker")},
+    ),
     "English: the verb in -s": (
         "Maria Lopez, head of research at Northbank, questions the new figures.",
         {("Maria Lopez", ("head of research",), "Northbank", "speaker")},
@@ -256,6 +264,8 @@ def test_the_people_a_sentence_opens_with_before_a_verb_in_the_present(case: str
     [
         "Per Ewert disputerade i vintras på en avhandling om välfärden.",  # the past tense
         "Anna Berg säger att vi måste agera nu.",  # a verb of saying
+        "Anna Berg är förlagan till filmen.",  # what she is, but no title
+        "Anna Berg var statsminister i fyra år.",  # what she was
         "Anna Berg kommer tyvärr inte till seminariet.",  # negated
         "Kom och lyssna när Anna Berg funderar över sin bok.",  # the sentence does not open with her
         "Anna Berg, som grundade förbundet, funderar över dess framtid.",  # a clause between

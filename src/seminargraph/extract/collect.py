@@ -528,7 +528,11 @@ def _subjects(text: str, sentence: Span, here: list[Found], names: _Names) -> li
     for verb in tokens[first + 1 : first + 1 + _SUBJECT_REACH]:
         if tried == _SUBJECT_TRIES:
             break
-        if verb.start < inside[0].end or not verb.text.islower() or verb.lower in _SUBJECT_STOP:
+        if verb.start < inside[0].end or not verb.text.islower():
+            continue
+        if verb.lower in _BEING and tried == 0:
+            return _biography_subject(text, sentence, here, tokens, verb, known)
+        if verb.lower in _SUBJECT_STOP:
             continue
         if is_title_word(verb) or not _PRESENT_VERB.fullmatch(verb.lower):
             continue
@@ -556,6 +560,34 @@ def _subjects(text: str, sentence: Span, here: list[Found], names: _Names) -> li
         role = PANELIST if len(mentions) > 1 or verb.lower in _DISCUSSING else SPEAKER
         return _with_roles(mentions, role, None, sentence, (), "subject")
     return []
+
+
+def _biography_subject(
+    text: str, sentence: Span, here: list[Found], tokens: list[Token], verb: Token, known: set[Span]
+) -> list[Found]:
+    """ "Vibeke Stadling är förändringsledare och hälsostrateg", "Anna Lund is a researcher at
+    Y": a sentence that opens with one person and says what they are, in the present tense,
+    introduces someone on the programme (marked for review as ``subject``)."""
+    k = tokens.index(verb) + 1
+    if k < len(tokens) and tokens[k].lower in ("en", "ett", "a", "an"):
+        k += 1
+    if k >= len(tokens) or not is_title_word(tokens[k]):
+        return []  # "Paul R. är förlagan till filmen": no title, nothing read
+    mentions = read_entries(text, tokens[0].start, verb.start, organisations="none")
+    if len(mentions) != 1 or mentions[0].kind != "person" or mentions[0].name not in known:
+        return []
+    mention = mentions[0]
+    if text[_mention_end(mention) : verb.start].strip(" ,") or any(
+        span is not None and span[0] <= mention.name[0] < span[1] for span in _covered(here)
+    ):
+        return []
+    stop = _BEING_STOP.search(text, tokens[k].start, sentence[1])
+    mention.add(parse_attribute(text, tokens[k].start, stop.start() if stop else sentence[1]))
+    return _with_roles([mention], SPEAKER, None, sentence, (), "subject")
+
+
+_BEING = frozenset({"är", "is"})
+_BEING_STOP = re.compile(r"[.!?](?:\s|$)|, | som | who | which | samt ")
 
 
 def _names_someone(text: str, span: Span | None) -> bool:
