@@ -240,6 +240,10 @@ MORE_CUES: dict[str, tuple[str, set[Row]]] = {
         "Sweden for discussions.",
         {("Maria Lundberg", (), None, "panelist"), ("Elisabeth Gerle", (), "Church of Sweden", "panelist")},
     ),
+    "a capitalised title of two words after the name, no comma": (
+        "Medverkande: Patrik Ross Managing Director Nordbanken",
+        {("Patrik Ross", ("Managing Director",), "Nordbanken", "panelist")},
+    ),
 }
 
 

@@ -495,7 +495,9 @@ def _title_or_acronym(after: list[Token], known: bool = True) -> bool:
         return False
     acronym = first.text.isupper() and len(first.text) > 1 and first.text.isalpha() and len(after) > 1
     title = is_english_title(first) or is_title_word(first)
-    return acronym or (known and title and not is_organisation_word(first))
+    # "Patrik Rossi Managing Director": a capitalised modifier, then the title's head
+    two_words = len(after) > 1 and after[1].text[:1].isupper() and is_title_word(after[1])
+    return acronym or (known and (title or two_words) and not is_organisation_word(first))
 
 
 def _joined_name(tokens: list[Token], i: int) -> bool:

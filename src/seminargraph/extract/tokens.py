@@ -230,6 +230,14 @@ def name_length(tokens: list[Token], i: int) -> int:
             break
         if names >= 2 and is_title_word(token):
             break  # "Susanne Lindholm Kommunalråd (KD) Örebro": a capitalised title after the name
+        if (
+            names >= 2
+            and _adjacent(tokens, j + 1)
+            and tokens[j + 1].text[:1].isupper()
+            and is_title_word(tokens[j + 1])
+            and not is_first_name(token)
+        ):
+            break  # "Patrik Rossi Managing Director": a title of two capitalised words after the name
         names += 1
         j += 1
         end = j
