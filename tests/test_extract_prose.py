@@ -244,6 +244,37 @@ MORE_CUES: dict[str, tuple[str, set[Row]]] = {
         "Medverkande: Patrik Ross Managing Director Nordbanken",
         {("Patrik Ross", ("Managing Director",), "Nordbanken", "panelist")},
     ),
+    "håller X tal, the verb second": (
+        "Under partiets halvdag i Almedalen håller språkröret Per Bolund tal.",
+        {("Per Bolund", ("språkröret",), None, "speaker")},
+    ),
+    "inleds med en framtidsspaning av X": (
+        "Samtalet inleds med en framtidsspaning av Per Schling, författare och rådgivare.",
+        {("Per Schling", ("författare", "rådgivare"), None, "speaker")},
+    ),
+    "samtalet mellan X, Y och Z": (
+        "I samtalet mellan forskaren Christer Matt och professor Marie Demk lyfts tanken.",
+        {
+            ("Christer Matt", ("forskaren",), None, "panelist"),
+            ("Marie Demk", ("professor",), None, "panelist"),
+        },
+    ),
+    "Tillsammans med X … får vi, an organisation ends before a verb and its subject": (
+        "Tillsammans med Henrik Axell från Kinnarps och Lena Falk från Handelshögskolan i Stockholm "
+        "får vi framtidsspaningar.",
+        {
+            ("Henrik Axell", (), "Kinnarps", "panelist"),
+            ("Lena Falk", (), "Handelshögskolan i Stockholm", "panelist"),
+        },
+    ),
+    "bjuder vi in X till samtal": (
+        "I denna inspelning bjuder vi in Nora Bav, General Partner på Nordic Partners, till samtal.",
+        {("Nora Bav", ("General Partner",), "Nordic Partners", "panelist")},
+    ),
+    "a label inside a sentence": (
+        "Ett samtal på Vinbaren (Adelsgatan 38) Medverkande: Maria Sun, vd på Svemin.",
+        {("Maria Sun", ("vd",), "Svemin", "panelist")},
+    ),
 }
 
 
@@ -631,3 +662,14 @@ def test_an_honorific_in_initials_and_titles_before_a_given_name_are_no_part_of_
         ("Anna Lal", "panelist"),
         ("Owe Ronström", "panelist"),
     }
+
+
+def test_a_bare_name_with_no_known_given_name_in_prose_is_reported_not_placed() -> None:
+    # "Bra Liv" may be an organisation; the words say nothing else: reported, not invented.
+    result = page("Ett samtal med Bra Liv och Anna Berg om hälsa.")
+    assert rows(result) == {("Anna Berg", (), None, "panelist")}
+    assert result.unplaced == ("Bra Liv",)
+    assert any("1 name was seen but not placed: Bra Liv" in w for w in result.warnings)
+    # under a label it is still read as a person, as the list says people
+    listed = page("Medverkande: Tornike Metreveli, Anna Berg")
+    assert {p.name for p in listed.participants} == {"Tornike Metreveli", "Anna Berg"}

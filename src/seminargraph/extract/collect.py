@@ -48,7 +48,8 @@ class Found:
     quote: Span
     more: tuple[Span, ...]
     # label | post | pre | role ("Moderator X") | given (a given name alone) | subject (the people a
-    # sentence opens with, before its verb) | sentence (a cue near)
+    # sentence opens with, before its verb) | sentence (a cue near) | unplaced (read, but
+    # reported as seen and not placed)
     how: str
 
 
@@ -342,10 +343,25 @@ def _with_roles(
 ) -> list[Found]:
     found = []
     for mention in mentions:
+        if how != "label" and _bare_unknown(mention):
+            # In prose, a "name" with no known given name and nothing else ("Tillsammans med
+            # Region Gotland", "samtal med Bra Liv") is more often an organisation's than a
+            # person's: it is reported as seen but not placed instead (``unplaced``).
+            found.append(Found(mention, "", quote, more, "unplaced"))
+            continue
         role = (mention.role or person_role) if mention.kind == "person" else organisation_role
         if role is not None:
             found.append(Found(mention, role, quote, more, how))
     return found
+
+
+def _bare_unknown(mention: Mention) -> bool:
+    return (
+        mention.kind == "person"
+        and not mention.known_name
+        and not (mention.titles or mention.party or mention.role or mention.title_before_name)
+        and mention.organisation is None
+    )
 
 
 def _prose(
@@ -376,6 +392,13 @@ def _sentence(
             found.extend(_region(text, inline, s_end, label, sentence, (), False))
         else:
             pending = label
+        return pending, []
+    inner = _inner_label(text, s_start, s_end)
+    if inner is not None:
+        # "Ett samtal på Coc & Vin (Adelsgatan 38) Medverkande: PM Nilsson, …": a label inside
+        # the sentence, after a capital, gives the role of what follows it.
+        at, label = inner
+        found.extend(_region(text, at + label.content_start, s_end, label, sentence, (), False))
         return pending, []
     if _ELSEWHERE.match(text, s_start, s_end):
         # "Se även vårt samtal med X på söndagen": another event, named in passing.
@@ -423,6 +446,19 @@ def _sentence(
             role = cue.organisation_role if organisations != "none" else None
             found.extend(_with_roles(mentions, cue.person_role, role, sentence, (), "pre"))
     return pending, cues
+
+
+def _inner_label(text: str, start: int, end: int) -> tuple[int, Label] | None:
+    """A people label with a colon inside a sentence ("… (Adelsgatan 38) Medverkande: A, B"),
+    and where it begins."""
+    for match in _INNER_LABEL.finditer(text, start + 1, end):
+        label = match_label(text[match.start(1) : end])
+        if label is not None and label.kind == "people" and match.start(1) + label.content_start < end:
+            return match.start(1), label
+    return None
+
+
+_INNER_LABEL = re.compile(r"(?<=[\s)])([A-ZÅÄÖ][a-zåäö]+(?: [a-zåäö]+)?):\s")
 
 
 @dataclass

@@ -123,6 +123,11 @@ CUES: tuple[Cue, ...] = (
         None,
         POST,
         r"\b(?:ett\s+|i\s+)?samtal\s+(?:mellan|med)\b",
+        r"\b(?:samtalet|panelsamtalet|debatten|diskussionen|dialogen)\s+(?:mellan|med)\b",
+        # "Tillsammans med Henrik Axell från Kinnarps … får vi …", "bjuder vi in Nora Bavey, …,
+        # till samtal"
+        r"^tillsammans\s+med\b(?=\s+(?:[a-zåäö]+\s+)?[A-ZÅÄÖ][\w-]+\s+[A-ZÅÄÖ])",
+        r"\bbjuder\s+vi\s+(?:också\s+|även\s+)?in\b(?=\s+[A-ZÅÄÖ][\w-]+\s+[A-ZÅÄÖ])",
         r"\bi\s+(?:\w+-)?\w*panelen\s+(?:sitter|satt|finns|fanns|ingår|ingick|medverkar|medverkade|deltar|"
         r"deltog)\b",
         # "Kom och lyssna och ställ frågor till Hans Granlund, försvarsattaché i Kiev."
@@ -173,6 +178,12 @@ CUES: tuple[Cue, ...] = (
         None,
         POST,
         r"\b(?:inleds|inleddes|öppnas|öppnades|avslutas|avslutades)\s+(?:av|med\s+att)\b",
+        # "Samtalet inleds med en framtidsspaning av X", "Introduktion och summering av X"
+        r"\b(?:inleds|inleddes|avslutas|avslutades)\s+med\s+(?:en|ett)\s+[\wåäö-]+\s+av\b",
+        r"\b(?:introduktion|summering|framtidsspaning|spaning|genomgång|omvärldsanalys)"
+        r"(?:\s+och\s+[\wåäö]+)?\s+av\b(?=\s+(?:[\w:]+\s+){0,3}[A-ZÅÄÖ][\w-]+\s+[A-ZÅÄÖ])",
+        # "Under Miljöpartiets halvdag håller språkröret Per Bolund tal": the verb second
+        r"\b(?:håller|höll)(?=\s+(?:[\w.:'’-]+\s+){1,6}?(?:sitt\s+|ett\s+)?[\wåäö]*tal\b)",
         r"\b(?:presenteras|presenterades)\s+av\b(?=\s+(?:[\w:]+\s+){0,3}[A-ZÅÄÖ][\w-]+\s+[A-ZÅÄÖ])",
         # "… och lyssna på vår chefsekonom Jens Magnusson"
         r"\blyssna\s+(?:på|till)\b(?=\s+(?:[a-zåäö]+\s+){0,3}[A-ZÅÄÖ][\w-]+\s+[A-ZÅÄÖ])",

@@ -52,6 +52,7 @@ _STOP = frozenset(
 _CONNECTORS = frozenset(
     {"i", "för", "och", "av", "de", "of", "for", "and", "the", "&", "på", "du", "des", "la"}
 )
+_PRONOUNS = frozenset({"vi", "du", "ni", "man", "jag", "hon", "han", "hen", "we", "you", "they"})
 _DETERMINERS = frozenset(
     {"ett", "en", "sitt", "sin", "sina", "två", "tre", "fyra", "fem", "flera", "några", "många", "alla"}
 )
@@ -181,6 +182,8 @@ def organisation_extent(tokens: list[Token], i: int) -> int | None:
         low = tokens[j].lower
         if (low in _STOP and low not in ("och", "and")) or low in _DETERMINERS:
             break  # "Kommunförbundet ett seminarium", "Vikby kommun tre seminarier"
+        if tokens[j].text.islower() and j + 1 < len(tokens) and tokens[j + 1].lower in _PRONOUNS:
+            break  # "Handelshögskolan i Stockholm får vi …": a verb and its subject end the name
         if low in ("i", "in", "for") and j + 1 < len(tokens) and not is_capitalised(tokens[j + 1]):
             # "Skolforum Öst i tisdags": "i" goes on with a place only; "the Church of Sweden
             # for discussions": English names go on after "for" with a capital only.

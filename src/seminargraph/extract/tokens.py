@@ -170,6 +170,7 @@ def _title_word(word: str, capitalised_swedish: bool) -> bool:
         (low.endswith("n") and titles.matches(low[:-1]))
         or (low.endswith("en") and titles.matches(low[:-2]))
         or (low.endswith("rådet") and titles.matches(low[:-2]))
+        or (low.endswith("et") and titles.matches_whole(low[:-2]))  # "språkröret"
         or (low.endswith("arna") and titles.matches(low[:-4] + "are"))
         or (low.endswith("erna") and titles.matches(low[:-4]))
         or (low.endswith("er") and len(low) > 6 and titles.matches(low[:-2]))
