@@ -673,3 +673,22 @@ def test_a_bare_name_with_no_known_given_name_in_prose_is_reported_not_placed() 
     # under a label it is still read as a person, as the list says people
     listed = page("Medverkande: Tornike Metreveli, Anna Berg")
     assert {p.name for p in listed.participants} == {"Tornike Metreveli", "Anna Berg"}
+
+
+def test_an_english_programme_paragraph_with_five_named_panellists_gives_five() -> None:
+    # Another shape than the news paragraph above: the panel named after "discussed by", a
+    # title with its complement before one name, and the moderator in a sentence of her own.
+    result = extract_text(
+        "What next for the Baltic ports?\n\n"
+        "Trade through the Baltic ports has doubled in ten years. These questions will be discussed "
+        "by Minister for Trade Anna Lindqvist, Peter Olsen, chief economist at Nordport, Maria "
+        "Kowalski of the Gdansk Port Authority, Jonas Berg, a researcher at Lund University, and "
+        "Sofia Virtanen, head of logistics at Baltic Freight. Helen Marsh is a journalist at the "
+        "Evening Post and chairs the session.\n"
+    )
+    people = {p.name: p for p in result.participants if p.kind == "person"}
+    panel = {name for name, p in people.items() if p.role == "panelist"}
+    assert panel == {"Anna Lindqvist", "Peter Olsen", "Maria Kowalski", "Jonas Berg", "Sofia Virtanen"}
+    assert people["Peter Olsen"].organisation == "Nordport"
+    assert people["Sofia Virtanen"].job_titles == ("head of logistics",)
+    assert people["Helen Marsh"].role == "moderator"

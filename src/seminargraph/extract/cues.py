@@ -70,6 +70,8 @@ CUES: tuple[Cue, ...] = (
         r"\b(?:dagens|seminariets|samtalets|panelens|kvällens)\s+(?:moderator|samtalsledare|konferencier)"
         r"\s+(?:är|var|blir)\b",
         r"\b(?:moderated|chaired|facilitated|co-moderated)\s+by\b",
+        # "Leder samtalet gör Right To Plays utvecklare Rana Jumaah": the verb first, then "gör"
+        r"^(?:leder|modererar)(?:\s+[\wåäö]+){0,2}?\s+gör\b",
         rf"\b{_EN_EVENT_NOUN}\s+(?:is|was|will be)\s+led\s+by\b",
         r"\b(?:the\s+)?(?:moderator|chair|facilitator|host)\s+(?:is|was|will be)\b",
     ),
@@ -159,6 +161,7 @@ CUES: tuple[Cue, ...] = (
         # "Featuring A, … and B, …", "With special guest C": present tense only ("Our last
         # webinar featured D" names someone who spoke before).
         r"^(?:featuring|with\s+special\s+guests?)\b",
+        r"\bfeaturing\b(?=\s+[A-ZÅÄÖ][\w-]+\s+[A-ZÅÄÖ])",
         r"\b(?:special\s+guests?)\s+(?:is|are|will be|include|includes)\b",
     ),
     _cue(
@@ -195,6 +198,7 @@ CUES: tuple[Cue, ...] = (
         r"were|will be)\b",
         r"\b(?:keynote|talk|lecture|presentation|address|introduction|opening remarks|welcome)"
         r"\s+(?:by|from)\b",
+        r"\b(?:keynote|opening|closing|welcome)\s+(?:address|speech|remarks|lecture)\s+(?:by|from)\b",
         r"\b(?:frågestund|frågor och svar|Q&A|questions and answers)\s+(?:med|with)\b",
         r"\b(?:introduced|presented|opened|given|delivered)\s+by\b",
         # "Först ut var Lisa Ek från Vinnova", "Sist ut är …"
