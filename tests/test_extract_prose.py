@@ -662,6 +662,8 @@ def test_an_honorific_in_initials_and_titles_before_a_given_name_are_no_part_of_
         ("Anna Lal", "panelist"),
         ("Owe Ronström", "panelist"),
     }
+    (lal,) = [p for p in result.participants if p.name == "Anna Lal"]
+    assert lal.job_titles == ("Ambassador to Sweden",)
 
 
 def test_a_bare_name_with_no_known_given_name_in_prose_is_reported_not_placed() -> None:

@@ -471,7 +471,11 @@ def _person(text: str, start: int, end: int) -> Mention | None:
     if len(prefix) == 1 and name_at == 1 and _genitive_before_given(tokens):
         mention.organisation = (prefix[0].start, prefix[0].end - 1)  # "Folkpartiets" -> Folkpartiet
         titled = []
-    if titled:
+    complement = _english_complement(titled) if titled else None
+    if complement is not None:
+        # "India's Ambassador to Sweden H.E. Tanmaya Lal": the title and its complement, whole
+        mention.titles.append((titled[complement].start, titled[-1].end))
+    elif titled:
         role = role_word(titled[-1].text)
         if role is not None and len(titled) == 1:
             mention.role = role  # "moderatorn Kim Ek"
@@ -543,19 +547,21 @@ def _head(tokens: list[Token]) -> tuple[int, int, list[Token]] | None:
     return None
 
 
-def _english_complement(words: list[Token]) -> bool:
+def _english_complement(words: list[Token]) -> int | None:
     """An English title and its complement before a name: a capitalised title word, "for",
-    "of" or "to", and one to three capitalised words ("Minister for Defence")."""
+    "of" or "to", and one to three capitalised words ("Minister for Defence", "India's
+    Ambassador to Sweden"); the index of the title word, or None."""
     for k in range(len(words) - 2):
         if words[k + 1].text in ("for", "of", "to") and is_english_title(words[k]):
             before, after = words[:k], words[k + 2 :]
-            return (
+            good = (
                 words[k].text[:1].isupper()
                 and 0 < len(after) <= 3
                 and all(t.text[:1].isupper() for t in after)
                 and all(t.text[:1].isupper() for t in before)
             )
-    return False
+            return k if good else None
+    return None
 
 
 _NOT_IN_TITLES = frozenset(
@@ -573,7 +579,7 @@ def _good_prefix(prefix: list[Token]) -> bool:
         words = words[1:]  # "the architect Maria Santos"
     if not words:
         return True  # "Dr Hilde Johannessen"
-    if _english_complement(words):
+    if _english_complement(words) is not None:
         return True  # "Minister for Defence Sten Tolgfors", "Secretary of State Ann Linde"
     if not (is_title_word(words[-1]) or role_word(words[-1].text)):
         return False
