@@ -3,6 +3,7 @@
     .venv/bin/python bench/almedalen_pick.py dev        # the development set's rows, to annotate
     .venv/bin/python bench/almedalen_pick.py heldout    # the held-out set's rows
     .venv/bin/python bench/almedalen_pick.py heldout-b  # the second held-out set's rows
+    .venv/bin/python bench/almedalen_pick.py heldout-c  # the third held-out set's rows
 
 Reads ../shared/almedalsdata/ (beside the repository; see its README) and prints each chosen row
 as the page the scorer reads (title, description, more_info). Nothing is written: the rows name
@@ -45,6 +46,9 @@ SIZES = {
     # A second held-out set, chosen and annotated after all rules of issue 12 were written and
     # scored once on them: the rows after the held-out set's in the same pools.
     "heldout-b": {("sv", "new"): 10, ("en", "old"): 4, ("sv", "old"): 6},
+    # A third held-out set (issue 12, second round), chosen and annotated before any rule change of
+    # that round and scored first on the rules as they were: the next rows of the same pools.
+    "heldout-c": {("sv", "new"): 14, ("en", "old"): 8, ("sv", "old"): 18},
 }
 
 
@@ -83,15 +87,21 @@ def pools() -> dict[tuple[str, str], list[str]]:
 def chosen(which: str) -> list[str]:
     candidates = pools()
     rows = []
-    earlier = {"dev": (), "heldout": ("dev",), "heldout-b": ("dev", "heldout")}[which]
-    seen = {_tail(row) for name in earlier for row in chosen(name)} if which == "heldout-b" else set()
+    earlier = {
+        "dev": (),
+        "heldout": ("dev",),
+        "heldout-b": ("dev", "heldout"),
+        "heldout-c": ("dev", "heldout", "heldout-b"),
+    }[which]
+    dedupe = which in ("heldout-b", "heldout-c")
+    seen = {_tail(row) for name in earlier for row in chosen(name)} if dedupe else set()
     for pool, size in SIZES[which].items():
         skip = sum(SIZES[name].get(pool, 0) for name in earlier)
-        if which != "heldout-b":
+        if not dedupe:
             rows += candidates[pool][skip : skip + size]
             continue
-        # The programme repeats some events under another id with the same text: the second
-        # held-out set leaves out a row whose text ends as a row of an earlier set (or its own) does.
+        # The programme repeats some events under another id with the same text: the second and
+        # third held-out sets leave out a row whose text ends as a row of an earlier set (or its own) does.
         taken = 0
         for row in candidates[pool][skip:]:
             if taken == size:
@@ -112,7 +122,7 @@ def _tail(row: str) -> str:
 def main() -> int:
     which = sys.argv[1] if len(sys.argv) > 1 else "dev"
     if which not in SIZES:
-        print("usage: almedalen_pick.py dev|heldout|heldout-b", file=sys.stderr)
+        print("usage: almedalen_pick.py dev|heldout|heldout-b|heldout-c", file=sys.stderr)
         return 2
     for number, row in enumerate(chosen(which), 1):
         year_file, _, row_id = row.partition("#")

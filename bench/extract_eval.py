@@ -54,11 +54,15 @@ ROW_SETS = {
     "almedalen-dev": ROOT / "tests/data/extract/almedalen/dev.rows.yaml",
     "almedalen-heldout": ROOT / "tests/data/extract/almedalen/heldout.rows.yaml",
     "almedalen-heldout-b": ROOT / "tests/data/extract/almedalen/heldout-b.rows.yaml",
+    "almedalen-heldout-c": ROOT / "tests/data/extract/almedalen/heldout-c.rows.yaml",
 }
 TITLES["almedalen-dev"] = "Almedalen development set (real programme rows; tuned on)"
 TITLES["almedalen-heldout"] = "Almedalen held-out set (real programme rows; not tuned on)"
 TITLES["almedalen-heldout-b"] = (
     "Almedalen held-out set B (real programme rows; written after the rules, scored once)"
+)
+TITLES["almedalen-heldout-c"] = (
+    "Almedalen held-out set C (real programme rows; annotated before the second round, never tuned on)"
 )
 DOCS = ROOT / "docs/extraction.md"
 START, END = "<!-- extract-eval:start -->", "<!-- extract-eval:end -->"

@@ -22,6 +22,8 @@ SETS = ROOT / "tests" / "data" / "extract" / "almedalen"
 DEV = SETS / "dev.rows.yaml"
 HELDOUT = SETS / "heldout.rows.yaml"
 HELDOUT_B = SETS / "heldout-b.rows.yaml"
+HELDOUT_C = SETS / "heldout-c.rows.yaml"
+ALL = (DEV, HELDOUT, HELDOUT_B, HELDOUT_C)
 
 pytestmark = pytest.mark.skipif(not DATA.is_dir(), reason=f"{DATA} is not there")
 
@@ -33,23 +35,23 @@ def _run(gold_file: Path) -> list[tuple[GoldPage, ExtractionResult]]:
 
 
 def test_the_sets_are_rows_of_the_data_in_both_languages() -> None:
-    for gold_file, size in ((DEV, 36), (HELDOUT, 26), (HELDOUT_B, 20)):
+    for gold_file, size in ((DEV, 36), (HELDOUT, 26), (HELDOUT_B, 20), (HELDOUT_C, 40)):
         pairs = _run(gold_file)
         assert len(pairs) == size
         assert {gold.language for gold, _ in pairs} == {"sv", "en"}
-    rows = {gold.path.name for f in (DEV, HELDOUT, HELDOUT_B) for gold, _ in _run(f)}
-    assert len(rows) == 82  # no row in two sets
+    rows = {gold.path.name for f in ALL for gold, _ in _run(f)}
+    assert len(rows) == 122  # no row in two sets
 
 
 def test_every_annotated_name_is_written_in_its_row() -> None:
-    for gold_file in (DEV, HELDOUT, HELDOUT_B):
+    for gold_file in ALL:
         for gold, _ in _run(gold_file):
             text = normalise_space(gold.text or "")
             for person in gold.people:
                 assert person.name in text, (gold.path.name, person.name)
 
 
-@pytest.mark.parametrize("gold_file", [DEV, HELDOUT, HELDOUT_B], ids=["dev", "heldout", "heldout-b"])
+@pytest.mark.parametrize("gold_file", ALL, ids=["dev", "heldout", "heldout-b", "heldout-c"])
 def test_no_invented_people_and_every_item_quotes_the_text(gold_file: Path) -> None:
     for _gold, result in _run(gold_file):
         text = result.normalised
@@ -72,7 +74,7 @@ def test_the_development_set_scores() -> None:
 
 
 def test_no_name_is_invented_on_either_set() -> None:
-    for gold_file in (DEV, HELDOUT, HELDOUT_B):
+    for gold_file in ALL:
         for gold, result in _run(gold_file):
             text = normalise_space(gold.text or "")
             for participant in result.participants:

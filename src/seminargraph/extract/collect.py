@@ -5,6 +5,7 @@ from __future__ import annotations
 import re
 from bisect import bisect_left
 from dataclasses import dataclass, replace
+from itertools import pairwise
 
 from .cues import EITHER, POST, PRE, Cue, CueMatch, find_cues
 from .entries import QUOTED_TITLE as _QUOTED_TITLE
@@ -15,6 +16,7 @@ from .names import NameSeen, names_on_line
 from .phrases import parse_attribute
 from .roles import ORGANISER, PANELIST, SPEAKER
 from .tokens import Token, is_capitalised, is_common, is_first_name, is_title_word, tokenize
+from .words import subject_words
 
 Span = tuple[int, int]
 _CLAUSE_MARK = re.compile(r" (?:att|när|då|där|medan|innan|efter att|while|when|where|after) |: | – | — ")
@@ -26,7 +28,15 @@ _SENTENCE_END = re.compile(r"[.!?](?:\s|$)")
 _BIOGRAPHY_REST = re.compile(r" (?:is|was|är|var|works as|arbetar som) (?:(?:a|an|the|en|ett) )?")
 
 #: How sure each way of finding a participant is, before the name itself is weighed.
-BASE_CONFIDENCE = {"label": 0.9, "post": 0.85, "pre": 0.8, "role": 0.85, "given": 0.75, "sentence": 0.6}
+BASE_CONFIDENCE = {
+    "label": 0.9,
+    "post": 0.85,
+    "pre": 0.8,
+    "role": 0.85,
+    "given": 0.75,
+    "subject": 0.65,
+    "sentence": 0.6,
+}
 
 
 @dataclass(frozen=True)
@@ -37,7 +47,10 @@ class Found:
     role: str
     quote: Span
     more: tuple[Span, ...]
-    how: str  # label | post | pre | role ("Moderator X") | given (a given name alone) | sentence (a cue near)
+    # label | post | pre | role ("Moderator X") | given (a given name alone) | subject (the people a
+    # sentence opens with, before its verb) | sentence (a cue near) | unplaced (read, but
+    # reported as seen and not placed)
+    how: str
 
 
 def collect(text: str, lines: list[Line], heading: Label | None = None) -> list[Found]:
@@ -330,10 +343,25 @@ def _with_roles(
 ) -> list[Found]:
     found = []
     for mention in mentions:
+        if how != "label" and _bare_unknown(mention):
+            # In prose, a "name" with no known given name and nothing else ("Tillsammans med
+            # Region Gotland", "samtal med Bra Liv") is more often an organisation's than a
+            # person's: it is reported as seen but not placed instead (``unplaced``).
+            found.append(Found(mention, "", quote, more, "unplaced"))
+            continue
         role = (mention.role or person_role) if mention.kind == "person" else organisation_role
         if role is not None:
             found.append(Found(mention, role, quote, more, how))
     return found
+
+
+def _bare_unknown(mention: Mention) -> bool:
+    return (
+        mention.kind == "person"
+        and not mention.known_name
+        and not (mention.titles or mention.party or mention.role or mention.title_before_name)
+        and mention.organisation is None
+    )
 
 
 def _prose(
@@ -346,6 +374,7 @@ def _prose(
         before = len(found)
         pending, cues = _sentence(text, sentence, found, pending)
         if given is not None and cues is not None:
+            found.extend(_subjects(text, sentence, found[before:], given))
             found.extend(_names_in_sentence(text, sentence, found[before:], given, cues))
     return found, pending
 
@@ -363,6 +392,13 @@ def _sentence(
             found.extend(_region(text, inline, s_end, label, sentence, (), False))
         else:
             pending = label
+        return pending, []
+    inner = _inner_label(text, s_start, s_end)
+    if inner is not None:
+        # "Ett samtal på Coc & Vin (Adelsgatan 38) Medverkande: PM Nilsson, …": a label inside
+        # the sentence, after a capital, gives the role of what follows it.
+        at, label = inner
+        found.extend(_region(text, at + label.content_start, s_end, label, sentence, (), False))
         return pending, []
     if _ELSEWHERE.match(text, s_start, s_end):
         # "Se även vårt samtal med X på söndagen": another event, named in passing.
@@ -410,6 +446,19 @@ def _sentence(
             role = cue.organisation_role if organisations != "none" else None
             found.extend(_with_roles(mentions, cue.person_role, role, sentence, (), "pre"))
     return pending, cues
+
+
+def _inner_label(text: str, start: int, end: int) -> tuple[int, Label] | None:
+    """A people label with a colon inside a sentence ("… (Adelsgatan 38) Medverkande: A, B"),
+    and where it begins."""
+    for match in _INNER_LABEL.finditer(text, start + 1, end):
+        label = match_label(text[match.start(1) : end])
+        if label is not None and label.kind == "people" and match.start(1) + label.content_start < end:
+            return match.start(1), label
+    return None
+
+
+_INNER_LABEL = re.compile(r"(?<=[\s)])([A-ZÅÄÖ][a-zåäö]+(?: [a-zåäö]+)?):\s")
 
 
 @dataclass
@@ -483,6 +532,131 @@ def _names_in_sentence(
     if not negated:
         found.extend(_given_name_only(text, sentence, cues, tokens, names.by_given, here + found))
     return found
+
+
+def _subjects(text: str, sentence: Span, here: list[Found], names: _Names) -> list[Found]:
+    """The people a sentence opens with, when a verb in the present tense follows them.
+
+    "Författaren Lena Andersson, journalisten PM Nilsson och YouToubern Henrik Jönsson synliggör
+    …", "SBAB:s chefsekonom Robert Boije ger sin syn på saken", "Anna Ek, CEO of Nordvik, will
+    outline …": in a programme's description, the people who do something now or next are the
+    ones on the stage, though no word of taking part is beside them. Read only when every name
+    before the verb has a known given name and nothing but their titles, organisations and party
+    tags stands between them and the verb; never in a negated sentence, before a verb of saying,
+    nor in the past tense ("Per Ewert disputerade i vintras"). Marked for review (``subject``).
+    """
+    s_start, s_end = sentence
+    inside = [seen for seen in names.within(s_start, s_end) if seen.end <= s_end]
+    if not inside or not inside[0].known or _NEGATION.search(text, s_start, s_end) is not None:
+        return []
+    tokens = tokenize(text[s_start:s_end], s_start)
+    first = next((k for k, t in enumerate(tokens) if t.start == inside[0].start), -1)
+    if first < 0 or first > _SUBJECT_LEAD:
+        return []
+    for token in tokens[:first]:
+        # Before the first name only its titles and a genitive organisation: "SBAB:s
+        # chefsekonom", "Tidningsutgivarnas vd", "Författaren"; not "Kom och lyssna på".
+        if not (is_title_word(token) or (token.text[:1].isupper() and not is_common(token))):
+            return []
+    known = {(seen.start, seen.end) for seen in inside if seen.known}
+    shaped = {(seen.start, seen.end) for seen in inside}  # "journalisten PM Nilsson" after the first
+    tried = 0
+    for verb in tokens[first + 1 : first + 1 + _SUBJECT_REACH]:
+        if tried == _SUBJECT_TRIES:
+            break
+        if verb.start < inside[0].end or not verb.text.islower():
+            continue
+        if verb.lower in _BEING and tried == 0:
+            return _biography_subject(text, sentence, here, tokens, verb, known)
+        if verb.lower in _SUBJECT_STOP:
+            continue
+        if is_title_word(verb) or not _PRESENT_VERB.fullmatch(verb.lower):
+            continue
+        if text[verb.end : verb.end + 1] == ")" or verb.lower in _SAYING:
+            return []
+        tried += 1
+        # The words before the verb must be read whole as people, their titles and
+        # organisations: "Anna Ek, expert på frågor om vård, talar" is not read at "frågor".
+        mentions = read_entries(text, tokens[0].start, verb.start, organisations="none")
+        if (
+            not mentions
+            or mentions[0].name not in known
+            or any(m.kind != "person" or m.name not in shaped for m in mentions)
+        ):
+            continue
+        if text[max(_mention_end(m) for m in mentions) : verb.start].strip(" ,"):
+            continue
+        if any(_names_someone(text, m.organisation) for m in mentions):
+            # "…, journalisten PM Nilsson och YouToubern Henrik Jönsson": a person read as an
+            # organisation
+            return []
+        covered = _covered(here)
+        if any(span is not None and span[0] <= m.name[0] < span[1] for m in mentions for span in covered):
+            return []
+        role = PANELIST if len(mentions) > 1 or verb.lower in _DISCUSSING else SPEAKER
+        return _with_roles(mentions, role, None, sentence, (), "subject")
+    return []
+
+
+def _biography_subject(
+    text: str, sentence: Span, here: list[Found], tokens: list[Token], verb: Token, known: set[Span]
+) -> list[Found]:
+    """ "Vibeke Stadling är förändringsledare och hälsostrateg", "Anna Lund is a researcher at
+    Y": a sentence that opens with one person and says what they are, in the present tense,
+    introduces someone on the programme (marked for review as ``subject``)."""
+    k = tokens.index(verb) + 1
+    if k < len(tokens) and tokens[k].lower in ("en", "ett", "a", "an"):
+        k += 1
+    if k >= len(tokens) or not is_title_word(tokens[k]):
+        return []  # "Paul R. är förlagan till filmen": no title, nothing read
+    mentions = read_entries(text, tokens[0].start, verb.start, organisations="none")
+    if len(mentions) != 1 or mentions[0].kind != "person" or mentions[0].name not in known:
+        return []
+    mention = mentions[0]
+    if text[_mention_end(mention) : verb.start].strip(" ,") or any(
+        span is not None and span[0] <= mention.name[0] < span[1] for span in _covered(here)
+    ):
+        return []
+    stop = _BEING_STOP.search(text, tokens[k].start, sentence[1])
+    mention.add(parse_attribute(text, tokens[k].start, stop.start() if stop else sentence[1]))
+    return _with_roles([mention], SPEAKER, None, sentence, (), "subject")
+
+
+_BEING = frozenset({"är", "is"})
+_BEING_STOP = re.compile(r"[.!?](?:\s|$)|, | som | who | which | samt ")
+
+
+def _names_someone(text: str, span: Span | None) -> bool:
+    """Say whether an organisation as read holds a person's name (a known given name and a
+    capitalised word after it)."""
+    if span is None:
+        return False
+    words = tokenize(text[span[0] : span[1]], span[0])
+    return any(
+        is_first_name(word) and is_capitalised(after) and after.start - word.end == 1
+        for word, after in pairwise(words)
+    )
+
+
+def _mention_end(mention: Mention) -> int:
+    spans = [mention.name, *mention.titles, mention.organisation, mention.party]
+    return max(span[1] for span in spans if span is not None)
+
+
+def _covered(here: list[Found]) -> list[Span | None]:
+    return [m.mention.name for m in here] + [m.mention.organisation for m in here]
+
+
+_SUBJECT_LEAD = 4
+_SUBJECT_REACH = 30  # words from the first name to its verb
+_SUBJECT_TRIES = 3
+# A verb in the present tense (Swedish "-r": "ger", "berättar", "synliggör"; English "-s":
+# "presents", "outlines") or one of the auxiliaries of the future.
+_PRESENT_VERB = re.compile(
+    r"[a-zåäöéü-]*[aeiouyåäö]r|[a-z-]{2,}[^s']s|kommer|ska|skall|vill|will|shall", re.IGNORECASE
+)
+_SUBJECT_STOP = subject_words()["not-verbs"]
+_DISCUSSING = subject_words()["discussing"]
 
 
 def _faces(cue: CueMatch, seen: NameSeen) -> bool:

@@ -50,7 +50,7 @@ _SPEAKING_INFINITIVE = (
     r"(?:tala|berätta|föreläsa|presentera|inleda|redogöra|beskriva|ge\s+(?:en|sin|konkreta|sina)"
     r"|dela\s+med\s+sig)"
 )
-_PANEL_INFINITIVE = r"(?:samtala|diskutera|debattera|medverka|delta|prata)"
+_PANEL_INFINITIVE = r"(?:samtala|diskutera|debattera|medverka|delta|prata|bidra|resonera)"
 _PRONOUN_WITH = r"(?:\s+(?:hon|han|hen|de|dom|vi|dessa|båda|she|he|they))?\s+med\b"
 
 CUES: tuple[Cue, ...] = (
@@ -59,17 +59,32 @@ CUES: tuple[Cue, ...] = (
         MODERATOR,
         None,
         POST,
-        rf"\b{_EVENT_NOUN}\s+(?:leds|leddes|hålls ihop|hölls ihop)\s+av\b",
-        r"\b(?:modereras|modererades|modereras och leds|moderas)\s+av\b",
+        rf"\b{_EVENT_NOUN}\s+(?:som\s+)?(?:leds|leddes|hålls ihop|hölls ihop)\s+av\b",
+        # "… en gemensam diskussion, ledd av moderator X"
+        r"\b(?:ledd|ledda|lett)\s+av\b",
+        r"\b(?:modereras|modererades|modereras och leds|moderas|modererat|modererad)\s+av\b",
+        # "Allt under ledning av moderatorn X", "diskuterar vi under ledning av X"
+        r"\bunder\s+ledning\s+av\b",
         r"\b(?:moderator|moderatorer|samtalsledare|moderator för (?:samtalet|seminariet|dagen))"
         r"\s+(?:är|var|blir)\b",
         r"\b(?:dagens|seminariets|samtalets|panelens|kvällens)\s+(?:moderator|samtalsledare|konferencier)"
         r"\s+(?:är|var|blir)\b",
         r"\b(?:moderated|chaired|facilitated|co-moderated)\s+by\b",
+        # "Leder samtalet gör Right To Plays utvecklare Rana Jumaah": the verb first, then "gör"
+        r"^(?:leder|modererar)(?:\s+[\wåäö]+){0,2}?\s+gör\b",
         rf"\b{_EN_EVENT_NOUN}\s+(?:is|was|will be)\s+led\s+by\b",
         r"\b(?:the\s+)?(?:moderator|chair|facilitator|host)\s+(?:is|was|will be)\b",
     ),
     _cue(MODERATOR, ORGANISER, POST, r"\bhosted\s+by\b"),
+    # "Migrationsminister Anders Ygeman intervjuas av Viktor Barth-Kron": the one interviewed (before the
+    # cue for the interviewer, which reads the words after the same verb).
+    _cue(
+        PANELIST,
+        None,
+        PRE,
+        r"\b(?:intervjuas|intervjuades|utfrågas|utfrågades|interviewed)\s+(?:av|by)\b",
+        r"\b(?:intervjuas|intervjuades|utfrågas|utfrågades|is interviewed|will be interviewed)\b",
+    ),
     # "… som intervjuas av X", "Utfrågningen hålls av X", "Programledare är X"
     _cue(
         MODERATOR,
@@ -110,13 +125,26 @@ CUES: tuple[Cue, ...] = (
         None,
         POST,
         r"\b(?:ett\s+|i\s+)?samtal\s+(?:mellan|med)\b",
-        r"\bi\s+panelen\s+(?:sitter|satt|finns|fanns|ingår|ingick|medverkar|medverkade|deltar|deltog)\b",
+        r"\b(?:samtalet|panelsamtalet|debatten|diskussionen|dialogen)\s+(?:mellan|med)\b",
+        # "Tillsammans med Henrik Axell från Kinnarps … får vi …", "bjuder vi in Nora Bavey, …,
+        # till samtal"
+        r"^tillsammans\s+med\b(?=\s+(?:[a-zåäö]+\s+)?[A-ZÅÄÖ][\w-]+\s+[A-ZÅÄÖ])",
+        r"\bbjuder\s+vi\s+(?:också\s+|även\s+)?in\b(?=\s+[A-ZÅÄÖ][\w-]+\s+[A-ZÅÄÖ])",
+        r"\bi\s+(?:\w+-)?\w*panelen\s+(?:sitter|satt|finns|fanns|ingår|ingick|medverkar|medverkade|deltar|"
+        r"deltog)\b",
+        # "Kom och lyssna och ställ frågor till Hans Granlund, försvarsattaché i Kiev."
+        r"\bställ(?:a)?\s+(?:dina\s+|era\s+)?frågor\s+till\b(?=\s+[A-ZÅÄÖ])",
+        # "Med Jonas Sill (VISITA), Mikael Bränn (…) och …", "På scen Alex Mabäcker, VD …": a
+        # sentence that opens with the people of the item.
+        r"^(?:med|på\s+scen(?:en)?)(?=\s+(?:[a-zåäö]+\s+)?[A-ZÅÄÖ][\w-]+\s+[A-ZÅÄÖ])",
         r"\b(?:med\s+)?på\s+scen(?:en)?\s+(?:finns|fanns|är|var|står|stod|möts|möttes|ses)\b",
         r"\bpanelen\s+(?:består|bestod)\s+av\b",
         r"\b(?:medverkande|deltagare|panelister|paneldeltagare)\s+(?:är|var|blir)\b",
         r"\bbland\s+(?:de\s+medverkande|deltagarna|panelisterna|paneldeltagarna|gästerna)\s+"
         r"(?:finns|fanns|märks|syns)\b",
         r"\bmedverkar\s+gör\b",
+        # "Deltar på seminariet gör X, …": the verb first, "gör" before the people.
+        r"^(?:deltar|medverkar)(?:\s+[\wåäö]+){1,3}?\s+gör\b",
         r"\b(?:kommentator|kommentatorer|opponent|opponenter|diskutant)\s+(?:är|var|blir)\b",
         r"\b(?:joined|accompanied)\s+(?:on\s+(?:stage|the\s+panel)\s+|in\s+the\s+(?:panel|discussion)\s+)?by\b",
         r"\b(?:also\s+)?taking\s+part\s+(?:are|is|will\s+be|were|was)\b",
@@ -125,10 +153,15 @@ CUES: tuple[Cue, ...] = (
         r"(?:include|includes|are|were|will be)\b",
         r"\bthe\s+panel\s+(?:includes|included|consists of|features|comprises)\b",
         r"\b(?:discussion|conversation|debate|dialogue)\s+between\b",
+        # "Discussion with Susan Glasser, Editor in Chief of …", "These questions will be
+        # discussed by X, Y and Z"
+        r"^(?:a\s+)?(?:panel\s+)?(?:discussion|debate|dialogue)\s+with\b",
+        r"\b(?:discussed|debated)\s+by\b",
         r"\bwith\s+contributions\s+from\b",
         # "Featuring A, … and B, …", "With special guest C": present tense only ("Our last
         # webinar featured D" names someone who spoke before).
         r"^(?:featuring|with\s+special\s+guests?)\b",
+        r"\bfeaturing\b(?=\s+[A-ZÅÄÖ][\w-]+\s+[A-ZÅÄÖ])",
         r"\b(?:special\s+guests?)\s+(?:is|are|will be|include|includes)\b",
     ),
     _cue(
@@ -138,6 +171,7 @@ CUES: tuple[Cue, ...] = (
         r"\b(?:will discuss|will debate|will argue|will join the panel|joins the panel|join the panel|discuss"
         r"|debate)\b",
         r"\b(?:is|are|will\s+be)\s+taking\s+part\b",
+        r"\bwill\s+(?:participate|take\s+part)\b",
     ),
     # "X will be in conversation with Y": both take part.
     _cue(PANELIST, None, EITHER, r"\b(?:(?:will be|is|are)\s+)?in\s+conversation\s+with\b"),
@@ -146,7 +180,16 @@ CUES: tuple[Cue, ...] = (
         SPEAKER,
         None,
         POST,
-        r"\b(?:inleds|inleddes|öppnas|öppnades|avslutas|avslutades)\s+av\b",
+        r"\b(?:inleds|inleddes|öppnas|öppnades|avslutas|avslutades)\s+(?:av|med\s+att)\b",
+        # "Samtalet inleds med en framtidsspaning av X", "Introduktion och summering av X"
+        r"\b(?:inleds|inleddes|avslutas|avslutades)\s+med\s+(?:en|ett)\s+[\wåäö-]+\s+av\b",
+        r"\b(?:introduktion|summering|framtidsspaning|spaning|genomgång|omvärldsanalys)"
+        r"(?:\s+och\s+[\wåäö]+)?\s+av\b(?=\s+(?:[\w:]+\s+){0,3}[A-ZÅÄÖ][\w-]+\s+[A-ZÅÄÖ])",
+        # "Under Miljöpartiets halvdag håller språkröret Per Bolund tal": the verb second
+        r"\b(?:håller|höll)(?=\s+(?:[\w.:'’-]+\s+){1,6}?(?:sitt\s+|ett\s+)?[\wåäö]*tal\b)",
+        r"\b(?:presenteras|presenterades)\s+av\b(?=\s+(?:[\w:]+\s+){0,3}[A-ZÅÄÖ][\w-]+\s+[A-ZÅÄÖ])",
+        # "… och lyssna på vår chefsekonom Jens Magnusson"
+        r"\blyssna\s+(?:på|till)\b(?=\s+(?:[a-zåäö]+\s+){0,3}[A-ZÅÄÖ][\w-]+\s+[A-ZÅÄÖ])",
         r"\b(?:föreläsning|föredrag|presentation|anförande|inledning|keynote|dragning)\s+(?:av|med)\b",
         r"\b(?:inledningstalare|huvudtalare|talare|föreläsare|inledare|talarna|föreläsarna)\s+(?:är|var|blir)\b",
         r"\bbland\s+(?:talarna|föreläsarna|inledarna|dagens talare|kvällens talare)\s+"
@@ -155,6 +198,7 @@ CUES: tuple[Cue, ...] = (
         r"were|will be)\b",
         r"\b(?:keynote|talk|lecture|presentation|address|introduction|opening remarks|welcome)"
         r"\s+(?:by|from)\b",
+        r"\b(?:keynote|opening|closing|welcome)\s+(?:address|speech|remarks|lecture)\s+(?:by|from)\b",
         r"\b(?:frågestund|frågor och svar|Q&A|questions and answers)\s+(?:med|with)\b",
         r"\b(?:introduced|presented|opened|given|delivered)\s+by\b",
         # "Först ut var Lisa Ek från Vinnova", "Sist ut är …"
@@ -172,7 +216,7 @@ CUES: tuple[Cue, ...] = (
         None,
         EITHER,
         r"\b(?:talar|talade|föreläser|föreläste|presenterar|presenterade|inleder|inledde|berättar|"
-        r"berättade|guidar|guidade)\b",
+        r"berättade|guidar|guidade|redogör|redogjorde|beskriver)\b",
         r"\b(?:håller|höll)\s+(?:ett\s+|en\s+)?(?:föredrag|anförande|inledning|föreläsning|keynote)\b",
         # "X håller sitt Almedalstal", "håller sitt första tal", "håller tal i Almedalen"
         r"\b(?:håller|höll)\s+(?:sitt\s+|ett\s+)?(?:första\s+|årliga\s+|traditionella\s+)?[\wåäö]*tal\b",
@@ -199,7 +243,7 @@ CUES: tuple[Cue, ...] = (
         PANELIST,
         None,
         POST,
-        rf"\b(?:kommer|ska|skall)(?=\s+(?:[\w.:,'’()-]+\s+){{1,12}}?(?:att\s+)?{_PANEL_INFINITIVE}\b)",
+        rf"\b(?:kommer|ska|skall|får)(?=\s+(?:[\w.:,'’()-]+\s+){{1,12}}?(?:att\s+)?{_PANEL_INFINITIVE}\b)",
     ),
     _cue(PANELIST, None, PRE, rf"\b(?:kommer\s+(?:att\s+)?|ska\s+|skall\s+){_PANEL_INFINITIVE}\b"),
     _cue(MODERATOR, None, PRE, r"\b(?:kommer\s+(?:att\s+)?|ska\s+|skall\s+)(?:moderera|leda samtalet)\b"),
@@ -254,6 +298,8 @@ CUES: tuple[Cue, ...] = (
         POST,
         r"^(?:möt|träffa|meet|lyssna\s+(?:på|till)|listen\s+to|hör|hear|join)\b(?=\s+(?:[a-zåäö]+\s+)?[A-ZÅÄÖ])",
         r"\b(?:vi\s+)?(?:möter|träffar)\s+(?:du|ni|vi)?\s*(?=[A-ZÅÄÖ])",
+        r"\b(?:vi\s+)?(?:välkomnar|välkomnade)(?=\s+(?!dig\b|er\b|alla\b|hjärtligt\b)(?:[\w'’.-]+\s+){0,6}?"
+        r"[A-ZÅÄÖ][a-zåäö]+\s+[A-ZÅÄÖ])",
         r"\b(?:invites|invite|welcomes)(?=\s+(?!you\b|everyone\b|all\b)(?:[\w'’.-]+\s+){0,6}?[A-ZÅÄÖ][a-zåäö]+"
         r"\s+[A-ZÅÄÖ])",
         r"\b(?:en\s+|a\s+)?(?:namnkunnig\s+|expert\s+)?panel\s+(?:med|with|bestående\s+av|consisting\s+of)\b",

@@ -265,6 +265,11 @@ def _segments(text: str, start: int, end: int, list_line: bool, breaks: tuple[in
             depth += 1
         elif char == ")":
             depth = max(0, depth - 1)
+            if depth == 0 and _NEXT_PERSON.match(text, i + 1, end) and _person_follows(text, i + 1):
+                # "Barbro Westerholm, riksdagsledamot (L) Lars Arrhenius, jurist": a new person
+                # right after a closing parenthesis, with no comma.
+                pieces.append(_Segment(begin, i + 1, separator))
+                begin, separator = i + 1, ","
         elif depth == 0 and (char in ",;" or (char in _BAR_SEPARATORS and text[i - 1 : i] == " ")):
             # "A, vd, Org | B, forskare, Org", "A • B" and the cells of a table row
             # ("Name | title | Org"): a bar or a bullet separates as a comma does.
@@ -288,6 +293,14 @@ def _segments(text: str, start: int, end: int, list_line: bool, breaks: tuple[in
 
 
 _BAR_SEPARATORS = "|•·"
+_NEXT_PERSON = re.compile(r" ([A-ZÅÄÖ][\w-]+) [A-ZÅÄÖ]")
+
+
+def _person_follows(text: str, at: int) -> bool:
+    match = _NEXT_PERSON.match(text, at)
+    return match is not None and is_first_name(Token(match.group(1), match.start(1), match.end(1)))
+
+
 _LEADING_AND = re.compile(r"\s*(?:och|and)\s", re.IGNORECASE)
 # "Paper: "Waiting lists" – Tobias von Ahlefeldt": the title of a talk before its speaker.
 QUOTED_TITLE = re.compile(r"[\"“”«][^\"“”«»]{1,200}[\"“”»]\s*(?:[–—-]|,|by|av)\s+")
@@ -400,6 +413,11 @@ def _starts_entry(person: Mention, separator: str, current: Mention | None) -> b
         return False
     if person.title_before_name or separator in ("start", ";", "and", "line", "partner"):
         return True
+    bare = not (person.titles or person.party or person.role or person.organisation)
+    if untitled and separator == "," and bare and not person.known_name:
+        # "Peter Munck af Rosenschöld, Sveriges Företagshälsor och …", "Louise Nylén, Dynamic
+        # Code": after a name alone, a name nobody knows as a person's is its organisation.
+        return False
     if person.organisation is not None and not person.known_name:
         return True  # "…, Juri Laas EULEX Kosovo": a name with its own organisation is a person
     if (current.titles or current.role) and current.organisation is None:
@@ -453,7 +471,11 @@ def _person(text: str, start: int, end: int) -> Mention | None:
     if len(prefix) == 1 and name_at == 1 and _genitive_before_given(tokens):
         mention.organisation = (prefix[0].start, prefix[0].end - 1)  # "Folkpartiets" -> Folkpartiet
         titled = []
-    if titled:
+    complement = _english_complement(titled) if titled else None
+    if complement is not None:
+        # "India's Ambassador to Sweden H.E. Tanmaya Lal": the title and its complement, whole
+        mention.titles.append((titled[complement].start, titled[-1].end))
+    elif titled:
         role = role_word(titled[-1].text)
         if role is not None and len(titled) == 1:
             mention.role = role  # "moderatorn Kim Ek"
@@ -477,7 +499,9 @@ def _title_or_acronym(after: list[Token], known: bool = True) -> bool:
         return False
     acronym = first.text.isupper() and len(first.text) > 1 and first.text.isalpha() and len(after) > 1
     title = is_english_title(first) or is_title_word(first)
-    return acronym or (known and title and not is_organisation_word(first))
+    # "Patrik Rossi Managing Director": a capitalised modifier, then the title's head
+    two_words = len(after) > 1 and after[1].text[:1].isupper() and is_title_word(after[1])
+    return acronym or (known and (title or two_words) and not is_organisation_word(first))
 
 
 def _joined_name(tokens: list[Token], i: int) -> bool:
@@ -523,6 +547,23 @@ def _head(tokens: list[Token]) -> tuple[int, int, list[Token]] | None:
     return None
 
 
+def _english_complement(words: list[Token]) -> int | None:
+    """An English title and its complement before a name: a capitalised title word, "for",
+    "of" or "to", and one to three capitalised words ("Minister for Defence", "India's
+    Ambassador to Sweden"); the index of the title word, or None."""
+    for k in range(len(words) - 2):
+        if words[k + 1].text in ("for", "of", "to") and is_english_title(words[k]):
+            before, after = words[:k], words[k + 2 :]
+            good = (
+                words[k].text[:1].isupper()
+                and 0 < len(after) <= 3
+                and all(t.text[:1].isupper() for t in after)
+                and all(t.text[:1].isupper() for t in before)
+            )
+            return k if good else None
+    return None
+
+
 _NOT_IN_TITLES = frozenset(
     {"med", "om", "av", "till", "with", "by", "about", "och", "and", "som", "att", "en", "ett", "the", "a"}
 )
@@ -538,6 +579,8 @@ def _good_prefix(prefix: list[Token]) -> bool:
         words = words[1:]  # "the architect Maria Santos"
     if not words:
         return True  # "Dr Hilde Johannessen"
+    if _english_complement(words) is not None:
+        return True  # "Minister for Defence Sten Tolgfors", "Secretary of State Ann Linde"
     if not (is_title_word(words[-1]) or role_word(words[-1].text)):
         return False
     for k, token in enumerate(words):

@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import re
 from collections import Counter
+from collections.abc import Iterable
 from dataclasses import replace
 from functools import lru_cache
 from pathlib import Path
@@ -47,6 +48,8 @@ def extract_page(page: Page, *, lang: str = "auto") -> ExtractionResult:
         collect(text, section.lines, match_label(section.title) if section.title else None)
         for section in sections
     ]
+    doubtful = [item.mention.name for items in found for item in items if item.how == "unplaced"]
+    found = [[item for item in items if item.how != "unplaced"] for items in found]
     for section, items in zip(sections, found, strict=True):
         if section.organiser is not None and items:
             where = section.organiser
@@ -54,7 +57,7 @@ def extract_page(page: Page, *, lang: str = "auto") -> ExtractionResult:
     events = _assemble(layout, sections, found, warnings, page)
     if not any(event.participants for event in events):
         warnings.append(f"{page.name}: found no participants; the draft holds only the source")
-    unplaced = unplaced_names(text, [(line.start, line.end) for line in layout.lines], events)
+    unplaced = unplaced_names(text, [(line.start, line.end) for line in layout.lines], events, doubtful)
     if unplaced:
         shown = ", ".join(unplaced[:_SHOWN]) + (", …" if len(unplaced) > _SHOWN else "")
         count = f"{len(unplaced)} names were" if len(unplaced) > 1 else "1 name was"
@@ -76,8 +79,15 @@ def extract_page(page: Page, *, lang: str = "auto") -> ExtractionResult:
 _SHOWN = 10
 
 
-def unplaced_names(text: str, lines: list[tuple[int, int]], events: list[ExtractedEvent]) -> list[str]:
-    """The names of people written on the page (``names.names_in``) that are no participant.
+def unplaced_names(
+    text: str,
+    lines: list[tuple[int, int]],
+    events: list[ExtractedEvent],
+    doubtful: Iterable[tuple[int, int]] = (),
+) -> list[str]:
+    """The names of people written on the page (``names.names_in``) that are no participant,
+    and the names read where people take part but left out (``doubtful``: no known given name,
+    nothing else said), in the order of the page.
 
     A name inside a participant's name or organisation ("Anna Lindhs minnesfond") is placed.
     """
@@ -85,9 +95,15 @@ def unplaced_names(text: str, lines: list[tuple[int, int]], events: list[Extract
     people = {p.name for p in placed if p.kind == "person"}
     within = [p.name for p in placed if p.kind == "organisation"] + [p.organisation or "" for p in placed]
     unplaced: list[str] = []
-    for seen in (seen for start, end in lines for seen in names_on_line(text, start, end)):
-        name = text[seen.start : seen.end]
-        if not seen.known or name in people or name in unplaced or any(name in other for other in within):
+    spans = {
+        (seen.start, seen.end)
+        for start, end in lines
+        for seen in names_on_line(text, start, end)
+        if seen.known
+    }
+    for start, end in sorted(spans | set(doubtful)):
+        name = text[start:end]
+        if name in people or name in unplaced or any(name in other for other in within):
             continue
         unplaced.append(name)
     return unplaced
@@ -181,7 +197,7 @@ def _event(text: str, section: Section, participants: list[Participant]) -> Extr
 
 #: A person named twice in one event takes part once: as a list under a label says, before
 #: what a prose cue says, before what a cue after the name says.
-_HOW_RANK = {"label": 0, "post": 1, "role": 1, "pre": 2, "given": 3, "sentence": 4}
+_HOW_RANK = {"label": 0, "post": 1, "role": 1, "pre": 2, "given": 3, "subject": 4, "sentence": 5}
 
 
 def _participants(text: str, found: list[Found]) -> list[Participant]:
@@ -235,6 +251,13 @@ def _participant(text: str, item: Found) -> Participant:
             0,
             "REVIEW: named in a sentence that says someone takes part, not right beside the words that "
             "say so; check that this person is one of them, then set status stated",
+        )
+    elif item.how == "subject":
+        status = "ambiguous"
+        notes.insert(
+            0,
+            "REVIEW: read as taking part because the sentence opens with this person and goes on "
+            "with what they do (no word of taking part beside the name); check, then set status stated",
         )
     elif confidence < REVIEW_BELOW:
         status = "ambiguous"

@@ -31,7 +31,7 @@ _ABBREVIATIONS = {
     "jr", "sr", "e.g", "i.e", "etc", "vs", "tel", "ev", "ordf", "doc", "ass", "tf", "t.f", "bitr",
     "gen", "sek", "kungl", "generaldir", "projektled", "chefred", "sekr", "mod",
     "p.g.a", "pga", "inkl", "exkl", "ang", "enl", "jan", "feb", "aug", "sept", "okt",
-    "nov", "dec", "mon", "tue", "wed", "thu", "fri", "sat", "sun", "approx", "dept", "univ",
+    "nov", "dec", "mon", "tue", "wed", "thu", "fri", "sat", "sun", "approx", "dept", "univ", "rev",
 }  # fmt: skip
 _SENTENCE_END = re.compile(r"[.!?…]+[\"”’)]*\s+(?=[\"“”'‘(–—-]?[A-ZÅÄÖÆØÜÉ0-9])")
 

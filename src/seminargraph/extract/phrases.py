@@ -52,6 +52,7 @@ _STOP = frozenset(
 _CONNECTORS = frozenset(
     {"i", "för", "och", "av", "de", "of", "for", "and", "the", "&", "på", "du", "des", "la"}
 )
+_PRONOUNS = frozenset({"vi", "du", "ni", "man", "jag", "hon", "han", "hen", "we", "you", "they"})
 _DETERMINERS = frozenset(
     {"ett", "en", "sitt", "sin", "sina", "två", "tre", "fyra", "fem", "flera", "några", "många", "alla"}
 )
@@ -85,6 +86,9 @@ _FORMER = re.compile(
 )
 
 
+_TRAILING_PARTY = re.compile(r"\s*\(([A-Za-zÅÄÖåäö!]{1,3})\)\s*$")
+
+
 def parse_attribute(text: str, start: int, end: int) -> Attribute:
     """Read the segment ``text[start:end]`` that follows a person's name."""
     attribute = Attribute()
@@ -102,6 +106,12 @@ def parse_attribute(text: str, start: int, end: int) -> Attribute:
         # "debattör och författare med förflutet som politisk chefredaktör på Dagens Nyheter":
         # what the person was before is no title of theirs.
         end = start + past.start()
+        piece = text[start:end]
+    tagged = _TRAILING_PARTY.search(piece)
+    if tagged is not None and tagged.start() > 0 and is_party_tag(tagged.group(1)):
+        # "riksdagsledamot (L)": the party tag after the title.
+        attribute.party = (start + tagged.start(1), start + tagged.end(1))
+        end = start + tagged.start()
         piece = text[start:end]
     role = role_word(piece)
     if role is not None:
@@ -172,8 +182,12 @@ def organisation_extent(tokens: list[Token], i: int) -> int | None:
         low = tokens[j].lower
         if (low in _STOP and low not in ("och", "and")) or low in _DETERMINERS:
             break  # "Kommunförbundet ett seminarium", "Vikby kommun tre seminarier"
-        if low in ("i", "in") and j + 1 < len(tokens) and not is_capitalised(tokens[j + 1]):
-            break  # "Skolforum Öst i tisdags": "i" goes on with a place only
+        if tokens[j].text.islower() and j + 1 < len(tokens) and tokens[j + 1].lower in _PRONOUNS:
+            break  # "Handelshögskolan i Stockholm får vi …": a verb and its subject end the name
+        if low in ("i", "in", "for") and j + 1 < len(tokens) and not is_capitalised(tokens[j + 1]):
+            # "Skolforum Öst i tisdags": "i" goes on with a place only; "the Church of Sweden
+            # for discussions": English names go on after "for" with a capital only.
+            break
         if low == "i" and j + 1 == len(tokens) and j - i <= 2 and tokens[j].end - tokens[j - 1].end == 2:
             end = j + 1  # "journalist på Mitt i": a last "i" with nothing after it ends the name
             break

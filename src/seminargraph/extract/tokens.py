@@ -27,7 +27,9 @@ _EDGE = "\"“”'‘’«»,.;:!?"
 PARTICLES = frozenset(
     {"af", "von", "van", "der", "den", "de", "da", "di", "du", "la", "le", "del", "bin", "ibn"}
 )
-HONORIFICS = frozenset({"dr", "dr.", "mr", "mr.", "mrs", "mrs.", "ms", "ms.", "mx", "sir", "dame", "h.e."})
+HONORIFICS = frozenset(
+    {"dr", "dr.", "mr", "mr.", "mrs", "mrs.", "ms", "ms.", "mx", "sir", "dame", "h.e.", "rev", "rev."}
+)
 # Abbreviations whose full stop belongs to the word ("Prof. Hanna de Wit": the title "Prof.").
 _ABBREVIATED = frozenset(
     {
@@ -163,10 +165,15 @@ def _title_word(word: str, capitalised_swedish: bool) -> bool:
         return True
     # Definite forms: "journalisten", "forskaren", "riksdagsledamoten", "professorn".
     # Neuter titles in "-råd" take "-et": "utbildningsborgarrådet", "kommunalrådet".
+    # Plurals: "programledarna", "forskarna" (-are), "journalisterna", "skribenter".
     return (
         (low.endswith("n") and titles.matches(low[:-1]))
         or (low.endswith("en") and titles.matches(low[:-2]))
         or (low.endswith("rådet") and titles.matches(low[:-2]))
+        or (low.endswith("et") and titles.matches_whole(low[:-2]))  # "språkröret"
+        or (low.endswith("arna") and titles.matches(low[:-4] + "are"))
+        or (low.endswith("erna") and titles.matches(low[:-4]))
+        or (low.endswith("er") and len(low) > 6 and titles.matches(low[:-2]))
     )
 
 
@@ -197,6 +204,8 @@ def name_length(tokens: list[Token], i: int) -> int:
     ("Ann-Christin De la Motte"). The words of a name follow each other with only a space
     between them: "Workshop: Housing" is no name.
     """
+    if is_honorific(tokens[i]):
+        return 0  # "H.E. Tanmaya Lal": an honorific, even one written as initials, before the name
     first = i
     while first < len(tokens) and is_initial(tokens[first]) and first - i < 2:
         first += 1
@@ -204,6 +213,14 @@ def name_length(tokens: list[Token], i: int) -> int:
         return 0
     if first >= len(tokens) or not (is_name_word(tokens[first]) or is_initials_name(tokens[first])):
         return 0
+    if (
+        first == i
+        and _adjacent(tokens, first + 1)
+        and is_first_name(tokens[first + 1])
+        and not is_first_name(tokens[first])
+        and is_title_word(tokens[first])
+    ):
+        return 0  # "Talman Andreas Norlén", "Programledarna Lotta Edling": a title, then the name
     names, j, end = 1, first + 1, first + 1
     while j < len(tokens) and j - first < 5 and _adjacent(tokens, j):
         token = tokens[j]
@@ -214,9 +231,28 @@ def name_length(tokens: list[Token], i: int) -> int:
             break
         if names >= 2 and is_title_word(token):
             break  # "Susanne Lindholm Kommunalråd (KD) Örebro": a capitalised title after the name
+        if (
+            names >= 2
+            and _adjacent(tokens, j + 1)
+            and tokens[j + 1].text[:1].isupper()
+            and is_title_word(tokens[j + 1])
+            and not is_first_name(token)
+        ):
+            break  # "Patrik Rossi Managing Director": a title of two capitalised words after the name
         names += 1
         j += 1
         end = j
+    if (
+        names >= 3
+        and first == i
+        and not is_first_name(tokens[first])
+        and not is_initials_name(tokens[first])
+        and not tokens[first].text.endswith(("s", ":s"))  # "Folkpartiets Jan Björklund": read later
+        and any(is_first_name(t) for t in tokens[first + 1 : end - 1])
+    ):
+        # "YouToubern Henrik Jönsson", "Professor Emeritus Owe Ronström": words before a given
+        # name and a surname are no part of the name.
+        return 0
     return end - i if names >= 2 else 0
 
 

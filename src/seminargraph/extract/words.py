@@ -126,5 +126,20 @@ def session_words() -> frozenset[str]:
     return frozenset(fold(line) for line in _lines("session-words.txt"))
 
 
+@cache
+def subject_words() -> dict[str, frozenset[str]]:
+    """The word groups of ``subject-words.txt`` ("not-verbs", "discussing"), lowercase."""
+    groups: dict[str, set[str]] = {}
+    current: set[str] | None = None
+    for line in _lines("subject-words.txt"):
+        if line.startswith("@"):
+            current = groups.setdefault(line[1:].strip(), set())
+        elif current is None:
+            raise ValueError(f"subject-words.txt: a word before the first '@ group' line: {line!r}")
+        else:
+            current.add(fold(line))
+    return {name: frozenset(words) for name, words in groups.items()}
+
+
 def _role_or_none(name: str) -> str | None:
     return None if name == "-" else role(name)
