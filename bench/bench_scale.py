@@ -280,7 +280,7 @@ def _count(result: Any) -> int:
     return int(bool(result))
 
 
-def measure(size: str, scratch: Path, *, rdflib: bool) -> dict[str, Any]:
+def measure(size: str, scratch: Path, *, rdflib: bool, whole_graph: bool = True) -> dict[str, Any]:
     from rdflib import Literal
 
     from seminargraph import run_query
@@ -333,6 +333,8 @@ def measure(size: str, scratch: Path, *, rdflib: bool) -> dict[str, Any]:
         print(f"  load rdflib {row['load | rdflib']:.2f} s", flush=True)
 
     for label, name, params in QUESTIONS:
+        if not whole_graph and label not in ONE_THING:
+            continue
         named = get_query(name)
         sg_graph = graphs["seminargraph"]
         bindings: dict[str, Any] = {"lang": Literal(DEFAULT_LANG)}
@@ -621,6 +623,11 @@ def main() -> None:
         default=RDFLIB_SECONDS,
         help="stop rdflib's questions after this",
     )
+    parser.add_argument(
+        "--skip-whole-graph",
+        action="store_true",
+        help="skip the questions over the whole graph; keep their figures from the label's last run",
+    )
     parser.add_argument("--startup-only", action="store_true", help="measure only the start-up times")
     parser.add_argument(
         "--no-rdflib", action="store_true", help="skip rdflib; keep its figures from the label's last run"
@@ -644,7 +651,11 @@ def main() -> None:
         with tempfile.TemporaryDirectory() as scratch:
             for size in sizes:
                 with_rdflib = size in RDFLIB_SIZES and not args.no_rdflib
-                row = measure(size, Path(scratch), rdflib=with_rdflib)
+                row = measure(size, Path(scratch), rdflib=with_rdflib, whole_graph=not args.skip_whole_graph)
+                if args.skip_whole_graph:
+                    kept = entry["sizes"].get(size, {})
+                    questions = tuple(f"{q} |" for q, _n, _p in QUESTIONS if q not in ONE_THING)
+                    row.update({k: v for k, v in kept.items() if k.startswith(questions)})
                 if not with_rdflib:
                     kept = entry["sizes"].get(size, {})
                     row.update({k: v for k, v in kept.items() if k.endswith("| rdflib") and k not in row})
