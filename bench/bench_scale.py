@@ -434,7 +434,8 @@ def measure_server(target: Path, sparql_text: str) -> dict[str, Any]:
         probe.bind(("127.0.0.1", 0))
         port = probe.getsockname()[1]
     command = [str(BIN / "seminargraph"), "serve", "--store", f"oxigraph:{target}", "--port", str(port)]
-    server = subprocess.Popen(command, stdout=subprocess.DEVNULL, stderr=subprocess.DEVNULL)
+    log = tempfile.TemporaryFile()  # noqa: SIM115 (closed in the finally below, after the server)
+    server = subprocess.Popen(command, stdout=log, stderr=subprocess.STDOUT)
     row: dict[str, Any] = {}
     try:
         with httpx.Client(base_url=f"http://127.0.0.1:{port}", timeout=60) as client:
@@ -446,7 +447,9 @@ def measure_server(target: Path, sparql_text: str) -> dict[str, Any]:
                 except httpx.TransportError:
                     pass
                 if time.monotonic() > deadline or server.poll() is not None:
-                    raise RuntimeError("seminargraph serve did not come up")
+                    log.seek(0)
+                    said = log.read().decode("utf-8", "replace")[-2000:]
+                    raise RuntimeError(f"seminargraph serve did not come up:\n{said}")
                 time.sleep(0.2)
             for label, ask in SERVER_ASKS:
 
@@ -473,6 +476,7 @@ def measure_server(target: Path, sparql_text: str) -> dict[str, Any]:
     finally:
         server.terminate()
         server.wait(30)
+        log.close()
     return row
 
 

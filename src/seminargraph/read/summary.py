@@ -99,6 +99,10 @@ _SOURCES = (
 )
 
 
+#: How many source documents there are (an import has one per row: tens of thousands).
+_SOURCE_COUNT = _PREFIXES + "SELECT (COUNT(DISTINCT ?doc) AS ?n) WHERE { ?doc a sg:SourceDocument }"
+
+
 #: The labels of the publishers of the source documents, in one query.
 _PUBLISHERS = (
     _PREFIXES
@@ -121,3 +125,16 @@ def sources(graph: Dataset, lang: str, limit: int) -> list[dict[str, Any]]:
         }
         for r in rows
     ]
+
+
+def source_title(graph: Dataset, lang: str) -> tuple[int, str]:
+    """How many source documents the data has, and the title of the one when there is one.
+
+    What a server needs for its title, without reading every source of a large store.
+    """
+    rows = execute(graph, _SOURCE_COUNT).rows
+    count = int(str(rows[0][0])) if rows and rows[0][0] is not None else 0
+    if count != 1:
+        return count, ""
+    found = sources(graph, lang, 1)
+    return 1, found[0]["title"] if found else ""

@@ -32,7 +32,7 @@ from ..errors import (
 )
 from ..query import check_query, run_query
 from ..rdfio import from_oxigraph, plain
-from ..read.summary import sources
+from ..read.summary import source_title, sources
 from ..sparql import QueryResult, bind, graph_of
 from ..store import as_spec, open_store
 from ..store.remote import RemoteStore
@@ -89,6 +89,7 @@ class Engine:
             "graph_write": self.graph_write,
             "summary": lambda lang: pagedata.summary(self.graph, lang, self.config.row_limit),
             "sources": lambda lang: sources(self.graph, lang, self.config.row_limit),
+            "title": lambda lang: source_title(self.graph, lang),
             "listing": lambda kind, lang, page: pagedata.listing(
                 self.graph, kind, lang, page, min(pagedata.LISTING_PAGE, self.config.row_limit)
             ),

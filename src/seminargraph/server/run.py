@@ -52,14 +52,15 @@ def running(config: ServerConfig, *, host: str = "127.0.0.1") -> Iterator[ASGIAp
 def _title(config: ServerConfig, pool: Pool) -> str:
     if config.title:
         return config.title
-    # The sources only: the landing page's counts take seconds on a large store.
+    # The number of sources and the one title: reading every source (an import has one per row)
+    # could take longer than a query may on a large store.
     try:
-        sources = pool.run("sources", {"lang": "en"})
+        count, title = pool.run("title", {"lang": "en"})
     except SeminargraphError as exc:
         raise SeminargraphError(f"the store cannot be read: {exc}") from None
-    if len(sources) == 1 and sources[0]["title"]:
-        return str(sources[0]["title"])
-    return f"seminargraph: {len(sources)} sources" if sources else "seminargraph"
+    if count == 1 and title:
+        return str(title)
+    return f"seminargraph: {count:,} sources" if count else "seminargraph"
 
 
 def serve(config: ServerConfig, *, host: str, port: int, on_ready: Callable[[str], None]) -> None:
