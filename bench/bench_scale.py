@@ -662,7 +662,7 @@ def main() -> None:
                     row.update({k: v for k, v in kept.items() if k.startswith(questions)})
                 if not with_rdflib:
                     kept = entry["sizes"].get(size, {})
-                    row.update({k: v for k, v in kept.items() if k.endswith("| rdflib") and k not in row})
+                    row.update({k: v for k, v in kept.items() if "| rdflib" in k and k not in row})
                 entry["sizes"][size] = row
                 RESULTS.parent.mkdir(parents=True, exist_ok=True)
                 RESULTS.write_text(json.dumps(saved, indent=2) + "\n", "utf-8")
