@@ -14,7 +14,6 @@ is a rough guide while writing rules, not a score. Reads ../shared/almedalsdata/
 from __future__ import annotations
 
 import argparse
-import ast
 import csv
 import random
 import re
@@ -22,19 +21,14 @@ import sys
 from pathlib import Path
 
 from seminargraph.extract import extract_text
+
+sys.path.insert(0, str(Path(__file__).resolve().parent))
+from almedalen_pick import _speakers
 from seminargraph.extract.scoring import programme_rows
 
 ROOT = Path(__file__).resolve().parent.parent
 DATA = ROOT.parent / "shared/almedalsdata"
 SETS = ROOT / "tests/data/extract/almedalen"
-
-
-def _speakers(cell: str) -> list[str]:
-    try:
-        value = ast.literal_eval(cell) if cell.strip() else []
-    except (ValueError, SyntaxError):
-        return []
-    return [str(item).split(",")[0].strip() for item in value if str(item).strip()]
 
 
 def candidates() -> list[tuple[str, str, list[str], list[str]]]:

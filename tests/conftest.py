@@ -2,8 +2,9 @@
 
 from __future__ import annotations
 
-from collections.abc import Callable
+from collections.abc import Callable, Iterator
 from pathlib import Path
+from typing import Any
 
 import pytest
 from click.testing import CliRunner, Result
@@ -46,3 +47,12 @@ def run_cli() -> Callable[..., Result]:
 def seed_graph() -> Dataset:
     """The built-in seed data, loaded once. Do not modify it in a test."""
     return load_graph()
+
+
+@pytest.fixture(scope="module")
+def http() -> Iterator[Any]:
+    """An HTTP client for the server tests (httpx comes with the serve extra)."""
+    import httpx
+
+    with httpx.Client(timeout=30) as client:
+        yield client

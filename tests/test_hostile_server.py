@@ -74,12 +74,6 @@ def writable(tmp_path_factory: pytest.TempPathFactory) -> Iterator[tuple[Running
     running.stop()
 
 
-@pytest.fixture(scope="module")
-def http() -> Iterator[httpx.Client]:
-    with httpx.Client(timeout=30) as client:
-        yield client
-
-
 def _refused(answer: httpx.Response, status: int, words: str) -> None:
     """The answer is the JSON problem the server gives: {"error": ..., "status": ...}."""
     assert answer.status_code == status, answer.text

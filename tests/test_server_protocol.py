@@ -49,12 +49,6 @@ def writable(tmp_path_factory: pytest.TempPathFactory) -> Iterator[tuple[Running
     running.stop()
 
 
-@pytest.fixture(scope="module")
-def http() -> Iterator[httpx.Client]:
-    with httpx.Client(timeout=30) as client:
-        yield client
-
-
 def _names(graph: Any) -> list[str]:
     return [str(r[0]) for r in execute(graph, NAMES).rows]
 
