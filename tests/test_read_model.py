@@ -117,17 +117,12 @@ def test_pick_follows_the_rule_the_named_queries_write_in_sparql(
 
 
 def test_a_servers_title_needs_only_the_count_of_sources_and_the_one_title(seed_graph: Dataset) -> None:
+    from seminargraph.ontology import builtin_data_dir
     from seminargraph.read.summary import source_title, sources
 
     count, title = source_title(seed_graph, "en")
     (only,) = sources(seed_graph, "en", 10)
     assert (count, title) == (1, only["title"]) and title
-    two = load_graph(Path(__file__).parent / "data" / "minimal", builtin_seed())
+    two = load_graph(Path(__file__).parent / "data" / "minimal", builtin_data_dir())
     many = sources(two, "en", 100)
     assert source_title(two, "en") == (len(many), "") and len(many) > 1
-
-
-def builtin_seed() -> Path:
-    from seminargraph.ontology import builtin_data_dir
-
-    return builtin_data_dir()

@@ -269,8 +269,9 @@ def load_disk(
                 leftovers = disk.replace_graphs(
                     Path(spec.location), dumps, clear=clear, before_switch=conforms
                 )
-            except BaseException:
-                # A failure to build: the validation's own failure, if any, says more.
+            except Exception:
+                # A failure to build: the validation's own failure, if any, says more (an
+                # interrupt is passed on as it is).
                 report = checking.result()
                 if not report.conforms:
                     raise ValidationFailed(report) from None
