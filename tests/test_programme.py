@@ -638,3 +638,100 @@ def test_a_role_the_ontology_and_mapping_do_not_know_is_refused_with_its_line(tm
     with pytest.raises(SourceError, match=r"2031\.csv:4: role: the role 'keynote'"):
         import_tables([table], str(mapping), store=f"oxigraph:{tmp_path / 'kg'}", linked_data=False)
     assert not (tmp_path / "kg").exists()
+
+
+# --- people named in the prose (import --read-prose)
+
+PROSE_TABLE = FIXTURES / "prose" / "2033.csv"
+
+
+def _people_of(root: Path, record: str) -> list[tuple[str, ...]]:
+    return _select(
+        root,
+        "SELECT ?name ?role ?status ?title ?org WHERE { "
+        f"?e sg:identifier 'almedalsveckan-2033-{record}' . ?p a sg:Participation ; sg:event ?e ; "
+        "sg:agent ?a ; sg:role ?r ; sg:status ?s . ?a a sg:Person ; sg:name ?name . "
+        "?r <http://www.w3.org/2004/02/skos/core#notation> ?role . BIND (STRAFTER(STR(?s), '#') AS ?status) "
+        "OPTIONAL { ?p sg:inCapacityOf ?c . OPTIONAL { ?c sg:jobTitle ?title } "
+        "OPTIONAL { ?c sg:organisation/sg:name ?org } } }",
+    )
+
+
+def test_read_prose_imports_the_people_the_description_names_as_inferred_with_the_quote(
+    tmp_path: Path,
+) -> None:
+    root, report = _import(tmp_path, PROSE_TABLE, read_prose=True)
+    people = _people_of(root, "9101")
+    # Olle Berg is in the speakers column: read from there only (stated), not again from the prose.
+    assert people == [
+        ("Karin Ek", "panelist", "Inferred", "kommunstyrelsens ordförande", "Alfa kommun"),
+        ("Maja Strand", "moderator", "Inferred", "", ""),
+        ("Olle Berg", "participant", "Stated", "vd", "Beta AB"),
+        ("Per Holm", "contact", "Stated", "kommunikatör", "Alfa kommun"),
+    ]
+    assert _people_of(root, "9102") == [
+        ("Eva Nordin", "panelist", "Inferred", "forskare", "Delta universitet"),
+        ("Lars Holmqvist", "panelist", "Inferred", "förbundsordförande", "Gamma förbund"),
+    ]
+    # Each fact read from prose says so, and quotes the cell it was read from, at its offsets.
+    evidence = _select(
+        root,
+        "SELECT ?note ?column ?quote ?content ?start ?end WHERE { "
+        "?p a sg:Participation ; sg:agent/sg:name 'Maja Strand' ; sg:note ?note ; sg:evidence ?ev . "
+        "?ev sg:column ?column ; sg:quote ?quote ; sg:start ?start ; sg:end ?end ; "
+        "sg:source/sg:content ?content }",
+    )
+    assert len(evidence) == 1
+    note, column, quote, content, start, end = evidence[0]
+    assert "not checked by a person" in note
+    assert column == "more_info"
+    assert "Samtalet leds av Maja Strand." in quote
+    assert content[int(start) : int(end)] == quote
+    # The report's author is seen and not placed: counted, never imported as taking part.
+    assert report.prose_rows == 3
+    assert report.prose_people == 4
+    assert report.prose_repeated == 1
+    assert report.prose_unplaced == [("2033.csv:2", "Hanna Vik")]
+    assert not _select(root, "SELECT ?p WHERE { ?p sg:name 'Hanna Vik' }")
+
+
+def test_without_read_prose_the_prose_gives_nobody(tmp_path: Path) -> None:
+    root, report = _import(tmp_path, PROSE_TABLE)
+    assert [p[0] for p in _people_of(root, "9101")] == ["Olle Berg", "Per Holm"]
+    assert _people_of(root, "9102") == []
+    assert report.prose_rows == 0
+
+
+def test_read_prose_is_an_input_of_the_unchanged_check(tmp_path: Path) -> None:
+    root, first = _import(tmp_path, PROSE_TABLE)
+    assert first.graphs_written
+    _, again = _import(tmp_path, PROSE_TABLE, read_prose=True)
+    assert again.graphs_written and not again.graphs_unchanged
+    assert [p[0] for p in _people_of(root, "9102")] == ["Eva Nordin", "Lars Holmqvist"]
+    _, third = _import(tmp_path, PROSE_TABLE, read_prose=True)
+    assert third.graphs_unchanged and not third.graphs_written
+
+
+def test_the_prose_report_lists_each_name_read_and_each_seen_but_not_placed(
+    tmp_path: Path, run_cli: Callable[..., Any]
+) -> None:
+    report = tmp_path / "prose.tsv"
+    result = _run_import(run_cli, tmp_path, PROSE_TABLE, "--read-prose", "--prose-report", str(report))
+    assert result.exit_code == 0, result.output
+    assert "read the prose of 3 rows: 4 people" in result.output
+    assert "1 names seen but not placed" in result.output
+    lines = report.read_text("utf-8").splitlines()
+    assert lines[0] == "where\tname\treading"
+    assert "2033.csv:5\tLars Holmqvist\tpanelist" in lines
+    assert "2033.csv:2\tHanna Vik\tseen but not placed" in lines
+    refused = run_cli(
+        "import",
+        str(PROSE_TABLE),
+        "--mapping",
+        "almedalsveckan",
+        "--store",
+        f"oxigraph:{tmp_path / 'x'}",
+        "--prose-report",
+        str(report),
+    )
+    assert refused.exit_code == 2 and "--prose-report goes with --read-prose" in refused.output

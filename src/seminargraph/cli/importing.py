@@ -52,6 +52,18 @@ MAPPING_HELP = (
     is_flag=True,
     help="Leave out the authored data the mapping links to (for almedalsveckan: the built-in seed page).",
 )
+@click.option(
+    "--read-prose",
+    is_flag=True,
+    help="Also read the people and organisations that the title and description columns name (by "
+    "`seminargraph extract`); they are imported as inferred or ambiguous, never as stated.",
+)
+@click.option(
+    "--prose-report",
+    type=click.Path(path_type=Path, dir_okay=False),
+    help="With --read-prose: write each name read from prose, and each name seen but not placed, to "
+    "this TSV file.",
+)
 @BASE_OPTION
 def import_command(
     tables: tuple[Path, ...],
@@ -63,6 +75,8 @@ def import_command(
     bad_rows_report: Path | None,
     no_validate: bool,
     no_linked_data: bool,
+    read_prose: bool,
+    prose_report: Path | None,
     base: str,
 ) -> None:
     """Import programme TABLES (one row per event or per participation) into a store.
@@ -81,6 +95,8 @@ def import_command(
 
     if bad_rows_report is not None and not skip_bad_rows:
         raise click.UsageError("--bad-rows-report goes with --skip-bad-rows")
+    if prose_report is not None and not read_prose:
+        raise click.UsageError("--prose-report goes with --read-prose")
     table_mapping = load_mapping(mapping)
     bar: Any = None
     if sys.stderr.isatty():
@@ -96,6 +112,7 @@ def import_command(
             skip_bad_rows=skip_bad_rows,
             validate=not no_validate,
             linked_data=not no_linked_data,
+            read_prose=read_prose,
             on_rows=(lambda n: bar.update(n)) if bar is not None else None,
         )
     finally:
@@ -103,6 +120,8 @@ def import_command(
             bar.render_finish()
     if bad_rows_report is not None:
         _write_bad_rows(bad_rows_report, report)
+    if prose_report is not None:
+        _write_prose_report(prose_report, report)
     click.echo(report.text())
 
 
@@ -114,4 +133,15 @@ def _write_bad_rows(path: Path, report: object) -> None:
     lines = ["where\treason"] + [
         f"{b.where}\t{b.reason}" for b in report.skipped_rows + report.unread_entries
     ]
+    write_atomic({path: ("\n".join(lines) + "\n").encode("utf-8")})
+
+
+def _write_prose_report(path: Path, report: object) -> None:
+    from ..programme.importer import ImportReport
+    from ..rdfio import write_atomic
+
+    assert isinstance(report, ImportReport)
+    lines = ["where\tname\treading"]
+    lines += [f"{where}\t{name}\t{role}" for where, name, role in report.prose_found]
+    lines += [f"{where}\t{name}\tseen but not placed" for where, name in report.prose_unplaced]
     write_atomic({path: ("\n".join(lines) + "\n").encode("utf-8")})

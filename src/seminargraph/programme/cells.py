@@ -63,6 +63,8 @@ class Entry:
     #: set when the role was read from a title word ("Moderator"): the rule, for the note
     role_note: str | None
     contact_details: tuple[str, ...]
+    #: the participation's status when it is not read from a cell (prose: inferred or ambiguous)
+    participation_status: str | None = None
 
 
 @dataclass(frozen=True)

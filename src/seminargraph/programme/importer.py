@@ -42,6 +42,7 @@ from ..store import BASE_FILE, StoreSpec, as_spec, base_of, disk, graphs_as_ntri
 from ..vocab import SG
 from .cells import Entry, Unreadable, split_organisers
 from .ntriples import RDF_TYPE, Lines, iri, text, typed
+from .prose import ProseReading, read_prose
 from .resolve import (
     Appearance,
     Decision,
@@ -89,6 +90,16 @@ class ImportReport:
     merges: int = 0
     proposed: int = 0
     accepted: int = 0
+    #: with read_prose: rows whose prose was read, and what it gave
+    prose_rows: int = 0
+    prose_people: int = 0
+    prose_organisations: int = 0
+    #: people the prose names who are also in the row's people columns (imported from those)
+    prose_repeated: int = 0
+    #: names the extraction saw in a row's prose and could not place: (file:line, name)
+    prose_unplaced: list[tuple[str, str]] = field(default_factory=list)
+    #: (file:line, name, role) of each person read from prose, for the prose report
+    prose_found: list[tuple[str, str, str]] = field(default_factory=list)
     triples: int = 0
     graphs_written: list[str] = field(default_factory=list)
     graphs_unchanged: list[str] = field(default_factory=list)
@@ -122,6 +133,13 @@ class ImportReport:
             f"  merges: {self.merges:,} made, {self.proposed:,} proposed for review, "
             f"{self.accepted:,} accepted" + (f" (review file: {self.review})" if self.review else ""),
         ]
+        if self.prose_rows:
+            lines.append(
+                f"  read the prose of {self.prose_rows:,} rows: {self.prose_people:,} people and "
+                f"{self.prose_organisations:,} organisations taking part (inferred or ambiguous, not checked "
+                f"by a person); {self.prose_repeated:,} people also in the people columns; "
+                f"{len(self.prose_unplaced):,} names seen but not placed"
+            )
         if self.unread_entries:
             first = "; ".join(f"{b.where}: {b.reason}" for b in self.unread_entries[:3])
             lines.append(f"  {len(self.unread_entries)} entries name no person that can be written: {first}")
@@ -173,9 +191,15 @@ def import_tables(
     skip_bad_rows: bool = False,
     validate: bool = True,
     linked_data: bool = True,
+    read_prose: bool = False,
     on_rows: Callable[[int], None] | None = None,
 ) -> ImportReport:
-    """Import the programme tables at ``paths`` into ``store`` by ``mapping`` (a TableMapping or its name)."""
+    """Import the programme tables at ``paths`` into ``store`` by ``mapping`` (a TableMapping or its name).
+
+    With ``read_prose``, the people and organisations that the title and description columns name
+    are read by ``seminargraph extract`` and imported too, as inferred or ambiguous facts
+    (:mod:`.prose`).
+    """
 
     began = time.monotonic()
     spec = as_spec(store)
@@ -186,6 +210,12 @@ def import_tables(
         )
     table_mapping = load_mapping(mapping) if isinstance(mapping, str) else mapping
     job = _Import(table_mapping, Minter(base), keep_contact_details, skip_bad_rows, on_rows)
+    if read_prose and not table_mapping.description_columns:
+        raise SourceError(
+            "--read-prose needs description columns in the mapping (columns.description)",
+            path=Path(table_mapping.path),
+        )
+    job.read_prose = read_prose
     report = ImportReport(store=str(spec))
     tables = job.tables([Path(p) for p in paths])
     report.files = [str(t.path) for t in tables]
@@ -193,7 +223,7 @@ def import_tables(
     decisions = read_review(review) if review is not None else {}
     job.validate = validate
     job.digest = _input_digest(
-        tables, table_mapping, decisions, base, keep_contact_details, linked_data, skip_bad_rows
+        tables, table_mapping, decisions, base, keep_contact_details, linked_data, skip_bad_rows, read_prose
     )
     mark = report.step("linked data", began)
     if _unchanged(spec, job, tables):
@@ -253,6 +283,9 @@ class _Import:
         self.lock = threading.Lock()
         self.bad: set[tuple[str, int]] = set()
         self.repeated: set[tuple[str, int]] = set()
+        self.read_prose = False
+        #: what the prose of each row gave, read once in the first pass: (file, line) -> reading
+        self.prose: dict[tuple[str, int], ProseReading] = {}
 
     def tables(self, paths: list[Path]) -> list[_Table]:
         if not paths:
@@ -330,6 +363,24 @@ class _Import:
                         appearances.append(
                             (entry.name, f"{where}:{cell.column}:{n}", entry.organisation, entry.party)
                         )
+                if self.read_prose:
+                    prose = self.read_row_prose(reading)
+                    self.prose[(str(table.path), line)] = prose
+                    report.prose_rows += 1
+                    report.prose_repeated += prose.repeated
+                    report.prose_unplaced += [(where, name) for name in prose.unplaced]
+                    for org in prose.organisations:
+                        organisations.add(org.name)
+                    for cell in prose.people:
+                        for n, entry in enumerate(cell.entries):
+                            if isinstance(entry, Unreadable):
+                                continue
+                            for other in (entry.organisation, entry.party):
+                                if other:
+                                    organisations.add(other)
+                            appearances.append(
+                                (entry.name, f"{where}:{cell.column}:p{n}", entry.organisation, entry.party)
+                            )
         org_ids, org_names, org_lines = organisations.resolve(linked.organisations)
         for name, at, organisation, party in appearances:
             orgs = frozenset(org_ids[organisation_key(o)] for o in (organisation, party) if o)
@@ -348,6 +399,26 @@ class _Import:
         report.organisations = len(writer.all_orgs)
         report.people = len(writer.all_people)
         return graphs, lines
+
+    def read_row_prose(self, reading: RowReading) -> ProseReading:
+        """The people and organisations the row's prose names (not those of its people columns)."""
+        # A contact person the prose names as a speaker takes part as well: only the people of
+        # the other people columns are not read again.
+        contacts = {column.column for column in self.mapping.people if column.contact}
+        structured = {
+            person_key(entry.name)
+            for cell in reading.people
+            if cell.column not in contacts
+            for entry in cell.entries
+            if isinstance(entry, Entry)
+        }
+        return read_prose(
+            reading,
+            self.mapping.description_columns,
+            self.mapping.title_column,
+            self.mapping.parties,
+            structured,
+        )
 
     def finish(self, name: str, data: bytes, linked: _Linked) -> bytes:
         """Derive the shortcut edges of one table's graph, validate it, and return its N-Triples."""
@@ -502,6 +573,29 @@ class _Writer:
                     )
                     continue
                 self.person(event_id, cell.column, entry, where)
+        prose = self.job.prose.get((str(self.table_.path), r.line))
+        if prose is not None:
+            self.prose(event_id, r, prose)
+
+    def prose(self, event_id: str, r: RowReading, prose: ProseReading) -> None:
+        """What the row's prose gave: its people and organisations, for the row's event."""
+        at = f"{self.table_.path.name}:{r.line}"
+        for cell in prose.people:
+            for n, entry in enumerate(cell.entries):
+                if isinstance(entry, Unreadable):
+                    self.report.unread_entries.append(
+                        BadRow(f"{at} {cell.column}", f"{entry.quote!r}: {entry.reason}")
+                    )
+                    continue
+                self.person(event_id, cell.column, entry, f"{at}:{cell.column}:p{n}")
+                self.report.prose_people += 1
+                self.report.prose_found.append((at, entry.name, entry.role))
+        for org in prose.organisations:
+            ident = self.organisation(org.name)
+            self.participation(
+                event_id, ident, org.role, org.status, org.note, (), org.column, org.quote, person=False
+            )
+            self.report.prose_organisations += 1
 
     def event(self, r: RowReading, event_id: str) -> None:
         """The event of row ``r``: its names, time, place, topics, year, organisers."""
@@ -745,7 +839,7 @@ class _Writer:
             note = f"the party tag ({entry.party_tag}) after the name is read as membership of {entry.party}"
             if self.affiliation(aff, ident, entry.party, (), "inferred", note, column, entry.quote):
                 capacities.append(aff)
-        status = "inferred" if entry.role_note else "stated"
+        status = entry.participation_status or ("inferred" if entry.role_note else "stated")
         self.participation(
             event_id, ident, entry.role, status, entry.role_note, capacities, column, entry.quote, person=True
         )
@@ -860,6 +954,10 @@ def _input_digest(
     for name in ("seminargraph.ttl", "shapes.ttl"):
         digest.update(ontology.joinpath(name).read_bytes())
     digest.update(resources.files("seminargraph").joinpath("resources/derive.rq").read_bytes())
+    if options[-1]:  # read_prose: the extraction's rules and word lists are inputs too
+        extract = here.parent / "extract"
+        for path in sorted([*extract.glob("*.py"), *extract.glob("wordlists/*.txt")]):
+            digest.update(path.read_bytes())
     digest.update(Path(mapping.path).read_bytes())
     digest.update(repr(options).encode())
     for key in sorted(decisions):

@@ -8,6 +8,7 @@ organiser lists can be split and people resolved across years) and once to write
 from __future__ import annotations
 
 import dataclasses
+import unicodedata
 from collections.abc import Callable, Collection
 from dataclasses import dataclass
 from pathlib import Path
@@ -43,6 +44,8 @@ class RowReading:
     cells: dict[str, str]  # column -> normalised text, of every mapped column that is not empty
     organiser_cell: str
     people: tuple[PersonCell, ...]
+    #: the title and description cells as written (line breaks kept), for the prose reading
+    raw: dict[str, str] = dataclasses.field(default_factory=dict)
 
 
 def read_row(
@@ -108,6 +111,11 @@ def read_row(
         cells=cells,
         organiser_cell=cells.get(mapping.organiser_column or "", ""),
         people=people,
+        raw={
+            c: unicodedata.normalize("NFC", row.text(c))
+            for c in (mapping.title_column, *mapping.description_columns)
+            if c in cells
+        },
     )
 
 
