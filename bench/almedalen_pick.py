@@ -4,6 +4,7 @@
     .venv/bin/python bench/almedalen_pick.py heldout    # the held-out set's rows
     .venv/bin/python bench/almedalen_pick.py heldout-b  # the second held-out set's rows
     .venv/bin/python bench/almedalen_pick.py heldout-c  # the third held-out set's rows
+    .venv/bin/python bench/almedalen_pick.py heldout-d  # the fourth held-out set's rows
 
 Reads ../shared/almedalsdata/ (beside the repository; see its README) and prints each chosen row
 as the page the scorer reads (title, description, more_info). Nothing is written: the rows name
@@ -17,11 +18,19 @@ A row is a candidate when its prose (description and more_info) has at most 2,50
 The candidates are pooled by language (the prose's, as ``extract`` detects it) and period,
 shuffled with a fixed seed, and the first rows of each pool make the development set, the next
 ones the held-out set.
+
+The fourth held-out set (heldout-d) also draws on a pool the others miss, ``("sv"|"en",
+"old-nocue")``: 2009–2015 rows of at most 2,500 characters of prose with NO word of taking part
+(``CUE`` does not match) but a name of the lexicon's shape (a word of
+src/seminargraph/extract/wordlists/given-names.txt followed by a capitalised word), pooled by
+language and shuffled with the same fixed seed (a generator of its own, so that the earlier pools'
+order is unchanged). It measures people named in prose with no verb of taking part.
 """
 
 from __future__ import annotations
 
 import ast
+import itertools
 import random
 import re
 import sys
@@ -49,7 +58,20 @@ SIZES = {
     # A third held-out set (issue 12, second round), chosen and annotated before any rule change of
     # that round and scored first on the rules as they were: the next rows of the same pools.
     "heldout-c": {("sv", "new"): 14, ("en", "old"): 8, ("sv", "old"): 18},
+    # A fourth held-out set (issue 12, third round), chosen and annotated before any rule change of
+    # that round and scored first on the rules as they were: the next rows of the same pools, and 8
+    # rows of 2009–2015 with no word of taking part but a given name and a capitalised word (6
+    # Swedish, 2 English), which measure people named in prose with no verb of taking part.
+    "heldout-d": {
+        ("sv", "new"): 12,
+        ("en", "old"): 8,
+        ("sv", "old"): 12,
+        ("sv", "old-nocue"): 6,
+        ("en", "old-nocue"): 2,
+    },
 }
+GIVEN_NAMES = ROOT / "src/seminargraph/extract/wordlists/given-names.txt"
+WORD = re.compile(r"[^\W\d_][\w'-]*")
 
 
 def _speakers(cell: str) -> list[str]:
@@ -65,6 +87,8 @@ def pools() -> dict[tuple[str, str], list[str]]:
 
     csv.field_size_limit(sys.maxsize)
     found: dict[tuple[str, str], list[str]] = defaultdict(list)
+    nocue: dict[tuple[str, str], list[str]] = defaultdict(list)
+    given = _given_names()
     for year in YEARS:
         with (DATA / f"{year}.csv").open(encoding="utf-8", newline="") as stream:
             for row in csv.DictReader(stream):
@@ -74,14 +98,39 @@ def pools() -> dict[tuple[str, str], list[str]]:
                 if year >= 2021:
                     if not any(name in prose for name in _speakers(row["speakers"])):
                         continue
-                elif not (CUE.search(prose) and TWO_CAPITALS.search(prose)):
+                elif not CUE.search(prose):
+                    if _has_lexicon_name(prose, given):
+                        language = detect_language(prose) or "sv"
+                        nocue[(language, "old-nocue")].append(f"{year}.csv#{row['id']}")
+                    continue
+                elif not TWO_CAPITALS.search(prose):
                     continue
                 language = detect_language(prose) or "sv"
                 found[(language, "new" if year >= 2021 else "old")].append(f"{year}.csv#{row['id']}")
     rng = random.Random(12)
     for rows in found.values():
         rng.shuffle(rows)
+    # The pool of rows with no cue word has a generator of its own: the earlier pools keep their order.
+    rng = random.Random(12)
+    for rows in nocue.values():
+        rng.shuffle(rows)
+    found.update(nocue)
     return found
+
+
+def _given_names() -> frozenset[str]:
+    lines = GIVEN_NAMES.read_text("utf-8").splitlines()
+    return frozenset(line.strip() for line in lines if line.strip() and not line.startswith("#"))
+
+
+def _has_lexicon_name(prose: str, given: frozenset[str]) -> bool:
+    """A word of the given-name lexicon, capitalised, followed by a capitalised word."""
+    words = [(m.group(), m.end()) for m in WORD.finditer(prose)]
+    for (word, end), (after, _) in itertools.pairwise(words):
+        gap = prose[end : end + 1]
+        if word[0].isupper() and after[0].isupper() and gap == " " and word.lower() in given:
+            return True
+    return False
 
 
 def chosen(which: str) -> list[str]:
@@ -92,8 +141,9 @@ def chosen(which: str) -> list[str]:
         "heldout": ("dev",),
         "heldout-b": ("dev", "heldout"),
         "heldout-c": ("dev", "heldout", "heldout-b"),
+        "heldout-d": ("dev", "heldout", "heldout-b", "heldout-c"),
     }[which]
-    dedupe = which in ("heldout-b", "heldout-c")
+    dedupe = which in ("heldout-b", "heldout-c", "heldout-d")
     seen = {_tail(row) for name in earlier for row in chosen(name)} if dedupe else set()
     for pool, size in SIZES[which].items():
         skip = sum(SIZES[name].get(pool, 0) for name in earlier)
@@ -101,7 +151,7 @@ def chosen(which: str) -> list[str]:
             rows += candidates[pool][skip : skip + size]
             continue
         # The programme repeats some events under another id with the same text: the second and
-        # third held-out sets leave out a row whose text ends as a row of an earlier set (or its own) does.
+        # later held-out sets leave out a row whose text ends as a row of an earlier set (or its own) does.
         taken = 0
         for row in candidates[pool][skip:]:
             if taken == size:
@@ -122,7 +172,7 @@ def _tail(row: str) -> str:
 def main() -> int:
     which = sys.argv[1] if len(sys.argv) > 1 else "dev"
     if which not in SIZES:
-        print("usage: almedalen_pick.py dev|heldout|heldout-b|heldout-c", file=sys.stderr)
+        print("usage: almedalen_pick.py dev|heldout|heldout-b|heldout-c|heldout-d", file=sys.stderr)
         return 2
     for number, row in enumerate(chosen(which), 1):
         year_file, _, row_id = row.partition("#")

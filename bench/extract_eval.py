@@ -55,6 +55,7 @@ ROW_SETS = {
     "almedalen-heldout": ROOT / "tests/data/extract/almedalen/heldout.rows.yaml",
     "almedalen-heldout-b": ROOT / "tests/data/extract/almedalen/heldout-b.rows.yaml",
     "almedalen-heldout-c": ROOT / "tests/data/extract/almedalen/heldout-c.rows.yaml",
+    "almedalen-heldout-d": ROOT / "tests/data/extract/almedalen/heldout-d.rows.yaml",
 }
 TITLES["almedalen-dev"] = "Almedalen development set (real programme rows; tuned on)"
 TITLES["almedalen-heldout"] = "Almedalen held-out set (real programme rows; not tuned on)"
@@ -63,6 +64,9 @@ TITLES["almedalen-heldout-b"] = (
 )
 TITLES["almedalen-heldout-c"] = (
     "Almedalen held-out set C (real programme rows; annotated before the second round, never tuned on)"
+)
+TITLES["almedalen-heldout-d"] = (
+    "Almedalen held-out set D (real programme rows; annotated before the third round, never tuned on)"
 )
 DOCS = ROOT / "docs/extraction.md"
 START, END = "<!-- extract-eval:start -->", "<!-- extract-eval:end -->"
