@@ -694,3 +694,34 @@ def test_an_english_programme_paragraph_with_five_named_panellists_gives_five() 
     assert people["Peter Olsen"].organisation == "Nordport"
     assert people["Sofia Virtanen"].job_titles == ("head of logistics",)
     assert people["Helen Marsh"].role == "moderator"
+
+
+def test_the_last_pass_reads_list_lines_of_their_own_for_review() -> None:
+    # No label, no cue: lines that open with a name and give a title or organisation.
+    result = extract_text("Framtidens hamnar\n\nKarin Dahl, vd för Norrby Hamn\nJonas Ek, Hamnforum, Visby\n")
+    people = {p.name: p for p in result.participants if p.kind == "person"}
+    assert set(people) == {"Karin Dahl", "Jonas Ek"}
+    assert people["Karin Dahl"].organisation == "Norrby Hamn"
+    assert all(p.status == "ambiguous" and p.notes[0].startswith("REVIEW:") for p in people.values())
+
+
+def test_the_last_pass_reads_party_tags_and_appositions_in_prose() -> None:
+    result = page(
+        "Experter ställer frågor till politiker, bl.a. Anna Lund (FP), Eva Holm (KD) och Maria Svensson (MP)."
+    )
+    assert {(p.name, p.party, p.role, p.status) for p in result.participants} == {
+        ("Anna Lund", "FP", "panelist", "ambiguous"),
+        ("Eva Holm", "KD", "panelist", "ambiguous"),
+        ("Maria Svensson", "MP", "panelist", "ambiguous"),
+    }
+
+
+def test_the_last_pass_leaves_fields_ages_audiences_and_authors_unplaced() -> None:
+    for sentence in (
+        "Pressfrågor: Linda Holm, presschef.",
+        "Bland publiken fanns Stina Ek, 78, från Sandarne.",
+        "Rapporten är skriven av Per Lund, forskare vid KTH.",
+        "Boken skrevs av Anna Berg, journalist, förra året.",
+    ):
+        result = page(sentence)
+        assert not result.participants, sentence

@@ -15,7 +15,15 @@ from .layout import Line, people_columns, sentences
 from .names import NameSeen, names_on_line
 from .phrases import parse_attribute
 from .roles import ORGANISER, PANELIST, SPEAKER
-from .tokens import Token, is_capitalised, is_common, is_first_name, is_title_word, tokenize
+from .tokens import (
+    Token,
+    is_capitalised,
+    is_common,
+    is_first_name,
+    is_organisation_word,
+    is_title_word,
+    tokenize,
+)
 from .words import subject_words
 
 Span = tuple[int, int]
@@ -36,6 +44,8 @@ BASE_CONFIDENCE = {
     "given": 0.75,
     "subject": 0.65,
     "sentence": 0.6,
+    "line": 0.6,
+    "apposition": 0.55,
 }
 
 
@@ -49,7 +59,8 @@ class Found:
     more: tuple[Span, ...]
     # label | post | pre | role ("Moderator X") | given (a given name alone) | subject (the people a
     # sentence opens with, before its verb) | sentence (a cue near) | unplaced (read, but
-    # reported as seen and not placed)
+    # reported as seen and not placed) | line (a list line of its own with no label: the last
+    # pass) | apposition (a name with its title or party tag in prose: the last pass)
     how: str
 
 
@@ -140,7 +151,126 @@ def collect(text: str, lines: list[Line], heading: Label | None = None) -> list[
             entries, j = _following(text, lines, j - 1)
             found.extend(_entries(text, entries, pending, line_span(lines[i])))
         i = j
+    found.extend(_last_pass(text, lines, found, given))
     return [_with_biography(text, lines, item) for item in found]
+
+
+def _last_pass(text: str, lines: list[Line], found: list[Found], names: _Names) -> list[Found]:
+    """Place the names that no rule placed, when their line or sentence gives a reading.
+
+    A line of its own that opens with the name and goes on with the person's title,
+    organisation or party tag ("Anna Ek, vd Norrby AB", "* Per Lund - Historiker, KTH") is an
+    entry of the programme (``line``); a name in prose with an apposition ("…, bl.a. Eva Ek (S)
+    och Per Lund (M)", "Anna Ek, professor vid KTH, och …") is read as taking part (``apposition``).
+    Both are marked for review. Never a name after "om", "av", "enligt", … , next to a verb of
+    saying, inside a quotation, in a negated sentence, a sentence about writing, a report, a
+    contact or thanks, nor a line under a field ("Kontakt:") or with a phone number or e-mail.
+    """
+    covered = [span for span in _covered(found) if span is not None]
+    taken = {text[f.mention.name[0] : f.mention.name[1]] for f in found}
+    extra: list[Found] = []
+    after_field = False
+    previous: Line | None = None
+    for line in lines:
+        if previous is None or previous.block != line.block:
+            after_field = False
+        if line.label is not None:
+            after_field = line.label.kind not in ("people", "organisations")
+        previous = line
+        if line.label is not None or line.heading is not None or line.columns is not None or after_field:
+            continue
+        if _CONTACTISH.search(line.text):
+            continue
+        seen_here = [
+            seen for seen in names.within(line.start, line.end) if seen.known and seen.end <= line.end
+        ]
+        if not seen_here:
+            continue
+        for s_start, s_end in sentences(text[line.start : line.end], line.start):
+            sentence = (s_start, s_end)
+            inside = [seen for seen in seen_here if s_start <= seen.start and seen.end <= s_end]
+            if (
+                not inside
+                or _NOT_TAKING_PART.search(text, s_start, s_end)
+                or _NEGATION.search(text, s_start, s_end)
+            ):
+                continue
+            tokens = tokenize(text[s_start:s_end], s_start)
+            here: list[Found] = []
+            bullet = _BULLET.match(text, s_start, s_end)
+            lead = bullet.end() if bullet else s_start
+            for seen in inside:
+                name = text[seen.start : seen.end]
+                if name in taken or any(a <= seen.start < b for a, b in covered):
+                    continue
+                j = next((k for k, t in enumerate(tokens) if t.start == seen.start), -1)
+                if j < 0 or (j and tokens[j - 1].lower in _MENTIONED_AFTER):
+                    continue
+                if sum(text.count(mark, s_start, seen.start) for mark in _QUOTES) % 2:
+                    continue
+                after = next((t for t in tokens[j + 1 :] if t.start >= seen.end), None)
+                if after is not None and after.lower in _SAYING:
+                    continue
+                listed = seen.start == lead and s_start == line.start and len(line.text) <= _LINE_REACH
+                if listed:
+                    mentions = read_entries(text, seen.start, line.end, organisations="none", list_line=True)
+                    mention = mentions[0] if mentions and mentions[0].name == (seen.start, seen.end) else None
+                    how = "line"
+                else:
+                    mention = _person_at(text, tokens, j, seen, s_end)
+                    how = "apposition"
+                    if mention is not None and not _APPOSITION.match(text, seen.end, s_end):
+                        mention = None
+                if mention is None or mention.kind != "person" or _FIELD_BEFORE.match(text, lead, seen.start):
+                    continue  # "Pressfrågor: Anna Ek, presschef": a field this reading does not know
+                if mention.organisation is not None and not any(
+                    ch.isalpha() for ch in text[mention.organisation[0] : mention.organisation[1]]
+                ):
+                    continue  # "Stina Ek, 78, från Sandarne": an age
+                if _names_someone(text, mention.organisation) or _initials_name(text, mention.organisation):
+                    continue  # "…, journalisten PM Nilsson": a person read as an organisation
+                if not (mention.titles or mention.organisation or mention.party):
+                    continue
+                here.append(Found(mention, "", sentence if how == "apposition" else line_span(line), (), how))
+                taken.add(name)
+            if here:
+                several = len(here) > 1 or _PANEL_ITEM.search(text, s_start, s_end) is not None
+                role = PANELIST if several or _panel_above(lines, line) else SPEAKER
+                extra.extend(replace(item, role=item.mention.role or role) for item in here)
+    return extra
+
+
+def _panel_above(lines: list[Line], line: Line) -> bool:
+    """Say whether a line saying a panel follows ("*Panelsamtal") stands just above ``line``."""
+    k = lines.index(line)
+    return any(
+        len(above.text) < 60 and _PANEL_ITEM.search(above.text) is not None
+        for above in lines[max(0, k - _PANEL_REACH) : k]
+    )
+
+
+_PANEL_REACH = 6
+_INITIALS_NAME = re.compile(r"[A-ZÅÄÖ]{2,3} [A-ZÅÄÖ][a-zåäöéü]+")
+
+
+def _initials_name(text: str, span: Span | None) -> bool:
+    """Say whether an organisation as read is a person's initials and surname ("PM Nilsson")."""
+    if span is None or _INITIALS_NAME.fullmatch(text, span[0], span[1]) is None:
+        return False
+    return not any(is_organisation_word(word) for word in tokenize(text[span[0] : span[1]], span[0]))
+
+
+_FIELD_BEFORE = re.compile(r"[^\s:]+(?: [^\s:]+)?:\s")
+_LINE_REACH = 300
+_APPOSITION = re.compile(r",\s+\S| \([A-ZÅÄÖ]{1,6}\)| [-–—] \S")
+_CONTACTISH = re.compile(r"@|\+?\d[\d -]{6,}\d|\bwww\.|https?://")
+_NOT_TAKING_PART = re.compile(
+    r"\b(?:skriv\w*|skrev\w*|skrivit|författa[dt]\w*|rapport\w*|studie[rn]?\b|report\w*|stud(?:y|ies)|"
+    r"wr[oi]te\w*|written|authored|tack\w*|thank\w*|kontakt\w*|contact\w*|foto\w*|photo\w*|"
+    r"illustr\w*|citera\w*|cited|quoted|avled\w*|died|minne\w*|memory|publik\w*|audience|"
+    r"åhörare\w*|presskontakt\w*|pressansvarig\w*|press contact)\b",
+    re.IGNORECASE,
+)
 
 
 _BY_CUE = frozenset({"label", "post", "pre"})

@@ -197,7 +197,17 @@ def _event(text: str, section: Section, participants: list[Participant]) -> Extr
 
 #: A person named twice in one event takes part once: as a list under a label says, before
 #: what a prose cue says, before what a cue after the name says.
-_HOW_RANK = {"label": 0, "post": 1, "role": 1, "pre": 2, "given": 3, "subject": 4, "sentence": 5}
+_HOW_RANK = {
+    "label": 0,
+    "post": 1,
+    "role": 1,
+    "pre": 2,
+    "given": 3,
+    "subject": 4,
+    "sentence": 5,
+    "line": 6,
+    "apposition": 7,
+}
 
 
 def _participants(text: str, found: list[Found]) -> list[Participant]:
@@ -258,6 +268,22 @@ def _participant(text: str, item: Found) -> Participant:
             0,
             "REVIEW: read as taking part because the sentence opens with this person and goes on "
             "with what they do (no word of taking part beside the name); check, then set status stated",
+        )
+    elif item.how == "line":
+        status = "ambiguous"
+        notes.insert(
+            0,
+            "REVIEW: read from a line of its own that gives this person's name and title, organisation "
+            "or party, with no word of taking part; check that the line lists the programme's people, "
+            "and the role, then set status stated",
+        )
+    elif item.how == "apposition":
+        status = "ambiguous"
+        notes.insert(
+            0,
+            "REVIEW: read as taking part because the sentence gives this person with a title, "
+            "organisation or party tag, though no word of taking part is beside the name; check, "
+            "then set status stated",
         )
     elif confidence < REVIEW_BELOW:
         status = "ambiguous"
