@@ -681,3 +681,30 @@ def test_a_table_fits_the_width_it_is_given_and_cuts_long_cells_visibly(seed_gra
     assert len(lines) == len(full.splitlines())  # every row still there, one line each
     # the full text stays in the other formats
     assert "hur kan kommunal verksamhetsstyrning bli effektivare?" in render(result, "csv", width=100)
+
+
+def test_a_construct_on_disk_gives_its_triples_once_and_the_same_graph(
+    seed_graph: Dataset, tmp_path: Path
+) -> None:
+    import pickle
+
+    from rdflib.compare import isomorphic
+
+    from seminargraph.store import open_graph, write_store
+
+    write_store(f"oxigraph:{tmp_path / 'kg'}", seed_graph)
+    disk = open_graph(f"oxigraph:{tmp_path / 'kg'}")
+    try:
+        # A graph is a set: each triple once, and as many as the rdflib Graph built from them holds.
+        result = run_query(disk, "event-graph", event="fran-rora-till-ledning")
+        triples = result.triples
+        assert len(triples) == len(set(triples)) == len(result) > 0
+        assert result.graph is not None and len(result.graph) == len(result)
+        assert isomorphic(
+            result.graph, run_query(seed_graph, "event-graph", event="fran-rora-till-ledning").graph
+        )
+        again = pickle.loads(pickle.dumps(result))
+        assert again == result and set(again.triples) == set(triples)
+        assert len(result.cut(5)) == 5 and result.cut(5).truncated
+    finally:
+        disk.close()

@@ -9,15 +9,18 @@ from __future__ import annotations
 import difflib
 import re
 from collections.abc import Sequence
+from typing import Any
 
-from rdflib import Graph, Literal, URIRef
+import pyoxigraph as ox
+from rdflib import RDF, Graph, Literal, URIRef
 from rdflib.namespace import XSD
 from rdflib.plugins.stores.memory import Memory
 from rdflib.term import Node
 
 from ..errors import QueryParameterError
-from ..sparql import execute
-from ..vocab import KINDS, PLURALS
+from ..rdfio import from_oxigraph
+from ..sparql import execute, oxigraph_union
+from ..vocab import KINDS, PLURALS, SG
 
 #: How many ids of a kind an error message lists in full; more are only searched for a near miss.
 LISTED_IDS = 12
@@ -48,6 +51,10 @@ def resolve(graph: Graph, kind: str, value: str, *, parameter: str | None = None
 
 
 def _candidates(graph: Graph, kind: str, value: str) -> list[Node]:
+    kinds = (kind, "person", "organisation") if kind == "agent" else (kind,)
+    inner = oxigraph_union(graph)
+    if inner is not None:
+        return _candidates_in(inner, kinds, value)
     text = _PREFIX + "SELECT DISTINCT ?x WHERE { "
     if re.match(r"^https?://\S+$", value):
         candidate: dict[str, Node] = {"x": URIRef(value)}
@@ -64,11 +71,38 @@ def _candidates(graph: Graph, kind: str, value: str) -> list[Node]:
         else:
             text += "?x sg:identifier ?id ; a ?type . }"
     # An agent is found as a person or an organisation when the data does not say sg:Agent.
-    for each in (kind, "person", "organisation") if kind == "agent" else (kind,):
+    for each in kinds:
         candidate["type"] = URIRef(KINDS[each])
         found = [row[0] for row in execute(graph, text, candidate).rows if row[0] is not None]
         if found:
             return found
+    return []
+
+
+_IDENTIFIER = ox.NamedNode(str(SG.identifier))
+_TYPE = ox.NamedNode(str(RDF.type))
+
+
+def _candidates_in(inner: ox.Store, kinds: Sequence[str], value: str) -> list[Node]:
+    # The same look-up as the query above, as Oxigraph's own index look-ups over every graph (the
+    # union the queries see): no query text to parse and plan, a fixed cost of some microseconds
+    # however large the store.
+    subjects: list[Any]
+    if re.match(r"^https?://\S+$", value):
+        try:
+            subjects = [ox.NamedNode(value)]
+        except ValueError:
+            raise QueryParameterError(f"'{value}' is not a valid IRI") from None
+        if next(inner.quads_for_pattern(subjects[0], _IDENTIFIER, None, None), None) is None:
+            return []
+    else:
+        named = {q.subject for q in inner.quads_for_pattern(None, _IDENTIFIER, ox.Literal(value), None)}
+        subjects = sorted(named, key=str)
+    for each in kinds:
+        type_ = ox.NamedNode(KINDS[each])
+        found = [s for s in subjects if next(inner.quads_for_pattern(s, _TYPE, type_), None) is not None]
+        if found:
+            return [from_oxigraph(s) for s in found]
     return []
 
 

@@ -8,7 +8,6 @@ rdflib's ``initBindings``, or VALUES blocks joined in by :mod:`.binding`), runs 
 from __future__ import annotations
 
 from collections.abc import Iterable, Mapping
-from dataclasses import dataclass, field
 from typing import Any
 
 import pyoxigraph as ox
@@ -66,51 +65,101 @@ def _value(term: Node | None) -> Value:
     return str(term)
 
 
-@dataclass
 class QueryResult:
     """Rows of a SELECT, the answer of an ASK, or the graph of a CONSTRUCT/DESCRIBE, from any engine.
 
     Values are rdflib terms (IRIs, blank nodes, literals with their language or datatype), or
     None where a row leaves a variable unbound. ``truncated`` says that rows or triples were cut
-    off at a limit (see :meth:`cut`).
+    off at a limit (see :meth:`cut`). A graph result is given as its ``triples`` or as an rdflib
+    ``graph``; the graph, with its indexes, is built on first use, so that a caller that only
+    reads or writes the triples does not pay for it.
     """
 
-    kind: str  # select | ask | graph
-    columns: list[str] = field(default_factory=list)
-    rows: list[tuple[Node | None, ...]] = field(default_factory=list)
-    boolean: bool | None = None
-    graph: Graph | None = None
-    truncated: bool = False
+    __slots__ = ("_graph", "_triples", "boolean", "columns", "kind", "rows", "truncated")
+
+    def __init__(
+        self,
+        kind: str,  # select | ask | graph
+        columns: list[str] | None = None,
+        rows: list[tuple[Node | None, ...]] | None = None,
+        boolean: bool | None = None,
+        graph: Graph | None = None,
+        truncated: bool = False,
+        *,
+        triples: list[tuple[Node, Node, Node]] | None = None,
+    ) -> None:
+        self.kind = kind
+        self.columns = columns if columns is not None else []
+        self.rows = rows if rows is not None else []
+        self.boolean = boolean
+        self.truncated = truncated
+        self._graph = graph
+        self._triples = triples
+
+    @property
+    def graph(self) -> Graph | None:
+        """The graph of a CONSTRUCT or DESCRIBE as an rdflib Graph (None for rows and ASK)."""
+        if self._graph is None and self._triples is not None:
+            self._graph = graph_of(self._triples)
+        return self._graph
+
+    @graph.setter
+    def graph(self, graph: Graph | None) -> None:
+        self._graph, self._triples = graph, None
 
     @property
     def triples(self) -> list[tuple[Node, Node, Node]]:
         """The triples of a graph result (none for rows)."""
-        return list(self.graph) if self.graph is not None else []
+        if self._triples is not None:
+            return list(self._triples)
+        return list(self._graph) if self._graph is not None else []
+
+    def __len__(self) -> int:
+        """The number of rows, or of triples of a graph result (an ASK has none)."""
+        if self.kind == "graph":
+            return len(self._triples) if self._triples is not None else len(self._graph or ())
+        return len(self.rows)
+
+    def __eq__(self, other: object) -> bool:
+        if not isinstance(other, QueryResult):
+            return NotImplemented
+        return self.__getstate__() == other.__getstate__()
+
+    __hash__ = None  # type: ignore[assignment]
+
+    def __repr__(self) -> str:
+        return f"QueryResult({self.kind!r}, {len(self)} {'triples' if self.kind == 'graph' else 'rows'})"
 
     def cut(self, limit: int) -> QueryResult:
         """This result with at most ``limit`` rows or triples, ``truncated`` when some were left out."""
-        triples = self.triples
-        if len(self.rows) <= limit and len(triples) <= limit:
+        if len(self.rows) <= limit and (self.kind != "graph" or len(self) <= limit):
             return self
+        triples = self.triples if self.kind == "graph" else None
         return QueryResult(
             self.kind,
             columns=self.columns,
             rows=self.rows[:limit],
             boolean=self.boolean,
-            graph=graph_of(triples[:limit]) if self.graph is not None else None,
             truncated=True,
+            triples=None if triples is None else triples[:limit],
         )
 
     def __getstate__(self) -> dict[str, Any]:
         # A query worker sends results to the server: a graph travels as its triples, which
         # pickle several times faster than an rdflib Graph.
-        state = dict(self.__dict__)
-        state["graph"] = None if self.graph is None else list(self.graph)
-        return state
+        return {
+            "kind": self.kind,
+            "columns": self.columns,
+            "rows": self.rows,
+            "boolean": self.boolean,
+            "truncated": self.truncated,
+            "triples": None if self.kind != "graph" and self._graph is None else self.triples,
+        }
 
     def __setstate__(self, state: dict[str, Any]) -> None:
-        triples = state["graph"]
-        self.__dict__.update({**state, "graph": None if triples is None else graph_of(triples)})
+        for name in ("kind", "columns", "rows", "boolean", "truncated"):
+            setattr(self, name, state[name])
+        self._graph, self._triples = None, state["triples"]
 
     def records(self) -> list[dict[str, Value]]:
         """The rows as dictionaries: text, numbers as int or float, booleans as bool, None where unbound."""
@@ -149,7 +198,7 @@ def execute(
 ) -> QueryResult:
     """Check, bind and run one SPARQL query text over ``graph``."""
     check_query(text, allow_remote=allow_remote)
-    inner = _oxigraph_union(graph)
+    inner = oxigraph_union(graph)
     if inner is not None:
         return _execute_oxigraph(inner, graph, bind(text, bindings or {}))
     try:
@@ -176,18 +225,21 @@ def execute_own(graph: Graph, text: str) -> QueryResult:
     Such texts hold no query text from outside, only IRIs that ``read.facts.iri_term`` refused to
     write when they could break out; on an Oxigraph store they skip rdflib's result conversion.
     """
-    inner = _oxigraph_union(graph)
+    inner = oxigraph_union(graph)
     if inner is not None:
         return _execute_oxigraph(inner, graph, text)
     return to_result(graph.query(text))
 
 
-def _oxigraph_union(graph: Graph) -> ox.Store | None:
-    # The pyoxigraph store behind a dataset queried as the union of its graphs (every dataset
-    # seminargraph opens): its solutions are read without rdflib's Result in between.
-    from ..store.terms import oxigraph_of
+def oxigraph_union(graph: Graph) -> ox.Store | None:
+    """The pyoxigraph store behind a dataset queried as the union of its graphs, else None.
 
+    Every dataset seminargraph opens is one; its solutions are read without rdflib's Result in
+    between, and look-ups of one pattern go to Oxigraph's indexes directly.
+    """
     if isinstance(graph, Dataset) and graph.default_union:
+        from ..store.terms import oxigraph_of
+
         return oxigraph_of(graph)
     return None
 
@@ -217,11 +269,10 @@ def _execute_oxigraph(inner: ox.Store, graph: Graph, text: str) -> QueryResult:
         width = range(len(columns))
         rows = [tuple(term(s[i]) for i in width) for s in result]
         return QueryResult("select", columns=columns, rows=rows)
-    constructed = Graph(bind_namespaces="none")
-    for triple in result:
-        # Literals as the same terms whatever the engine (see to_result).
-        constructed.add((term(triple.subject), term(triple.predicate), plain(term(triple.object))))  # type: ignore[arg-type]
-    return QueryResult("graph", graph=constructed)
+    # Literals as the same terms whatever the engine (see to_result); a graph is a set, so a triple
+    # the template gives twice is kept once, as an rdflib Graph would.
+    triples = dict.fromkeys((term(t.subject), term(t.predicate), plain(term(t.object))) for t in result)  # type: ignore[arg-type]
+    return QueryResult("graph", triples=list(triples))  # type: ignore[arg-type]
 
 
 def to_result(result: Result) -> QueryResult:
@@ -249,5 +300,6 @@ __all__ = [
     "execute",
     "execute_own",
     "graph_of",
+    "oxigraph_union",
     "to_result",
 ]

@@ -28,11 +28,10 @@ def bind(text: str, bindings: Mapping[str, Node]) -> str:
     if not bindings:
         return text
     groups = _groups_cached(text) if len(text) <= MAX_QUERY_CHARS else _groups(text)
+    blocks = [(var, f"VALUES ?{var} {{ {_n3(term)} }}") for var, term in sorted(bindings.items())]
     inserts: list[tuple[int, str]] = []
     for position, mentioned in groups:
-        block = " ".join(
-            f"VALUES ?{var} {{ {_n3(term)} }}" for var, term in sorted(bindings.items()) if var in mentioned
-        )
+        block = " ".join(values for var, values in blocks if var in mentioned)
         if block:
             inserts.append((position, " " + block))
     for position, block in sorted(inserts, reverse=True):
