@@ -725,3 +725,18 @@ def test_the_last_pass_leaves_fields_ages_audiences_and_authors_unplaced() -> No
     ):
         result = page(sentence)
         assert not result.participants, sentence
+
+
+def test_a_dash_typed_against_a_name_is_no_part_of_it() -> None:
+    # "Eberhard- psykiater": a dash with no space before it ends the name; a hyphen that shortens a
+    # compound ("Kultur- och fritidsnämnden", "EU- och …") stays in its word.
+    result = extract_text("Medverkande:\nKarin Dahlberg- psykolog, författare och debattör.\n", lang="sv")
+    assert [p.name for p in result.participants] == ["Karin Dahlberg"]
+    result = extract_text(
+        "Medverkande: Anna Ek, ordförande i Kultur- och fritidsnämnden, "
+        "och Per Lind, EU- och handelsminister.",
+        lang="sv",
+    )
+    people = {p.name: p for p in result.participants}
+    assert set(people) == {"Anna Ek", "Per Lind"}
+    assert people["Anna Ek"].organisation == "Kultur- och fritidsnämnden"

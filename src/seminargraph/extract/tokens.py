@@ -72,12 +72,35 @@ def tokenize(text: str, offset: int, limit: int | None = None) -> list[Token]:
         word = match.group()
         left = len(word) - len(word.lstrip(_EDGE))
         core = word.strip(_EDGE)
+        if word.endswith("-") and _dash_after(core, text, match.end()):
+            core = core[:-1]
         if word.endswith(".") and (_is_initial(core + ".") or core.lower() in _ABBREVIATED):
             core += "."
         if core:
             start = offset + match.start() + left
             tokens.append(Token(core, start, start + len(core)))
     return tokens
+
+
+#: Words after which a hyphen at the end of a word shortens a compound ("Kultur- och fritidsnämnden").
+_SUSPENDED = frozenset({"och", "eller", "samt", "resp", "respektive", "till", "and", "or", "&", "/"})
+_NEXT_WORD = re.compile(r"\s+([^\s()]+)")
+
+
+def _dash_after(core: str, text: str, end: int) -> bool:
+    """Whether the hyphen ending ``core`` is a dash typed against the word ("David Eberhard- psykiater").
+
+    A hyphen at a word's end is kept when it shortens a compound: before "och", "eller", "and", …,
+    or before another such word ("Stockholms- Göteborgs- och Malmöregionen"), and in a word written
+    in capitals ("EU- och demokratiminister"), which no name is.
+    """
+    if len(core) < 3 or not core[-2].islower():
+        return False
+    following = _NEXT_WORD.match(text, end)
+    if following is None:
+        return False
+    word = following.group(1)
+    return not (word.endswith("-") or word.rstrip(_EDGE).lower() in _SUSPENDED)
 
 
 def _is_initial(word: str) -> bool:
