@@ -740,3 +740,31 @@ def test_a_dash_typed_against_a_name_is_no_part_of_it() -> None:
     people = {p.name: p for p in result.participants}
     assert set(people) == {"Anna Ek", "Per Lind"}
     assert people["Anna Ek"].organisation == "Kultur- och fritidsnämnden"
+
+
+def test_the_last_pass_reads_bulleted_lines_with_a_dash_after_the_name() -> None:
+    result = extract_text(
+        "Nätet och vi\n\n*Panelsamtal\n\n* Karin Dahl - Bloggare och skribent\n"
+        "* Jonas Ek - Nordic Policy Counsel, Google\n",
+        lang="sv",
+    )
+    people = {p.name: p for p in result.participants}
+    assert set(people) == {"Karin Dahl", "Jonas Ek"}
+    assert people["Jonas Ek"].job_titles == ("Nordic Policy Counsel",)
+    assert people["Jonas Ek"].organisation == "Google"
+    assert people["Karin Dahl"].job_titles == ("skribent",)
+    assert all(p.role == "panelist" and p.status == "ambiguous" for p in people.values())
+
+
+def test_hosts_for_the_seminar_and_a_label_before_a_semicolon_are_read() -> None:
+    result = extract_text(
+        "Företagsklimatet\n\nVärdar för seminariet är Karin Dahl ordförande Norrby Hamn och Jonas Ek "
+        "vice vd Norrby Hamn.\n\nModerator; Stina Berg\n",
+        lang="sv",
+    )
+    people = {p.name: p for p in result.participants}
+    assert set(people) == {"Karin Dahl", "Jonas Ek", "Stina Berg"}
+    assert all(p.role == "moderator" for p in people.values())
+    assert people["Jonas Ek"].job_titles == ("vice vd",) and people["Jonas Ek"].organisation == "Norrby Hamn"
+    # Another word before a semicolon is no label.
+    assert not extract_text("Plats; Stina Berg\n", lang="sv").participants

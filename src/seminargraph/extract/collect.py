@@ -197,8 +197,9 @@ def _last_pass(text: str, lines: list[Line], found: list[Found], names: _Names) 
                 continue
             tokens = tokenize(text[s_start:s_end], s_start)
             here: list[Found] = []
-            bullet = _BULLET.match(text, s_start, s_end)
-            lead = bullet.end() if bullet else s_start
+            # (The pattern opens with "^", which matches only at the start of the string it is given.)
+            bullet = _BULLET.match(text[s_start:s_end])
+            lead = s_start + (bullet.end() if bullet else 0)
             for seen in inside:
                 name = text[seen.start : seen.end]
                 if name in taken or any(a <= seen.start < b for a, b in covered):
@@ -213,7 +214,11 @@ def _last_pass(text: str, lines: list[Line], found: list[Found], names: _Names) 
                     continue
                 listed = seen.start == lead and s_start == line.start and len(line.text) <= _LINE_REACH
                 if listed:
-                    mentions = read_entries(text, seen.start, line.end, organisations="none", list_line=True)
+                    # "* Emma Ek - Bloggare och skribent": the dash after the name parts it from the
+                    # title as a comma would (the text keeps its length, so the offsets hold).
+                    dash = _NAME_DASH.match(text, seen.end)
+                    entry = text if dash is None else text[: seen.end] + ",  " + text[dash.end() :]
+                    mentions = read_entries(entry, seen.start, line.end, organisations="none", list_line=True)
                     mention = mentions[0] if mentions and mentions[0].name == (seen.start, seen.end) else None
                     how = "line"
                 else:
@@ -250,6 +255,7 @@ def _panel_above(lines: list[Line], line: Line) -> bool:
 
 
 _PANEL_REACH = 6
+_NAME_DASH = re.compile(r" [-–—] (?=\S)")
 _INITIALS_NAME = re.compile(r"[A-ZÅÄÖ]{2,3} [A-ZÅÄÖ][a-zåäöéü]+")
 
 

@@ -92,7 +92,10 @@ CUES: tuple[Cue, ...] = (
         POST,
         r"\b(?:intervjuas|intervjuades|utfrågas|utfrågades|interviewed)\s+(?:av|by)\b",
         r"\butfrågningen\s+(?:hålls|leds|görs)\s+av\b",
-        r"\b(?:programledare|konferencier|värd|värdar|host|hosts)\s+(?:är|var|blir|is|was|will be)\b",
+        # "Värdar för seminariet är X ordförande Y och Z vice vd Y"
+        r"\b(?:programledare|konferencier|värd|värdar|host|hosts)"
+        r"(?:\s+för\s+(?:seminariet|samtalet|dagen|kvällen|eftermiddagen|förmiddagen|frukosten|mötet))?"
+        r"\s+(?:är|var|blir|is|was|will be)\b",
     ),
     _cue(
         MODERATOR,

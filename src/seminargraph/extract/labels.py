@@ -33,7 +33,7 @@ _TITLE_LABELS = frozenset(
 # A line of a timed programme may start with its time: "12.05 Talk: Naomi Achterberg-Reyes".
 _SPLIT = re.compile(
     r"^\s*(?:(?:kl\.?\s*)?\d{1,2}[.:]\d{2}(?:\s*[-–]\s*\d{1,2}[.:]\d{2})?\s+)?"
-    r"[-•*·–]?\s*[*_]{0,2}([^:*_]{1,40}?)[*_]{0,2}\s*(?::|[*_]{0,2}\s+[–-]\s+|$)"
+    r"[-•*·–]?\s*[*_]{0,2}([^:;*_]{1,40}?)[*_]{0,2}\s*(?::|;(?=\s)|[*_]{0,2}\s+[–-]\s+|$)"
 )
 
 
@@ -95,6 +95,8 @@ def match_label(text: str) -> Label | None:
     if found is None:
         return None
     kind, person_role, org_role = found
+    if match.group().rstrip().endswith(";") and (kind != "people" or word not in _LOOKUP):
+        return None  # "Moderator; Pernilla Ström" is a label; another word before a semicolon is not
     alone = match.end() >= len(text.rstrip())
     has_colon = ":" in match.group()
     if not has_colon and not alone and kind != "people":
