@@ -768,3 +768,13 @@ def test_hosts_for_the_seminar_and_a_label_before_a_semicolon_are_read() -> None
     assert people["Jonas Ek"].job_titles == ("vice vd",) and people["Jonas Ek"].organisation == "Norrby Hamn"
     # Another word before a semicolon is no label.
     assert not extract_text("Plats; Stina Berg\n", lang="sv").participants
+
+
+def test_names_in_a_row_on_a_line_share_the_reading_after_the_last() -> None:
+    result = extract_text(
+        "Boksamtal\n\nKarin Dahl, Jonas Ek och Stina Berg, skribenter\nPer Lund, vd Norrby Hamn\n", lang="sv"
+    )
+    people = {p.name: p for p in result.participants}
+    assert set(people) == {"Karin Dahl", "Jonas Ek", "Stina Berg", "Per Lund"}
+    assert {people[n].job_titles for n in ("Karin Dahl", "Jonas Ek", "Stina Berg")} == {("skribenter",)}
+    assert people["Per Lund"].organisation == "Norrby Hamn" and people["Karin Dahl"].organisation is None

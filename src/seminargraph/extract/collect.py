@@ -213,13 +213,17 @@ def _last_pass(text: str, lines: list[Line], found: list[Found], names: _Names) 
                 if after is not None and after.lower in _SAYING:
                     continue
                 listed = seen.start == lead and s_start == line.start and len(line.text) <= _LINE_REACH
+                chain = [seen]
                 if listed:
+                    # "A, B och C, skribenter i …": names in a row share the reading after the last.
+                    chain = _name_chain(text, inside, seen, taken, covered)
+                    last = chain[-1]
                     # "* Emma Ek - Bloggare och skribent": the dash after the name parts it from the
                     # title as a comma would (the text keeps its length, so the offsets hold).
-                    dash = _NAME_DASH.match(text, seen.end)
-                    entry = text if dash is None else text[: seen.end] + ",  " + text[dash.end() :]
-                    mentions = read_entries(entry, seen.start, line.end, organisations="none", list_line=True)
-                    mention = mentions[0] if mentions and mentions[0].name == (seen.start, seen.end) else None
+                    dash = _NAME_DASH.match(text, last.end)
+                    entry = text if dash is None else text[: last.end] + ",  " + text[dash.end() :]
+                    mentions = read_entries(entry, last.start, line.end, organisations="none", list_line=True)
+                    mention = mentions[0] if mentions and mentions[0].name == (last.start, last.end) else None
                     how = "line"
                 else:
                     mention = _person_at(text, tokens, j, seen, s_end)
@@ -236,8 +240,14 @@ def _last_pass(text: str, lines: list[Line], found: list[Found], names: _Names) 
                     continue  # "…, journalisten PM Nilsson": a person read as an organisation
                 if not (mention.titles or mention.organisation or mention.party):
                     continue
-                here.append(Found(mention, "", sentence if how == "apposition" else line_span(line), (), how))
-                taken.add(name)
+                quote = sentence if how == "apposition" else line_span(line)
+                for one in chain:
+                    person = mention
+                    if one is not chain[-1]:
+                        person = replace(mention, name=(one.start, one.end), titles=list(mention.titles))
+                        person.known_name = one.known
+                    here.append(Found(person, "", quote, (), how))
+                    taken.add(text[one.start : one.end])
             if here:
                 several = len(here) > 1 or _PANEL_ITEM.search(text, s_start, s_end) is not None
                 role = PANELIST if several or _panel_above(lines, line) else SPEAKER
@@ -255,6 +265,23 @@ def _panel_above(lines: list[Line], line: Line) -> bool:
 
 
 _PANEL_REACH = 6
+_BETWEEN_NAMES = re.compile(r"(?:,| och| and| samt| &|, och|, and) ")
+
+
+def _name_chain(
+    text: str, inside: list[NameSeen], first: NameSeen, taken: set[str], covered: list[Span]
+) -> list[NameSeen]:
+    """``first`` and the names that follow it joined only by commas and "och": "A, B och C"."""
+    chain = [first]
+    for seen in inside:
+        if seen.start <= chain[-1].end:
+            continue
+        if not _BETWEEN_NAMES.fullmatch(text, chain[-1].end, seen.start):
+            break
+        if text[seen.start : seen.end] in taken or any(a <= seen.start < b for a, b in covered):
+            break
+        chain.append(seen)
+    return chain
 _NAME_DASH = re.compile(r" [-–—] (?=\S)")
 _INITIALS_NAME = re.compile(r"[A-ZÅÄÖ]{2,3} [A-ZÅÄÖ][a-zåäöéü]+")
 
