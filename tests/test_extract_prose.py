@@ -778,3 +778,17 @@ def test_names_in_a_row_on_a_line_share_the_reading_after_the_last() -> None:
     assert set(people) == {"Karin Dahl", "Jonas Ek", "Stina Berg", "Per Lund"}
     assert {people[n].job_titles for n in ("Karin Dahl", "Jonas Ek", "Stina Berg")} == {("skribenter",)}
     assert people["Per Lund"].organisation == "Norrby Hamn" and people["Karin Dahl"].organisation is None
+
+
+def test_a_title_and_party_in_parentheses_and_members_of_a_network() -> None:
+    result = page(
+        "De som ska svara är Karin Dahl, vd Norrby Hamn, och Stina Berg (EU-parlamentariker MP) från Visby."
+    )
+    people = {p.name: p for p in result.participants}
+    assert set(people) == {"Karin Dahl", "Stina Berg"}
+    assert people["Stina Berg"].job_titles == ("EU-parlamentariker",) and people["Stina Berg"].party == "MP"
+    # The members a network counts are not the seminar's guests.
+    members = page(
+        "I nätverket ingår ett trettiotal personer, bland andra: Karin Dahl, vd Norrby Hamn, och Per Lund."
+    )
+    assert not members.participants

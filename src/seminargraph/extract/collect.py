@@ -21,6 +21,7 @@ from .tokens import (
     is_common,
     is_first_name,
     is_organisation_word,
+    is_party_tag,
     is_title_word,
     tokenize,
 )
@@ -240,6 +241,7 @@ def _last_pass(text: str, lines: list[Line], found: list[Found], names: _Names) 
                     continue  # "…, journalisten PM Nilsson": a person read as an organisation
                 if not (mention.titles or mention.organisation or mention.party):
                     continue
+                _party_from_title(text, mention)
                 quote = sentence if how == "apposition" else line_span(line)
                 for one in chain:
                     person = mention
@@ -265,6 +267,17 @@ def _panel_above(lines: list[Line], line: Line) -> bool:
 
 
 _PANEL_REACH = 6
+
+
+def _party_from_title(text: str, mention: Mention) -> None:
+    """"(EU-parlamentariker MP)": the party tag at the end of the last title is the party."""
+    if mention.party is not None or not mention.titles:
+        return
+    start, end = mention.titles[-1]
+    head, _, tag = text[start:end].rpartition(" ")
+    if head and is_party_tag(tag):
+        mention.titles[-1] = (start, start + len(head.rstrip()))
+        mention.party = (end - len(tag), end)
 _BETWEEN_NAMES = re.compile(r"(?:,| och| and| samt| &|, och|, and) ")
 
 
@@ -295,13 +308,19 @@ def _initials_name(text: str, span: Span | None) -> bool:
 
 _FIELD_BEFORE = re.compile(r"[^\s:]+(?: [^\s:]+)?:\s")
 _LINE_REACH = 300
-_APPOSITION = re.compile(r",\s+\S| \([A-ZÅÄÖ]{1,6}\)| [-–—] \S")
+_APPOSITION = re.compile(
+    r",\s+\S| \([A-ZÅÄÖ]{1,6}\)| [-–—] \S"
+    # "Linnéa Engström (EU-parlamentariker MP)": a title and the party tag in the parentheses
+    r"| \([^()]{2,60} (?:S|M|C|L|V|KD|MP|SD|FP|Fp|Kd|Mp)\)"
+)
 _CONTACTISH = re.compile(r"@|\+?\d[\d -]{6,}\d|\bwww\.|https?://")
 _NOT_TAKING_PART = re.compile(
     r"\b(?:skriv\w*|skrev\w*|skrivit|författa[dt]\w*|rapport\w*|studie[rn]?\b|report\w*|stud(?:y|ies)|"
     r"wr[oi]te\w*|written|authored|tack\w*|thank\w*|kontakt\w*|contact\w*|foto\w*|photo\w*|"
     r"illustr\w*|citera\w*|cited|quoted|avled\w*|died|minne\w*|memory|publik\w*|audience|"
-    r"åhörare\w*|presskontakt\w*|pressansvarig\w*|press contact)\b",
+    r"åhörare\w*|presskontakt\w*|pressansvarig\w*|press contact|"
+    # "I nätverket ingår ett femtiotal personer, bland andra: …": members, not the seminar's guests
+    r"ingår\s+(?:\w+\s+){0,3}(?:personer|medlemmar|företag|organisationer)|members\s+include)\b",
     re.IGNORECASE,
 )
 
