@@ -56,6 +56,7 @@ ROW_SETS = {
     "almedalen-heldout-b": ROOT / "tests/data/extract/almedalen/heldout-b.rows.yaml",
     "almedalen-heldout-c": ROOT / "tests/data/extract/almedalen/heldout-c.rows.yaml",
     "almedalen-heldout-d": ROOT / "tests/data/extract/almedalen/heldout-d.rows.yaml",
+    "almedalen-heldout-e": ROOT / "tests/data/extract/almedalen/heldout-e.rows.yaml",
 }
 TITLES["almedalen-dev"] = "Almedalen development set (real programme rows; tuned on)"
 TITLES["almedalen-heldout"] = "Almedalen held-out set (real programme rows; not tuned on)"
@@ -67,6 +68,9 @@ TITLES["almedalen-heldout-c"] = (
 )
 TITLES["almedalen-heldout-d"] = (
     "Almedalen held-out set D (real programme rows; annotated before the third round, never tuned on)"
+)
+TITLES["almedalen-heldout-e"] = (
+    "Almedalen held-out set E (real programme rows; annotated after the last pass, never tuned on)"
 )
 DOCS = ROOT / "docs/extraction.md"
 START, END = "<!-- extract-eval:start -->", "<!-- extract-eval:end -->"

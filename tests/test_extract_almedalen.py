@@ -24,7 +24,8 @@ HELDOUT = SETS / "heldout.rows.yaml"
 HELDOUT_B = SETS / "heldout-b.rows.yaml"
 HELDOUT_C = SETS / "heldout-c.rows.yaml"
 HELDOUT_D = SETS / "heldout-d.rows.yaml"
-ALL = (DEV, HELDOUT, HELDOUT_B, HELDOUT_C, HELDOUT_D)
+HELDOUT_E = SETS / "heldout-e.rows.yaml"
+ALL = (DEV, HELDOUT, HELDOUT_B, HELDOUT_C, HELDOUT_D, HELDOUT_E)
 
 pytestmark = pytest.mark.skipif(not DATA.is_dir(), reason=f"{DATA} is not there")
 
@@ -36,12 +37,19 @@ def _run(gold_file: Path) -> list[tuple[GoldPage, ExtractionResult]]:
 
 
 def test_the_sets_are_rows_of_the_data_in_both_languages() -> None:
-    for gold_file, size in ((DEV, 36), (HELDOUT, 26), (HELDOUT_B, 20), (HELDOUT_C, 40), (HELDOUT_D, 40)):
+    for gold_file, size in (
+        (DEV, 36),
+        (HELDOUT, 26),
+        (HELDOUT_B, 20),
+        (HELDOUT_C, 40),
+        (HELDOUT_D, 40),
+        (HELDOUT_E, 20),
+    ):
         pairs = _run(gold_file)
         assert len(pairs) == size
         assert {gold.language for gold, _ in pairs} == {"sv", "en"}
     rows = {gold.path.name for f in ALL for gold, _ in _run(f)}
-    assert len(rows) == 162  # no row in two sets
+    assert len(rows) == 182  # no row in two sets
 
 
 def test_every_annotated_name_is_written_in_its_row() -> None:
@@ -52,7 +60,9 @@ def test_every_annotated_name_is_written_in_its_row() -> None:
                 assert person.name in text, (gold.path.name, person.name)
 
 
-@pytest.mark.parametrize("gold_file", ALL, ids=["dev", "heldout", "heldout-b", "heldout-c", "heldout-d"])
+@pytest.mark.parametrize(
+    "gold_file", ALL, ids=["dev", "heldout", "heldout-b", "heldout-c", "heldout-d", "heldout-e"]
+)
 def test_no_invented_people_and_every_item_quotes_the_text(gold_file: Path) -> None:
     for _gold, result in _run(gold_file):
         text = result.normalised
