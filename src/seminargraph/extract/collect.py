@@ -270,7 +270,7 @@ _PANEL_REACH = 6
 
 
 def _party_from_title(text: str, mention: Mention) -> None:
-    """"(EU-parlamentariker MP)": the party tag at the end of the last title is the party."""
+    """The party tag at the end of the last title is the party: "(EU-parlamentariker MP)"."""
     if mention.party is not None or not mention.titles:
         return
     start, end = mention.titles[-1]
@@ -278,6 +278,8 @@ def _party_from_title(text: str, mention: Mention) -> None:
     if head and is_party_tag(tag):
         mention.titles[-1] = (start, start + len(head.rstrip()))
         mention.party = (end - len(tag), end)
+
+
 _BETWEEN_NAMES = re.compile(r"(?:,| och| and| samt| &|, och|, and) ")
 
 
@@ -295,6 +297,8 @@ def _name_chain(
             break
         chain.append(seen)
     return chain
+
+
 _NAME_DASH = re.compile(r" [-–—] (?=\S)")
 _INITIALS_NAME = re.compile(r"[A-ZÅÄÖ]{2,3} [A-ZÅÄÖ][a-zåäöéü]+")
 
