@@ -16,6 +16,7 @@ from .names import NameSeen, names_on_line
 from .phrases import parse_attribute
 from .roles import ORGANISER, PANELIST, SPEAKER
 from .tokens import (
+    PARTY_PATTERN,
     Token,
     is_capitalised,
     is_common,
@@ -246,8 +247,8 @@ def _last_pass(text: str, lines: list[Line], found: list[Found], names: _Names) 
                 for one in chain:
                     person = mention
                     if one is not chain[-1]:
-                        person = replace(mention, name=(one.start, one.end), titles=list(mention.titles))
-                        person.known_name = one.known
+                        name_span, titles = (one.start, one.end), list(mention.titles)
+                        person = replace(mention, name=name_span, titles=titles, known_name=one.known)
                     here.append(Found(person, "", quote, (), how))
                     taken.add(text[one.start : one.end])
             if here:
@@ -315,7 +316,7 @@ _LINE_REACH = 300
 _APPOSITION = re.compile(
     r",\s+\S| \([A-ZÅÄÖ]{1,6}\)| [-–—] \S"
     # "Linnéa Engström (EU-parlamentariker MP)": a title and the party tag in the parentheses
-    r"| \([^()]{2,60} (?:S|M|C|L|V|KD|MP|SD|FP|Fp|Kd|Mp)\)"
+    rf"| \([^()]{{2,60}} (?:{PARTY_PATTERN})\)"
 )
 _CONTACTISH = re.compile(r"@|\+?\d[\d -]{6,}\d|\bwww\.|https?://")
 _NOT_TAKING_PART = re.compile(

@@ -23,6 +23,8 @@ _INITIALS_NAME = re.compile(r"[A-ZÅÄÖ]-[A-ZÅÄÖ]")
 #: The party tags of Swedish programmes: the Riksdag parties (with older spellings) and a few
 #: others. Other capitals in parentheses after a name ("(KTH)", "(SKR)", "(LO)") name an organisation.
 _PARTIES = frozenset({"S", "M", "C", "L", "V", "KD", "MP", "SD", "FP", "Fp", "Kd", "Mp", "Fi", "Pp", "Nyans"})
+#: The party tags as a regular expression: "KD|MP|…".
+PARTY_PATTERN = "|".join(sorted(_PARTIES, key=lambda tag: (-len(tag), tag)))
 _EDGE = "\"“”'‘’«»,.;:!?"
 PARTICLES = frozenset(
     {"af", "von", "van", "der", "den", "de", "da", "di", "du", "la", "le", "del", "bin", "ibn"}

@@ -52,11 +52,12 @@ def resolve(graph: Graph, kind: str, value: str, *, parameter: str | None = None
 
 def _candidates(graph: Graph, kind: str, value: str) -> list[Node]:
     kinds = (kind, "person", "organisation") if kind == "agent" else (kind,)
+    is_iri = re.match(r"^https?://\S+$", value) is not None
     inner = oxigraph_union(graph)
     if inner is not None:
-        return _candidates_in(inner, kinds, value)
+        return _candidates_in(inner, kinds, value, is_iri=is_iri)
     text = _PREFIX + "SELECT DISTINCT ?x WHERE { "
-    if re.match(r"^https?://\S+$", value):
+    if is_iri:
         candidate: dict[str, Node] = {"x": URIRef(value)}
         text += "?x a ?type ; sg:identifier ?i . }"
     else:
@@ -83,12 +84,12 @@ _IDENTIFIER = ox.NamedNode(str(SG.identifier))
 _TYPE = ox.NamedNode(str(RDF.type))
 
 
-def _candidates_in(inner: ox.Store, kinds: Sequence[str], value: str) -> list[Node]:
+def _candidates_in(inner: ox.Store, kinds: Sequence[str], value: str, *, is_iri: bool) -> list[Node]:
     # The same look-up as the query above, as Oxigraph's own index look-ups over every graph (the
     # union the queries see): no query text to parse and plan, a fixed cost of some microseconds
     # however large the store.
     subjects: list[Any]
-    if re.match(r"^https?://\S+$", value):
+    if is_iri:
         try:
             subjects = [ox.NamedNode(value)]
         except ValueError:

@@ -33,7 +33,7 @@ from ..errors import (
 from ..query import check_query, run_query
 from ..rdfio import from_oxigraph, plain
 from ..read.summary import source_title, sources
-from ..sparql import QueryResult, bind, graph_of
+from ..sparql import QueryResult, bind
 from ..store import as_spec, open_store
 from ..store.remote import RemoteStore
 from . import pagedata
@@ -264,7 +264,10 @@ def _from_oxigraph(result: Any, limit: int) -> QueryResult:
         (from_oxigraph(t.subject), from_oxigraph(t.predicate), from_oxigraph(t.object))
         for t in itertools.islice(result, limit + 1)
     ]
-    return QueryResult("graph", graph=graph_of(triples[:limit]), truncated=len(triples) > limit)
+    # Sent to the server as its triples: no rdflib Graph is built here (a graph is a set, so each
+    # triple once).
+    unique = list(dict.fromkeys(triples[:limit]))
+    return QueryResult("graph", triples=unique, truncated=len(triples) > limit)
 
 
 def _term(value: Any) -> Node | None:
@@ -276,7 +279,7 @@ def _from_rdflib(result: Result, limit: int) -> QueryResult:
         return QueryResult("ask", boolean=bool(result.askAnswer))
     if result.type in ("CONSTRUCT", "DESCRIBE"):
         assert result.graph is not None
-        return QueryResult("graph", graph=graph_of(result.graph)).cut(limit)
+        return QueryResult("graph", triples=list(result.graph)).cut(limit)
     columns = [str(v) for v in result.vars or []]
     rows = [tuple(plain(v) if v is not None else None for v in row) for row in result]  # type: ignore[union-attr]
     return QueryResult("select", columns=columns, rows=rows).cut(limit)
