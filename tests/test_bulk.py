@@ -11,6 +11,7 @@ from rdflib.compare import isomorphic
 
 from seminargraph import bulk, load_graph
 from seminargraph.bulk import load_into_oxigraph
+from seminargraph.errors import SourceError
 from seminargraph.rdfio import from_oxigraph, plain
 from seminargraph.store import open_graph
 from test_rdf_input import PREFIX, write
@@ -162,3 +163,35 @@ def test_a_load_that_does_not_conform_leaves_the_earlier_data(
         assert "Eva Lind" in {str(o) for o in reopened.objects(None, URIRef(f"{SG}name"))}
     finally:
         reopened.close()
+
+
+def test_blank_nodes_of_two_files_are_two_nodes(tmp_path: Path) -> None:
+    # The same label in two documents names two nodes (RDF's rule, and the rdflib path's reading).
+    first, second = tmp_path / "a.ttl", tmp_path / "b.ttl"
+    first.write_text(PREFIX + '_:b1 ex:name "from a" .\n', "utf-8")
+    second.write_text(PREFIX + '_:b1 ex:name "from b" .\n', "utf-8")
+    store = load_into_oxigraph([first, second]).store
+    subjects = {
+        q.subject for q in store.quads_for_pattern(None, ox.NamedNode("http://example.org/name"), None)
+    }
+    assert len(subjects) == 2
+
+
+@pytest.mark.parametrize(
+    ("text", "said"),
+    [
+        ('ex:a ex:name "Eva\\u0001Lind" .', "control character U+0001"),
+        ("ex:a ex:b <<( ex:a ex:b ex:c )>> .", "RDF-star triples are not supported"),
+        ("<< ex:a ex:b ex:c >> ex:d ex:e .", "RDF-star triples are not supported"),
+    ],
+)
+def test_a_refused_term_names_the_file_it_is_in(tmp_path: Path, run_cli, text: str, said: str) -> None:
+    good, bad = tmp_path / "good.ttl", tmp_path / "bad.ttl"
+    good.write_text(PREFIX + 'ex:x ex:name "fine" .\n', "utf-8")
+    bad.write_text(PREFIX + text + "\n", "utf-8")
+    with pytest.raises(SourceError) as caught:
+        load_into_oxigraph([good, bad])
+    assert caught.value.path == str(bad) and said in str(caught.value)
+    result = run_cli("load", "--store", f"oxigraph:{tmp_path / 'kg'}", str(good), str(bad))
+    assert result.exit_code != 0 and "bad.ttl" in result.stderr and said in result.stderr
+    assert not (tmp_path / "kg" / "active").exists()

@@ -140,9 +140,13 @@ def test_graphs_limit_the_check() -> None:
 
 
 def test_every_constraint_of_the_shapes_is_derived() -> None:
-    rules = {check.rule for check in derive_checks()} - {"CountConstraintComponent"}
-    both = [check for check in derive_checks() if check.counts]
+    checks = derive_checks()
+    rules = {check.rule for check in checks} - {"CountConstraintComponent"}
+    both = [check for check in checks if check.counts]
     rules |= {f"{kind}CountConstraintComponent" for _check in both for kind in ("Min", "Max")}
+    parts = [part for check in checks for part in check.cardinality]
+    rules |= {"MinCountConstraintComponent" for part in parts if part.required}
+    rules |= {"MaxCountConstraintComponent" for part in parts if part.single}
     assert rules == {
         "MinCountConstraintComponent",
         "MaxCountConstraintComponent",

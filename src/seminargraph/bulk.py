@@ -3,7 +3,7 @@
 ``seminargraph load --store oxigraph:DIR`` goes this way (other stores take the dataset that
 :func:`seminargraph.build.load_graph` makes)::
 
-    RDF files   --ox.parse, terms checked as the quads stream by-->  a scratch Oxigraph store
+    RDF files   --Oxigraph's loader, then one scan for refused terms-->  a scratch Oxigraph store
     YAML files  --authoring and mapping (as ever)------------------>  (one graph per source)
     derive.rq   --one SPARQL UPDATE in the store, per graph-------->  the shortcut edges
     shapes      --pyshacl up to SPARQL_VALIDATION_ABOVE triples, the SPARQL checks of
@@ -21,6 +21,7 @@ from concurrent.futures import ThreadPoolExecutor
 from dataclasses import dataclass, field
 from importlib import resources
 from pathlib import Path
+from typing import Any, NoReturn
 
 import pyoxigraph as ox
 
@@ -50,8 +51,6 @@ YAML_SUFFIXES = tuple(s for s, reader in READERS.items() if reader.records is no
 #: (seconds at festival scale); smaller data by pyshacl itself (the definition, but minutes there).
 SPARQL_VALIDATION_ABOVE = 50_000
 
-#: The characters rdfio refuses in IRIs (they break Turtle and N-Triples).
-_BAD_IRI = re.compile(r'[<>"{}|^`\\\x00-\x20]')
 #: Control characters (but tab, newline, carriage return) and lone surrogates: refused in literals.
 _BAD_TEXT = re.compile(r"[\x00-\x08\x0b\x0c\x0e-\x1f\x7f-\x9f\ud800-\udfff]")
 _ONTOLOGY = ox.NamedNode(str(ONTOLOGY_GRAPH))
@@ -86,16 +85,18 @@ def load_into_oxigraph(paths: Sequence[Path | str] = (), *, base: str = DEFAULT_
     yaml_files = [p for p in files if p.suffix.lower() in YAML_SUFFIXES]
     rdf_files = [p for p in files if p.suffix.lower() not in YAML_SUFFIXES]
     dataset = new_dataset()
-    if yaml_files:
-        add_catalog(dataset, build_catalog([load_file(p) for p in yaml_files]), minter)
     store: ox.Store = dataset.store._inner  # type: ignore[attr-defined]
     derived: set[ox.NamedNode | ox.BlankNode] = set()
     for path in rdf_files:
-        default_name = ox.NamedNode(f"{minter.base}graph/file/{_slug(path.stem)}")
         before = set(store.named_graphs())
-        store.bulk_extend(_file_quads(path, default_name))
+        _load_file(store, path, _file_graph(minter, path))
         derived |= set(store.named_graphs()) - before
-        derived.add(default_name)
+        derived.add(_file_graph(minter, path))
+    problem = _term_problem(store)
+    if problem is not None:
+        _blame(rdf_files, minter, problem)
+    if yaml_files:
+        add_catalog(dataset, build_catalog([load_file(p) for p in yaml_files]), minter)
     for graph in sorted(derived, key=str):
         if isinstance(graph, ox.NamedNode) and graph in set(store.named_graphs()):
             store.update(derive_update(graph.value))
@@ -105,25 +106,31 @@ def load_into_oxigraph(paths: Sequence[Path | str] = (), *, base: str = DEFAULT_
     return Loaded(store, _sizes(store))
 
 
-def _file_quads(path: Path, default_name: ox.NamedNode) -> Iterator[ox.Quad]:
-    """The quads of one RDF file, checked as they stream by; those of no graph go into ``default_name``."""
+def _file_graph(minter: Minter, path: Path) -> ox.NamedNode:
+    # As sources names the graph of a file's triples outside any named graph.
+    return ox.NamedNode(f"{minter.base}graph/file/{_slug(path.stem)}")
+
+
+def _load_file(store: ox.Store, path: Path, default_name: ox.NamedNode) -> None:
+    """Add one RDF file's quads to ``store``; those of no graph go into ``default_name``.
+
+    Oxigraph's own loader parses the formats it reads, strictly: it refuses an IRI with a space,
+    quote, bracket or control character (escaped or not) and broken Unicode, as rdfio's checks do,
+    and gives each document's blank nodes names of their own, so that ``_:b1`` of two files are two
+    nodes. What it lets through and seminargraph refuses is looked for afterwards
+    (:func:`_term_problem`), over the whole store at once.
+    """
     fmt = format_for_path(path)
     if fmt is None or fmt.oxigraph is None:
         # JSON-LD and RDF/XML: rdflib's parsers, with rdfio's checks, as in the rdflib path.
         parsed = parse_file(path)
-        for quad in oxigraph_quads(parsed):
-            yield _into(quad, default_name)
+        store.bulk_extend(_into(quad, default_name) for quad in oxigraph_quads(parsed))
         return
-    text = read_text(path, limit=MAX_TEXT_BYTES)
-    children: dict[ox.BlankNode, list[ox.BlankNode]] = {}
-    checked: set[str] = set()
+    data = read_text(path, limit=MAX_TEXT_BYTES).encode("utf-8")
     try:
-        for quad in ox.parse(text.encode("utf-8"), format=fmt.oxigraph, base_iri=path.resolve().as_uri()):
-            _check_quad(quad, path, checked, children)
-            yield _into(quad, default_name)
+        store.bulk_load(data, format=fmt.oxigraph, base_iri=path.resolve().as_uri(), to_graph=default_name)
     except SyntaxError as exc:
         raise _syntax_error(exc, fmt.oxigraph, path) from None
-    check_nesting(children, path)
 
 
 def _into(quad: ox.Quad, default_name: ox.NamedNode) -> ox.Quad:
@@ -132,43 +139,56 @@ def _into(quad: ox.Quad, default_name: ox.NamedNode) -> ox.Quad:
     return quad
 
 
-def _check_quad(
-    quad: ox.Quad, path: Path, checked: set[str], children: dict[ox.BlankNode, list[ox.BlankNode]]
-) -> None:
-    # The same refusals as rdfio's checks of rdflib terms, on Oxigraph's terms; an IRI is checked
-    # once, however often it comes.
-    subject, obj = quad.subject, quad.object
-    for term in (subject, quad.predicate, obj):
-        if type(term) is ox.NamedNode:
-            iri = term.value
-            if iri not in checked:
-                if _BAD_IRI.search(iri):
-                    raise SourceError(
-                        f"the IRI <{iri[:80]}> contains a space, quote or bracket; fix it", path=path
-                    )
-                checked.add(iri)
-    if type(obj) is ox.Literal:
-        value = obj.value
-        if len(value) > MAX_LITERAL_CHARS:
-            raise SourceError(
-                f"a literal of {len(value):,} characters is over the limit of {MAX_LITERAL_CHARS:,}; "
-                "seminar data has no such texts",
-                path=path,
-            )
-        bad = _BAD_TEXT.search(value)
-        if bad:
-            char = bad.group()
-            reason = (
-                "contains a lone surrogate (broken Unicode)"
-                if "\ud800" <= char <= "\udfff"
-                else f"contains the control character U+{ord(char):04X}"
-            )
+#: The quads a strict parse lets through and seminargraph refuses (one scan of the store, Oxigraph's
+#: regular expressions): literals over the limit or with control characters (RDF allows them, RDF/XML
+#: cannot write them), triple terms (RDF 1.2, which no writer here handles), and the links from a
+#: blank node to a blank node, whose depth is checked in Python (few or none in seminar data).
+_TERM_SCAN = (
+    "SELECT ?s ?o WHERE { GRAPH ?g { ?s ?p ?o } FILTER ("
+    "(isBLANK(?s) && isBLANK(?o)) || isTRIPLE(?s) || isTRIPLE(?o) || "
+    f"(isLITERAL(?o) && (STRLEN(?o) > {MAX_LITERAL_CHARS} || "
+    r'REGEX(?o, "[\\x00-\\x08\\x0B\\x0C\\x0E-\\x1F\\x7F-\\x9F]")))) }'
+)
+
+
+def _term_problem(store: ox.Store) -> str | None:
+    """What the first refused quad of ``store`` is, said for a user; None when there is none."""
+    found = store.query(_TERM_SCAN)
+    assert isinstance(found, ox.QuerySolutions)
+    children: dict[Any, list[Any]] = {}
+    for subject, obj in found:
+        if type(obj) is ox.Triple or type(subject) is ox.Triple:
+            return f"unsupported RDF term {obj!r} (RDF-star triples are not supported)"
+        if type(obj) is ox.Literal:
+            value = obj.value
+            if len(value) > MAX_LITERAL_CHARS:
+                return (
+                    f"a literal of {len(value):,} characters is over the limit of {MAX_LITERAL_CHARS:,}; "
+                    "seminar data has no such texts"
+                )
+            char = _BAD_TEXT.search(value)
+            code = f"U+{ord(char.group()):04X}" if char else "?"
             short = value if len(value) <= 40 else value[:39] + "…"
-            raise SourceError(f"a literal {reason} (in {short!r}); remove it", path=path)
-    elif type(obj) is ox.BlankNode and type(subject) is ox.BlankNode:
+            return f"a literal contains the control character {code} (in {short!r}); remove it"
         children.setdefault(subject, []).append(obj)
-    elif type(obj) is ox.Triple or type(subject) is ox.Triple:
-        raise SourceError(f"unsupported RDF term {obj!r} (RDF-star triples are not supported)")
+    if children:
+        try:
+            check_nesting(children, Path())
+        except SourceError as exc:
+            return exc.reason
+    return None
+
+
+def _blame(paths: Sequence[Path], minter: Minter, problem: str) -> NoReturn:
+    """Raise ``problem`` as the SourceError of the first file that has it (each file loaded alone)."""
+    for path in paths:
+        alone = ox.Store()
+        _load_file(alone, path, _file_graph(minter, path))
+        found = _term_problem(alone)
+        if found is not None:
+            raise SourceError(found, path=path)
+    # Only blank nodes of several files together can be nested too deep: not one file's fault.
+    raise SourceError(problem)
 
 
 _LABELS = {

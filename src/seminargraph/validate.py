@@ -67,7 +67,9 @@ def validate_graph(dataset: Dataset | Graph) -> ValidationReport:
     results = [
         _result(report_graph, node, store) for node in report_graph.subjects(RDF.type, SH.ValidationResult)
     ]
-    results.sort(key=lambda r: (r.severity != "Violation", r.focus, r.path or "", r.message))
+    results.sort(
+        key=lambda r: (r.severity != "Violation", r.focus, r.path or "", r.message, r.rule, r.value or "")
+    )
     return ValidationReport(conforms=bool(conforms), results=tuple(results))
 
 

@@ -20,7 +20,7 @@ True
 from __future__ import annotations
 
 import functools
-from collections.abc import Iterable, Iterator
+from collections.abc import Iterable, Iterator, Sequence
 from dataclasses import dataclass
 from typing import Any
 
@@ -74,6 +74,20 @@ class Check:
     whole_data: bool = False
     #: For sh:minCount and sh:maxCount checked at once: the two bounds (the rows give ``?n``).
     counts: tuple[int, int] | None = None
+    #: For the counts of a shape's properties checked in one pass over its focus nodes: each
+    #: property's path and message, and whether it may have no value and more than one (the rows
+    #: give ``?mI``, true when property I has no value, and ``?xI``, true when it has two).
+    cardinality: tuple[Cardinality, ...] = ()
+
+
+@dataclass(frozen=True)
+class Cardinality:
+    """The sh:minCount 1 and/or sh:maxCount 1 of one property shape, as part of a shape's count check."""
+
+    path: URIRef
+    message: str
+    required: bool  # sh:minCount 1
+    single: bool  # sh:maxCount 1
 
 
 def check_store(store: ox.Store, *, graphs: Iterable[str] | None = None) -> ValidationReport:
@@ -87,7 +101,9 @@ def check_store(store: ox.Store, *, graphs: Iterable[str] | None = None) -> Vali
     scope = _scope(graphs)
     checks = derive_checks(_subclasses(store, scope))
     results = [result for check in checks for result in _run(store, check, scope)]
-    results.sort(key=lambda r: (r.severity != "Violation", r.focus, r.path or "", r.message))
+    results.sort(
+        key=lambda r: (r.severity != "Violation", r.focus, r.path or "", r.message, r.rule, r.value or "")
+    )
     conforms = not any(r.severity == "Violation" for r in results)
     return ValidationReport(conforms=conforms, results=tuple(results))
 
@@ -100,8 +116,11 @@ def derive_checks(subclasses: dict[URIRef, set[URIRef]] | None = None) -> list[C
     for shape in sorted(set(shapes.subjects(RDF.type, SH.NodeShape)), key=str):
         assert isinstance(shape, URIRef)
         targets = _targets(shapes, shape, closure)
+        counted: list[Cardinality] = []
         for prop in sorted(shapes.objects(shape, SH.property), key=_shape_key(shapes)):
-            checks.extend(_property_checks(shapes, prop, targets, closure))
+            checks.extend(_property_checks(shapes, prop, targets, closure, counted))
+        if counted:
+            checks.append(_cardinality_check(targets, counted))
         for constraint in sorted(shapes.objects(shape, SH.sparql), key=_shape_key(shapes)):
             checks.append(_sparql_check(shapes, shape, constraint))
     return checks
@@ -185,8 +204,13 @@ def _subclasses(store: ox.Store, scope: dict[str, Any]) -> dict[URIRef, set[URIR
 
 
 def _property_checks(
-    shapes: Graph, prop: Node, targets: str, closure: dict[URIRef, set[URIRef]]
+    shapes: Graph,
+    prop: Node,
+    targets: str,
+    closure: dict[URIRef, set[URIRef]],
+    counted: list[Cardinality] | None = None,
 ) -> list[Check]:
+    """The checks of one property shape; its counts of 0 or 1 go to ``counted`` when given."""
     path = shapes.value(prop, SH.path)
     if not isinstance(path, URIRef):
         raise ValueError(f"a property shape with the path {path!r}: only IRI paths are derived into SPARQL")
@@ -204,6 +228,12 @@ def _property_checks(
 
     low = [int(n) for n in shapes.objects(prop, SH.minCount)]  # type: ignore[call-overload]
     high = [int(n) for n in shapes.objects(prop, SH.maxCount)]  # type: ignore[call-overload]
+    if counted is not None and (low or high) and set(low) <= {0, 1} and set(high) <= {1} and len(low) < 2:
+        # "At least one" and "at most one", the counts seminar data has, are checked for all of a
+        # shape's properties at once (see _cardinality_check).
+        if low != [0] or high:
+            counted.append(Cardinality(path, message, required=low == [1], single=bool(high)))
+        low = high = []
     if len(low) == 1 and len(high) == 1:
         # Both in one pass: the count of values, outside [min, max], tells which one is broken.
         checks.append(
@@ -278,6 +308,29 @@ def _property_checks(
     return checks
 
 
+def _cardinality_check(targets: str, counted: Sequence[Cardinality]) -> Check:
+    """One pass over the focus nodes for every count of 0 or 1 of their shape.
+
+    Each property costs two look-ups of the focus node's values (does it have one; does it have
+    two different ones), where a check of its own would read and group every focus node again.
+    Two values are told apart by sameTerm, as COUNT(DISTINCT) and SHACL tell them apart.
+    """
+    binds: list[str] = []
+    flags: list[str] = []
+    for i, part in enumerate(counted):
+        p = f"<{part.path}>"
+        if part.required:
+            binds.append(f"BIND (NOT EXISTS {{ ?this {p} ?v{i} }} AS ?m{i})")
+            flags.append(f"?m{i}")
+        if part.single:
+            binds.append(
+                f"BIND (EXISTS {{ ?this {p} ?a{i}, ?b{i} FILTER (!sameTerm(?a{i}, ?b{i})) }} AS ?x{i})"
+            )
+            flags.append(f"?x{i}")
+    query = f"SELECT * WHERE {{ {targets} {' '.join(binds)} FILTER ({' || '.join(flags)}) }}"
+    return Check("CountConstraintComponent", None, "", query, cardinality=tuple(counted))
+
+
 def _datatype_filter(datatype: URIRef) -> str:
     if datatype == RDF.langString:
         return 'FILTER (!isLiteral(?v) || LANG(?v) = "")'
@@ -321,6 +374,9 @@ def _run(store: ox.Store, check: Check, scope: dict[str, Any]) -> Iterator[Valid
         **scope,
     )
     assert isinstance(solutions, ox.QuerySolutions)
+    if check.cardinality:
+        yield from _counted(store, check, solutions)
+        return
     seen: set[tuple[str, str | None]] = set()
     for solution in solutions:
         if check.whole_data:
@@ -346,6 +402,31 @@ def _run(store: ox.Store, check: Check, scope: dict[str, Any]) -> Iterator[Valid
             message=check.message,
             severity="Violation",
         )
+
+
+def _counted(store: ox.Store, check: Check, solutions: ox.QuerySolutions) -> Iterator[ValidationResult]:
+    seen: set[tuple[str, int, str]] = set()
+    for solution in solutions:
+        focus = solution["this"]
+        for i, part in enumerate(check.cardinality):
+            for flag, rule in (
+                (f"m{i}", "MinCountConstraintComponent"),
+                (f"x{i}", "MaxCountConstraintComponent"),
+            ):
+                broken = solution[flag]
+                if broken is None or broken.value != "true" or (str(focus), i, rule) in seen:
+                    continue
+                seen.add((str(focus), i, rule))
+                focus_term = from_oxigraph(focus)
+                yield ValidationResult(
+                    focus=describe_node(focus_term, store),
+                    focus_iri=str(focus_term),
+                    path=short_term(part.path),
+                    value=None,
+                    rule=rule,
+                    message=part.message,
+                    severity="Violation",
+                )
 
 
 def _term(node: Node) -> str:
