@@ -57,6 +57,7 @@ ROW_SETS = {
     "almedalen-heldout-c": ROOT / "tests/data/extract/almedalen/heldout-c.rows.yaml",
     "almedalen-heldout-d": ROOT / "tests/data/extract/almedalen/heldout-d.rows.yaml",
     "almedalen-heldout-e": ROOT / "tests/data/extract/almedalen/heldout-e.rows.yaml",
+    "almedalen-heldout-f": ROOT / "tests/data/extract/almedalen/heldout-f.rows.yaml",
 }
 TITLES["almedalen-dev"] = "Almedalen development set (real programme rows; tuned on)"
 TITLES["almedalen-heldout"] = "Almedalen held-out set (real programme rows; not tuned on)"
@@ -71,6 +72,9 @@ TITLES["almedalen-heldout-d"] = (
 )
 TITLES["almedalen-heldout-e"] = (
     "Almedalen held-out set E (real programme rows; annotated after the last pass, never tuned on)"
+)
+TITLES["almedalen-heldout-f"] = (
+    "Almedalen held-out set F (real programme rows; annotated before session 19's rules, never tuned on)"
 )
 DOCS = ROOT / "docs/extraction.md"
 START, END = "<!-- extract-eval:start -->", "<!-- extract-eval:end -->"
