@@ -16,9 +16,11 @@ The result is the same graphs, triple for triple, as the rdflib path gives (a te
 from __future__ import annotations
 
 import re
+import threading
 from collections.abc import Iterator, Mapping, Sequence
 from concurrent.futures import ThreadPoolExecutor
 from dataclasses import dataclass, field
+from functools import cache
 from importlib import resources
 from pathlib import Path
 from typing import Any, NoReturn
@@ -62,6 +64,12 @@ class Loaded:
 
     store: ox.Store
     sizes: dict[str, int] = field(default_factory=dict)
+    #: The graphs that only files in Oxigraph's formats filled (read by its loader, as they are),
+    #: each with the shortcut edges derived for it as N-Triples: a build may load those files
+    #: themselves and add only these edges.
+    from_files: dict[str, bytes] = field(default_factory=dict)
+    #: Every graph that a file read by Oxigraph's loader put quads in.
+    file_graphs: set[str] = field(default_factory=set)
 
     @property
     def triples(self) -> int:
@@ -80,30 +88,51 @@ def load_into_oxigraph(paths: Sequence[Path | str] = (), *, base: str = DEFAULT_
     One named graph per source, the shortcut edges derived, the ontology in its graph: the same
     graphs as :func:`seminargraph.build.load_graph`.
     """
-    minter = Minter(base)
-    files = find_inputs(paths)
+    return _scratch(find_inputs(paths), Minter(base))
+
+
+def _scratch(files: Sequence[Path], minter: Minter) -> Loaded:
     yaml_files = [p for p in files if p.suffix.lower() in YAML_SUFFIXES]
     rdf_files = [p for p in files if p.suffix.lower() not in YAML_SUFFIXES]
     dataset = new_dataset()
     store: ox.Store = dataset.store._inner  # type: ignore[attr-defined]
-    derived: set[ox.NamedNode | ox.BlankNode] = set()
+    # The graphs of files that Oxigraph's loader reads as they are, and the graphs that other
+    # readers (rdflib's, the YAML mapping) filled or added to.
+    raw: set[ox.NamedNode | ox.BlankNode] = set()
+    mixed: set[ox.NamedNode | ox.BlankNode] = set()
     for path in rdf_files:
         before = set(store.named_graphs())
-        _load_file(store, path, _file_graph(minter, path))
-        derived |= set(store.named_graphs()) - before
-        derived.add(_file_graph(minter, path))
+        touched = _load_file(store, path, _file_graph(minter, path))
+        new = set(store.named_graphs()) - before
+        if touched is None:
+            raw |= new | {_file_graph(minter, path)}
+        else:
+            mixed |= new | touched
+    of_files = raw | mixed
     problem = _term_problem(store)
     if problem is not None:
         _blame(rdf_files, minter, problem)
     if yaml_files:
-        add_catalog(dataset, build_catalog([load_file(p) for p in yaml_files]), minter)
-    for graph in sorted(derived, key=str):
-        if isinstance(graph, ox.NamedNode) and graph in set(store.named_graphs()):
+        catalog = build_catalog([load_file(p) for p in yaml_files])
+        add_catalog(dataset, catalog, minter)
+        mixed |= {ox.NamedNode(str(minter.graph(f.source.id))) for f in catalog.files}
+    mixed.add(_ONTOLOGY)
+    present = set(store.named_graphs())
+    from_files: dict[str, bytes] = {}
+    for graph in sorted((raw - mixed) & present, key=str):
+        edges = _derived_edges(store, graph) if isinstance(graph, ox.NamedNode) else None
+        if edges is None:
+            mixed.add(graph)
+        else:
+            from_files[graph.value] = edges
+    for graph in sorted(of_files & present, key=str):
+        if isinstance(graph, ox.NamedNode) and graph.value not in from_files and graph != _ONTOLOGY:
             store.update(derive_update(graph.value))
     store.remove_graph(_ONTOLOGY)
     ontology = ontology_graph().serialize(format="nt", encoding="utf-8")
     store.bulk_load(ontology, format=ox.RdfFormat.N_TRIPLES, to_graph=_ONTOLOGY)
-    return Loaded(store, _sizes(store))
+    file_graphs = {g.value for g in raw if isinstance(g, ox.NamedNode)}
+    return Loaded(store, _sizes(store), from_files, file_graphs)
 
 
 def _file_graph(minter: Minter, path: Path) -> ox.NamedNode:
@@ -111,8 +140,11 @@ def _file_graph(minter: Minter, path: Path) -> ox.NamedNode:
     return ox.NamedNode(f"{minter.base}graph/file/{_slug(path.stem)}")
 
 
-def _load_file(store: ox.Store, path: Path, default_name: ox.NamedNode) -> None:
+def _load_file(store: ox.Store, path: Path, default_name: ox.NamedNode) -> set[Any] | None:
     """Add one RDF file's quads to ``store``; those of no graph go into ``default_name``.
+
+    Returns None for a file that Oxigraph's loader read as it is (:func:`_file_bytes`), else the
+    graphs that rdflib's parser filled.
 
     Oxigraph's own loader parses the formats it reads, strictly: it refuses an IRI with a space,
     quote, bracket or control character (escaped or not) and broken Unicode, as rdfio's checks do,
@@ -120,17 +152,47 @@ def _load_file(store: ox.Store, path: Path, default_name: ox.NamedNode) -> None:
     nodes. What it lets through and seminargraph refuses is looked for afterwards
     (:func:`_term_problem`), over the whole store at once.
     """
-    fmt = format_for_path(path)
-    if fmt is None or fmt.oxigraph is None:
+    fmt = _oxigraph_format(path)
+    if fmt is None:
         # JSON-LD and RDF/XML: rdflib's parsers, with rdfio's checks, as in the rdflib path.
         parsed = parse_file(path)
-        store.bulk_extend(_into(quad, default_name) for quad in oxigraph_quads(parsed))
-        return
-    data = read_text(path, limit=MAX_TEXT_BYTES).encode("utf-8")
+        quads = [_into(quad, default_name) for quad in oxigraph_quads(parsed)]
+        store.bulk_extend(quads)
+        return {quad.graph_name for quad in quads}
     try:
-        store.bulk_load(data, format=fmt.oxigraph, base_iri=path.resolve().as_uri(), to_graph=default_name)
+        store.bulk_load(
+            _file_bytes(path), format=fmt, base_iri=path.resolve().as_uri(), to_graph=default_name
+        )
     except SyntaxError as exc:
-        raise _syntax_error(exc, fmt.oxigraph, path) from None
+        raise _syntax_error(exc, fmt, path) from None
+    return None
+
+
+def _oxigraph_format(path: Path) -> ox.RdfFormat | None:
+    fmt = format_for_path(path)
+    return None if fmt is None else fmt.oxigraph
+
+
+def _file_bytes(path: Path) -> bytes:
+    """The file as Oxigraph's loader is given it (its text checked as every input's is, re-encoded)."""
+    return read_text(path, limit=MAX_TEXT_BYTES).encode("utf-8")
+
+
+def _derived_edges(store: ox.Store, graph: ox.NamedNode) -> bytes | None:
+    """Add the shortcut edges of ``graph`` to it and give them as N-Triples; None (and nothing
+    added) when one may have a blank node.
+
+    A blank node of the scratch store is not the one a second load of the same file makes, so
+    edges with one cannot be added to that load: such a graph is copied from this store instead
+    (a literal that contains "_:" is taken for a blank node too, which only costs that copy).
+    """
+    found = store.query(derive_construct(), default_graph=graph)
+    assert isinstance(found, ox.QueryTriples)
+    edges = found.serialize(format=ox.RdfFormat.N_TRIPLES) or b""
+    if b"_:" in edges:
+        return None
+    store.bulk_load(edges, format=ox.RdfFormat.N_TRIPLES, to_graph=graph)
+    return edges
 
 
 def _into(quad: ox.Quad, default_name: ox.NamedNode) -> ox.Quad:
@@ -219,6 +281,18 @@ def _slug(text: str) -> str:
 
 def derive_update(graph: str) -> str:
     """derive.rq as one SPARQL UPDATE: the shortcut edges of the facts in ``graph`` added to it."""
+    head, template, where = _derive_parts()
+    return f"{head}WITH <{graph}>\nINSERT {template}\nWHERE {where}"
+
+
+def derive_construct() -> str:
+    """derive.rq as the CONSTRUCT of the shortcut edges of the default graph (each role's own edge)."""
+    head, template, where = _derive_parts()
+    return f"{head}CONSTRUCT {template}\nWHERE {where}"
+
+
+@cache
+def _derive_parts() -> tuple[str, str, str]:
     text = resources.files("seminargraph").joinpath("resources/derive.rq").read_text("utf-8")
     head, _, rest = text.partition("CONSTRUCT")
     template, _, where = rest.partition("WHERE")
@@ -231,7 +305,7 @@ def derive_update(graph: str) -> str:
         f"sg:role ?role ; sg:status ?status .\n    OPTIONAL {{ VALUES (?role ?shortcut) {{ {shortcuts} }} }}",
         1,
     )
-    return f"{head}WITH <{graph}>\nINSERT {template.strip()}\nWHERE {where.strip()}"
+    return head, template.strip(), where.strip()
 
 
 def _sizes(store: ox.Store) -> dict[str, int]:
@@ -264,55 +338,111 @@ def load_disk(
 ) -> WriteReport:
     """Load ``data`` (default: the built-in data) into the ``oxigraph:DIR`` store, in Oxigraph's terms.
 
-    Parsed, checked, derived and validated in a scratch Oxigraph store (see this module), then
-    each graph bulk-loaded into the store's next generation, all or nothing. Raises
-    ValidationFailed (and loads nothing) when ``validate`` and the data does not conform.
+    Parsed, checked, derived and validated in a scratch Oxigraph store (see this module), and the
+    store's next generation built beside it, all or nothing. When nothing of the store is kept (a
+    first load, or ``clear``), the files Oxigraph reads are bulk-loaded into the new generation
+    while the scratch store is filled, and only the rest (the shortcut edges, YAML's graphs, the
+    ontology) is copied from it afterwards; else each graph of the scratch store is copied into a
+    checkpoint of the store without the graphs it replaces. Raises ValidationFailed (and loads
+    nothing) when ``validate`` and the data does not conform.
     """
     spec = as_spec(store)
     if spec.kind != "oxigraph":
         raise StoreError(f"load_disk loads into an oxigraph:DIR store, not {spec}")
-    loaded = load_into_oxigraph(data, base=base)
-    names = sorted(loaded.sizes)
-    dumps = GraphDumps(loaded.store, names)
-    if validate:
-        # Validation reads the scratch store while the next generation is built from it (Oxigraph
-        # works outside the interpreter's lock for much of both); the switch waits for its report.
-        with ThreadPoolExecutor(1, thread_name_prefix="validate") as pool:
-            checking = pool.submit(validate_loaded, loaded)
-
-            def conforms() -> None:
-                report = checking.result()
-                if not report.conforms:
-                    raise ValidationFailed(report)
-
+    minter = Minter(base)
+    files = find_inputs(data)
+    with disk.NextGeneration(Path(spec.location), clear=clear) as generation:
+        # Three things at once, where they can: the files bulk-loaded into the new generation, the
+        # validation of the scratch store, and the rest copied from it (Oxigraph's loader and its
+        # query evaluation work outside the interpreter's lock for much of their time).
+        with ThreadPoolExecutor(2, thread_name_prefix="load") as pool:
+            copying = None
+            if generation.fresh:
+                generation.open()
+                stop = threading.Event()
+                copying = pool.submit(_copy_files, files, minter, generation, stop)
+                try:
+                    loaded = _scratch(files, minter)
+                except BaseException:
+                    # The scratch store's error names the file and line; the thread's own is
+                    # dropped (leaving the pool waits for the file it is loading).
+                    stop.set()
+                    raise
+            else:
+                loaded = _scratch(files, minter)
+                generation.open(loaded.sizes)
+            checking = pool.submit(validate_loaded, loaded) if validate else None
             try:
-                leftovers = disk.replace_graphs(
-                    Path(spec.location), dumps, clear=clear, before_switch=conforms
-                )
+                if copying is not None:
+                    copying.result()
+                    _copy(_rest_of(loaded, generation), generation)
+                else:
+                    _copy(GraphDumps(loaded.store, sorted(loaded.sizes)), generation)
             except Exception:
                 # A failure to build: the validation's own failure, if any, says more (an
                 # interrupt is passed on as it is).
-                report = checking.result()
-                if not report.conforms:
-                    raise ValidationFailed(report) from None
+                if checking is not None and not checking.result().conforms:
+                    raise ValidationFailed(checking.result()) from None
                 raise
-    else:
-        leftovers = disk.replace_graphs(Path(spec.location), dumps, clear=clear)
+            # The switch waits for the report.
+            if checking is not None and not checking.result().conforms:
+                raise ValidationFailed(checking.result())
+        leftovers = generation.commit()
     # After the switch, as write_store does: a kill in between keeps the base of the data before.
     write_atomic({Path(spec.location) / BASE_FILE: f"{base}\n".encode()})
+    names = sorted(loaded.sizes)
     return WriteReport(str(spec), names, loaded.triples, clear, leftovers, dict(loaded.sizes))
 
 
-class GraphDumps(Mapping[str, bytes]):
-    """The graphs of a store as N-Triples by graph IRI, each dumped only when it is read."""
+def _copy_files(
+    files: Sequence[Path], minter: Minter, generation: disk.NextGeneration, stop: threading.Event
+) -> None:
+    """Bulk-load the files Oxigraph reads into ``generation``, as the scratch store reads them."""
+    for path in files:
+        fmt = None if path.suffix.lower() in YAML_SUFFIXES else _oxigraph_format(path)
+        if fmt is None:
+            continue
+        if stop.is_set():
+            return
+        name = _file_graph(minter, path).value
+        generation.load(_file_bytes(path), format=fmt, to_graph=name, base_iri=path.resolve().as_uri())
 
-    def __init__(self, store: ox.Store, names: Sequence[str]) -> None:
+
+def _rest_of(loaded: Loaded, generation: disk.NextGeneration) -> GraphDumps:
+    """What a new generation that holds the files themselves still needs, graph by graph.
+
+    The shortcut edges of the graphs only those files filled; every other graph whole, from the
+    scratch store, after its quads from the files are removed (the ontology's graph is replaced,
+    and a blank node loaded twice would be two nodes).
+    """
+    for name in sorted(loaded.file_graphs - set(loaded.from_files)):
+        generation.remove_graph(name)
+    return GraphDumps(loaded.store, sorted(loaded.sizes), given=loaded.from_files)
+
+
+def _copy(copies: Mapping[str, bytes], generation: disk.NextGeneration) -> None:
+    for name in copies:
+        generation.load(copies[name], format=ox.RdfFormat.N_TRIPLES, to_graph=name)
+
+
+class GraphDumps(Mapping[str, bytes]):
+    """The graphs of a store as N-Triples by graph IRI, each dumped only when it is read.
+
+    ``given`` holds what to give for some graphs instead of their dump.
+    """
+
+    def __init__(
+        self, store: ox.Store, names: Sequence[str], *, given: Mapping[str, bytes] | None = None
+    ) -> None:
         self._store = store
         self._names = list(names)
+        self._given = given or {}
 
     def __getitem__(self, name: str) -> bytes:
         if name not in self._names:
             raise KeyError(name)
+        if name in self._given:
+            return self._given[name]
         return self._store.dump(format=ox.RdfFormat.N_TRIPLES, from_graph=ox.NamedNode(name)) or b""
 
     def __iter__(self) -> Iterator[str]:

@@ -26,7 +26,7 @@ import os
 import re
 import shutil
 import weakref
-from collections.abc import Callable, Iterator, Mapping
+from collections.abc import Callable, Collection, Iterator, Mapping
 from pathlib import Path
 
 import pyoxigraph as ox
@@ -198,33 +198,124 @@ def replace_graphs(
     leaves the store as it was (a load validates in a thread meanwhile, and waits for it there).
     Returns the names of leftovers of earlier, interrupted loads that were removed.
     """
-    made = _prepare(root)
-    fd = lock(root, exclusive=True)
-    try:
-        leftovers = _remove_leftovers(root)
-        old = active_generation(root)
-        new = root / f"g-{_next_number(root, leftovers):06d}"
+    with NextGeneration(root, clear=clear) as generation:
+        generation.open(graphs)
+        for name, data in graphs.items():
+            generation.load(data, format=ox.RdfFormat.N_TRIPLES, to_graph=name)
+        if before_switch is not None:
+            before_switch()
+        return generation.commit()
+
+
+class NextGeneration:
+    """The next generation of the store at ``root``, built under the store's exclusive lock.
+
+    ``with NextGeneration(root) as g``: ``g.open(replaced)`` makes the new database (a fresh one, or
+    the active generation without the graphs named in ``replaced``), ``g.load(...)`` fills it (from
+    one thread at a time), and ``g.commit()`` makes it durable and the store's. Leaving the block
+    without a commit removes the new generation and, on a first load, the store folder itself, so
+    a failed load changes nothing. The database is only ever held here, so that it is closed before
+    the switch and the lock's release.
+    """
+
+    def __init__(self, root: Path, *, clear: bool = False) -> None:
+        self.root = root
+        self.clear = clear
+        self._made: str | None = None
+        self._fd: int | None = None
+        self._store: ox.Store | None = None
+        self._committed = False
+        self.leftovers: list[str] = []
+
+    def __enter__(self) -> NextGeneration:
+        self._made = _prepare(self.root)
+        self._fd = lock(self.root, exclusive=True)
         try:
-            _build(new, old, graphs, clear=clear)
-            if before_switch is not None:
-                before_switch()
-            _switch(root, new.name)
+            self.leftovers = _remove_leftovers(self.root)
+            self.old = active_generation(self.root)
+            self.new = self.root / f"g-{_next_number(self.root, self.leftovers):06d}"
         except BaseException:
-            shutil.rmtree(new, ignore_errors=True)
-            if made is not None:
-                # A first load that failed leaves no store behind: the folder as it was.
-                for name in (MARKER, LOCK):
-                    with contextlib.suppress(OSError):
-                        (root / name).unlink()
-                if made == "folder":
-                    with contextlib.suppress(OSError):
-                        root.rmdir()
+            self._release(failed=True)
             raise
-        if old is not None:
-            shutil.rmtree(old, ignore_errors=True)
-        return leftovers
-    finally:
-        _close_fd(fd)
+        return self
+
+    @property
+    def fresh(self) -> bool:
+        """Whether nothing of the active generation is kept (a first load, or ``clear``)."""
+        return self.old is None or self.clear
+
+    def open(self, replaced: Collection[str] = ()) -> None:
+        """Make the new database: empty when :attr:`fresh`, else the old one less ``replaced``."""
+        with self.failures():
+            if self.fresh:
+                self._store = ox.Store(str(self.new))
+            else:
+                assert self.old is not None
+                self._store = _next_from(self.old, self.new, set(replaced))
+
+    def load(self, data: bytes, *, format: ox.RdfFormat, to_graph: str, base_iri: str | None = None) -> None:
+        """Bulk-load ``data`` into the new database; the quads of no graph go into ``to_graph``."""
+        if self._store is None:
+            raise StoreError(f"{self.root}: the new generation is not open")
+        with self.failures():
+            self._store.bulk_load(data, format=format, base_iri=base_iri, to_graph=ox.NamedNode(to_graph))
+
+    def remove_graph(self, name: str) -> None:
+        """Remove one graph from the new database (a transaction per quad: for small graphs)."""
+        if self._store is None:
+            raise StoreError(f"{self.root}: the new generation is not open")
+        with self.failures():
+            self._store.remove_graph(ox.NamedNode(name))
+
+    @contextlib.contextmanager
+    def failures(self) -> Iterator[None]:
+        """Oxigraph's failures to write, as a StoreError (DiskFull when the disk is full)."""
+        try:
+            yield
+        except (OSError, SyntaxError, ValueError) as exc:
+            message = f"{self.root}: the load failed and changed nothing: {exc}"
+            if is_no_room(str(exc)):
+                raise DiskFull(
+                    f"{message}; free space on the disk that holds {self.root} (or raise the file "
+                    "size or quota limit that was reached), then load again"
+                ) from None
+            raise StoreError(message) from None
+
+    def commit(self) -> list[str]:
+        """Make the new generation durable and the store's; the leftovers that were removed."""
+        if self._store is None:
+            self.open()
+        assert self._store is not None
+        with self.failures():
+            self._store.flush()
+            self._store = None
+            _sync_tree(self.new)
+        _switch(self.root, self.new.name)
+        self._committed = True
+        if self.old is not None:
+            shutil.rmtree(self.old, ignore_errors=True)
+        return self.leftovers
+
+    def __exit__(self, kind: object, value: object, traceback: object) -> None:
+        self._release(failed=not self._committed)
+
+    def _release(self, *, failed: bool) -> None:
+        try:
+            if failed:
+                self._store = None
+                if hasattr(self, "new"):
+                    shutil.rmtree(self.new, ignore_errors=True)
+                if self._made is not None:
+                    # A first load that failed leaves no store behind: the folder as it was.
+                    for name in (MARKER, LOCK):
+                        with contextlib.suppress(OSError):
+                            (self.root / name).unlink()
+                    if self._made == "folder":
+                        with contextlib.suppress(OSError):
+                            self.root.rmdir()
+        finally:
+            _close_fd(self._fd)
+            self._fd = None
 
 
 def _prepare(root: Path) -> str | None:
@@ -281,24 +372,6 @@ def _next_number(root: Path, leftovers: list[str]) -> int:
     numbers = [int(m[1]) for m in (_GENERATION.match(p.name) for p in _generations(root)) if m]
     numbers += [int(m[1]) for m in (_LEFTOVER.match(name) for name in leftovers) if m]
     return max(numbers, default=0) + 1
-
-
-def _build(new: Path, old: Path | None, graphs: Mapping[str, bytes], *, clear: bool) -> None:
-    try:
-        store = ox.Store(str(new)) if old is None or clear else _next_from(old, new, set(graphs))
-        for name, data in graphs.items():
-            store.bulk_load(data, format=ox.RdfFormat.N_TRIPLES, to_graph=ox.NamedNode(name))
-        store.flush()
-        del store
-        _sync_tree(new)
-    except (OSError, SyntaxError, ValueError) as exc:
-        message = f"{new.parent}: the load failed and changed nothing: {exc}"
-        if is_no_room(str(exc)):
-            raise DiskFull(
-                f"{message}; free space on the disk that holds {new.parent} (or raise the file size "
-                "or quota limit that was reached), then load again"
-            ) from None
-        raise StoreError(message) from None
 
 
 def _next_from(old: Path, new: Path, replaced: set[str]) -> ox.Store:
