@@ -51,6 +51,9 @@ _SPEAKING_INFINITIVE = (
     r"|dela\s+med\s+sig)"
 )
 _PANEL_INFINITIVE = r"(?:samtala|diskutera|debattera|medverka|delta|prata|bidra|resonera)"
+# (Case-sensitive inside the cue, which is not: a name is capitalised.)
+_INVITING_PERSON = r"(?-i:[A-ZÅÄÖ][\w-]+(?:\s+[A-ZÅÄÖ][\w-]+){1,2})\s*(?:\([^()]{1,40}\)\s*)?"
+_INVITING_PEOPLE = rf"{_INVITING_PERSON}(?:(?:,|och|and)\s+{_INVITING_PERSON})*"
 _PRONOUN_WITH = r"(?:\s+(?:hon|han|hen|de|dom|vi|dessa|båda|she|he|they))?\s+med\b"
 
 CUES: tuple[Cue, ...] = (
@@ -77,12 +80,12 @@ CUES: tuple[Cue, ...] = (
     ),
     _cue(MODERATOR, ORGANISER, POST, r"\bhosted\s+by\b"),
     # "Migrationsminister Anders Ygeman intervjuas av Viktor Barth-Kron": the one interviewed (before the
-    # cue for the interviewer, which reads the words after the same verb).
+    # cue for the interviewer, which reads the words after the same verb) is the speaker.
     _cue(
-        PANELIST,
+        SPEAKER,
         None,
         PRE,
-        r"\b(?:intervjuas|intervjuades|utfrågas|utfrågades|interviewed)\s+(?:av|by)\b",
+        r"\b(?:intervjuas|intervjuades|utfrågas|utfrågades|(?:(?:is|was|will\s+be)\s+)?interviewed)\s+(?:av|by)\b",
         r"\b(?:intervjuas|intervjuades|utfrågas|utfrågades|is interviewed|will be interviewed)\b",
     ),
     # "… som intervjuas av X", "Utfrågningen hålls av X", "Programledare är X"
@@ -90,7 +93,8 @@ CUES: tuple[Cue, ...] = (
         MODERATOR,
         None,
         POST,
-        r"\b(?:intervjuas|intervjuades|utfrågas|utfrågades|interviewed)\s+(?:av|by)\b",
+        # the same span as the cue of the one interviewed, so that both are kept
+        r"\b(?:intervjuas|intervjuades|utfrågas|utfrågades|(?:(?:is|was|will\s+be)\s+)?interviewed)\s+(?:av|by)\b",
         r"\butfrågningen\s+(?:hålls|leds|görs)\s+av\b",
         # "Värdar för seminariet är X ordförande Y och Z vice vd Y"
         r"\b(?:programledare|konferencier|värd|värdar|host|hosts)"
@@ -142,6 +146,8 @@ CUES: tuple[Cue, ...] = (
         r"^(?:med|på\s+scen(?:en)?)(?=\s+(?:[a-zåäö]+\s+)?[A-ZÅÄÖ][\w-]+\s+[A-ZÅÄÖ])",
         r"\b(?:med\s+)?på\s+scen(?:en)?\s+(?:finns|fanns|är|var|står|stod|möts|möttes|ses)\b",
         r"\bpanelen\s+(?:består|bestod)\s+av\b",
+        # "På plats finns företrädare för studieförbunden och civilminister Ida Karkiainen"
+        r"\bpå\s+plats\s+(?:finns|fanns|är|var|blir)\b",
         r"\b(?:medverkande|deltagare|panelister|paneldeltagare)\s+(?:är|var|blir)\b",
         r"\bbland\s+(?:de\s+medverkande|deltagarna|panelisterna|paneldeltagarna|gästerna)\s+"
         r"(?:finns|fanns|märks|syns)\b",
@@ -160,6 +166,7 @@ CUES: tuple[Cue, ...] = (
         # discussed by X, Y and Z"
         r"^(?:a\s+)?(?:panel\s+)?(?:discussion|debate|dialogue)\s+with\b",
         r"\b(?:discussed|debated)\s+by\b",
+        r"\bas\s+well\s+as\s+by\b",
         r"\bwith\s+contributions\s+from\b",
         # "Featuring A, … and B, …", "With special guest C": present tense only ("Our last
         # webinar featured D" names someone who spoke before).
@@ -260,13 +267,19 @@ CUES: tuple[Cue, ...] = (
     ),
     # Interviews: "X frågar ut Y", "Expressens reporter X intervjuar Y", "Utfrågning med Y".
     _cue(MODERATOR, None, PRE, r"\b(?:frågar|frågade)\s+ut\b", r"\b(?:intervjuar|intervjuade|interviews)\b"),
+    # The one interviewed or questioned is the speaker.
     _cue(
-        PANELIST,
+        SPEAKER,
         None,
         POST,
         r"\b(?:frågar|frågade)\s+ut\b",
         r"\b(?:intervjuar|intervjuade|interviews)\b(?=\s+(?:[a-zåäö]+\s+)?[A-ZÅÄÖ])",
         r"\b(?:utfrågning|intervju|interview)\s+(?:med|av|with)\b",
+    ),
+    _cue(
+        PANELIST,
+        None,
+        POST,
         r"\b\w*(?:samtal|diskussion|debatt|dialog|eftersnack|duell)\s+(?:mellan|med|bestående\s+av)\b",
         r"\b(?:gästas|besöks)\s+av\b",
         r"\b(?:debatteras|diskuteras|debatterades|diskuterades)\s+(?:av|mellan)\b",
@@ -275,6 +288,23 @@ CUES: tuple[Cue, ...] = (
         r"\bkom\s+och\s+(?:möt|träffa|lyssna\s+på)\b(?=\s+[A-ZÅÄÖ])",
     ),
     _cue(SPEAKER, None, PRE, r"\b(?:är|var|blir)\s+först\s+ut\b"),
+    # Performers: "Opera singer X will perform some Swedish folk songs", "X uppträder".
+    _cue(
+        PARTICIPANT,
+        None,
+        PRE,
+        r"\bwill\s+(?:perform|sing)\b",
+        r"\b(?:performs|sings)\b",
+        r"\b(?:uppträder|uppträdde|sjunger|sjöng)\b",
+    ),
+    # "Amir Rostami, kriminolog …, besvarar frågorna": who answers the questions speaks.
+    _cue(
+        SPEAKER,
+        None,
+        PRE,
+        r"\b(?:besvarar|besvarade|svarar\s+på|svarade\s+på)\s+(?:(?:era|dina|publikens|alla)\s+)?frågor(?:na)?\b",
+        r"\b(?:answers|will answer|answered)\s+(?:your\s+|the\s+|questions\b)",
+    ),
     _cue(
         SPEAKER,
         None,
@@ -312,8 +342,8 @@ CUES: tuple[Cue, ...] = (
         SPEAKER,
         None,
         PRE,
-        r"\b(?:will speak|speaks|spoke|will present|presents|introduces|will introduce|will give|gives|"
-        r"will deliver|delivers|will open|opens the)\b",
+        r"\b(?:will speak|speaks|spoke|addresses|adresses|will present|presents|introduces|will introduce|"
+        r"will give|gives|will deliver|delivers|will open|opens the)\b",
     ),
     # organisers
     _cue(
@@ -338,6 +368,10 @@ CUES: tuple[Cue, ...] = (
         r"\b(?:välkomnar|hälsar)\s+(?:dig|er|alla|hjärtligt)\b",
         r"\bwelcomes\s+(?:you|everyone|all)\b",
     ),
+    # People who invite to the item host it: "bjuder Dan Adolphsson Björck (AMF) och Staffan Ström
+    # (Alecta) in till en talkshow" (names of two or three capitalised words, each perhaps with its
+    # organisation in parentheses; before the organisers' cue of the same verb, which it then hides).
+    _cue(MODERATOR, None, POST, rf"\b(?:bjuder|bjöd)(?=\s+{_INVITING_PEOPLE}\s*in\s)"),
     # "Kvällen är ett samarbete mellan Stadsbiblioteket och Forskarföreningen": both organise it;
     # "Inför valet bjuder Linköpings studentkår in …": the verb first, the organiser before "in".
     _cue(

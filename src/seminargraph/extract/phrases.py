@@ -56,6 +56,7 @@ _PRONOUNS = frozenset({"vi", "du", "ni", "man", "jag", "hon", "han", "hen", "we"
 _DETERMINERS = frozenset(
     {"ett", "en", "sitt", "sin", "sina", "två", "tre", "fyra", "fem", "flera", "några", "många", "alla"}
 )
+_ARTICLES = frozenset({"den", "det", "de", "en", "ett", "the", "a", "an"})
 MAX_ORGANISATION_WORDS = 8
 _PARTIES = frozenset({"S", "M", "C", "L", "V", "KD", "MP", "SD", "Fi"})
 _TRAILING_ROLE = re.compile(r"\s*\(([^()]{2,30})\)\s*$")
@@ -76,7 +77,10 @@ class Attribute:
 
 _PAST = re.compile(
     r"\s(?:med\s+(?:ett\s+)?förflutet\s+som|med\s+bakgrund\s+som|med\s+lång\s+erfarenhet\s+som|"
-    r"som\s+tidigare\s+(?:var|har\s+varit)|with\s+a\s+background\s+as|formerly|previously)\s",
+    r"som\s+tidigare\s+(?:var|har\s+varit)|with\s+a\s+background\s+as|formerly|previously|"
+    # "leg barnmorska som jobbat på RFSU i många år": a former employer
+    r"som\s+(?:har\s+|hade\s+)?(?:jobbat|arbetat|jobbade|arbetade)\s+(?:på|vid|hos|i|inom|som)|"
+    r"who\s+(?:has\s+)?(?:previously\s+)?worked\s+(?:at|for|in|as))\s",
     re.IGNORECASE,
 )
 _FORMER = re.compile(
@@ -86,6 +90,16 @@ _FORMER = re.compile(
 )
 
 
+# A post held before, in Swedish: "fd. anstaltschef på X", "läkare och tidigare regeringens
+# psykiatrisamordnare", "Rikshem. F. d. kommunalråd": from the word on, no title of the person's now.
+# (English "former Prime Minister of Haiti" is how such a person is named, and kept.)
+_FORMER_POST = re.compile(
+    r"(?:^|(?<=\s)(?:och|samt)\s+|[.;]\s*|(?<=\s))(?:tidigare|före\s+detta|förre|f\.\s?d\.?|fd\.?)\s+(?=\w)",
+    re.IGNORECASE,
+)
+
+
+_INNER_PARTY = re.compile(r"\s+(?:för\s+)?\(([A-Za-zÅÄÖåäö]{1,2})\)(?=\s+\S)")
 _TRAILING_PARTY = re.compile(r"\s*\(([A-Za-zÅÄÖåäö!]{1,3})\)\s*$")
 
 
@@ -101,11 +115,23 @@ def parse_attribute(text: str, start: int, end: int) -> Attribute:
         return attribute
     if _FORMER.match(piece.strip()):
         return attribute  # "tidigare på Sveriges Radio": a former employer, not the organisation
+    former = _FORMER_POST.search(piece.strip())
+    if former is not None:
+        if former.start() == 0:
+            return attribute
+        end = start + (len(piece) - len(piece.lstrip())) + former.start()
+        piece = text[start:end]
     past = _PAST.search(piece)
     if past is not None and past.start() > 0:
         # "debattör och författare med förflutet som politisk chefredaktör på Dagens Nyheter":
         # what the person was before is no title of theirs.
         end = start + past.start()
+        piece = text[start:end]
+    seated = _INNER_PARTY.search(piece)
+    if seated is not None and seated.start() > 0 and _any_case_party(seated.group(1)):
+        # "riksdagsledamot för (m) Stockholms stad": the party, and where the seat is, end the title.
+        attribute.party = (start + seated.start(1), start + seated.end(1))
+        end = start + seated.start()
         piece = text[start:end]
     tagged = _TRAILING_PARTY.search(piece)
     if tagged is not None and tagged.start() > 0 and is_party_tag(tagged.group(1)):
@@ -136,7 +162,7 @@ def parse_attribute(text: str, start: int, end: int) -> Attribute:
     if (
         not genitive
         and len(tokens) > 1
-        and tokens[0].text.isupper()
+        and (tokens[0].text.isupper() or _swedish_title(tokens[0]))
         and is_title_word(tokens[0])
         and is_capitalised(tokens[1])
         and not is_title_word(tokens[1])
@@ -172,6 +198,16 @@ def parse_attribute(text: str, start: int, end: int) -> Attribute:
     return attribute
 
 
+def _any_case_party(tag: str) -> bool:
+    """A party tag however it is written: "(m)", "(kd)", "(Fi)"."""
+    return any(is_party_tag(form) for form in (tag, tag.upper(), tag.capitalize()))
+
+
+def _swedish_title(token: Token) -> bool:
+    """A whole Swedish title written with a capital ("Ordförande Kommunal"), not an English one."""
+    return token.text[:1].isupper() and not english_titles().matches(token.lower) and is_title_word(token)
+
+
 def organisation_extent(tokens: list[Token], i: int) -> int | None:
     """Return the end (exclusive token index) of the organisation name starting at ``tokens[i]``."""
     if i >= len(tokens) or not is_capitalised(tokens[i]) or tokens[i].lower in _STOP:
@@ -198,6 +234,14 @@ def organisation_extent(tokens: list[Token], i: int) -> int | None:
             is_capitalised(tokens[j + 1]) or tokens[j - 1].text.endswith("-") or _joined_field(tokens, i, j)
         )
         if low in ("och", "and") and not goes_on:
+            break
+        if (
+            low == "och"
+            and any(t.lower == "i" for t in tokens[i + 1 : j])
+            and not tokens[j - 1].text.endswith("-")
+        ):
+            # "Handelshögskolan i Stockholm och Karlstad Universitet": a name placed with "i" is
+            # whole; what follows "och" is a second organisation.
             break
         j += 1
         if low not in _CONNECTORS and not (tokens[j - 1].text.islower() and low in _DESCRIPTORS):
@@ -375,6 +419,9 @@ def _title(tokens: list[Token]) -> Span | None:
     first = head
     while first > 0 and head - first < 3:
         before = tokens[first - 1]
+        if before.lower in _CONJUNCTIONS and first > 1 and tokens[first - 2].text.endswith("-"):
+            first -= 2  # "Analys- och prognoschef": the first part waits for the head after "och"
+            continue
         if before.lower in DESCRIPTIVE or before.lower in _STOP or before.lower in _CONNECTORS:
             break
         degree = before.lower.replace(".", "") in _DEGREES  # "PhD candidate"
@@ -394,6 +441,8 @@ def _complement_length(tokens: list[Token], head: int) -> int:
     capitals = _english_field(tokens, head + 1) or (
         rest[0].lower == "in" and english_titles().matches(tokens[head].lower)
     )
+    if len(rest) > 1 and rest[1].lower in _ARTICLES:
+        return 0  # "redaktör för den nya boken …": what the person did, not the title's field
     words = 0
     for k, token in enumerate(rest[1:5], start=1):
         # "barn- och utbildningsnämnden"; "i svenska och historia" (a last field after "och").
