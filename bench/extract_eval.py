@@ -58,6 +58,7 @@ ROW_SETS = {
     "almedalen-heldout-d": ROOT / "tests/data/extract/almedalen/heldout-d.rows.yaml",
     "almedalen-heldout-e": ROOT / "tests/data/extract/almedalen/heldout-e.rows.yaml",
     "almedalen-heldout-f": ROOT / "tests/data/extract/almedalen/heldout-f.rows.yaml",
+    "almedalen-heldout-g": ROOT / "tests/data/extract/almedalen/heldout-g.rows.yaml",
 }
 TITLES["almedalen-dev"] = "Almedalen development set (real programme rows; tuned on)"
 TITLES["almedalen-heldout"] = "Almedalen held-out set (real programme rows; not tuned on)"
@@ -71,10 +72,13 @@ TITLES["almedalen-heldout-d"] = (
     "Almedalen held-out set D (real programme rows; annotated before the third round, never tuned on)"
 )
 TITLES["almedalen-heldout-e"] = (
-    "Almedalen held-out set E (real programme rows; annotated after the last pass, never tuned on)"
+    "Almedalen held-out set E (real programme rows; first run in session 18, tuned on in session 20)"
 )
 TITLES["almedalen-heldout-f"] = (
-    "Almedalen held-out set F (real programme rows; annotated before session 19's rules, never tuned on)"
+    "Almedalen held-out set F (real programme rows; first run in session 19, tuned on in session 20)"
+)
+TITLES["almedalen-heldout-g"] = (
+    "Almedalen held-out set G (real programme rows; annotated after session 20's rules, never tuned on)"
 )
 DOCS = ROOT / "docs/extraction.md"
 START, END = "<!-- extract-eval:start -->", "<!-- extract-eval:end -->"
