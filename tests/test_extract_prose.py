@@ -796,7 +796,7 @@ def test_a_title_and_party_in_parentheses_and_members_of_a_network() -> None:
     assert not members.participants
 
 
-#: Rules from the seen real sets E and F (session 20), each in a sentence of our own.
+#: Rules from the seen real sets E, F and G (session 20), each in a sentence of our own.
 SETS_E_F: dict[str, tuple[str, set[Row]]] = {
     "an interview: the one interviewed speaks": (
         "Intervju med Nordbankens chefsekonom Robert Holm.",
@@ -858,6 +858,35 @@ SETS_E_F: dict[str, tuple[str, set[Row]]] = {
     "people present ('På plats finns')": (
         "På plats finns företrädare för förbundet och civilminister Ida Lund.",
         {("Ida Lund", ("civilminister",), None, "panelist")},
+    ),
+    # From the first run of set G (seen since; session 20).
+    "a discussion 'om' its subject 'med' its people": (
+        "Vem styr? Panelsamtal om journalistik och makt med Eva Holm och Per Lind samt Ada Berg.",
+        {
+            ("Eva Holm", (), None, "panelist"),
+            ("Per Lind", (), None, "panelist"),
+            ("Ada Berg", (), None, "panelist"),
+        },
+    ),
+    "a possessive is no part of the title": (
+        "Lyssna på vår chefsekonom Jens Holm.",
+        {("Jens Holm", ("chefsekonom",), None, "speaker")},
+    ),
+    "a person who invites to a talk hosts it": (
+        "Anna Ek, vd Norrbanken, bjuder in till ett samtal.",
+        {("Anna Ek", ("vd",), "Norrbanken", "moderator")},
+    ),
+    "a second title after the organisation": (
+        "Medverkande: Eva Ek, forskare vid Lunds universitet och medgrundare av Nätverket.",
+        {("Eva Ek", ("forskare", "medgrundare"), "Lunds universitet", "panelist")},
+    ),
+    "English: a title before the name and a verb in -s": (
+        "Anthropologist Brian Palmer takes insights from the lives of women.",
+        {("Brian Palmer", ("Anthropologist",), None, "speaker")},
+    ),
+    "English: 'Startup by'; a degree is no title": (
+        "Startup by Karin Lund, MSc in General Management.",
+        {("Karin Lund", (), None, "speaker")},
     ),
 }
 

@@ -592,9 +592,11 @@ def _sentence(
         return None, None
     cues = find_cues(text[s_start:s_end], s_start)
     pending = None
-    for k, match in enumerate(cues):
-        after_end = cues[k + 1].start if k + 1 < len(cues) else s_end
-        before_start = cues[k - 1].end if k else s_start
+    for match in cues:
+        # The words between this cue and its neighbours (a cue of the same words, read for another
+        # role, is no neighbour).
+        after_end = next((c.start for c in cues if c.start >= match.end), s_end)
+        before_start = max((c.end for c in cues if c.end <= match.start), default=s_start)
         cue = match.cue
         if cue.direction in (POST, EITHER):
             if text[match.start : match.end].lower() in ("bjuder", "bjöd"):

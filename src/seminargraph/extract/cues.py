@@ -206,8 +206,8 @@ CUES: tuple[Cue, ...] = (
         r"(?:finns|fanns|märks|syns)\b",
         r"\b(?:speakers|presenters|keynote speakers|keynote speaker|speaker)\s+(?:include|includes|are|is|"
         r"were|will be)\b",
-        r"\b(?:keynote|talk|lecture|presentation|address|introduction|opening remarks|welcome)"
-        r"\s+(?:by|from)\b",
+        r"\b(?:keynote|talk|lecture|presentation|address|introduction|opening remarks|welcome|startup|"
+        r"start-up|kick-off|opening)\s+(?:by|from)\b",
         r"\b(?:keynote|opening|closing|welcome)\s+(?:address|speech|remarks|lecture)\s+(?:by|from)\b",
         r"\b(?:frågestund|frågor och svar|Q&A|questions and answers)\s+(?:med|with)\b",
         r"\b(?:introduced|presented|opened|given|delivered)\s+by\b",
@@ -281,6 +281,10 @@ CUES: tuple[Cue, ...] = (
         None,
         POST,
         r"\b\w*(?:samtal|diskussion|debatt|dialog|eftersnack|duell)\s+(?:mellan|med|bestående\s+av)\b",
+        # "Panelsamtal om journalistik, politik och förtroende med forskarna A och B": the subject
+        # between the noun and "med" (a lowercase word or none, then a capitalised name, after it).
+        r"\b\w*(?:samtal|diskussion|debatt|dialog)\s+om\s+(?:[\w,-]+\s+){1,6}?med\b"
+        r"(?=\s+(?:[a-zåäö]+\s+)?(?-i:[A-ZÅÄÖ])[\w-]+\s+(?-i:[A-ZÅÄÖ]))",
         r"\b(?:gästas|besöks)\s+av\b",
         r"\b(?:debatteras|diskuteras|debatterades|diskuterades)\s+(?:av|mellan)\b",
         r"\b(?:övriga\s+)?medverkande(?:\s+är)?(?=\s+(?:bl\.a\.\s+|bland\s+andra\s+)?[A-ZÅÄÖ][a-zåäö]+\s+[A-ZÅÄÖ])",
@@ -356,6 +360,14 @@ CUES: tuple[Cue, ...] = (
         r"\b(?:organised|organized|arranged|co-organised|co-organized|co-hosted)\s+(?:together\s+)?"
         r"(?:by|with|in (?:collaboration|partnership|cooperation) with)\b",
     ),
+    # "SAS vd Anko van der Werff bjuder in till samtal": a person who invites hosts the item (the
+    # organisers' cue below, of the same words, reads an organisation there).
+    _cue(
+        MODERATOR,
+        None,
+        PRE,
+        r"\b(?:bjuder|bjöd)\s+(?:(?:nu|åter|härmed|återigen|också)\s+)?in\s+till\b(?=\s+(?:ett\s+|en\s+)?samtal\b)",
+    ),
     # "Kommunförbundet bjuder in till ett samtal", "X inbjuder till", "X invites you to".
     _cue(
         None,
@@ -413,8 +425,11 @@ def find_cues(text: str, offset: int) -> list[CueMatch]:
     for item in found:
         if not kept or item.start >= kept[-1].end:
             kept.append(item)
-        elif (item.start, item.end) == (kept[-1].start, kept[-1].end) and item.cue.direction != kept[
-            -1
-        ].cue.direction:
-            kept.append(item)  # "X frågar ut Y": one verb, a role before it and another after it
+        elif (item.start, item.end) == (kept[-1].start, kept[-1].end) and (
+            item.cue.direction != kept[-1].cue.direction
+            or (item.cue.person_role is None) != (kept[-1].cue.person_role is None)
+        ):
+            # "X frågar ut Y": one verb, a role before it and another after it; "X bjuder in till
+            # samtal": a person there hosts, an organisation organises.
+            kept.append(item)
     return kept

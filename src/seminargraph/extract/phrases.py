@@ -56,6 +56,7 @@ _PRONOUNS = frozenset({"vi", "du", "ni", "man", "jag", "hon", "han", "hen", "we"
 _DETERMINERS = frozenset(
     {"ett", "en", "sitt", "sin", "sina", "två", "tre", "fyra", "fem", "flera", "några", "många", "alla"}
 )
+_POSSESSIVES = frozenset({"vår", "vårt", "våra", "er", "ert", "era", "our", "their", "his", "her", "its"})
 _ARTICLES = frozenset({"den", "det", "de", "en", "ett", "the", "a", "an"})
 MAX_ORGANISATION_WORDS = 8
 _PARTIES = frozenset({"S", "M", "C", "L", "V", "KD", "MP", "SD", "Fi"})
@@ -154,6 +155,10 @@ def parse_attribute(text: str, start: int, end: int) -> Attribute:
         tokens = tokens[1:]  # "a housing researcher at the University of Leeds"
     if not tokens:
         return attribute
+    if tokens[0].lower.replace(".", "") in _DEGREES | {"ma", "ba", "bsc", "msc", "fil"} and (
+        len(tokens) == 1 or tokens[1].lower in ("in", "i", "of", "från", "from", "dr")
+    ):
+        return attribute  # "MSc in General Management": a degree is no job title
     genitive = _genitive(tokens)
     if genitive:
         # "Region Skåneviks kulturdirektör", "Motalas kommunchef"
@@ -183,6 +188,16 @@ def parse_attribute(text: str, start: int, end: int) -> Attribute:
         extent = organisation_extent(tokens, org_at) if org_at < len(tokens) else None
         if extent is not None:
             attribute.organisation = (tokens[org_at].start, tokens[extent - 1].end)
+            rest = tokens[extent + 1 :]
+            if (
+                extent < len(tokens)
+                and tokens[extent].lower in ("och", "samt", "and")
+                and rest
+                and rest[0].text.islower()
+                and is_title_word(rest[0])
+            ):
+                # "vd Consid och författare till boken …": a second title after the organisation
+                title_tokens = [*title_tokens, tokens[extent], *rest]
     elif not genitive and is_capitalised(tokens[0]) and not _has_title(tokens):
         extent = organisation_extent(tokens, 0)
         if extent is not None:
@@ -424,6 +439,8 @@ def _title(tokens: list[Token]) -> Span | None:
             continue
         if before.lower in DESCRIPTIVE or before.lower in _STOP or before.lower in _CONNECTORS:
             break
+        if before.lower in _POSSESSIVES:
+            break  # "vår chefsekonom": the title without whose it is
         degree = before.lower.replace(".", "") in _DEGREES  # "PhD candidate"
         if before.text.islower() or degree or (is_capitalised(before) and is_capitalised(tokens[head])):
             first -= 1
