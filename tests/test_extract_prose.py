@@ -884,6 +884,13 @@ SETS_E_F: dict[str, tuple[str, set[Row]]] = {
         "Anthropologist Brian Palmer takes insights from the lives of women.",
         {("Brian Palmer", ("Anthropologist",), None, "speaker")},
     ),
+    "who leads the questioning hosts it, the one questioned speaks": (
+        "Tor Ek (ordf. Utgivarna, styrelseled. Förbundet) leder utfrågning av utredaren Mats Berg.",
+        {
+            ("Tor Ek", ("ordf.", "styrelseled."), "Utgivarna", "moderator"),
+            ("Mats Berg", ("utredaren",), None, "speaker"),
+        },
+    ),
     "English: 'Startup by'; a degree is no title": (
         "Startup by Karin Lund, MSc in General Management.",
         {("Karin Lund", (), None, "speaker")},

@@ -110,6 +110,10 @@ CUES: tuple[Cue, ...] = (
         r"\b(?:är|var|blir)\s+moderator\b",
         rf"\b(?:modererar|modererade|leder|ledde|håller ihop|höll ihop)\s+{_EVENT_NOUN}\b",
         r"\b(?:modererar|modererade)\b",
+        # "X (ordf. Utgivarna) leder utfrågning av Y": the verb alone, so that the cue of the one
+        # questioned reads what follows
+        r"\b(?:leder|ledde)\b(?=\s+(?:en\s+|ett\s+)?(?:utfrågning|utfrågningen|intervju|intervjun|samtal|debatt|"
+        r"diskussion|panelsamtal)\b)",
         r"\b(?:will moderate|moderates|will chair|chairs the|will host|will facilitate|facilitates)\b",
         r"\b(?:is|was|will be)\s+(?:the\s+)?(?:moderator|chair|host|facilitator)\b",
     ),

@@ -29,7 +29,7 @@ _ABBREVIATIONS = {
     "bl.a", "t.ex", "m.fl", "m.m", "o.s.v", "osv", "kl", "ca", "resp", "dvs", "d.v.s", "jfr", "s.k",
     "fr.o.m", "t.o.m", "f.d", "dr", "prof", "mr", "mrs", "ms", "st", "nr", "no", "vol", "inc", "ltd",
     "jr", "sr", "e.g", "i.e", "etc", "vs", "tel", "ev", "ordf", "doc", "ass", "tf", "t.f", "bitr",
-    "gen", "sek", "kungl", "generaldir", "projektled", "chefred", "sekr", "mod",
+    "gen", "sek", "kungl", "generaldir", "projektled", "chefred", "sekr", "mod", "fd", "styrelseled",
     "p.g.a", "pga", "inkl", "exkl", "ang", "enl", "jan", "feb", "aug", "sept", "okt",
     "nov", "dec", "mon", "tue", "wed", "thu", "fri", "sat", "sun", "approx", "dept", "univ", "rev",
 }  # fmt: skip

@@ -36,7 +36,17 @@ HONORIFICS = frozenset(
 _ABBREVIATED = frozenset(
     {
         *("prof", "doc", "ordf", "v.ordf", "generaldir", "projektled", "avd.chef", "adj", "univ.lekt"),
-        *("kommunikationsdir", "förvaltn.chef", "bitr", "sekr", "handl", "red", "chefred", "mod"),
+        *(
+            "kommunikationsdir",
+            "förvaltn.chef",
+            "bitr",
+            "sekr",
+            "handl",
+            "red",
+            "chefred",
+            "mod",
+            "styrelseled",
+        ),
     }
 )
 #: Words that name a role on their own: wordlists/role-words.txt.
