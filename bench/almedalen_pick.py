@@ -182,7 +182,7 @@ def chosen(which: str) -> list[str]:
         "heldout-f": ("dev", "heldout", "heldout-b", "heldout-c", "heldout-d", "heldout-e"),
         "heldout-g": ("dev", "heldout", "heldout-b", "heldout-c", "heldout-d", "heldout-e", "heldout-f"),
     }[which]
-    dedupe = which != "dev" and which != "heldout"
+    dedupe = which not in ("dev", "heldout")
     seen = {_tail(row) for name in earlier for row in chosen(name)} if dedupe else set()
     for pool, size in SIZES[which].items():
         skip = sum(SIZES[name].get(pool, 0) for name in earlier)

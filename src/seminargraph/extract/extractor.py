@@ -19,7 +19,7 @@ from .model import Evidence, ExtractedEvent, ExtractionResult, Nesting, Particip
 from .names import names_on_line
 from .roles import ORGANISER
 from .sections import Section, find_part_of, split_sections
-from .tokens import is_organisation_word, is_party_tag, tokenize
+from .tokens import is_organisation_word, party_tag_form, tokenize
 
 #: Below this confidence an item goes into the draft marked ambiguous, for review.
 REVIEW_BELOW = 0.7
@@ -306,7 +306,7 @@ def _participant(text: str, item: Found) -> Participant:
         job_title=phrase,
         job_titles=titles,
         organisation=organisation,
-        party=_party_name(text[mention.party[0] : mention.party[1]]) if mention.party else None,
+        party=_party(text[mention.party[0] : mention.party[1]]) if mention.party else None,
         status=status,
         notes=tuple(notes),
         organisation_status="inferred" if mention.organisation_name else "stated",
@@ -430,8 +430,6 @@ def _word_forms(text: str) -> dict[str, str]:
     return forms
 
 
-def _party_name(tag: str) -> str:
+def _party(tag: str) -> str:
     """A party tag as parties write it: "(m)" in a programme is the party M."""
-    if is_party_tag(tag):
-        return tag
-    return next((form for form in (tag.upper(), tag.capitalize()) if is_party_tag(form)), tag)
+    return party_tag_form(tag) or tag

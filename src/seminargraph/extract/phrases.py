@@ -21,6 +21,7 @@ from .tokens import (
     is_organisation_word,
     is_party_tag,
     is_title_word,
+    party_tag_form,
     role_word,
     tokenize,
 )
@@ -40,6 +41,8 @@ _DESCRIPTORS = frozenset(
     }
 )
 _DEGREES = frozenset({"phd", "msc", "mba", "llm"})
+#: Degrees that open a segment of their own ("MSc in General Management", "Fil. Dr. i …").
+_DEGREE_WORDS = _DEGREES | {"ma", "ba", "bsc", "fil"}
 _CONJUNCTIONS = frozenset({"och", "and", "samt", "&", "/"})
 _COMPLEMENT = frozenset({"för", "i", "inom", "av", "of", "for", "in", "on"})
 _STOP = frozenset(
@@ -129,7 +132,7 @@ def parse_attribute(text: str, start: int, end: int) -> Attribute:
         end = start + past.start()
         piece = text[start:end]
     seated = _INNER_PARTY.search(piece)
-    if seated is not None and seated.start() > 0 and _any_case_party(seated.group(1)):
+    if seated is not None and seated.start() > 0 and party_tag_form(seated.group(1)) is not None:
         # "riksdagsledamot för (m) Stockholms stad": the party, and where the seat is, end the title.
         attribute.party = (start + seated.start(1), start + seated.end(1))
         end = start + seated.start()
@@ -155,7 +158,7 @@ def parse_attribute(text: str, start: int, end: int) -> Attribute:
         tokens = tokens[1:]  # "a housing researcher at the University of Leeds"
     if not tokens:
         return attribute
-    if tokens[0].lower.replace(".", "") in _DEGREES | {"ma", "ba", "bsc", "msc", "fil"} and (
+    if tokens[0].lower.replace(".", "") in _DEGREE_WORDS and (
         len(tokens) == 1 or tokens[1].lower in ("in", "i", "of", "från", "from", "dr")
     ):
         return attribute  # "MSc in General Management": a degree is no job title
@@ -211,11 +214,6 @@ def parse_attribute(text: str, start: int, end: int) -> Attribute:
         if span is not None:
             attribute.titles.append(span)
     return attribute
-
-
-def _any_case_party(tag: str) -> bool:
-    """A party tag however it is written: "(m)", "(kd)", "(Fi)"."""
-    return any(is_party_tag(form) for form in (tag, tag.upper(), tag.capitalize()))
 
 
 def _swedish_title(token: Token) -> bool:

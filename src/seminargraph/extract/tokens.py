@@ -304,3 +304,9 @@ def _adjacent(tokens: list[Token], j: int) -> bool:
 def is_party_tag(text: str) -> bool:
     """A Swedish party tag such as S, M, KD, MP or Fi (without the parentheses)."""
     return text in _PARTIES
+
+
+def party_tag_form(text: str) -> str | None:
+    """The party tag as parties write it, however the page writes it ("m" gives "M", "fi" "Fi");
+    None when ``text`` is no party tag in any case."""
+    return next((form for form in (text, text.upper(), text.capitalize()) if form in _PARTIES), None)
