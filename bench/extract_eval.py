@@ -59,6 +59,7 @@ ROW_SETS = {
     "almedalen-heldout-e": ROOT / "tests/data/extract/almedalen/heldout-e.rows.yaml",
     "almedalen-heldout-f": ROOT / "tests/data/extract/almedalen/heldout-f.rows.yaml",
     "almedalen-heldout-g": ROOT / "tests/data/extract/almedalen/heldout-g.rows.yaml",
+    "almedalen-heldout-h": ROOT / "tests/data/extract/almedalen/heldout-h.rows.yaml",
 }
 TITLES["almedalen-dev"] = "Almedalen development set (real programme rows; tuned on)"
 TITLES["almedalen-heldout"] = "Almedalen held-out set (real programme rows; not tuned on)"
@@ -78,7 +79,10 @@ TITLES["almedalen-heldout-f"] = (
     "Almedalen held-out set F (real programme rows; first run in session 19, tuned on in session 20)"
 )
 TITLES["almedalen-heldout-g"] = (
-    "Almedalen held-out set G (real programme rows; annotated after session 20's rules, never tuned on)"
+    "Almedalen held-out set G (real programme rows; first run in session 20, tuned on after it)"
+)
+TITLES["almedalen-heldout-h"] = (
+    "Almedalen held-out set H (real programme rows; annotated before session 21's rules)"
 )
 DOCS = ROOT / "docs/extraction.md"
 START, END = "<!-- extract-eval:start -->", "<!-- extract-eval:end -->"

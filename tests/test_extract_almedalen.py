@@ -27,7 +27,8 @@ HELDOUT_D = SETS / "heldout-d.rows.yaml"
 HELDOUT_E = SETS / "heldout-e.rows.yaml"
 HELDOUT_F = SETS / "heldout-f.rows.yaml"
 HELDOUT_G = SETS / "heldout-g.rows.yaml"
-ALL = (DEV, HELDOUT, HELDOUT_B, HELDOUT_C, HELDOUT_D, HELDOUT_E, HELDOUT_F, HELDOUT_G)
+HELDOUT_H = SETS / "heldout-h.rows.yaml"
+ALL = (DEV, HELDOUT, HELDOUT_B, HELDOUT_C, HELDOUT_D, HELDOUT_E, HELDOUT_F, HELDOUT_G, HELDOUT_H)
 
 pytestmark = pytest.mark.skipif(not DATA.is_dir(), reason=f"{DATA} is not there")
 
@@ -48,12 +49,13 @@ def test_the_sets_are_rows_of_the_data_in_both_languages() -> None:
         (HELDOUT_E, 20),
         (HELDOUT_F, 21),
         (HELDOUT_G, 22),
+        (HELDOUT_H, 27),
     ):
         pairs = _run(gold_file)
         assert len(pairs) == size
         assert {gold.language for gold, _ in pairs} == {"sv", "en"}
     rows = {gold.path.name for f in ALL for gold, _ in _run(f)}
-    assert len(rows) == 225  # no row in two sets
+    assert len(rows) == 252  # no row in two sets
 
 
 def test_every_annotated_name_is_written_in_its_row() -> None:
@@ -67,7 +69,17 @@ def test_every_annotated_name_is_written_in_its_row() -> None:
 @pytest.mark.parametrize(
     "gold_file",
     ALL,
-    ids=["dev", "heldout", "heldout-b", "heldout-c", "heldout-d", "heldout-e", "heldout-f", "heldout-g"],
+    ids=[
+        "dev",
+        "heldout",
+        "heldout-b",
+        "heldout-c",
+        "heldout-d",
+        "heldout-e",
+        "heldout-f",
+        "heldout-g",
+        "heldout-h",
+    ],
 )
 def test_no_invented_people_and_every_item_quotes_the_text(gold_file: Path) -> None:
     for _gold, result in _run(gold_file):
