@@ -908,3 +908,112 @@ def test_a_lowercase_party_tag_in_parentheses_is_read_as_the_party() -> None:
     result = page("Medverkande: Anna Ek, riksdagsledamot för (m) Norrby.")
     (person,) = [p for p in result.participants if p.kind == "person"]
     assert person.party == "M"
+
+
+# Rules written after set H's first run (session 21), each on a sentence of our own.
+SET_H: dict[str, tuple[str, set[Row]]] = {
+    "a title after an article and before the name, after an opening phrase": (
+        "In this seminar, the French Ambassador Anne Lind will seek to outline the plans of her government.",
+        {("Anne Lind", ("French Ambassador",), None, "speaker")},
+    ),
+    "the perfect tense is no subject's verb": (
+        "Anne Lind has written a book about refugees.",
+        set(),
+    ),
+    "a biography of experience, English": (
+        "Anne Lind has extensive experience from work with refugees.",
+        {("Anne Lind", (), None, "speaker")},
+    ),
+    "a biography of experience, Swedish": (
+        "Anne Lind har lång erfarenhet av arbete med flyktingar.",
+        {("Anne Lind", (), None, "speaker")},
+    ),
+    "the people met after a colon": (
+        "Anne Lind meets two economists with insight into the region: Professor Per Holm from Lund "
+        "University and Chief Economist Lars Dahl from Danske Bank.",
+        {
+            ("Anne Lind", (), None, "panelist"),
+            ("Per Holm", ("Professor",), "Lund University", "panelist"),
+            ("Lars Dahl", ("Chief Economist",), "Danske Bank", "panelist"),
+        },
+    ),
+    "who discusses with someone: both on the panel": (
+        "Anne Lind meets Per Holm.",
+        {("Anne Lind", (), None, "panelist"), ("Per Holm", (), None, "panelist")},
+    ),
+    "the people of 'will discuss … with', a title before a name and a comma": (
+        "He will discuss the situation with the Director General of Sida, Anne Lind, and the Burma "
+        "expert Per Holm.",
+        {
+            ("Anne Lind", ("Director General",), "Sida", "panelist"),
+            ("Per Holm", ("expert",), None, "panelist"),
+        },
+    ),
+    "a capitalised word qualifies an English title": (
+        "Panelists are German Ambassador Anne Lind and European Economist Per Holm from Nordea.",
+        {
+            ("Anne Lind", ("German Ambassador",), None, "panelist"),
+            ("Per Holm", ("European Economist",), "Nordea", "panelist"),
+        },
+    ),
+    "an English title in a Swedish sentence": (
+        "I panelen sitter Eva Ek, associate vid Norrby Arkitekter.",
+        {("Eva Ek", ("associate",), "Norrby Arkitekter", "panelist")},
+    ),
+    "a title with a capitalised prefix": (
+        "Samtalet leds av TV-journalisten Eva Ek.",
+        {("Eva Ek", ("TV-journalisten",), None, "moderator")},
+    ),
+    "a compound cut at its hyphen before the title": (
+        "I panelen sitter EU- och handelsminister Eva Ek.",
+        {("Eva Ek", ("EU- och handelsminister",), None, "panelist")},
+    ),
+    "an organisation of two words in the genitive before the title": (
+        "Samtalet leds av Sveriges Konsumenters ordförande Eva Ek.",
+        {("Eva Ek", ("ordförande",), "Sveriges Konsumenter", "moderator")},
+    ),
+    "the same after the name": (
+        "Samtalet leds av Eva Ek, Sveriges Konsumenters ordförande.",
+        {("Eva Ek", ("ordförande",), "Sveriges Konsumenter", "moderator")},
+    ),
+    "a given name before a genitive surname is still a name": (
+        "Moderator är Annika Lundius vice vd Svenskt Näringsliv.",
+        {("Annika Lundius", ("vice vd",), "Svenskt Näringsliv", "moderator")},
+    ),
+    "who moderates after an opening phrase": (
+        "Seminarium med paneldiskussion, Eva Ek och Per Holm modererar.",
+        {("Eva Ek", (), None, "moderator"), ("Per Holm", (), None, "moderator")},
+    ),
+    "a person named twice keeps the title of the fuller mention": (
+        "TV-journalisten Eva Ek leder en diskussion om boende med Per Holm. Därefter följer en "
+        "paneldiskussion ledd av Eva Ek.",
+        {("Eva Ek", ("TV-journalisten",), None, "moderator"), ("Per Holm", (), None, "panelist")},
+    ),
+    "a negated cue before a colon names nobody": (
+        "Kommissionens ledamöter (alla deltar ej på seminariet): Eva Ek och Per Holm.",
+        set(),
+    ),
+}
+
+
+@pytest.mark.parametrize("case", list(SET_H))
+def test_rules_from_the_real_set_h(case: str) -> None:
+    sentence, expected = SET_H[case]
+    assert rows(page(sentence)) == expected
+
+
+@pytest.mark.parametrize(
+    ("sentence", "organisations"),
+    [
+        (
+            "Medverkar gör representanter för Riksdagen, Skanska, HSB samt Norrby Bygg.",
+            {"Riksdagen", "Skanska", "HSB", "Norrby Bygg"},
+        ),
+        ("I samtalet deltar representanter för Skanska och HSB.", {"Skanska", "HSB"}),
+        ("Eva Ek frågar ut representanter för Centerpartiet om partiets politik.", {"Centerpartiet"}),
+    ],
+)
+def test_the_organisations_whose_representatives_take_part(sentence: str, organisations: set[str]) -> None:
+    result = page(sentence)
+    found = {(p.name, p.role) for p in result.participants if p.kind == "organisation"}
+    assert found == {(name, "participant") for name in organisations}

@@ -14,12 +14,13 @@ from .labels import Label, is_field_word, match_label
 from .layout import Line, people_columns, sentences
 from .names import NameSeen, names_on_line
 from .phrases import parse_attribute
-from .roles import ORGANISER, PANELIST, SPEAKER
+from .roles import ORGANISER, PANELIST, PARTICIPANT, SPEAKER
 from .tokens import (
     PARTY_PATTERN,
     Token,
     is_capitalised,
     is_common,
+    is_english_title,
     is_first_name,
     is_organisation_word,
     is_party_tag,
@@ -331,6 +332,10 @@ _NOT_TAKING_PART = re.compile(
 
 
 _BY_CUE = frozenset({"label", "post", "pre"})
+_REPRESENTATIVES = re.compile(
+    r"\s*(?:bland\s+andra\s+)?(?:representanter|företrädare|representatives)\s+(?:för|från|of|from)\s+"
+    r"(?=[A-ZÅÄÖ])"
+)
 _TIME_SLOT = re.compile(r"^(?:kl\.?\s*)?\d{1,2}[.:]\d{2}(?:\s*[-–]\s*\d{1,2}[.:]\d{2})?\s+\S", re.IGNORECASE)
 _PANEL_ITEM = re.compile(
     r"\b(?:panel\w*|\w*debatt\w*|\w*samtal\w*|discussion|conversation|debate|dialog\w*|roundtable)\b",
@@ -503,6 +508,13 @@ def _region(
     organisation_role = label.organisation_role
     person_role = label.person_role
     only_orgs = isinstance(label, Label) and label.kind == "organisations"
+    sent = _REPRESENTATIVES.match(text, start, end)
+    if sent is not None and person_role is not None and person_role != ORGANISER:
+        # "Medverkar gör representanter för Riksdagen, Skanska och HSB": no person is named, and
+        # the organisations whose people are on the stage take part.
+        mentions = read_entries(text, sent.end(), end, only_organisations=True)
+        how = "label" if isinstance(label, Label) else "post"
+        return _with_roles(mentions, None, organisation_role or PARTICIPANT, quote, more, how)
     if organisation_role is None:
         allowed = "none"
     elif isinstance(label, Label) and (person_role == ORGANISER or only_orgs):
@@ -605,6 +617,18 @@ def _sentence(
                 particle = _PARTICLE_IN.search(text, match.end, after_end)
                 after_end = particle.start() if particle is not None else after_end
             region = _region(text, match.end, after_end, cue, sentence, (), False)
+            colon = text.find(": ", match.end, after_end)
+            said = text[match.end : colon].split() if colon > 0 else []
+            plain = len(said) >= 2 and not any(mark in "".join(said) for mark in ".()")
+            if (
+                plain
+                and not region
+                and cue.person_role is not None
+                and not _NEGATION.search(text, match.end, colon)
+            ):
+                # "… meets two economists of the region: Professor Per Holm … and …": the people
+                # after a colon that ends what the cue says of them.
+                region = _region(text, colon + 2, after_end, cue, sentence, (), False)
             found.extend(region)
             if not region and not text[match.end : after_end].strip(" :") and text[s_end - 1] == ":":
                 pending = cue
@@ -740,13 +764,28 @@ def _subjects(text: str, sentence: Span, here: list[Found], names: _Names) -> li
         return []
     tokens = tokenize(text[s_start:s_end], s_start)
     first = next((k for k, t in enumerate(tokens) if t.start == inside[0].start), -1)
-    if first < 0 or first > _SUBJECT_LEAD:
+    if first < 0:
         return []
-    for token in tokens[:first]:
+    # "In this seminar, the German Ambassador Anne Lind will outline …": a short opening phrase
+    # and its comma before the subject.
+    opening = next(
+        (k + 1 for k, t in enumerate(tokens[: min(first, _OPENING_REACH)]) if text[t.end : t.end + 1] == ","),
+        0,
+    )
+    if first - opening > _SUBJECT_LEAD:
+        return []
+    lead = tokens[opening:first]
+    for k, token in enumerate(lead):
         # Before the first name only its titles and a genitive organisation: "SBAB:s
-        # chefsekonom", "Tidningsutgivarnas vd", "Författaren"; not "Kom och lyssna på".
-        if not (is_title_word(token) or (token.text[:1].isupper() and not is_common(token))):
+        # chefsekonom", "Tidningsutgivarnas vd", "Författaren"; not "Kom och lyssna på"; an
+        # article first, and a capitalised word that qualifies an English title ("the German
+        # Ambassador").
+        if k == 0 and token.lower in _SUBJECT_ARTICLES and len(lead) > 1:
+            continue
+        qualifies = k + 1 < len(lead) and lead[k + 1].text[:1].isupper() and is_english_title(lead[k + 1])
+        if not (is_title_word(token) or (token.text[:1].isupper() and (qualifies or not is_common(token)))):
             return []
+    tokens, first = tokens[opening:], first - opening
     known = {(seen.start, seen.end) for seen in inside if seen.known}
     shaped = {(seen.start, seen.end) for seen in inside}  # "journalisten PM Nilsson" after the first
     tried = 0
@@ -757,9 +796,12 @@ def _subjects(text: str, sentence: Span, here: list[Found], names: _Names) -> li
             continue
         if verb.lower in _BEING and tried == 0:
             return _biography_subject(text, sentence, here, tokens, verb, known)
-        if verb.lower in _SUBJECT_STOP:
+        # "Gunilla Hallonsten has extensive experience from …": what they bring to the stage
+        # ("has" and "har" are otherwise no verb here: the perfect tells of the past).
+        experienced = verb.lower in ("has", "har") and _EXPERIENCE.match(text, verb.end) is not None
+        if verb.lower in _SUBJECT_STOP and not experienced:
             continue
-        if is_title_word(verb) or not _PRESENT_VERB.fullmatch(verb.lower):
+        if is_title_word(verb) or not (_PRESENT_VERB.fullmatch(verb.lower) or experienced):
             continue
         if text[verb.end : verb.end + 1] == ")" or verb.lower in _SAYING:
             return []
@@ -783,7 +825,13 @@ def _subjects(text: str, sentence: Span, here: list[Found], names: _Names) -> li
         if any(span is not None and span[0] <= m.name[0] < span[1] for m in mentions for span in covered):
             return []
         role = PANELIST if len(mentions) > 1 or verb.lower in _DISCUSSING else SPEAKER
-        return _with_roles(mentions, role, None, sentence, (), "subject")
+        # "…, Thorbjörn Larsson och Peter Daneryd modererar": a verb that is a cue gives its role.
+        at_verb = [
+            m.cue.person_role
+            for m in find_cues(text[verb.start : s_end], verb.start)
+            if m.start == verb.start and m.cue.person_role is not None and m.cue.direction in (PRE, EITHER)
+        ]
+        return _with_roles(mentions, at_verb[0] if at_verb else role, None, sentence, (), "subject")
     return []
 
 
@@ -837,6 +885,13 @@ def _covered(here: list[Found]) -> list[Span | None]:
 
 
 _SUBJECT_LEAD = 4
+_EXPERIENCE = re.compile(
+    r"\s+(?:(?:extensive|long|broad|wide|deep|solid|considerable|great|many\s+years\s+of|years\s+of)\s+)*"
+    r"(?:experience|expertise)\b"
+    r"|\s+(?:(?:lång|gedigen|bred|stor|djup|mångårig|många\s+års)\s+)*erfarenhet\b"
+)
+_OPENING_REACH = 5  # words of an opening phrase before its comma ("In this seminar,")
+_SUBJECT_ARTICLES = frozenset({"the", "our", "vår", "vårt", "våra"})
 _SUBJECT_REACH = 30  # words from the first name to its verb
 _SUBJECT_TRIES = 3
 # A verb in the present tense (Swedish "-r": "ger", "berättar", "synliggör"; English "-s":

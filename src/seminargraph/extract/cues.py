@@ -130,6 +130,8 @@ CUES: tuple[Cue, ...] = (
         EITHER,
         rf"\b(?:samtalar|samtalade|diskuterar|diskuterade|debatterar|debatterade|möts|möttes){_PRONOUN_WITH}",
         r"\b(?:samtalar|samtalade|diskuterar|diskuterade|debatterar|debatterade|möts|möttes)\b",
+        # "Anna Ek meets two economists of the region: Professor Per Holm … and …", "X meets Y"
+        r"\b(?:meets|will\s+meet)\b(?=\s+(?:[\w'’:,-]+\s+){0,12}?(?-i:[A-ZÅÄÖ])[\w-]+\s+(?-i:[A-ZÅÄÖ]))",
     ),
     _cue(
         PANELIST,
@@ -170,6 +172,8 @@ CUES: tuple[Cue, ...] = (
         # discussed by X, Y and Z"
         r"^(?:a\s+)?(?:panel\s+)?(?:discussion|debate|dialogue)\s+with\b",
         r"\b(?:discussed|debated)\s+by\b",
+        # "He will discuss the situation with the head of Sida, Anna Ek, and …"
+        r"\bwill\s+(?:discuss|debate|talk)\b(?:\s+[\w'’-]+){0,6}?\s+with\b(?=\s+(?:the\s+)?[\w-]+)",
         r"\bas\s+well\s+as\s+by\b",
         r"\bwith\s+contributions\s+from\b",
         # "Featuring A, … and B, …", "With special guest C": present tense only ("Our last

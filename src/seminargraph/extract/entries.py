@@ -12,6 +12,7 @@ import re
 from dataclasses import dataclass, field
 
 from .labels import match_label
+from .names import names_in
 from .phrases import Attribute, organisation_extent, parse_attribute
 from .roles import MODERATOR
 from .tokens import (
@@ -101,6 +102,7 @@ def read_entries(
     mentions: list[Mention] = []
     current: Mention | None = None
     closed = False  # the sentence ran on after the current person's name
+    ahead: Attribute | None = None  # a title before the next person's name and a comma
     for segment in _segments(text, start, end, list_line, breaks):
         seg_start, seg_end = _trim(text, segment.start, segment.end)
         if seg_start >= seg_end:
@@ -144,10 +146,20 @@ def read_entries(
                 continue
         person = _person(text, seg_start, seg_end)
         if person is not None and _starts_entry(person, segment.separator, current):
+            if ahead is not None and not (person.titles or person.organisation or person.title_before_name):
+                person.add(ahead)  # "the head of Sida, Charlotte Petri Gornitzka"
+            ahead = None
             mentions.append(person)
             current = person
             closed = _runs_on(text, person, seg_end)
             continue
+        if ahead is None and segment.separator in ("start", "and") and _TITLE_AHEAD.match(piece):
+            # A title (and its organisation) written before the name, with a comma between.
+            attribute = parse_attribute(text, seg_start, seg_end)
+            if attribute.titles and not names_in(text, seg_start, seg_end):
+                ahead = attribute
+                continue
+        ahead = None
         if current is not None and current.kind == "person":
             if not closed:
                 current.add(parse_attribute(text, seg_start, seg_end))
@@ -293,6 +305,8 @@ def _segments(text: str, start: int, end: int, list_line: bool, breaks: tuple[in
 
 
 _BAR_SEPARATORS = "|•·"
+# "the head of Sida", "the Director General of Sida": an English title and its organisation.
+_TITLE_AHEAD = re.compile(r"(?:(?:the|a|an)\s+)?(?:[\w-]+\s+){1,3}(?:of|at|for)\s+(?:the\s+)?[A-ZÅÄÖ]")
 _NEXT_PERSON = re.compile(r" ([A-ZÅÄÖ][\w-]+) [A-ZÅÄÖ]")
 
 
@@ -530,13 +544,26 @@ def _genitive_before_given(tokens: list[Token]) -> bool:
     )
 
 
+def _genitive_before_title(tokens: list[Token], length: int) -> bool:
+    """ "Sveriges Konsumenters ordförande Örjan Brinkman", "Eva Ek, Sveriges Konsumenters
+    ordförande": what reads as a name at the start is an organisation in the genitive, with a
+    lowercase title after it."""
+    return (
+        length < len(tokens)
+        and tokens[length - 1].text.endswith(("s", "'s", "’s", ":s"))
+        and not is_first_name(tokens[0])
+        and tokens[length].text.islower()
+        and is_title_word(tokens[length])
+    )
+
+
 def _head(tokens: list[Token]) -> tuple[int, int, list[Token]] | None:
     length = name_length(tokens, 0)
     if length >= 3 and _genitive_before_given(tokens):
         # "Folkpartiets Jan Björklund", "Sverigedemokraternas Johnny Skalin": an organisation in
         # the genitive before a known given name is no part of the name.
         return 1, length - 1, tokens[:1]
-    if length:
+    if length and not _genitive_before_title(tokens, length):
         return 0, length, []
     # Words before the name: a genitive ("Region Skåneviks"), a title ("kulturdirektör",
     # "biskop", "journalisten", "Professor") and honorifics ("Dr").
@@ -585,17 +612,25 @@ def _good_prefix(prefix: list[Token]) -> bool:
         return False
     for k, token in enumerate(words):
         if token.lower in _NOT_IN_TITLES:
+            # "EU- och demokratiminister": a first part cut at its hyphen joins the title after it.
             joins_titles = (
                 token.lower in ("och", "and")
                 and 0 < k < len(words) - 1
-                and is_title_word(words[k - 1])
+                and (is_title_word(words[k - 1]) or words[k - 1].text.endswith("-"))
                 and is_title_word(words[k + 1])
             )
             if not joins_titles:
                 return False
     for k in range(len(words)):
         title_part, genitive = words[k:], words[:k]
-        if not all(t.text.islower() or is_title_word(t) or role_word(t.text) for t in title_part):
+        if not all(
+            t.text.islower()
+            or is_title_word(t)
+            or role_word(t.text)
+            or _cut_compound(title_part, t)
+            or _title_modifier(title_part, t)
+            for t in title_part
+        ):
             continue
         if not genitive:
             return True
@@ -619,11 +654,39 @@ _DETERMINERS = frozenset(
 )
 
 
+def _cut_compound(words: list[Token], token: Token) -> bool:
+    """Say whether ``token`` is the first part of a compound cut at its hyphen before "och" and
+    the rest of the title ("EU- och demokratiminister")."""
+    k = words.index(token)
+    return token.text.endswith("-") and k + 1 < len(words) and words[k + 1].lower in ("och", "and")
+
+
+def _title_modifier(words: list[Token], token: Token) -> bool:
+    """Say whether ``token`` is a capitalised word that qualifies the English title after it
+    ("German Ambassador", "European Economist", "Burma expert"), not a name."""
+    k = words.index(token)
+    return (
+        token.text[:1].isupper()
+        and not is_first_name(token)
+        and not is_organisation_word(token)
+        and k + 1 < len(words)
+        and is_english_title(words[k + 1])
+    )
+
+
 def _adjective(token: Token) -> bool:
     # "Award-winning poet Seamus Ó Laoire": a hyphenated word with a lowercase second part is
     # an adjective before the title, capitalised only as the sentence begins with it.
+    # "TV-journalisten" is a title, not an adjective.
     head, _, tail = token.text.partition("-")
-    return bool(head) and head[0].isupper() and tail.isalpha() and tail.islower() and len(tail) > 3
+    return (
+        bool(head)
+        and head[0].isupper()
+        and tail.isalpha()
+        and tail.islower()
+        and len(tail) > 3
+        and not is_title_word(token)
+    )
 
 
 def _closing(text: str, open_at: int, end: int) -> int:

@@ -212,6 +212,7 @@ _HOW_RANK = {
 
 def _participants(text: str, found: list[Found]) -> list[Participant]:
     kept: dict[tuple[str, str, str], tuple[tuple[int, int], Participant]] = {}
+    fullest: dict[tuple[str, str, str], Participant] = {}
     for item in found:
         participant = _participant(text, item)
         # An organisation may take part in two roles (organiser and participant); a person once.
@@ -221,7 +222,34 @@ def _participants(text: str, found: list[Found]) -> list[Participant]:
         other = kept.get(key)
         if other is None or rank < other[0]:
             kept[key] = (rank, participant)
-    return [participant for _rank, participant in kept.values()]
+        if participant.kind == "person" and _detail(participant) > _detail(fullest.get(key, participant)):
+            fullest[key] = participant
+        fullest.setdefault(key, participant)
+    return [_described(participant, fullest[key]) for key, (_rank, participant) in kept.items()]
+
+
+def _described(participant: Participant, fullest: Participant) -> Participant:
+    """A person kept from a mention that says nothing of them ("ledd av Carin Hjulström") takes
+    the title, organisation and party of the event's fullest mention of the same name
+    ("TV-journalisten Carin Hjulström leder …"), and its sentence as further evidence."""
+    if _detail(participant) or not _detail(fullest):
+        return participant
+    quote = (fullest.evidence.start, fullest.evidence.end)
+    more = participant.evidence.more + tuple(
+        span for span in (quote, *fullest.evidence.more) if span not in participant.evidence.more
+    )
+    spans = {**fullest.spans, "name": participant.spans["name"]}
+    return replace(
+        participant,
+        evidence=replace(participant.evidence, more=more),
+        job_title=fullest.job_title,
+        job_titles=fullest.job_titles,
+        organisation=fullest.organisation,
+        party=fullest.party,
+        organisation_status=fullest.organisation_status,
+        organisation_note=fullest.organisation_note,
+        spans=spans,
+    )
 
 
 def _detail(participant: Participant) -> int:
