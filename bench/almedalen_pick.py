@@ -120,6 +120,7 @@ SIZES = {
         ("en", "old-nocue"): 8,
     },
 }
+_ORDER = tuple(SIZES)  # each set comes after all the sets above it
 GIVEN_NAMES = ROOT / "src/seminargraph/extract/wordlists/given-names.txt"
 WORD = re.compile(r"[^\W\d_][\w'-]*")
 
@@ -188,26 +189,8 @@ def _has_lexicon_name(prose: str, given: frozenset[str]) -> bool:
 def chosen(which: str) -> tuple[str, ...]:
     candidates = pools()
     rows = []
-    earlier = {
-        "dev": (),
-        "heldout": ("dev",),
-        "heldout-b": ("dev", "heldout"),
-        "heldout-c": ("dev", "heldout", "heldout-b"),
-        "heldout-d": ("dev", "heldout", "heldout-b", "heldout-c"),
-        "heldout-e": ("dev", "heldout", "heldout-b", "heldout-c", "heldout-d"),
-        "heldout-f": ("dev", "heldout", "heldout-b", "heldout-c", "heldout-d", "heldout-e"),
-        "heldout-g": ("dev", "heldout", "heldout-b", "heldout-c", "heldout-d", "heldout-e", "heldout-f"),
-        "heldout-h": (
-            "dev",
-            "heldout",
-            "heldout-b",
-            "heldout-c",
-            "heldout-d",
-            "heldout-e",
-            "heldout-f",
-            "heldout-g",
-        ),
-    }[which]
+    # Each set comes after all the sets above it in SIZES.
+    earlier = _ORDER[: _ORDER.index(which)]
     dedupe = which not in ("dev", "heldout")
     seen = {_tail(row) for name in earlier for row in chosen(name)} if dedupe else set()
     by_sentence = which not in _TAIL_ONLY
@@ -235,9 +218,7 @@ def chosen(which: str) -> tuple[str, ...]:
 
 
 # The sets chosen before the sentence rule was added keep the rows they were chosen with.
-_TAIL_ONLY = frozenset(
-    ("dev", "heldout", "heldout-b", "heldout-c", "heldout-d", "heldout-e", "heldout-f", "heldout-g")
-)
+_TAIL_ONLY = frozenset(_ORDER[: _ORDER.index("heldout-h")])
 _SENTENCE_END = re.compile(r"(?<=[.!?])\s+")
 
 
