@@ -9,7 +9,14 @@ from itertools import pairwise
 
 from .cues import EITHER, POST, PRE, Cue, CueMatch, find_cues
 from .entries import QUOTED_TITLE as _QUOTED_TITLE
-from .entries import Mention, begins_with_person, is_bare_name, looks_like_entry, read_entries
+from .entries import (
+    Mention,
+    begins_with_person,
+    is_bare_name,
+    looks_like_entry,
+    qualifies_title,
+    read_entries,
+)
 from .labels import Label, is_field_word, match_label
 from .layout import Line, people_columns, sentences
 from .names import NameSeen, names_on_line
@@ -20,7 +27,6 @@ from .tokens import (
     Token,
     is_capitalised,
     is_common,
-    is_english_title,
     is_first_name,
     is_organisation_word,
     is_party_tag,
@@ -508,11 +514,11 @@ def _region(
     organisation_role = label.organisation_role
     person_role = label.person_role
     only_orgs = isinstance(label, Label) and label.kind == "organisations"
-    sent = _REPRESENTATIVES.match(text, start, end)
-    if sent is not None and person_role is not None and person_role != ORGANISER:
+    representatives = _REPRESENTATIVES.match(text, start, end)
+    if representatives is not None and person_role is not None and person_role != ORGANISER:
         # "Medverkar gör representanter för Riksdagen, Skanska och HSB": no person is named, and
         # the organisations whose people are on the stage take part.
-        mentions = read_entries(text, sent.end(), end, only_organisations=True)
+        mentions = read_entries(text, representatives.end(), end, only_organisations=True)
         how = "label" if isinstance(label, Label) else "post"
         return _with_roles(mentions, None, organisation_role or PARTICIPANT, quote, more, how)
     if organisation_role is None:
@@ -573,7 +579,7 @@ def _prose(
         before = len(found)
         pending, cues = _sentence(text, sentence, found, pending)
         if given is not None and cues is not None:
-            found.extend(_subjects(text, sentence, found[before:], given))
+            found.extend(_subjects(text, sentence, found[before:], given, cues))
             found.extend(_names_in_sentence(text, sentence, found[before:], given, cues))
     return found, pending
 
@@ -617,15 +623,8 @@ def _sentence(
                 particle = _PARTICLE_IN.search(text, match.end, after_end)
                 after_end = particle.start() if particle is not None else after_end
             region = _region(text, match.end, after_end, cue, sentence, (), False)
-            colon = text.find(": ", match.end, after_end)
-            said = text[match.end : colon].split() if colon > 0 else []
-            plain = len(said) >= 2 and not any(mark in "".join(said) for mark in ".()")
-            if (
-                plain
-                and not region
-                and cue.person_role is not None
-                and not _NEGATION.search(text, match.end, colon)
-            ):
+            colon = _colon_after_cue(text, match, after_end) if not region else -1
+            if colon >= 0:
                 # "… meets two economists of the region: Professor Per Holm … and …": the people
                 # after a colon that ends what the cue says of them.
                 region = _region(text, colon + 2, after_end, cue, sentence, (), False)
@@ -659,6 +658,18 @@ def _sentence(
             role = cue.organisation_role if organisations != "none" else None
             found.extend(_with_roles(mentions, cue.person_role, role, sentence, (), "pre"))
     return pending, cues
+
+
+def _colon_after_cue(text: str, match: CueMatch, end: int) -> int:
+    """Where ": " ends two or more plain words after a cue of people ("meets two economists of
+    the region: A and B"), or -1: not after a negation, an abbreviation or a parenthesis."""
+    colon = text.find(": ", match.end, end)
+    if colon < 0 or match.cue.person_role is None:
+        return -1
+    said = text[match.end : colon]
+    if len(said.split()) < 2 or any(mark in said for mark in ".()") or _NEGATION.search(said):
+        return -1
+    return colon
 
 
 def _inner_label(text: str, start: int, end: int) -> tuple[int, Label] | None:
@@ -747,7 +758,9 @@ def _names_in_sentence(
     return found
 
 
-def _subjects(text: str, sentence: Span, here: list[Found], names: _Names) -> list[Found]:
+def _subjects(
+    text: str, sentence: Span, here: list[Found], names: _Names, cues: list[CueMatch]
+) -> list[Found]:
     """The people a sentence opens with, when a verb in the present tense follows them.
 
     "Författaren Lena Andersson, journalisten PM Nilsson och YouToubern Henrik Jönsson synliggör
@@ -782,8 +795,8 @@ def _subjects(text: str, sentence: Span, here: list[Found], names: _Names) -> li
         # Ambassador").
         if k == 0 and token.lower in _SUBJECT_ARTICLES and len(lead) > 1:
             continue
-        qualifies = k + 1 < len(lead) and lead[k + 1].text[:1].isupper() and is_english_title(lead[k + 1])
-        if not (is_title_word(token) or (token.text[:1].isupper() and (qualifies or not is_common(token)))):
+        qualifies = qualifies_title(lead, k)
+        if not (is_title_word(token) or qualifies or (token.text[:1].isupper() and not is_common(token))):
             return []
     tokens, first = tokens[opening:], first - opening
     known = {(seen.start, seen.end) for seen in inside if seen.known}
@@ -828,7 +841,7 @@ def _subjects(text: str, sentence: Span, here: list[Found], names: _Names) -> li
         # "…, Thorbjörn Larsson och Peter Daneryd modererar": a verb that is a cue gives its role.
         at_verb = [
             m.cue.person_role
-            for m in find_cues(text[verb.start : s_end], verb.start)
+            for m in cues
             if m.start == verb.start and m.cue.person_role is not None and m.cue.direction in (PRE, EITHER)
         ]
         return _with_roles(mentions, at_verb[0] if at_verb else role, None, sentence, (), "subject")

@@ -627,9 +627,9 @@ def _good_prefix(prefix: list[Token]) -> bool:
             t.text.islower()
             or is_title_word(t)
             or role_word(t.text)
-            or _cut_compound(title_part, t)
-            or _title_modifier(title_part, t)
-            for t in title_part
+            or _cut_compound(title_part, j)
+            or qualifies_title(title_part, j)
+            for j, t in enumerate(title_part)
         ):
             continue
         if not genitive:
@@ -654,17 +654,16 @@ _DETERMINERS = frozenset(
 )
 
 
-def _cut_compound(words: list[Token], token: Token) -> bool:
-    """Say whether ``token`` is the first part of a compound cut at its hyphen before "och" and
-    the rest of the title ("EU- och demokratiminister")."""
-    k = words.index(token)
-    return token.text.endswith("-") and k + 1 < len(words) and words[k + 1].lower in ("och", "and")
+def _cut_compound(words: list[Token], k: int) -> bool:
+    """Say whether ``words[k]`` is the first part of a compound cut at its hyphen before "och"
+    and the rest of the title ("EU- och demokratiminister")."""
+    return words[k].text.endswith("-") and k + 1 < len(words) and words[k + 1].lower in ("och", "and")
 
 
-def _title_modifier(words: list[Token], token: Token) -> bool:
-    """Say whether ``token`` is a capitalised word that qualifies the English title after it
+def qualifies_title(words: list[Token], k: int) -> bool:
+    """Say whether ``words[k]`` is a capitalised word that qualifies the English title after it
     ("German Ambassador", "European Economist", "Burma expert"), not a name."""
-    k = words.index(token)
+    token = words[k]
     return (
         token.text[:1].isupper()
         and not is_first_name(token)

@@ -222,9 +222,9 @@ def _participants(text: str, found: list[Found]) -> list[Participant]:
         other = kept.get(key)
         if other is None or rank < other[0]:
             kept[key] = (rank, participant)
-        if participant.kind == "person" and _detail(participant) > _detail(fullest.get(key, participant)):
+        best = fullest.get(key)
+        if best is None or _detail(participant) > _detail(best):
             fullest[key] = participant
-        fullest.setdefault(key, participant)
     return [_described(participant, fullest[key]) for key, (_rank, participant) in kept.items()]
 
 
@@ -232,7 +232,7 @@ def _described(participant: Participant, fullest: Participant) -> Participant:
     """A person kept from a mention that says nothing of them ("ledd av Carin Hjulström") takes
     the title, organisation and party of the event's fullest mention of the same name
     ("TV-journalisten Carin Hjulström leder …"), and its sentence as further evidence."""
-    if _detail(participant) or not _detail(fullest):
+    if participant.kind != "person" or _detail(participant) or not _detail(fullest):
         return participant
     quote = (fullest.evidence.start, fullest.evidence.end)
     more = participant.evidence.more + tuple(
