@@ -60,6 +60,7 @@ ROW_SETS = {
     "almedalen-heldout-f": ROOT / "tests/data/extract/almedalen/heldout-f.rows.yaml",
     "almedalen-heldout-g": ROOT / "tests/data/extract/almedalen/heldout-g.rows.yaml",
     "almedalen-heldout-h": ROOT / "tests/data/extract/almedalen/heldout-h.rows.yaml",
+    "almedalen-heldout-i": ROOT / "tests/data/extract/almedalen/heldout-i.rows.yaml",
 }
 TITLES["almedalen-dev"] = "Almedalen development set (real programme rows; tuned on)"
 TITLES["almedalen-heldout"] = "Almedalen held-out set (real programme rows; not tuned on)"
@@ -82,7 +83,10 @@ TITLES["almedalen-heldout-g"] = (
     "Almedalen held-out set G (real programme rows; first run in session 20, tuned on after it)"
 )
 TITLES["almedalen-heldout-h"] = (
-    "Almedalen held-out set H (real programme rows; annotated before session 21's rules)"
+    "Almedalen held-out set H (real programme rows; first run in session 21, tuned on after it)"
+)
+TITLES["almedalen-heldout-i"] = (
+    "Almedalen held-out set I (real programme rows; annotated before session 22's rules)"
 )
 DOCS = ROOT / "docs/extraction.md"
 START, END = "<!-- extract-eval:start -->", "<!-- extract-eval:end -->"
