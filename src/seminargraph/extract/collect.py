@@ -100,6 +100,8 @@ def collect(text: str, lines: list[Line], heading: Label | None = None) -> list[
                 stop = sentences(text[inline : line.end], inline)[0][1]
                 region = _region(text, inline, stop, label, _quote(text, line), (), True)
                 found.extend(region)
+                if region and stop < line.end:
+                    found.extend(_rest_of_label_line(text, stop, line, label, given))
                 i += 1
                 k = i
                 while (
@@ -141,6 +143,8 @@ def collect(text: str, lines: list[Line], heading: Label | None = None) -> list[
         j = i
         while j < len(lines) and lines[j].block == line.block and lines[j].label is None:
             j += 1
+            if _ends_in_list(text, lines, j):
+                break  # "… frågor. Övriga medverkande är:" over one person a line
         prose, pending = _prose(text, lines[i].start, lines[j - 1].end, given)
         if (
             not any(item.how in _BY_CUE for item in prose)
@@ -468,6 +472,30 @@ def _entry_block(text: str, block: list[Line]) -> bool:
 def _is_biography(line: Line, name_line: Line) -> bool:
     # "Margaret O'Neill is Professor of Design ..." under the line "Margaret O'Neill".
     return line.text.startswith(name_line.text + " ") and bool(_BIOGRAPHY.match(line.text))
+
+
+def _ends_in_list(text: str, lines: list[Line], j: int) -> bool:
+    """Say whether the line before ``lines[j]`` ends with a colon and lines of people follow it in
+    the same block."""
+    return (
+        0 < j < len(lines)
+        and lines[j - 1].text.rstrip().endswith(":")
+        and lines[j].block == lines[j - 1].block
+        and begins_with_person(text, lines[j].start, lines[j].end)
+    )
+
+
+def _rest_of_label_line(text: str, start: int, line: Line, label: Label, given: _Names) -> list[Found]:
+    """The sentences of a label's line after its first: a sentence that begins with a person is
+    the label's next entry ("Participants: A, lawyer. B, founder of Bambuser."); the others are
+    prose, where a label gives its own role ("Medverkande: A och B. Moderator: C, Timbro.")."""
+    found: list[Found] = []
+    for s_start, s_end in sentences(text[start : line.end], start):
+        if match_label(text[s_start:s_end]) is None and begins_with_person(text, s_start, s_end):
+            found.extend(_region(text, s_start, s_end, label, _quote(text, line), (), True))
+        else:
+            found.extend(_prose(text, s_start, s_end, given)[0])
+    return found
 
 
 def _entries(text: str, lines: list[Line], label: Label | Cue, heading: Span) -> list[Found]:

@@ -40,6 +40,17 @@ _DESCRIPTORS = frozenset(
         *("organisation", "organization", "journal", "think", "tank"),
     }
 )
+#: Swedish descriptors also end a compound ("skolföretaget Academedia", "branschorganisationen X").
+_COMPOUND_DESCRIPTORS = tuple(
+    word for word in _DESCRIPTORS if word.endswith(("et", "en", "an")) and word not in ("the", "magasinet")
+)
+
+
+def _descriptor(token: Token) -> bool:
+    low = token.lower
+    return low in _DESCRIPTORS or (len(low) > 8 and low.endswith(_COMPOUND_DESCRIPTORS))
+
+
 _DEGREES = frozenset({"phd", "msc", "mba", "llm"})
 #: Degrees that open a segment of their own ("MSc in General Management", "Fil. Dr. i …").
 _DEGREE_WORDS = _DEGREES | {"ma", "ba", "bsc", "fil"}
@@ -97,6 +108,7 @@ _FORMER = re.compile(
 # A post held before, in Swedish: "fd. anstaltschef på X", "läkare och tidigare regeringens
 # psykiatrisamordnare", "Rikshem. F. d. kommunalråd": from the word on, no title of the person's now.
 # (English "former Prime Minister of Haiti" is how such a person is named, and kept.)
+_NOW = re.compile(r"(?:,|\s(?:och|samt|and))\s+(?:idag|i dag|numera|nu|now|today)\s+(?=\w)", re.IGNORECASE)
 _FORMER_POST = re.compile(
     r"(?:^|(?<=\s)(?:och|samt)\s+|[.;]\s*|(?<=\s))(?:tidigare|före\s+detta|förre|f\.\s?d\.?|fd\.?)\s+(?=\w)",
     re.IGNORECASE,
@@ -119,6 +131,12 @@ def parse_attribute(text: str, start: int, end: int) -> Attribute:
         return attribute
     if _FORMER.match(piece.strip()):
         return attribute  # "tidigare på Sveriges Radio": a former employer, not the organisation
+    now = _NOW.search(piece)
+    if now is not None:
+        # "huvudsekreterare i utredningen X och idag socialrättsjurist hos Y": the post before
+        # "idag" is a former one.
+        start += now.end()
+        piece = text[start:end]
     former = _FORMER_POST.search(piece.strip())
     if former is not None:
         if former.start() == 0:
@@ -183,6 +201,10 @@ def parse_attribute(text: str, start: int, end: int) -> Attribute:
         return attribute
     split = _organisation_split(tokens)
     title_tokens = tokens
+    if split is None and _lowercase_agency(tokens):
+        # "generaldirektör för energimyndigheten": an authority written in lowercase ends the title.
+        attribute.organisation = (tokens[-1].start, tokens[-1].end)
+        title_tokens = tokens[:-2]
     if split is not None:
         # Without the preposition: "kommunalråd i Sundstad" has the title "kommunalråd".
         preposition = tokens[split - 1].lower in _ALWAYS | _BEFORE_NAME
@@ -214,6 +236,20 @@ def parse_attribute(text: str, start: int, end: int) -> Attribute:
         if span is not None:
             attribute.titles.append(span)
     return attribute
+
+
+_AGENCY_ENDINGS = ("myndigheten", "verket", "styrelsen", "inspektionen", "departementet", "nämnden")
+
+
+def _lowercase_agency(tokens: list[Token]) -> bool:
+    """Say whether a title ends with "för"/"på"/"vid"/"hos" and an authority written in lowercase."""
+    return (
+        len(tokens) >= 3
+        and tokens[-2].lower in ("för", "på", "vid", "hos")
+        and tokens[-1].text.islower()
+        and tokens[-1].lower.endswith(_AGENCY_ENDINGS)
+        and any(is_title_word(t) for t in tokens[:-2])
+    )
 
 
 def _swedish_title(token: Token) -> bool:
@@ -287,9 +323,16 @@ def _organisation_split(tokens: list[Token]) -> int | None:
     """Return the index where the organisation starts (after its preposition), if the segment names one."""
     lowercase_title = tokens[0].text[0].islower()
     for i, token in enumerate(tokens):
-        if i and lowercase_title and is_capitalised(token):
+        second_title = (
+            i > 0
+            and tokens[i - 1].lower in _CONJUNCTIONS
+            and is_title_word(token)
+            and (token.text.isupper() or i + 1 == len(tokens) or not is_capitalised(tokens[i + 1]))
+        )  # "ingenjör och VD Lichron Teknik AB", but not "… och Chief Medical Officer i X"
+        if i and lowercase_title and is_capitalised(token) and not second_title:
             # "länsråd Länsstyrelsen i Södermanland": a lowercase title, then a capitalised name
-            # (but not "författare till boken Ensamma tillsammans").
+            # (but not "författare till boken Ensamma tillsammans", nor the second title of
+            # "president and CEO of Fortum").
             return i if is_title_word(tokens[i - 1]) else None
         if i == len(tokens) - 1:
             break
@@ -331,7 +374,7 @@ def _marked_until_break(tokens: list[Token], i: int) -> bool:
 
 
 def _skip_descriptors(tokens: list[Token], i: int) -> int:
-    while i < len(tokens) - 1 and tokens[i].text.islower() and tokens[i].lower in _DESCRIPTORS:
+    while i < len(tokens) - 1 and tokens[i].text.islower() and _descriptor(tokens[i]):
         i += 1
     return i
 
@@ -429,6 +472,8 @@ def _title(tokens: list[Token]) -> Span | None:
         return None
     head = heads[-1]
     end = head + 1 + _complement_length(tokens, head)
+    if end == head + 1 == len(tokens) - 1 and _field_word(tokens[end]):
+        end += 1  # "projektledare klimatomställning", "chef kommunikation": the title's field
     first = head
     while first > 0 and head - first < 3:
         before = tokens[first - 1]
@@ -445,6 +490,20 @@ def _title(tokens: list[Token]) -> Span | None:
         else:
             break
     return tokens[first].start, tokens[end - 1].end
+
+
+def _field_word(token: Token) -> bool:
+    """A lowercase noun that can follow a title as its field, with no preposition between."""
+    low = token.lower
+    return (
+        token.text.islower()
+        and token.text.isalpha()
+        and len(low) >= 6
+        and low not in _STOP
+        and low not in _CONNECTORS
+        and low not in DESCRIPTIVE
+        and not is_title_word(token)
+    )
 
 
 def _complement_length(tokens: list[Token], head: int) -> int:

@@ -19,7 +19,30 @@ from .words import (
 _WORD = re.compile(r"[^\s()]+")
 # Compiled once: these are asked of nearly every word of a page.
 _INITIALS = re.compile(r"(?:[A-ZÅÄÖ]\.)+|(?:[A-ZÅÄÖ]\.-?)+[A-ZÅÄÖ]\.")
-_INITIALS_NAME = re.compile(r"[A-ZÅÄÖ]-[A-ZÅÄÖ]")
+_INITIALS_NAME = re.compile(r"[A-ZÅÄÖ]-[A-ZÅÄÖ]|[A-ZÅÄÖ]{2}")
+#: Two capitals that are an abbreviation, not a person's initials ("PM Nilsson", "KG Hammar").
+_NOT_INITIALS = frozenset(
+    {
+        "AB",
+        "AI",
+        "DN",
+        "EU",
+        "FN",
+        "GP",
+        "HR",
+        "IT",
+        "LO",
+        "PR",
+        "SJ",
+        "SL",
+        "SR",
+        "TV",
+        "UD",
+        "UK",
+        "US",
+        "VD",
+    }
+)
 #: The party tags of Swedish programmes: the Riksdag parties (with older spellings) and a few
 #: others. Other capitals in parentheses after a name ("(KTH)", "(SKR)", "(LO)") name an organisation.
 _PARTIES = frozenset({"S", "M", "C", "L", "V", "KD", "MP", "SD", "FP", "Fp", "Kd", "Mp", "Fi", "Pp", "Nyans"})
@@ -124,8 +147,9 @@ def is_initial(token: Token) -> bool:
 
 
 def is_initials_name(token: Token) -> bool:
-    """A given name written as hyphenated initials: "P-O", "K-G" (Per-Olof, Karl-Gustav)."""
-    return bool(_INITIALS_NAME.fullmatch(token.text))
+    """A given name written as initials: "P-O", "K-G", "PM" (Per-Olof, Karl-Gustav, Per Mikael)."""
+    word = token.text
+    return bool(_INITIALS_NAME.fullmatch(word)) and word not in _NOT_INITIALS and word not in _PARTIES
 
 
 def is_capitalised(token: Token) -> bool:
