@@ -881,7 +881,8 @@ def _biography_subject(
 ) -> list[Found]:
     """ "Vibeke Stadling är förändringsledare och hälsostrateg", "Anna Lund is a researcher at
     Y": a sentence that opens with one person and says what they are, in the present tense,
-    introduces someone on the programme (marked for review as ``subject``)."""
+    introduces someone on the programme (marked for review as ``subject``). Described with no
+    role word, the person is a panelist, as the annotated sets of real rows have it."""
     k = tokens.index(verb) + 1
     if k < len(tokens) and tokens[k].lower in ("en", "ett", "a", "an"):
         k += 1
@@ -897,7 +898,7 @@ def _biography_subject(
         return []
     stop = _BEING_STOP.search(text, tokens[k].start, sentence[1])
     mention.add(parse_attribute(text, tokens[k].start, stop.start() if stop else sentence[1]))
-    return _with_roles([mention], SPEAKER, None, sentence, (), "subject")
+    return _with_roles([mention], PANELIST, None, sentence, (), "subject")
 
 
 _BEING = frozenset({"är", "is"})

@@ -341,7 +341,7 @@ CUES: tuple[Cue, ...] = (
         PANELIST,
         None,
         POST,
-        r"^(?:möt|träffa|meet|lyssna\s+(?:på|till)|listen\s+to|hör|hear|join)\b(?=\s+(?:[a-zåäö]+\s+)?[A-ZÅÄÖ])",
+        r"^(?:möt|träffa|meet|join)\b(?=\s+(?:[a-zåäö]+\s+)?[A-ZÅÄÖ])",
         r"\b(?:vi\s+)?(?:möter|träffar)\s+(?:du|ni|vi)?\s*(?=[A-ZÅÄÖ])",
         r"\b(?:vi\s+)?(?:välkomnar|välkomnade)(?=\s+(?!dig\b|er\b|alla\b|hjärtligt\b)(?:[\w'’.-]+\s+){0,6}?"
         r"[A-ZÅÄÖ][a-zåäö]+\s+[A-ZÅÄÖ])",
@@ -350,6 +350,23 @@ CUES: tuple[Cue, ...] = (
         r"\b(?:en\s+|a\s+)?(?:namnkunnig\s+|expert\s+)?panel\s+(?:med|with|bestående\s+av|consisting\s+of)\b",
         r"\b(?:in\s+)?a\s+conversation\s+with\b",
     ),
+    # "Listen to A (Org) and B analyse …", "Hör A och B analysera": the people heard speak.
+    _cue(
+        SPEAKER,
+        None,
+        POST,
+        r"^(?:lyssna\s+(?:på|till)|listen\s+to|hör|hear)\b(?=\s+(?:[a-zåäö]+\s+)?[A-ZÅÄÖ])",
+    ),
+    # Commentators: "The speech will be commented on by A and B", "Comments from C, …".
+    _cue(
+        PANELIST,
+        None,
+        POST,
+        r"\b(?:(?:will\s+be\s+|is\s+|are\s+)?commented\s+(?:on\s+)?by|comments\s+(?:from|by))\b",
+        r"\b(?:kommenteras|kommenterades)\s+av\b",
+    ),
+    # "Urban Ek, CEO of X, will together with Professor Lind discuss …": both take part.
+    _cue(PANELIST, None, EITHER, r"\bwill\s+together\s+with\b", r"\b(?:kommer|ska)\s+tillsammans\s+med\b"),
     _cue(
         SPEAKER,
         None,

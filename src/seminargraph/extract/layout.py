@@ -141,20 +141,26 @@ def is_meta_line(text: str) -> bool:
     return bool(_CLOCK.search(text) or _DATE.search(text))
 
 
-def looks_like_heading(line: Line, alone: bool) -> bool:
-    """Say whether a plain line has the shape of a heading (a title on a line of its own)."""
+def looks_like_heading(line: Line, alone: bool, top: bool = False) -> bool:
+    """Say whether a plain line has the shape of a heading (a title on a line of its own).
+
+    ``top``: the page's first line, alone in its paragraph, which may hold two sentences ("The rise
+    of the rest. How emerging economies change our world").
+    """
     text = line.text.strip("*_# ")
     if not text or not alone:
         return False
     if len(text) > 150 or len(text.split()) > 20 or text[-1] in ".,;:" or is_meta_line(text):
         return False
-    if re.search(r"\. [A-ZÅÄÖ]", text) or "@" in text or "http" in text:
+    if (re.search(r"\. [A-ZÅÄÖ]", text) and not top) or "@" in text or "http" in text:
         return False
     if re.search(r"[!?] [A-ZÅÄÖ]", text) and (
         len(text.split()) > 16 or (not text.endswith(("?", "!")) and len(text) > 90)
     ):
         return False  # a title may ask and go on: "Men rättstryggheten då? Så skyddar vi kvinnor …"
-    first = text.lstrip("\"“'‘«")[:1]
+    # Swedish opens a quotation with "”" too: '”Can politics stimulate entrepreneurship?”' as a
+    # page's title (inside a page, such a line is more often a quoted slogan).
+    first = text.lstrip("\"“'‘«" + ("”’»" if top else ""))[:1]
     return first.isupper() or first.isdigit()
 
 

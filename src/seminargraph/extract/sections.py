@@ -83,6 +83,10 @@ def split_sections(layout: Layout) -> list[Section]:
         after_label = (index > 0 and _opens_list(layout, index - 1)) or (
             listing and not _opens_list(layout, index)
         )
+        # The page's first line alone in its paragraph, with more below: its title, which may
+        # hold commas and two sentences.
+        top = index == 0 and sizes[line.block] == 1 and len(layout.lines) > 1
+        alone = sizes[line.block] == 1 or index == 0 or _over_fields(layout, index)
         if _NUMBERED.match(line.text) and line.heading is None:
             # "Session 2: Rents, rules and residence permits" starts a session, even with its
             # chair and speakers on the lines right under it.
@@ -107,8 +111,8 @@ def split_sections(layout: Layout) -> list[Section]:
         elif (
             (label is None or _lone_label(layout, index))
             and not after_label
-            and line.text.count(",") < 2
-            and looks_like_heading(line, sizes[line.block] == 1 or index == 0 or _over_fields(layout, index))
+            and (line.text.count(",") < 2 or top)
+            and looks_like_heading(line, alone, top)
             and not ("," in line.text and begins_with_person(layout.text, line.start, line.end))
         ):
             current = sections[-1]
