@@ -1127,7 +1127,49 @@ def test_the_first_line_of_a_page_alone_in_its_paragraph_is_its_title(title: str
     assert result.events[0].participants[0].name == "Eva Lind"
 
 
+SET_I.update(
+    {
+        "one of the field's best known, with no title": (
+            "Assar Holm is one of Sweden's most known economists and a former chairman.",
+            {("Assar Holm", (), None, "panelist")},
+        ),
+        "en av landets främsta, with no title": (
+            "Anna Berg är en av landets främsta forskare inom området.",
+            {("Anna Berg", (), None, "panelist")},
+        ),
+        "an adjective before the title of a biography": (
+            "Thomas Pike is a leading economist.",
+            {("Thomas Pike", ("economist",), None, "panelist")},
+        ),
+        "the people an organisation has invited": (
+            "Ta del av en debatt där Nordreklam bjudit in Per Holm, miljöborgarråd i Umeå, "
+            "Eva Lind från Naturskyddsföreningen och Karin Ek från Klimatpartner.",
+            {
+                ("Per Holm", ("miljöborgarråd",), "Umeå", "panelist"),
+                ("Eva Lind", (), "Naturskyddsföreningen", "panelist"),
+                ("Karin Ek", (), "Klimatpartner", "panelist"),
+            },
+        ),
+        "kommer även att presentera": (
+            "Karl Berg, VD Nordbanken, kommer även att presentera bankens nya tjänster.",
+            {("Karl Berg", ("VD",), "Nordbanken", "speaker")},
+        ),
+        "inleds och modereras av: the first role stated": (
+            "Seminariet inleds och modereras av Anders Holm.",
+            {("Anders Holm", (), None, "speaker")},
+        ),
+    }
+)
+
+
 @pytest.mark.parametrize("case", list(SET_I))
 def test_rules_from_the_real_set_i(case: str) -> None:
     sentence, expected = SET_I[case]
     assert rows(page(sentence)) == expected
+
+
+def test_the_organisation_that_invites_the_people_organises() -> None:
+    result = page("Ta del av en debatt där Nordreklam bjudit in Per Holm och Eva Lind.")
+    assert {(p.name, p.role) for p in result.participants if p.kind == "organisation"} == {
+        ("Nordreklam", "organiser")
+    }

@@ -42,7 +42,10 @@ _BIOGRAPHY = re.compile(r"^\S+(?: \S+){1,3} (?:is|was|är|var|works as|arbetar s
 _BIOGRAPHY_REACH = 1500
 _BIOGRAPHY_STOP = re.compile(r"[.!?](?:\s|$)|, | who | which | som | and | och ")
 _SENTENCE_END = re.compile(r"[.!?](?:\s|$)")
-_BIOGRAPHY_REST = re.compile(r" (?:is|was|är|var|works as|arbetar som) (?:(?:a|an|the|en|ett) )?")
+# (Not "is one of the world's foremost scholars", "är en av landets främsta forskare": no title.)
+_BIOGRAPHY_REST = re.compile(
+    r" (?:is|was|är|var|works as|arbetar som) (?!(?:one of|en av|ett av) )(?:(?:a|an|the|en|ett) )?"
+)
 
 #: How sure each way of finding a participant is, before the name itself is weighed.
 BASE_CONFIDENCE = {
@@ -884,9 +887,21 @@ def _biography_subject(
     introduces someone on the programme (marked for review as ``subject``). Described with no
     role word, the person is a panelist, as the annotated sets of real rows have it."""
     k = tokens.index(verb) + 1
+    one_of = _one_of(tokens, k)
     if k < len(tokens) and tokens[k].lower in ("en", "ett", "a", "an"):
         k += 1
-    if k >= len(tokens) or not is_title_word(tokens[k]):
+    # "a leading economist", "en erfaren forskare": a word or two that describe the title
+    while (
+        one_of is None
+        and k + 1 < len(tokens)
+        and k - tokens.index(verb) <= 3
+        and tokens[k].text.islower()
+        and not is_title_word(tokens[k])
+        and tokens[k].lower not in _ONE_OF_STOP
+        and is_title_word(tokens[k + 1])
+    ):
+        k += 1
+    if one_of is None and (k >= len(tokens) or not is_title_word(tokens[k])):
         return []  # "Paul R. är förlagan till filmen": no title, nothing read
     mentions = read_entries(text, tokens[0].start, verb.start, organisations="none")
     if len(mentions) != 1 or mentions[0].kind != "person" or mentions[0].name not in known:
@@ -896,9 +911,40 @@ def _biography_subject(
         span is not None and span[0] <= mention.name[0] < span[1] for span in _covered(here)
     ):
         return []
-    stop = _BEING_STOP.search(text, tokens[k].start, sentence[1])
-    mention.add(parse_attribute(text, tokens[k].start, stop.start() if stop else sentence[1]))
+    if one_of is None:
+        stop = _BEING_STOP.search(text, tokens[k].start, sentence[1])
+        mention.add(parse_attribute(text, tokens[k].start, stop.start() if stop else sentence[1]))
     return _with_roles([mention], PANELIST, None, sentence, (), "subject")
+
+
+_ONE_OF_STOP = frozenset({"of", "av", "the", "and", "och", "in", "i", "at", "på", "not", "inte", "no"})
+
+
+def _one_of(tokens: list[Token], k: int) -> int | None:
+    """ "is one of Sweden's most known economists", "är en av landets främsta forskare": the index
+    of the plural title the phrase ends with, or None. The phrase says what the person is, but
+    gives no title of theirs."""
+    if k + 2 >= len(tokens) or (tokens[k].lower, tokens[k + 1].lower) not in (("one", "of"), ("en", "av")):
+        return None
+    for j in range(k + 2, min(len(tokens), k + 8)):
+        if _plural_title(tokens[j]):
+            return j
+        if tokens[j].lower in _ONE_OF_STOP - {"the"}:
+            return None
+    return None
+
+
+def _plural_title(token: Token) -> bool:
+    word = token.lower
+    if not token.text.islower():
+        return False
+    for ending in ("s", "er", "ar", ""):
+        if ending and not word.endswith(ending):
+            continue
+        stem = word[: len(word) - len(ending)] if ending else word
+        if len(stem) > 3 and is_title_word(Token(stem, token.start, token.start + len(stem))):
+            return True
+    return False
 
 
 _BEING = frozenset({"är", "is"})

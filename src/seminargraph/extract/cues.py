@@ -54,6 +54,10 @@ _PANEL_INFINITIVE = r"(?:samtala|diskutera|debattera|medverka|delta|prata|bidra|
 # (Case-sensitive inside the cue, which is not: a name is capitalised.)
 _INVITING_PERSON = r"(?-i:[A-ZÅÄÖ][\w-]+(?:\s+[A-ZÅÄÖ][\w-]+){1,2})\s*(?:\([^()]{1,40}\)\s*)?"
 _INVITING_PEOPLE = rf"{_INVITING_PERSON}(?:(?:,|och|and)\s+{_INVITING_PERSON})*"
+_INVITED = (
+    r"\b(?:har\s+)?(?:bjudit|bjuder|bjöd)\s+in\b"
+    r"(?=\s+(?:[a-zåäö]+\s+){0,2}(?-i:[A-ZÅÄÖ])[\w-]+\s+(?-i:[A-ZÅÄÖ]))"
+)
 _PRONOUN_WITH = r"(?:\s+(?:hon|han|hen|de|dom|vi|dessa|båda|she|he|they))?\s+med\b"
 
 CUES: tuple[Cue, ...] = (
@@ -199,6 +203,8 @@ CUES: tuple[Cue, ...] = (
         None,
         POST,
         r"\b(?:inleds|inleddes|öppnas|öppnades|avslutas|avslutades)\s+(?:av|med\s+att)\b",
+        # "Seminariet inleds och modereras av X": the first role stated
+        r"\b(?:inleds|inleddes|öppnas|öppnades)\s+och\s+(?:modereras|modererades|leds|leddes)\s+av\b",
         # "Samtalet inleds med en framtidsspaning av X", "Introduktion och summering av X"
         r"\b(?:inleds|inleddes|avslutas|avslutades)\s+med\s+(?:en|ett)\s+[\wåäö-]+\s+av\b",
         r"\b(?:introduktion|summering|framtidsspaning|spaning|genomgång|omvärldsanalys)"
@@ -256,7 +262,12 @@ CUES: tuple[Cue, ...] = (
         POST,
         rf"\b(?:kommer|ska|skall)(?=\s+(?:[\w.:,'’()-]+\s+){{1,12}}?(?:att\s+)?{_SPEAKING_INFINITIVE}\b)",
     ),
-    _cue(SPEAKER, None, PRE, rf"\b(?:kommer\s+(?:att\s+)?|ska\s+|skall\s+){_SPEAKING_INFINITIVE}\b"),
+    _cue(
+        SPEAKER,
+        None,
+        PRE,
+        rf"\b(?:kommer\s+(?:även\s+|också\s+)?(?:att\s+)?|ska\s+|skall\s+){_SPEAKING_INFINITIVE}\b",
+    ),
     _cue(
         PANELIST,
         None,
@@ -365,6 +376,10 @@ CUES: tuple[Cue, ...] = (
         r"\b(?:(?:will\s+be\s+|is\s+|are\s+)?commented\s+(?:on\s+)?by|comments\s+(?:from|by))\b",
         r"\b(?:kommenteras|kommenterades)\s+av\b",
     ),
+    # "… en debatt där Svensk Direktreklam bjudit in A, B och C": the people invited take part, and
+    # the organisation that invites them (the cue of the same words below) organises.
+    _cue(PANELIST, None, POST, _INVITED),
+    _cue(None, ORGANISER, PRE, _INVITED),
     # "Urban Ek, CEO of X, will together with Professor Lind discuss …": both take part.
     _cue(PANELIST, None, EITHER, r"\bwill\s+together\s+with\b", r"\b(?:kommer|ska)\s+tillsammans\s+med\b"),
     _cue(
