@@ -58,6 +58,7 @@ BASE_CONFIDENCE = {
     "sentence": 0.6,
     "line": 0.6,
     "apposition": 0.55,
+    "genitive": 0.6,
 }
 
 
@@ -608,11 +609,47 @@ def _prose(
     for s_start, s_end in sentences(text[start:end], start):
         sentence = (s_start, s_end)
         before = len(found)
+        found.extend(_genitive_organisers(text, sentence))
         pending, cues = _sentence(text, sentence, found, pending)
         if given is not None and cues is not None:
             found.extend(_subjects(text, sentence, found[before:], given, cues))
             found.extend(_names_in_sentence(text, sentence, found[before:], given, cues))
     return found, pending
+
+
+_GENITIVE_EVENT = re.compile(
+    r"(?<![\w.-])((?-i:[A-ZÅÄÖ])[\w&-]*(?:\s+(?-i:[A-ZÅÄÖ])[\w&-]*){0,3}?)(:s|s'|'|’|s)\s+"
+    r"(?:[a-zåäö-]+\s+|(?-i:[A-ZÅÄÖ])[\w-]*\s+){0,3}?"
+    r"(?:seminari\w*|serie\w*|heldag\w*|halvdag\w*|frukostmöte\w*|frukostseminari\w*|konferens\w*|"
+    r"seminars?|series|conference|event)\b",
+    re.IGNORECASE,
+)
+_DEFINITE_PLURAL = re.compile(r"[a-zåäö](?:erna|arna|orna)$")
+
+
+def _genitive_organisers(text: str, sentence: Span) -> list[Found]:
+    """ "Seminariet är en del av Tågoperatörernas heldag", "FINSAM:s serie frukostmöten", "SNS'
+    Economic Policy Seminar": the organisation whose event it is organises it. Read only for a
+    name that has an organisation's shape: an acronym, a word such as förbund or kommun, or a
+    definite plural ("Tågoperatörerna", "Företagarna"); never a person's or a place's genitive
+    ("Sveriges", "Almedalens"). Marked for review (``genitive``)."""
+    found = []
+    for match in _GENITIVE_EVENT.finditer(text, sentence[0], sentence[1]):
+        start, end = match.span(1)
+        words = tokenize(text[start:end], start)
+        while len(words) > 1 and is_common(words[0]):
+            words = words[1:]  # "På Tillväxtverkets seminarium", "At SNS' seminar"
+        if not words or is_first_name(words[0]) or len(words) > 3:
+            continue
+        start = words[0].start
+        name = text[start:end]
+        acronym = len(words) == 1 and name.isupper() and 2 <= len(name) <= 8
+        marked = any(is_organisation_word(word) for word in words)
+        if not (acronym or marked or _DEFINITE_PLURAL.search(words[-1].text)):
+            continue
+        mention = Mention(kind="organisation", name=(start, end))
+        found.append(Found(mention, ORGANISER, sentence, (), "genitive"))
+    return found
 
 
 def _sentence(

@@ -433,6 +433,15 @@ CUES: tuple[Cue, ...] = (
         r"\b(?:är|var|blir)\s+ett\s+samarbete\s+mellan\b",
         r"\b(?:is|was)\s+(?:a\s+)?(?:collaboration|partnership|co-operation|cooperation)\s+between\b",
         r"\b(?:bjuder|bjöd)(?=\s+[A-ZÅÄÖ][\w-]*(?:\s+[\w-]+){0,4}?\s+in\s)",
+        # "Bakom arenan står Kraftringen, Sysav och Öresundskraft"
+        rf"\bbakom\s+(?:{_EVENT_NOUN}|arenan|eventet|evenemanget|arrangemanget|mötesplatsen)\s+(?:står|stod)\b",
+    ),
+    # "Kraftringen och Sysav står bakom seminariet"
+    _cue(
+        None,
+        ORGANISER,
+        PRE,
+        rf"\b(?:står|stod)\s+bakom\s+(?:{_EVENT_NOUN}|arenan|eventet|evenemanget|arrangemanget)\b",
     ),
     # "Den 12 september höll Kommunförbundet ett seminarium om …" (the subject after the verb)
     # and "Kommunförbundet höll ett seminarium": who held an event is its organiser.

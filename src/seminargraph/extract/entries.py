@@ -165,7 +165,7 @@ def read_entries(
                 current.add(parse_attribute(text, seg_start, seg_end))
             continue
         if organisations != "none":
-            parts = _split_organisers(text, seg_start, seg_end)
+            parts = _split_organisers(text, seg_start, seg_end, segment.separator == ",")
             if organisations == "marked" and not all(
                 _organisation(text, s, e, "marked") is not None for s, e in parts
             ):
@@ -248,16 +248,19 @@ def _as_organisations(mention: Mention) -> list[Mention]:
     return found
 
 
-def _split_organisers(text: str, start: int, end: int) -> list[tuple[int, int]]:
+def _split_organisers(text: str, start: int, end: int, listed: bool = False) -> list[tuple[int, int]]:
     """Split "Jönköpings kommun och Region Jönköpings län" into two organisations.
 
     Only where the words before "och"/"and" are a whole organisation's name (they hold a word
-    such as kommun, förening, AB): "Sveriges Kommuner och Regioner" is one name.
+    such as kommun, förening, AB): "Sveriges Kommuner och Regioner" is one name. ``listed``: the
+    segment follows a comma, so that one word before "och" ends a list ("Kraftringen, Sysav och
+    Öresundskraft").
     """
     parts, begin = [], start
     for match in _CONJUNCTION.finditer(text, start, end):
         left = tokenize(text[begin : match.start()], begin)
-        if text[match.end() : match.end() + 1].isupper() and any(is_organisation_word(t) for t in left):
+        whole = any(is_organisation_word(t) for t in left) or (listed and len(left) == 1)
+        if text[match.end() : match.end() + 1].isupper() and whole:
             parts.append((begin, match.start()))
             begin = match.end()
     parts.append((begin, end))

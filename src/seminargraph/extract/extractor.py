@@ -207,6 +207,7 @@ _HOW_RANK = {
     "sentence": 5,
     "line": 6,
     "apposition": 7,
+    "genitive": 8,
 }
 
 
@@ -312,6 +313,13 @@ def _participant(text: str, item: Found) -> Participant:
             "REVIEW: read as taking part because the sentence gives this person with a title, "
             "organisation or party tag, though no word of taking part is beside the name; check, "
             "then set status stated",
+        )
+    elif item.how == "genitive":
+        status = "ambiguous"
+        notes.insert(
+            0,
+            "REVIEW: read as the organiser because the text names the event as this organisation's "
+            '("X:s seminarium", "part of X\'s series"); check, then set status stated',
         )
     elif confidence < REVIEW_BELOW:
         status = "ambiguous"
