@@ -1119,6 +1119,7 @@ SET_I.update(
         "”Can cities grow without cars?”",
         "The long view. How cities change their streets",
         "”Cities, streets, cars and bikes” – a debate",
+        "Do campaigns help? With one case we discuss campaigns and press freedom.",
     ],
 )
 def test_the_first_line_of_a_page_alone_in_its_paragraph_is_its_title(title: str) -> None:
@@ -1157,6 +1158,44 @@ SET_I.update(
         "inleds och modereras av: the first role stated": (
             "Seminariet inleds och modereras av Anders Holm.",
             {("Anders Holm", (), None, "speaker")},
+        ),
+    }
+)
+
+
+SET_I.update(
+    {
+        "Debattledare before the names": (
+            "Olika röster möts. Debattledare Eva Lind och Karin Ek.",
+            {("Eva Lind", (), None, "moderator"), ("Karin Ek", (), None, "moderator")},
+        ),
+        "kommer att ledas av, and the first role of an apposition": (
+            "Debatterna kommer att ledas av Anna Holm, moderator, föreläsare och talartränare.",
+            {("Anna Holm", (), None, "moderator")},
+        ),
+        "ett samtal som leds av": (
+            "Frågan tas upp i ett samtal som leds av Karin Ek.",
+            {("Karin Ek", (), None, "moderator")},
+        ),
+        "a discussion on a subject, with X": (
+            "A discussion on leadership and the new media, with Jan Holm and four young leaders.",
+            {("Jan Holm", (), None, "panelist")},
+        ),
+        "a talk between": (
+            "Eva Lind will moderate a talk between Mayor of Northtown, Steve Hale and Per Holm.",
+            {
+                ("Eva Lind", (), None, "moderator"),
+                ("Steve Hale", ("Mayor",), "Northtown", "panelist"),
+                ("Per Holm", (), None, "panelist"),
+            },
+        ),
+        "på plats för att diskutera finns": (
+            "På plats för att diskutera detta finns journalisten Martin Berg.",
+            {("Martin Berg", ("journalisten",), None, "panelist")},
+        ),
+        "an archbishop comments": (
+            "The topic will be commented by Archbishop Anders Holm.",
+            {("Anders Holm", ("Archbishop",), None, "panelist")},
         ),
     }
 )

@@ -776,6 +776,9 @@ def _given_index(text: str, lines: list[Line]) -> _Names:
     return _Names(seen, [name.start for name in seen], index)
 
 
+_AND_NEXT = re.compile(r"\s+(?:och|and|&)\s+")
+
+
 def _names_in_sentence(
     text: str, sentence: Span, here: list[Found], names: _Names, all_cues: list[CueMatch]
 ) -> list[Found]:
@@ -793,6 +796,7 @@ def _names_in_sentence(
     found: list[Found] = []
     tokens = tokenize(text[s_start:s_end], s_start)
     negated = _NEGATION.search(text, s_start, s_end) is not None
+    joined: dict[int, str] = {}  # "Debattledare A och B": where B begins, and A's role
     for seen in inside:
         if seen.end > s_end or not seen.known:
             continue
@@ -804,8 +808,15 @@ def _names_in_sentence(
         mention = _person_at(text, tokens, j, seen, s_end)
         if mention is None:
             continue
+        if seen.start in joined and not (mention.titles or mention.title_before_name):
+            mention.role = joined[seen.start]
+            found.append(Found(mention, mention.role, sentence, (), "role"))
+            continue
         if mention.role is not None and mention.title_before_name and not negated:
             found.append(Found(mention, mention.role, sentence, (), "role"))  # "Moderator Anna Ek, …"
+            pair = _AND_NEXT.match(text, mention.name[1])
+            if pair is not None and not (mention.titles or mention.organisation):
+                joined[pair.end()] = mention.role
             continue
         if not cues or negated or (j and tokens[j - 1].lower in _MENTIONED_AFTER):
             continue

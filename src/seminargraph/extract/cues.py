@@ -69,6 +69,9 @@ CUES: tuple[Cue, ...] = (
         rf"\b{_EVENT_NOUN}\s+(?:som\s+)?(?:leds|leddes|hålls ihop|hölls ihop)\s+av\b",
         # "… en gemensam diskussion, ledd av moderator X"
         r"\b(?:ledd|ledda|lett)\s+av\b",
+        # "Debatterna kommer att ledas av X", "i ett samtal som leds av X"
+        r"\b(?:kommer\s+att\s+|ska\s+)ledas\s+av\b",
+        r"\b(?:ett|en)\s+(?:samtal|debatt|diskussion|panelsamtal)\s+som\s+(?:leds|modereras)\s+av\b",
         r"\b(?:modereras|modererades|modereras och leds|moderas|modererat|modererad)\s+av\b",
         # "Allt under ledning av moderatorn X", "diskuterar vi under ledning av X"
         r"\bunder\s+ledning\s+av\b",
@@ -158,6 +161,8 @@ CUES: tuple[Cue, ...] = (
         r"\bpanelen\s+(?:består|bestod)\s+av\b",
         # "På plats finns företrädare för studieförbunden och civilminister Ida Karkiainen"
         r"\bpå\s+plats\s+(?:finns|fanns|är|var|blir)\b",
+        # "På plats för att diskutera detta finns bl.a. journalisten X"
+        r"\bpå\s+plats\s+för\s+att(?:\s+[\wåäö]+){1,4}?\s+(?:finns|fanns|är|var)\b",
         r"\b(?:medverkande|deltagare|panelister|paneldeltagare)\s+(?:är|var|blir)\b",
         r"\bbland\s+(?:de\s+medverkande|deltagarna|panelisterna|paneldeltagarna|gästerna)\s+"
         r"(?:finns|fanns|märks|syns)\b",
@@ -171,7 +176,10 @@ CUES: tuple[Cue, ...] = (
         r"\b(?:panelists|panellists|panel members|participants|discussants|guests)\s+"
         r"(?:include|includes|are|were|will be)\b",
         r"\bthe\s+panel\s+(?:includes|included|consists of|features|comprises)\b",
-        r"\b(?:discussion|conversation|debate|dialogue)\s+between\b",
+        r"\b(?:discussion|conversation|debate|dialogue|talk)\s+between\b",
+        # "A discussion on global leadership and the new digital landscape, with Jan Eliasson"
+        r"\b(?:discussion|conversation|debate|dialogue)\s+(?:on|about)\s+(?:[\w,-]+\s+){1,8}?with\b"
+        r"(?=\s+(?:[a-z]+\s+)?(?-i:[A-ZÅÄÖ])[\w-]+\s+(?-i:[A-ZÅÄÖ]))",
         # "Discussion with Susan Glasser, Editor in Chief of …", "These questions will be
         # discussed by X, Y and Z"
         r"^(?:a\s+)?(?:panel\s+)?(?:discussion|debate|dialogue)\s+with\b",

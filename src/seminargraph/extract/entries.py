@@ -68,8 +68,8 @@ class Mention:
             self.organisation_note = attribute.organisation_note
         if attribute.party is not None and self.party is None:
             self.party = attribute.party
-        if attribute.role is not None:
-            self.role = attribute.role
+        if attribute.role is not None and self.role is None:
+            self.role = attribute.role  # "X, moderator, föreläsare och …": the first role stated
 
 
 @dataclass(frozen=True)

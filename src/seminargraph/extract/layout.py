@@ -150,12 +150,16 @@ def looks_like_heading(line: Line, alone: bool, top: bool = False) -> bool:
     text = line.text.strip("*_# ")
     if not text or not alone:
         return False
-    if len(text) > 150 or len(text.split()) > 20 or text[-1] in ".,;:" or is_meta_line(text):
+    if len(text) > 150 or len(text.split()) > 20 or text[-1] in ",;:" or is_meta_line(text):
         return False
+    if text[-1] == "." and not (top and re.search(r"[?!] [A-ZÅÄÖ]", text)):
+        return False  # (a title that asks and goes on may end with a full stop)
     if (re.search(r"\. [A-ZÅÄÖ]", text) and not top) or "@" in text or "http" in text:
         return False
-    if re.search(r"[!?] [A-ZÅÄÖ]", text) and (
-        len(text.split()) > 16 or (not text.endswith(("?", "!")) and len(text) > 90)
+    if (
+        not top
+        and re.search(r"[!?] [A-ZÅÄÖ]", text)
+        and (len(text.split()) > 16 or (not text.endswith(("?", "!")) and len(text) > 90))
     ):
         return False  # a title may ask and go on: "Men rättstryggheten då? Så skyddar vi kvinnor …"
     # Swedish opens a quotation with "”" too: '”Can politics stimulate entrepreneurship?”' as a
