@@ -947,7 +947,7 @@ SET_H: dict[str, tuple[str, set[Row]]] = {
         "expert Per Holm.",
         {
             ("Anne Lind", ("Director General",), "Sida", "panelist"),
-            ("Per Holm", ("expert",), None, "panelist"),
+            ("Per Holm", ("Burma expert",), None, "panelist"),
         },
     ),
     "a capitalised word qualifies an English title": (
@@ -1196,6 +1196,33 @@ SET_I.update(
         "an archbishop comments": (
             "The topic will be commented by Archbishop Anders Holm.",
             {("Anders Holm", ("Archbishop",), None, "panelist")},
+        ),
+    }
+)
+
+
+SET_I.update(
+    {
+        "where an ambassador is sent is part of the title": (
+            "Karl Holm, Danish Ambassador to Sweden, presents the new programme.",
+            {("Karl Holm", ("Danish Ambassador to Sweden",), None, "speaker")},
+        ),
+        "an ambassador's title before the name and a comma, and a former post in parentheses": (
+            "Danish Ambassador to Sweden, Eva Holm (previously Danish Ambassador to Chile), "
+            "will moderate the session.",
+            {("Eva Holm", ("Danish Ambassador to Sweden",), None, "moderator")},
+        ),
+        "an institution as a lowercase genitive before the title": (
+            "Per Holm, regeringens psykiatrisamordnare, talar om vården.",
+            {("Per Holm", ("psykiatrisamordnare",), "regeringen", "speaker")},
+        ),
+        "a municipal body in the genitive stays in the title": (
+            "Per Holm, kommunstyrelsens ordförande, talar om vården.",
+            {("Per Holm", ("kommunstyrelsens ordförande",), None, "speaker")},
+        ),
+        "a capitalised word before an English title": (
+            "Jazz pianist Karin Lind will perform.",
+            {("Karin Lind", ("Jazz pianist",), None, "participant")},
         ),
     }
 )

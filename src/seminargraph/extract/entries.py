@@ -309,7 +309,7 @@ def _segments(text: str, start: int, end: int, list_line: bool, breaks: tuple[in
 
 _BAR_SEPARATORS = "|•·"
 # "the head of Sida", "the Director General of Sida": an English title and its organisation.
-_TITLE_AHEAD = re.compile(r"(?:(?:the|a|an)\s+)?(?:[\w-]+\s+){1,3}(?:of|at|for)\s+(?:the\s+)?[A-ZÅÄÖ]")
+_TITLE_AHEAD = re.compile(r"(?:(?:the|a|an)\s+)?(?:[\w-]+\s+){1,3}(?:of|at|for|to)\s+(?:the\s+)?[A-ZÅÄÖ]")
 _NEXT_PERSON = re.compile(r" ([A-ZÅÄÖ][\w-]+) [A-ZÅÄÖ]")
 
 

@@ -18,6 +18,7 @@ from .tokens import (
     Token,
     continues_with_of,
     is_capitalised,
+    is_first_name,
     is_organisation_word,
     is_party_tag,
     is_title_word,
@@ -110,7 +111,7 @@ _FORMER = re.compile(
 # (English "former Prime Minister of Haiti" is how such a person is named, and kept.)
 _NOW = re.compile(r"(?:,|\s(?:och|samt|and))\s+(?:idag|i dag|numera|nu|now|today)\s+(?=\w)", re.IGNORECASE)
 _FORMER_POST = re.compile(
-    r"(?:^|(?<=\s)(?:och|samt)\s+|[.;]\s*|(?<=\s))(?:tidigare|före\s+detta|förre|f\.\s?d\.?|fd\.?)\s+(?=\w)",
+    r"(?:^|(?<=\s)(?:och|samt)\s+|[.;]\s*|(?<=\s))(?:tidigare|före\s+detta|förre|f\.\s?d\.?|fd\.?|previously|formerly)\s+(?=\w)",
     re.IGNORECASE,
 )
 
@@ -180,6 +181,16 @@ def parse_attribute(text: str, start: int, end: int) -> Attribute:
         len(tokens) == 1 or tokens[1].lower in ("in", "i", "of", "från", "from", "dr")
     ):
         return attribute  # "MSc in General Management": a degree is no job title
+    if (
+        len(tokens) > 1
+        and tokens[0].text.islower()
+        and tokens[0].lower in _INSTITUTIONS
+        and is_title_word(tokens[1])
+    ):
+        # "regeringens utredare", "hovets informationschef": an organisation written as a
+        # definite noun in the genitive, then the title ("regeringen", "hovet").
+        attribute.organisation = (tokens[0].start, tokens[0].end - 1)
+        tokens = tokens[1:]
     genitive = _genitive(tokens)
     if genitive:
         # "Region Skåneviks kulturdirektör", "Motalas kommunchef"
@@ -485,7 +496,20 @@ def _title(tokens: list[Token]) -> Span | None:
         if before.lower in _POSSESSIVES:
             break  # "vår chefsekonom": the title without whose it is
         degree = before.lower.replace(".", "") in _DEGREES  # "PhD candidate"
-        if before.text.islower() or degree or (is_capitalised(before) and is_capitalised(tokens[head])):
+        # "Opera singer", "Burma expert": a capitalised first word before an English title
+        qualifier = (
+            first == 1
+            and before.text[:1].isupper()
+            and english_titles().matches(tokens[head].lower)
+            and not is_first_name(before)
+            and not is_organisation_word(before)
+        )
+        if (
+            before.text.islower()
+            or degree
+            or qualifier
+            or (is_capitalised(before) and is_capitalised(tokens[head]))
+        ):
             first -= 1
         else:
             break
@@ -506,9 +530,23 @@ def _field_word(token: Token) -> bool:
     )
 
 
+#: Institutions written as a lowercase definite noun ("regeringens utredare"); a body such as
+#: "kommunstyrelsens" (ordförande) stays part of the title, as the annotated sets have it.
+_INSTITUTIONS = frozenset({"regeringens", "riksdagens", "hovets", "polisens", "försvarsmaktens"})
+_ACCREDITED = frozenset({"ambassador", "envoy", "consul"})
+
+
 def _complement_length(tokens: list[Token], head: int) -> int:
     # "professor i pedagogik", "enhetschef för hemtjänsten", "Head of Urban Planning".
     rest = tokens[head + 1 :]
+    if (
+        len(rest) > 1
+        and rest[0].lower == "to"
+        and tokens[head].lower in _ACCREDITED
+        and is_capitalised(rest[1])
+    ):
+        # "German Ambassador to Sweden": where the ambassador is sent is part of the title.
+        return 1 + next((k for k, t in enumerate(rest[1:4]) if not is_capitalised(t)), len(rest[1:4]))
     if not rest or rest[0].lower not in _COMPLEMENT:
         return 0
     # English capitalises the field of a title: "Head of Urban Planning", "Lecturer in Ethics".
