@@ -1228,6 +1228,27 @@ SET_I.update(
 )
 
 
+SET_I.update(
+    {
+        "an organisation whose name begins with a word of a relative clause": (
+            "Professor Eva Holm, SOM-gruppen, presenterar nya siffror.",
+            {("Eva Holm", ("Professor",), "SOM-gruppen", "speaker")},
+        ),
+        "a title and its organisation after the name with no comma": (
+            "Karl Berg CEO at the Federation of Nordic Industry will together with Eva Lind discuss it.",
+            {
+                ("Karl Berg", ("CEO",), "Federation of Nordic Industry", "panelist"),
+                ("Eva Lind", (), None, "panelist"),
+            },
+        ),
+        "a brand with a lowercase first letter": (
+            "Medverkar gör Karl Berg, vd på myHome Försäkringar.",
+            {("Karl Berg", ("vd",), "myHome Försäkringar", "panelist")},
+        ),
+    }
+)
+
+
 @pytest.mark.parametrize("case", list(SET_I))
 def test_rules_from_the_real_set_i(case: str) -> None:
     sentence, expected = SET_I[case]

@@ -37,7 +37,9 @@ _LEADING = re.compile(
     r"(?:[-•*·–—:,;]\s*|(?i:och|and|samt|&|as well as|bland andra|bl\.a\.|bland annat|"
     r"även|också|dessutom|including|among others|such as|sedan|därefter|then)\s+|the\s+)+"
 )
-_CLAUSE = re.compile(r"^(?:som|vilket|vilka|där|när|who|which|where|whose|that)\b", re.IGNORECASE)
+_CLAUSE = re.compile(
+    r"^(?:som|vilket|vilka|där|när|who|which|where|whose|that)\b(?!-)"
+)  # not "SOM-institutet"
 _ORG_PREPOSITIONS = frozenset({"från", "vid", "på", "hos", "at", "from", "of"})
 # A person's entry is read from at most this many characters, so that a run of text with no
 # commas costs no more than its length.
@@ -751,9 +753,14 @@ def _read_rest(text: str, start: int, end: int, mention: Mention) -> None:
         elif heads and heads < len(rest):
             # "Executive Director Kosovar Gender Studies Center": the title, then the organisation.
             mention.titles.append((rest[0].start, rest[heads - 1].end))
-            extent = organisation_extent(rest, heads)
+            at = heads
+            if at + 1 < len(rest) and rest[at].lower in ("at", "of", "from", "with"):
+                # "Urban Ek CEO at the Confederation of …", "Director General of Sida"
+                at += 2 if rest[at + 1].lower == "the" and at + 2 < len(rest) else 1
+            extent = organisation_extent(rest, at)
             if extent is not None:
-                mention.organisation = (rest[heads].start, rest[extent - 1].end)
+                extent = _capitalised_run(rest, at, extent)  # "… Enterprise take the discussion"
+                mention.organisation = (rest[at].start, rest[extent - 1].end)
         else:
             mention.add(parse_attribute(text, tokens[0].start, stop))
         if paren >= 0:
@@ -766,6 +773,20 @@ def _read_rest(text: str, start: int, end: int, mention: Mention) -> None:
         extent = organisation_extent(tokens, at)
         if extent is not None:
             mention.organisation = (tokens[at].start, tokens[extent - 1].end)
+
+
+_NAME_LINKS = frozenset({"of", "for", "and", "&", "the", "de", "i", "för", "och"})
+
+
+def _capitalised_run(tokens: list[Token], start: int, end: int) -> int:
+    """Where a name with no comma after it ends: at its first lowercase word that links no two
+    capitalised words ("Confederation of Swedish Enterprise take the discussion further")."""
+    k = start + 1
+    while k < end and (tokens[k].text[:1].isupper() or tokens[k].lower in _NAME_LINKS):
+        k += 1
+    while k - 1 > start and tokens[k - 1].lower in _NAME_LINKS:
+        k -= 1
+    return k
 
 
 def _organisation(text: str, start: int, end: int, allowed: str) -> Mention | None:

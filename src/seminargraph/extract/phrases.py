@@ -268,9 +268,17 @@ def _swedish_title(token: Token) -> bool:
     return token.text[:1].isupper() and not english_titles().matches(token.lower) and is_title_word(token)
 
 
+_CAMEL = re.compile(r"[a-zåäö]{1,3}[A-ZÅÄÖ][a-zåäö]+[\w-]*")
+
+
+def _camel(token: Token) -> bool:
+    """A brand written with a lowercase first letter: "mySafety", "iZettle", "eBay"."""
+    return bool(_CAMEL.fullmatch(token.text))
+
+
 def organisation_extent(tokens: list[Token], i: int) -> int | None:
     """Return the end (exclusive token index) of the organisation name starting at ``tokens[i]``."""
-    if i >= len(tokens) or not is_capitalised(tokens[i]) or tokens[i].lower in _STOP:
+    if i >= len(tokens) or not (is_capitalised(tokens[i]) or _camel(tokens[i])) or tokens[i].lower in _STOP:
         return None
     end = i + 1
     j = i + 1
@@ -349,7 +357,7 @@ def _organisation_split(tokens: list[Token]) -> int | None:
             break
         low = token.lower
         after = _skip_descriptors(tokens, i + 1)
-        if after >= len(tokens) or not is_capitalised(tokens[after]):
+        if after >= len(tokens) or not (is_capitalised(tokens[after]) or _camel(tokens[after])):
             continue
         if low in _ALWAYS and i > 0:
             return i + 1
