@@ -1249,6 +1249,66 @@ SET_I.update(
 )
 
 
+# Rules written after the first run of the real set J (session 22), each on a text of our own.
+SET_J: dict[str, tuple[str, set[Row]]] = {
+    "the first role stated, and the party from the fuller mention": (
+        "Seminariet inleds av socialminister Eva Holm med ett anförande. Därefter ett samtal "
+        "mellan statsrådet Eva Holm (KD) och Per Lind.",
+        {("Eva Holm", ("socialminister",), None, "speaker"), ("Per Lind", (), None, "panelist")},
+    ),
+    "paneldeltagarna är": (
+        "Paneldeltagarna är Eva Holm (S) och Anna Berg ordförande för Hjärtförbundet.",
+        {("Eva Holm", (), None, "panelist"), ("Anna Berg", ("ordförande",), "Hjärtförbundet", "panelist")},
+    ),
+    "a discussion led by": (
+        "Discussion led by Karl Berg, journalist and the author of several books on Chile.",
+        {("Karl Berg", ("journalist", "author"), None, "moderator")},
+    ),
+    "the review is made by": (
+        "The review is made by Eva Holm, a doctoral candidate in political science at Mittuniversitet.",
+        {("Eva Holm", ("doctoral candidate in political science",), "Mittuniversitet", "speaker")},
+    ),
+    "a label with a hedge before its colon, and a representative": (
+        "Medverkar gör bland annat:\n- Eva Holm (s), kommunalråd\n- Representant från Europarådet",
+        {("Eva Holm", ("kommunalråd",), None, "panelist")},
+    ),
+    "idag first gives the present post, and a decade's post is former": (
+        "Panel: Karl Berg, tidigare vd på Nordia och Svenskt Stål, under 1990-talet "
+        "informationschef på Verket, idag seniorkonsult på Prime Partners.",
+        {("Karl Berg", ("seniorkonsult",), "Prime Partners", "panelist")},
+    ),
+    "the paragraphs under a label's first entry": (
+        "Panel: Karl Berg, idag ekonom på Nordbanken. Han var rådgivare på 1980-talet.\n\n"
+        "Eva Holm, nyhetschef på Dagbladet.\n\nAnna Lind, politiker.\n\nSamtalsledare: Per Ek.",
+        {
+            ("Karl Berg", ("ekonom",), "Nordbanken", "panelist"),
+            ("Eva Holm", ("nyhetschef",), "Dagbladet", "panelist"),
+            ("Anna Lind", ("politiker",), None, "panelist"),
+            ("Per Ek", (), None, "moderator"),
+        },
+    ),
+    "an organisation's short form in parentheses": (
+        "Sveriges Unga Läkares Förening (SULF) anordnar en paneldebatt med Eva Holm.",
+        {("Eva Holm", (), None, "panelist")},
+    ),
+}
+
+
+@pytest.mark.parametrize("case", list(SET_J))
+def test_rules_from_the_real_set_j(case: str) -> None:
+    sentence, expected = SET_J[case]
+    assert rows(page(sentence)) == expected
+
+
+def test_organisations_in_the_rules_from_set_j() -> None:
+    found = page(SET_J["a label with a hedge before its colon, and a representative"][0]).participants
+    assert {(p.name, p.role) for p in found if p.kind == "organisation"} == {("Europarådet", "participant")}
+    found = page(SET_J["an organisation's short form in parentheses"][0]).participants
+    assert {(p.name, p.role) for p in found if p.kind == "organisation"} == {
+        ("Sveriges Unga Läkares Förening", "organiser")
+    }
+
+
 @pytest.mark.parametrize("case", list(SET_I))
 def test_rules_from_the_real_set_i(case: str) -> None:
     sentence, expected = SET_I[case]

@@ -121,6 +121,9 @@ def collect(text: str, lines: list[Line], heading: Label | None = None) -> list[
                     # University": the talk's title, and its speaker on the line below.
                     found.extend(_entries(text, lines[i:k], label, line_span(line)))
                     i = k
+                elif region and label.kind == "people":
+                    more, i = _next_paragraphs(text, lines, i, line, label)
+                    found.extend(more)
                 continue
             entries, i = _following(text, lines, i)
             found.extend(_entries(text, entries, label, line_span(line)))
@@ -347,8 +350,8 @@ _NOT_TAKING_PART = re.compile(
 
 _BY_CUE = frozenset({"label", "post", "pre"})
 _REPRESENTATIVES = re.compile(
-    r"\s*(?:bland\s+andra\s+)?(?:representanter|företrädare|representatives)\s+(?:för|från|of|from)\s+"
-    r"(?=[A-ZÅÄÖ])"
+    r"\s*(?:[-–•*]\s*)?(?:bland\s+andra\s+)?(?:[Rr]epresentanter|[Rr]epresentant|[Ff]öreträdare"
+    r"|[Rr]epresentatives|[Rr]epresentative)\s+(?:för|från|of|from)\s+(?=[A-ZÅÄÖ])"
 )
 _TIME_SLOT = re.compile(r"^(?:kl\.?\s*)?\d{1,2}[.:]\d{2}(?:\s*[-–]\s*\d{1,2}[.:]\d{2})?\s+\S", re.IGNORECASE)
 _PANEL_ITEM = re.compile(
@@ -476,6 +479,30 @@ def _entry_block(text: str, block: list[Line]) -> bool:
 def _is_biography(line: Line, name_line: Line) -> bool:
     # "Margaret O'Neill is Professor of Design ..." under the line "Margaret O'Neill".
     return line.text.startswith(name_line.text + " ") and bool(_BIOGRAPHY.match(line.text))
+
+
+def _next_paragraphs(
+    text: str, lines: list[Line], i: int, line: Line, label: Label
+) -> tuple[list[Found], int]:
+    """ "Panel: A, titel på X. Om A …" over paragraphs that each begin with a person ("B,
+    seniorkonsult på Y.", "C, nyhetschef på Z."): the label's further entries, each the first
+    sentence of its paragraph, up to the next label or a paragraph that begins otherwise."""
+    found: list[Found] = []
+    block = line.block
+    while i < len(lines) and lines[i].label is None and lines[i].heading is None:
+        here = lines[i]
+        if here.block != block + 1 or not begins_with_person(text, here.start, here.end):
+            break  # (the rest of the label's own paragraph is read as prose)
+        if i + 1 < len(lines) and lines[i + 1].block == here.block:
+            break  # a paragraph of one line only
+        stop = sentences(text[here.start : here.end], here.start)[0][1]
+        region = _region(text, here.start, stop, label, line_span(here), (), True)
+        if not region:
+            break
+        found.extend(region)
+        block = here.block
+        i += 1
+    return found, i
 
 
 def _ends_in_list(text: str, lines: list[Line], j: int) -> bool:

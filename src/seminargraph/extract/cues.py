@@ -83,6 +83,7 @@ CUES: tuple[Cue, ...] = (
         # "Leder samtalet gör Right To Plays utvecklare Rana Jumaah": the verb first, then "gör"
         r"^(?:leder|modererar)(?:\s+[\wåäö]+){0,2}?\s+gör\b",
         rf"\b{_EN_EVENT_NOUN}\s+(?:is|was|will be)\s+led\s+by\b",
+        rf"\b{_EN_EVENT_NOUN}\s+led\s+by\b",  # "Discussion led by X, journalist"
         r"\b(?:the\s+)?(?:moderator|chair|facilitator|host)\s+(?:is|was|will be)\b",
     ),
     _cue(MODERATOR, ORGANISER, POST, r"\bhosted\s+by\b"),
@@ -163,7 +164,8 @@ CUES: tuple[Cue, ...] = (
         r"\bpå\s+plats\s+(?:finns|fanns|är|var|blir)\b",
         # "På plats för att diskutera detta finns bl.a. journalisten X"
         r"\bpå\s+plats\s+för\s+att(?:\s+[\wåäö]+){1,4}?\s+(?:finns|fanns|är|var)\b",
-        r"\b(?:medverkande|deltagare|panelister|paneldeltagare)\s+(?:är|var|blir)\b",
+        r"\b(?:medverkande|deltagare|deltagarna|panelister|panelisterna|paneldeltagare|paneldeltagarna)"
+        r"\s+(?:är|var|blir)\b",
         r"\bbland\s+(?:de\s+medverkande|deltagarna|panelisterna|paneldeltagarna|gästerna)\s+"
         r"(?:finns|fanns|märks|syns)\b",
         r"\bmedverkar\s+gör\b",
@@ -233,6 +235,8 @@ CUES: tuple[Cue, ...] = (
         r"\b(?:keynote|opening|closing|welcome)\s+(?:address|speech|remarks|lecture)\s+(?:by|from)\b",
         r"\b(?:frågestund|frågor och svar|Q&A|questions and answers)\s+(?:med|with)\b",
         r"\b(?:introduced|presented|opened|given|delivered)\s+by\b",
+        # "The review is made by X, a doctoral candidate …"
+        r"\b(?:review|overview|presentation|introduction|analysis)\s+(?:is|will\s+be)\s+(?:made|given|held)\s+by\b",
         # "Först ut var Lisa Ek från Vinnova", "Sist ut är …"
         r"\b(?:först|sist|näst)\s+ut\s+(?:var|är|blir)\b",
         r"\bfirst\s+up\s+(?:is|was|will be)\b",

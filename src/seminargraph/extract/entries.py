@@ -40,6 +40,18 @@ _LEADING = re.compile(
 _CLAUSE = re.compile(
     r"^(?:som|vilket|vilka|där|när|who|which|where|whose|that)\b(?!-)"
 )  # not "SOM-institutet"
+
+
+def _organisation_shaped(text: str, name: Span) -> bool:
+    """A "name" that begins with an adjective of place ("Svenskt Näringsliv", "Nordiska rådet")
+    or holds an organisation's word."""
+    words = tokenize(text[name[0] : name[1]], name[0])
+    return bool(words) and (
+        words[0].lower.endswith(("sk", "ska", "skt")) or any(is_organisation_word(w) for w in words)
+    )
+
+
+_NOW_FIRST = re.compile(r"(?:idag|i dag|numera|nowadays|today)\s", re.IGNORECASE)
 _ORG_PREPOSITIONS = frozenset({"från", "vid", "på", "hos", "at", "from", "of"})
 # A person's entry is read from at most this many characters, so that a run of text with no
 # commas costs no more than its length.
@@ -105,6 +117,7 @@ def read_entries(
     current: Mention | None = None
     closed = False  # the sentence ran on after the current person's name
     ahead: Attribute | None = None  # a title before the next person's name and a comma
+    after_attribute = False  # the last segment was the current person's title or organisation
     for segment in _segments(text, start, end, list_line, breaks):
         seg_start, seg_end = _trim(text, segment.start, segment.end)
         if seg_start >= seg_end:
@@ -147,6 +160,17 @@ def read_entries(
                 current = partner
                 continue
         person = _person(text, seg_start, seg_end)
+        if (
+            person is not None
+            and segment.separator == "and"
+            and after_attribute
+            and not person.known_name
+            and not (person.titles or person.organisation or person.party or person.role)
+            and _organisation_shaped(text, person.name)
+        ):
+            # "A, tidigare vice vd på Kinnevik och Svenskt Näringsliv": after a title and its
+            # organisation, a bare name nobody knows as a person's goes on with the organisations.
+            person = None
         if person is not None and _starts_entry(person, segment.separator, current):
             if ahead is not None and not (person.titles or person.organisation or person.title_before_name):
                 person.add(ahead)  # "the head of Sida, Charlotte Petri Gornitzka"
@@ -154,6 +178,7 @@ def read_entries(
             mentions.append(person)
             current = person
             closed = _runs_on(text, person, seg_end)
+            after_attribute = False
             continue
         if ahead is None and segment.separator in ("start", "and") and _TITLE_AHEAD.match(piece):
             # A title (and its organisation) written before the name, with a comma between.
@@ -164,7 +189,12 @@ def read_entries(
         ahead = None
         if current is not None and current.kind == "person":
             if not closed:
+                if _NOW_FIRST.match(piece):
+                    # "A, tidigare vd på X, idag seniorkonsult på Y": what came before is former.
+                    current.titles.clear()
+                    current.organisation = None
                 current.add(parse_attribute(text, seg_start, seg_end))
+                after_attribute = True
             continue
         if organisations != "none":
             parts = _split_organisers(text, seg_start, seg_end, segment.separator == ",")
@@ -801,4 +831,9 @@ def _organisation(text: str, start: int, end: int, allowed: str) -> Mention | No
         return None
     if any(is_title_word(t) and not is_organisation_word(t) for t in words) and len(words) == 1:
         return None
+    # "Sveriges Yngre Läkares Förening (SYLF)": the short form in parentheses is no part of the name
+    for k, word in enumerate(words[1:], start=1):
+        if text[word.start - 1] == "(" and word.text.isupper():
+            words = words[:k]
+            break
     return Mention(kind="organisation", name=(words[0].start, words[-1].end))

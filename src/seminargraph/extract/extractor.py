@@ -219,7 +219,9 @@ def _participants(text: str, found: list[Found]) -> list[Participant]:
         # An organisation may take part in two roles (organiser and participant); a person once.
         role = participant.role if participant.kind == "organisation" else ""
         key = (participant.kind, participant.name.casefold(), role)
-        rank = (_HOW_RANK[item.how], -_detail(participant))
+        # The surest reading is kept; of two as sure, the first: a person takes part in the
+        # first role stated ("inleds av ministern X …" before "ett samtal mellan statsrådet X …").
+        rank = (_HOW_RANK[item.how], 0)
         other = kept.get(key)
         if other is None or rank < other[0]:
             kept[key] = (rank, participant)
@@ -230,27 +232,37 @@ def _participants(text: str, found: list[Found]) -> list[Participant]:
 
 
 def _described(participant: Participant, fullest: Participant) -> Participant:
-    """A person kept from a mention that says nothing of them ("ledd av Carin Hjulström") takes
-    the title, organisation and party of the event's fullest mention of the same name
+    """A person kept from a mention that says less of them ("ledd av Carin Hjulström") takes the
+    title, organisation and party it lacks from the event's fullest mention of the same name
     ("TV-journalisten Carin Hjulström leder …"), and its sentence as further evidence."""
-    if participant.kind != "person" or _detail(participant) or not _detail(fullest):
+    if participant.kind != "person" or fullest is participant or _detail(fullest) <= _detail(participant):
+        return participant
+    # Each part the kept mention lacks (titles, organisation, party) comes from the fuller one.
+    titles = not participant.job_titles and bool(fullest.job_titles)
+    organisation = participant.organisation is None and fullest.organisation is not None
+    party = participant.party is None and fullest.party is not None
+    if not (titles or organisation or party):
         return participant
     quote = (fullest.evidence.start, fullest.evidence.end)
     more = participant.evidence.more + tuple(
         span for span in (quote, *fullest.evidence.more) if span not in participant.evidence.more
     )
-    spans = {**fullest.spans, "name": participant.spans["name"]}
-    return replace(
-        participant,
-        evidence=replace(participant.evidence, more=more),
-        job_title=fullest.job_title,
-        job_titles=fullest.job_titles,
-        organisation=fullest.organisation,
-        party=fullest.party,
-        organisation_status=fullest.organisation_status,
-        organisation_note=fullest.organisation_note,
-        spans=spans,
-    )
+    spans = dict(participant.spans)
+    for field, wanted in (("job_titles", titles), ("organisation", organisation), ("party", party)):
+        if wanted and field in fullest.spans:
+            spans[field] = fullest.spans[field]
+    changes: dict[str, object] = {"evidence": replace(participant.evidence, more=more), "spans": spans}
+    if titles:
+        changes.update(job_title=fullest.job_title, job_titles=fullest.job_titles)
+    if organisation:
+        changes.update(
+            organisation=fullest.organisation,
+            organisation_status=fullest.organisation_status,
+            organisation_note=fullest.organisation_note,
+        )
+    if party:
+        changes["party"] = fullest.party
+    return replace(participant, **changes)  # type: ignore[arg-type]
 
 
 def _detail(participant: Participant) -> int:

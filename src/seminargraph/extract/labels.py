@@ -66,6 +66,11 @@ def is_field_word(text: str) -> bool:
     return " ".join(text.lower().split()) in _FIELD_LABELS
 
 
+_HEDGE = re.compile(
+    r"\s+(?:bland\s+annat|bland\s+andra|bl\.?\s?a\.?|bl\.a\.|bl\.\s?a|among\s+others|inter\s+alia)$"
+)
+
+
 def match_label(text: str) -> Label | None:
     """Return the label a line starts with, or None.
 
@@ -81,6 +86,9 @@ def match_label(text: str) -> Label | None:
     if not match:
         return None
     word = " ".join(match.group(1).split()).lower()
+    if ":" in match.group():
+        # "Medverkar gör bland annat:", "Speakers include among others:": the label and a hedge
+        word = _HEDGE.sub("", word).strip() or word
     found = _LOOKUP.get(word)
     if found is None and ":" in match.group() and len(word.split()) <= 3:
         # "Medverkande politiker:", "Moderator för dagen:": a people label and a few words.

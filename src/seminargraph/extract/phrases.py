@@ -109,9 +109,11 @@ _FORMER = re.compile(
 # A post held before, in Swedish: "fd. anstaltschef på X", "läkare och tidigare regeringens
 # psykiatrisamordnare", "Rikshem. F. d. kommunalråd": from the word on, no title of the person's now.
 # (English "former Prime Minister of Haiti" is how such a person is named, and kept.)
-_NOW = re.compile(r"(?:,|\s(?:och|samt|and))\s+(?:idag|i dag|numera|nu|now|today)\s+(?=\w)", re.IGNORECASE)
+_NOW = re.compile(
+    r"(?:^\s*|,\s+|\s(?:och|samt|and)\s+)(?:idag|i dag|numera|nu|now|today)\s+(?=\w)", re.IGNORECASE
+)
 _FORMER_POST = re.compile(
-    r"(?:^|(?<=\s)(?:och|samt)\s+|[.;]\s*|(?<=\s))(?:tidigare|före\s+detta|förre|f\.\s?d\.?|fd\.?|previously|formerly)\s+(?=\w)",
+    r"(?:^|(?<=\s)(?:och|samt)\s+|[.;]\s*|(?<=\s))(?:tidigare|före\s+detta|förre|f\.\s?d\.?|fd\.?|previously|formerly|(?:under|på)\s+\d{4}-talet)\s+(?=\w)",
     re.IGNORECASE,
 )
 
@@ -541,6 +543,7 @@ def _field_word(token: Token) -> bool:
 #: Institutions written as a lowercase definite noun ("regeringens utredare"); a body such as
 #: "kommunstyrelsens" (ordförande) stays part of the title, as the annotated sets have it.
 _INSTITUTIONS = frozenset({"regeringens", "riksdagens", "hovets", "polisens", "försvarsmaktens"})
+_QUANTITIES = frozenset({"several", "many", "numerous", "two", "three", "flera", "många", "två", "tre"})
 _ACCREDITED = frozenset({"ambassador", "envoy", "consul"})
 
 
@@ -561,8 +564,10 @@ def _complement_length(tokens: list[Token], head: int) -> int:
     capitals = _english_field(tokens, head + 1) or (
         rest[0].lower == "in" and english_titles().matches(tokens[head].lower)
     )
-    if len(rest) > 1 and rest[1].lower in _ARTICLES:
-        return 0  # "redaktör för den nya boken …": what the person did, not the title's field
+    if len(rest) > 1 and (rest[1].lower in _ARTICLES or rest[1].lower in _QUANTITIES):
+        # "redaktör för den nya boken …", "author of several books on Burma": what the person
+        # did, not the title's field
+        return 0
     words = 0
     for k, token in enumerate(rest[1:5], start=1):
         # "barn- och utbildningsnämnden"; "i svenska och historia" (a last field after "och").

@@ -80,7 +80,8 @@ DESCRIPTIVE = frozenset(
         *("erfaren", "erfarne", "erfarna", "välkänd", "välkände", "känd", "kände", "prisbelönt"),
         *("prisbelönte", "flerfaldigt", "uppskattad", "uppskattade", "populär", "populäre", "framstående"),
         *("nyblivne", "nyutnämnd", "nyutnämnde", "nytillträdd", "nytillträdde", "engagerad", "engagerade"),
-        *("experienced", "renowned", "award-winning", "well-known", "acclaimed"),
+        *("experienced", "renowned", "award-winning", "well-known", "acclaimed", "mångårig", "mångårige"),
+        *("världsberömd", "världsberömde", "world-renowned", "leading", "ledande"),
     }
 )
 
