@@ -1294,6 +1294,32 @@ SET_J: dict[str, tuple[str, set[Row]]] = {
 }
 
 
+SET_J.update(
+    {
+        "a person told of in the past, with an apposition, is not on the stage": (
+            "Anna Holm, the Special Representative of the Council, has identified the work as a priority.",
+            set(),
+        ),
+        "debate as a noun is no cue": (
+            "Earlier this spring, Prime Minister Karl Berg tore up debate about it.",
+            set(),
+        ),
+        "the people met who then speak": (
+            "Möt Anna Holm och Karin Berg som talar om sina visioner.",
+            {("Anna Holm", (), None, "speaker"), ("Karin Berg", (), None, "speaker")},
+        ),
+        "initials as a given name, and a commentator": (
+            "Tidningens Per Holm frågar ut ministern. K-G Lind kommenterar.",
+            {("Per Holm", (), "Tidningen", "moderator"), ("K-G Lind", (), None, "panelist")},
+        ),
+        "an English title, then an organisation with no comma": (
+            "Karl Berg, Professor Nordic Business School, talks about venture capital.",
+            {("Karl Berg", ("Professor",), "Nordic Business School", "speaker")},
+        ),
+    }
+)
+
+
 @pytest.mark.parametrize("case", list(SET_J))
 def test_rules_from_the_real_set_j(case: str) -> None:
     sentence, expected = SET_J[case]

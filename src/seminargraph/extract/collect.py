@@ -260,6 +260,8 @@ def _last_pass(text: str, lines: list[Line], found: list[Found], names: _Names) 
                     continue  # "…, journalisten PM Nilsson": a person read as an organisation
                 if not (mention.titles or mention.organisation or mention.party):
                     continue
+                if _TOLD_OF.match(text, max(_mention_end(mention), seen.end), s_end):
+                    continue  # "Margot Ek, FN:s sändebud, has identified …": what she did, told of
                 _party_from_title(text, mention)
                 quote = sentence if how == "apposition" else line_span(line)
                 for one in chain:
@@ -274,6 +276,16 @@ def _last_pass(text: str, lines: list[Line], found: list[Found], names: _Names) 
                 role = PANELIST if several or _panel_above(lines, line) else SPEAKER
                 extra.extend(replace(item, role=item.mention.role or role) for item in here)
     return extra
+
+
+_MEET = re.compile(r"möt|träffa|meet", re.IGNORECASE)
+_WHO_SPEAK = re.compile(
+    r"[\s,]*(?:som|who)\s+(?:\w+\s+)?(?:talar|berättar|beskriver|presenterar|föreläser|delar|visar|"
+    r"talks|speaks|presents|describes|shares|explains|will\s+(?:talk|speak|present|share|explain))\b",
+    re.IGNORECASE,
+)
+# After a person and the apposition: a verb in the past or the perfect.
+_TOLD_OF = re.compile(r"[\s,)]*(?:has|have|had|was|were|har|hade|var|blev)\s+[a-zåäö]")
 
 
 def _panel_above(lines: list[Line], line: Line) -> bool:
@@ -723,6 +735,14 @@ def _sentence(
                 # "… meets two economists of the region: Professor Per Holm … and …": the people
                 # after a colon that ends what the cue says of them.
                 region = _region(text, colon + 2, after_end, cue, sentence, (), False)
+            if region and cue.person_role == PANELIST and _MEET.fullmatch(text, match.start, match.end):
+                # "Möt A och B som berättar om …": the people met speak.
+                last = max(_mention_end(item.mention) for item in region)
+                if _WHO_SPEAK.match(text, last, s_end):
+                    region = [
+                        replace(item, role=SPEAKER) if item.mention.kind == "person" else item
+                        for item in region
+                    ]
             found.extend(region)
             if not region and not text[match.end : after_end].strip(" :") and text[s_end - 1] == ":":
                 pending = cue

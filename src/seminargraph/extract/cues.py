@@ -200,8 +200,9 @@ CUES: tuple[Cue, ...] = (
         PANELIST,
         None,
         PRE,
+        # ("debate" alone is more often the noun: "tore up debate about …")
         r"\b(?:will discuss|will debate|will argue|will join the panel|joins the panel|join the panel|discuss"
-        r"|debate)\b",
+        r"|debate(?=\s+(?:the|whether|how|what|if|with|on)\b))\b",
         r"\b(?:is|are|will\s+be)\s+taking\s+part\b",
         r"\bwill\s+(?:participate|take\s+part)\b",
     ),
@@ -347,7 +348,9 @@ CUES: tuple[Cue, ...] = (
         r"\b(?:får|kan|kommer)\s+(?:vi\s+|du\s+|ni\s+)?(?:också\s+|även\s+|bland\s+annat\s+)?"
         r"(?:lyssna\s+(?:till|på)|höra)\b",
     ),
-    _cue(SPEAKER, None, PRE, r"\b(?:visar|demonstrerar|analyserar|kommenterar)\b"),
+    _cue(SPEAKER, None, PRE, r"\b(?:visar|demonstrerar|analyserar)\b"),
+    # "K-G Bergström kommenterar": a commentator sits with the panel.
+    _cue(PANELIST, None, PRE, r"\b(?:kommenterar|comments)\b(?!\s+(?:from|by)\b)"),
     _cue(
         SPEAKER,
         None,

@@ -22,6 +22,7 @@ from .tokens import (
     is_first_name,
     is_honorific,
     is_initial,
+    is_initials_name,
     is_name_word,
     is_organisation_word,
     is_party_tag,
@@ -490,7 +491,7 @@ def _person(text: str, start: int, end: int) -> Mention | None:
     name_tokens = tokens[name_at : name_at + length]
     after = tokens[name_at + length : name_at + length + 2]
     given = next((t for t in name_tokens if not is_initial(t)), name_tokens[0])
-    known = is_first_name(given)
+    known = is_first_name(given) or is_initials_name(given)  # "K-G Bergström", "PM Nilsson"
     if (
         after
         and (is_capitalised(after[0]) and not is_honorific(after[0]))

@@ -201,7 +201,17 @@ def parse_attribute(text: str, start: int, end: int) -> Attribute:
     if (
         not genitive
         and len(tokens) > 1
-        and (tokens[0].text.isupper() or _swedish_title(tokens[0]))
+        and (
+            tokens[0].text.isupper()
+            or _swedish_title(tokens[0])
+            # "Professor Harvard Business School": an English title, then a name marked as an
+            # organisation's
+            or (
+                tokens[0].text[:1].isupper()
+                and english_titles().matches(tokens[0].lower)
+                and any(is_organisation_word(t) and is_capitalised(t) for t in tokens[1:])
+            )
+        )
         and is_title_word(tokens[0])
         and is_capitalised(tokens[1])
         and not is_title_word(tokens[1])
