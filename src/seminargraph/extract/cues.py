@@ -7,26 +7,111 @@ seminariets moderator"), or either, as Swedish puts the verb second ("I samtalet
 
 from __future__ import annotations
 
+import importlib
 import re
 from dataclasses import dataclass
+from typing import Any
 
 from .roles import MODERATOR, ORGANISER, PANELIST, PARTICIPANT, SPEAKER
+
+# The standard library's own parser of patterns (no stubs are shipped for it), to read the words
+# a cue's matches hold.
+_parser: Any = importlib.import_module("re._parser")
+_c: Any = importlib.import_module("re._constants")
 
 POST, PRE, EITHER = "post", "pre", "either"
 
 
 @dataclass(frozen=True)
 class Cue:
-    """What a matched cue means: the role of people and of organisations named with it."""
+    """What a matched cue means: the role of people and of organisations named with it.
+
+    ``gate``: words one of which every match begins with (lowercase), so that a sentence holding
+    none of them is not searched; None when the pattern has no such words.
+    """
 
     person_role: str | None
     organisation_role: str | None
     direction: str
     pattern: re.Pattern[str]
+    gate: tuple[str, ...] | None = None
 
 
 def _cue(person: str | None, org: str | None, direction: str, *patterns: str) -> Cue:
-    return Cue(person, org, direction, re.compile("|".join(f"(?:{p})" for p in patterns), re.IGNORECASE))
+    pattern = re.compile("|".join(f"(?:{p})" for p in patterns), re.IGNORECASE)
+    return Cue(person, org, direction, pattern, _gate(pattern))
+
+
+#: The shortest word worth testing for: shorter ones are in nearly every sentence.
+_GATE_LENGTH = 3
+
+
+def _gate(pattern: re.Pattern[str]) -> tuple[str, ...] | None:
+    """Words (lowercased) one of which every match of ``pattern`` holds: for each branch, the
+    longest literal it cannot match without; None when some branch has none of three letters."""
+    words = _required(list(_parser.parse(pattern.pattern, pattern.flags)))
+    if words is None or any(len(word) < _GATE_LENGTH for word in words):
+        return None
+    return tuple(sorted(words))
+
+
+def _starts(items: list[tuple[Any, Any]]) -> set[str] | None:
+    """The literal starts of every match of the sequence ``items`` (None when some has none)."""
+    if not items:
+        return None
+    op, value = items[0]
+    if op is _c.LITERAL:
+        run = ""
+        for item in items:
+            if item[0] is not _c.LITERAL:
+                break
+            run += chr(item[1])
+        return {run}
+    if op is _c.BRANCH:
+        found: set[str] = set()
+        for branch in value[1]:
+            starts = _starts(list(branch) + list(items[1:]))
+            if starts is None:
+                return None
+            found |= starts
+        return found
+    if op is _c.SUBPATTERN:
+        return _starts(list(value[-1]) + list(items[1:]))
+    return None
+
+
+def _required(items: list[tuple[Any, Any]]) -> set[str] | None:
+    """The best set of words one of which a match of the sequence ``items`` must hold."""
+    candidates: list[set[str]] = []
+    i = 0
+    while i < len(items):
+        op, value = items[i]
+        if op is _c.LITERAL:
+            run = ""
+            while i < len(items) and items[i][0] is _c.LITERAL:
+                run += chr(items[i][1])
+                i += 1
+            # The parser takes a shared start out of the branches after it ("bjudit|bjöd" is
+            # "bj" and a branch of "udit" and "öd"): the run goes on into each branch.
+            after = _starts(items[i:]) if i < len(items) else None
+            candidates.append({(run + start).lower() for start in after} if after else {run.lower()})
+            continue
+        if op is _c.SUBPATTERN:
+            inner = _required(list(value[-1]))
+            if inner is not None:
+                candidates.append(inner)
+        elif op is _c.BRANCH:
+            branches = [_required(list(branch)) for branch in value[1]]
+            if all(branch is not None for branch in branches):
+                candidates.append(set().union(*branches))  # type: ignore[arg-type]
+        elif op in (_c.MAX_REPEAT, _c.MIN_REPEAT) and value[0] >= 1:
+            body = _required(list(value[2]))
+            if body is not None:
+                candidates.append(body)
+        i += 1
+    if not candidates:
+        return None
+    return max(candidates, key=lambda words: min(len(word) for word in words))
 
 
 _EVENT_NOUN = (
@@ -481,7 +566,10 @@ class CueMatch:
 def find_cues(text: str, offset: int) -> list[CueMatch]:
     """Find every cue in a sentence, in order, without overlaps (the longer of two overlapping wins)."""
     found: list[CueMatch] = []
+    low = text.lower()
     for cue in CUES:
+        if cue.gate is not None and not any(start in low for start in cue.gate):
+            continue  # no match can begin anywhere in the sentence
         for match in cue.pattern.finditer(text):
             found.append(CueMatch(offset + match.start(), offset + match.end(), cue))
     found.sort(key=lambda m: (m.start, -(m.end - m.start)))
