@@ -506,7 +506,7 @@ def _next_paragraphs(
         if here.block != block + 1 or not begins_with_person(text, here.start, here.end):
             break  # (the rest of the label's own paragraph is read as prose)
         if i + 1 < len(lines) and lines[i + 1].block == here.block:
-            break  # a paragraph of one line only
+            break  # only a paragraph of one line is an entry; a longer one is prose
         stop = sentences(text[here.start : here.end], here.start)[0][1]
         region = _region(text, here.start, stop, label, line_span(here), (), True)
         if not region:
