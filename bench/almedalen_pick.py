@@ -11,6 +11,7 @@
     .venv/bin/python bench/almedalen_pick.py heldout-h  # the eighth held-out set's rows
     .venv/bin/python bench/almedalen_pick.py heldout-i  # the ninth held-out set's rows
     .venv/bin/python bench/almedalen_pick.py heldout-j  # the tenth held-out set's rows
+    .venv/bin/python bench/almedalen_pick.py heldout-k  # the eleventh held-out set's rows
 
 Reads ../shared/almedalsdata/ (beside the repository; see its README) and prints each chosen row
 as the page the scorer reads (title, description, more_info). Nothing is written: the rows name
@@ -140,6 +141,16 @@ SIZES = {
         ("sv", "old-nocue"): 4,
         ("en", "old-nocue"): 10,
     },
+    # An eleventh held-out set (issue 12, session 22), chosen before any of its rows was read,
+    # annotated after the rules written on set J's first run and before any run on it, and scored
+    # once on them: the next rows of the same pools. The English pool with no cue word is nearly
+    # used up (about 11 rows were left), so it gives 8 and the Swedish pools the rest.
+    "heldout-k": {
+        ("sv", "new"): 10,
+        ("sv", "old"): 8,
+        ("sv", "old-nocue"): 4,
+        ("en", "old-nocue"): 8,
+    },
 }
 _ORDER = tuple(SIZES)  # each set comes after all the sets above it
 GIVEN_NAMES = ROOT / "src/seminargraph/extract/wordlists/given-names.txt"
@@ -258,7 +269,7 @@ def _tail(row: str) -> str:
 def main() -> int:
     which = sys.argv[1] if len(sys.argv) > 1 else "dev"
     if which not in SIZES:
-        print("usage: almedalen_pick.py dev|heldout|heldout-b|...|heldout-j", file=sys.stderr)
+        print("usage: almedalen_pick.py dev|heldout|heldout-b|...|heldout-k", file=sys.stderr)
         return 2
     for number, row in enumerate(chosen(which), 1):
         year_file, _, row_id = row.partition("#")

@@ -62,6 +62,7 @@ ROW_SETS = {
     "almedalen-heldout-h": ROOT / "tests/data/extract/almedalen/heldout-h.rows.yaml",
     "almedalen-heldout-i": ROOT / "tests/data/extract/almedalen/heldout-i.rows.yaml",
     "almedalen-heldout-j": ROOT / "tests/data/extract/almedalen/heldout-j.rows.yaml",
+    "almedalen-heldout-k": ROOT / "tests/data/extract/almedalen/heldout-k.rows.yaml",
 }
 TITLES["almedalen-dev"] = "Almedalen development set (real programme rows; tuned on)"
 TITLES["almedalen-heldout"] = "Almedalen held-out set (real programme rows; not tuned on)"
@@ -90,7 +91,10 @@ TITLES["almedalen-heldout-i"] = (
     "Almedalen held-out set I (real programme rows; first run in session 22, tuned on after it)"
 )
 TITLES["almedalen-heldout-j"] = (
-    "Almedalen held-out set J (real programme rows; annotated after session 22's rules, scored once)"
+    "Almedalen held-out set J (real programme rows; first run in session 22, tuned on after it)"
+)
+TITLES["almedalen-heldout-k"] = (
+    "Almedalen held-out set K (real programme rows; annotated after set J's rules, scored once)"
 )
 DOCS = ROOT / "docs/extraction.md"
 START, END = "<!-- extract-eval:start -->", "<!-- extract-eval:end -->"
