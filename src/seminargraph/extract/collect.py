@@ -363,7 +363,7 @@ _NOT_TAKING_PART = re.compile(
 _BY_CUE = frozenset({"label", "post", "pre"})
 _REPRESENTATIVES = re.compile(
     r"\s*(?:[-–•*]\s*)?(?:bland\s+andra\s+)?(?:[Rr]epresentanter|[Rr]epresentant|[Ff]öreträdare"
-    r"|[Rr]epresentatives|[Rr]epresentative)\s+(?:för|från|of|from)\s+(?=[A-ZÅÄÖ])"
+    r"|[Tt]jänstemän|[Rr]epresentatives|[Rr]epresentative|[Oo]fficials)\s+(?:för|från|på|of|from)\s+(?=[A-ZÅÄÖ])"
 )
 _TIME_SLOT = re.compile(r"^(?:kl\.?\s*)?\d{1,2}[.:]\d{2}(?:\s*[-–]\s*\d{1,2}[.:]\d{2})?\s+\S", re.IGNORECASE)
 _PANEL_ITEM = re.compile(
@@ -625,7 +625,7 @@ def _with_roles(
             # person's: it is reported as seen but not placed instead (``unplaced``).
             found.append(Found(mention, "", quote, more, "unplaced"))
             continue
-        role = (mention.role or person_role) if mention.kind == "person" else organisation_role
+        role = mention.role or (person_role if mention.kind == "person" else organisation_role)
         if role is not None:
             found.append(Found(mention, role, quote, more, how))
     return found

@@ -208,6 +208,10 @@ CUES: tuple[Cue, ...] = (
         r"\b(?:leder|ledde)\b(?=\s+(?:en\s+|ett\s+)?(?:utfrågning|utfrågningen|intervju|intervjun|samtal|debatt|"
         r"diskussion|panelsamtal)\b)",
         r"\b(?:will moderate|moderates|will chair|chairs the|will host|will facilitate|facilitates)\b",
+        # "Anna Ek leder uppsnacket", "X ställer frågor till Y"
+        r"\b(?:leder|ledde)\s+(?:upp|efter)?snacket\b",
+        r"\b(?:ställer|ställde)\s+(?:frågor|sina\s+frågor)\s+till\b"
+        r"(?:\s+(?-i:[a-zåäö]+),?(?:\s+(?:bl\.\s?a\.|bl\s?a|bland\s+andra))?(?=\s+(?-i:[A-ZÅÄÖ])))?",
         r"\b(?:is|was|will be)\s+(?:the\s+)?(?:moderator|chair|host|facilitator)\b",
     ),
     # people on the stage
@@ -240,6 +244,9 @@ CUES: tuple[Cue, ...] = (
         r"deltog)\b",
         # "Kom och lyssna och ställ frågor till Hans Granlund, försvarsattaché i Kiev."
         r"\bställ(?:a)?\s+(?:dina\s+|era\s+)?frågor\s+till\b(?=\s+[A-ZÅÄÖ])",
+        # "… ställer frågor till riksdagspolitiker, bl.a. A (FP) och B (KD)"
+        r"\b(?:ställer|ställde)\s+(?:frågor|sina\s+frågor)\s+till\b"
+        r"(?:\s+(?-i:[a-zåäö]+),?(?:\s+(?:bl\.\s?a\.|bl\s?a|bland\s+andra))?(?=\s+(?-i:[A-ZÅÄÖ])))?",
         # "Med Jonas Sill (VISITA), Mikael Bränn (…) och …", "På scen Alex Mabäcker, VD …": a
         # sentence that opens with the people of the item.
         r"^(?:med|på\s+scen(?:en)?)(?=\s+(?:[a-zåäö]+\s+)?[A-ZÅÄÖ][\w-]+\s+[A-ZÅÄÖ])",
@@ -486,6 +493,9 @@ CUES: tuple[Cue, ...] = (
         SPEAKER,
         None,
         PRE,
+        # "X holds his first Almedalen lecture ever"
+        r"\b(?:holds|will\s+hold|gives|will\s+give)\s+(?:a|an|his|her|their|the)\s+(?:[\w-]+\s+){0,3}?"
+        r"(?:lecture|talk|speech|keynote|presentation|address)\b",
         r"\b(?:will speak|speaks|spoke|addresses|adresses|will present|presents|introduces|will introduce|"
         r"will give|gives|will deliver|delivers|will open|opens the)\b",
     ),
@@ -516,7 +526,7 @@ CUES: tuple[Cue, ...] = (
         r"\b(?:bjuder|bjöd)\s+(?:(?:nu|åter|härmed|återigen|också)\s+)?in\s+(?:till|er|dig|alla)\b",
         r"\b(?:bjuder|bjöd)\s+in[!.]?$",
         r"\b(?:inbjuder|inbjöd)\s+(?:(?:nu|härmed)\s+)?till\b",
-        r"\b(?:invites|invited)\s+(?:you|everyone|all)\s+to\b",
+        r"\b(?:invites|invited|invite)\s+(?:you|everyone|all)\s+to\b",
         r"\b(?:välkomnar|hälsar)\s+(?:dig|er|alla|hjärtligt)\b",
         r"\bwelcomes\s+(?:you|everyone|all)\b",
     ),

@@ -14,7 +14,7 @@ from dataclasses import dataclass, field
 from .labels import match_label
 from .names import names_in
 from .phrases import Attribute, organisation_extent, parse_attribute
-from .roles import MODERATOR
+from .roles import MODERATOR, PARTICIPANT
 from .tokens import (
     Token,
     is_capitalised,
@@ -52,6 +52,11 @@ def _organisation_shaped(text: str, name: Span) -> bool:
     )
 
 
+_DELEGATES = re.compile(
+    r"(?:representanter|representant|företrädare|tjänstemän|representatives|officials)\s+(?:för|från|på|of|from)\s+"
+    r"(?=[A-ZÅÄÖ])"
+)
+_DASH_ORGANISATION = re.compile(r" [-–—] (?=[A-ZÅÄÖ])")
 _NOW_FIRST = re.compile(r"(?:idag|i dag|numera|nowadays|today)\s", re.IGNORECASE)
 _ORG_PREPOSITIONS = frozenset({"från", "vid", "på", "hos", "at", "from", "of"})
 # A person's entry is read from at most this many characters, so that a run of text with no
@@ -111,7 +116,7 @@ def read_entries(
     a line of one entry ends ("Lena Holm" above "generalsekreterare, Barnrättsbyrån").
     """
     if list_line and not only_organisations:
-        titled = _title_first(text, start, end)
+        titled = _title_first(text, start, end) or _organisation_first(text, start, end)
         if titled is not None:
             return [titled]
     mentions: list[Mention] = []
@@ -119,6 +124,7 @@ def read_entries(
     closed = False  # the sentence ran on after the current person's name
     ahead: Attribute | None = None  # a title before the next person's name and a comma
     after_attribute = False  # the last segment was the current person's title or organisation
+    delegating = False  # the segments name organisations whose people take part
     for segment in _segments(text, start, end, list_line, breaks):
         seg_start, seg_end = _trim(text, segment.start, segment.end)
         if seg_start >= seg_end:
@@ -132,6 +138,29 @@ def read_entries(
                 if found is not None:
                     mentions.append(found)
             continue
+        delegates = _DELEGATES.match(piece)
+        if delegates is not None and not only_organisations:
+            # "…, ministern Eva Lind, tjänstemän från Arbetsförmedlingen samt …": the organisation
+            # whose people take part, not the person before's employer.
+            found = _organisation(text, seg_start + delegates.end(), seg_end, "any")
+            if found is not None:
+                found.role = PARTICIPANT
+                mentions.append(found)
+                current = found
+                delegating = True
+                continue
+        if delegating and segment.separator in (",", "and"):
+            # "representanter från A, B och C": the list of organisations goes on, up to a person
+            # with a known given name
+            person = _person(text, seg_start, seg_end)
+            if person is None or not person.known_name:
+                found = _organisation(text, seg_start, seg_end, "any")
+                if found is not None:
+                    found.role = PARTICIPANT
+                    mentions.append(found)
+                    current = found
+                    continue
+        delegating = False
         label = match_label(piece)
         if label is not None and label.kind == "people" and 0 < label.content_start < len(piece):
             # "Medverkande: A, vd, Org; Moderator: B, journalist": a label inside the list
@@ -268,6 +297,41 @@ def _title_first(text: str, start: int, end: int) -> Mention | None:
     return person
 
 
+def _organisation_first(text: str, start: int, end: int) -> Mention | None:
+    """Read a list line that names the organisation first: "Röda Korset, generalsekreterare Anna
+    Ek", "Palmecentret, Per Holm, programhandläggare", "Europeiska Investeringsbanken, EIB, Per
+    Holm, vice president".
+
+    The first part is no person's name (no known given name, nothing said of it), and a later
+    part after a comma begins with a person whose given name is known and who has a title, alone
+    in the line."""
+    begin, stop = _trim(text, start, end)
+    comma = text.find(", ", begin, stop)
+    if comma < 0:
+        return None
+    first = _person(text, begin, comma)
+    if first is not None and (first.known_name or first.titles or first.organisation or first.party):
+        return None
+    organisation = _organisation(text, begin, comma, "any")
+    if organisation is None or organisation.name[1] != comma:
+        return None
+    at = comma
+    while at >= 0:
+        after = at + 2
+        person = _person(text, after, stop)
+        if person is not None and person.known_name:
+            rest = read_entries(text, after, stop, list_line=False)
+            if len(rest) != 1 or rest[0].kind != "person" or not rest[0].titles:
+                return None  # ("Medverkande: Tornike Metreveli, Anna Berg" lists two people)
+            if rest[0].organisation is None:
+                rest[0].organisation = organisation.name
+            return rest[0]
+        at = text.find(", ", after, stop)
+        if at >= 0 and at - after > 12:
+            return None  # only a short form ("EIB") may stand between the organisation and the name
+    return None
+
+
 def _as_organisations(mention: Mention) -> list[Mention]:
     # Under "Arrangör:" a name nobody knows as a first name, with no title ("Civilförsvaret
     # Mitt", "Energiföretagen Norr, Nätforum"), is more likely an organiser than a person,
@@ -402,11 +466,13 @@ def _split_conjunctions(text: str, segment: _Segment) -> list[_Segment]:
     return parts
 
 
-def begins_with_person(text: str, start: int, end: int) -> bool:
-    """Say whether ``text[start:end]`` begins with a person's name (after a bullet)."""
+def begins_with_person(text: str, start: int, end: int, *, known: bool = False) -> bool:
+    """Say whether ``text[start:end]`` begins with a person's name (after a bullet); ``known``:
+    one with a known given name."""
     segments = _segments(text, start, min(end, start + _HEAD_WINDOW), False, ())
     begin, stop = _trim(text, segments[0].start, segments[0].end)
-    return begin < stop and _person(text, begin, stop) is not None
+    person = _person(text, begin, stop) if begin < stop else None
+    return person is not None and (person.known_name or not known)
 
 
 def is_bare_name(text: str, start: int, end: int) -> bool:
@@ -796,6 +862,11 @@ def _read_rest(text: str, start: int, end: int, mention: Mention) -> None:
             mention.add(parse_attribute(text, tokens[0].start, stop))
         if paren >= 0:
             _read_parenthesis(text, paren + 1, _closing(text, paren, end), mention)
+        return
+    dash = _DASH_ORGANISATION.match(text, start, end)
+    if dash is not None and not mention.titles and mention.organisation is None:
+        # "Jan Berg - Sveriges Konsumenter, Karin Ek – Svensk Handel": a dash before the organisation
+        mention.add(parse_attribute(text, dash.end(), end))
         return
     if len(tokens) < 2 or tokens[0].lower not in _ORG_PREPOSITIONS:
         return

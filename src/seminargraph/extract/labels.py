@@ -67,7 +67,9 @@ def is_field_word(text: str) -> bool:
 
 
 _HEDGE = re.compile(
-    r"\s+(?:bland\s+annat|bland\s+andra|bl\.?\s?a\.?|bl\.a\.|bl\.\s?a|among\s+others|inter\s+alia)$"
+    r"(?:\s+(?:bland\s+annat|bland\s+andra|bl\.?\s?a\.?|bl\.a\.|bl\.\s?a|among\s+others|inter\s+alia)"
+    # "Medverkande, (per 07/06):", "Medverkande (preliminärt):": a date or a note in parentheses
+    r"|,?\s*\([^()]{1,30}\))$"
 )
 
 

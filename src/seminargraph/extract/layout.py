@@ -33,7 +33,12 @@ _ABBREVIATIONS = {
     "p.g.a", "pga", "inkl", "exkl", "ang", "enl", "jan", "feb", "aug", "sept", "okt",
     "nov", "dec", "mon", "tue", "wed", "thu", "fri", "sat", "sun", "approx", "dept", "univ", "rev",
 }  # fmt: skip
-_SENTENCE_END = re.compile(r"[.!?…]+[\"”’)]*\s+(?=[\"“”'‘(–—-]?[A-ZÅÄÖÆØÜÉ0-9])")
+_SENTENCE_END = re.compile(
+    r"[.!?…]+[\"”’)]*\s+(?=[\"“”'‘(–—-]?[A-ZÅÄÖÆØÜÉ0-9])"
+    # "… goda nationella exempel.Kjell Stjernholm berättar": a full stop with no space after it,
+    # between a word and a capitalised one
+    r"|(?<=[a-zåäö]{3})\.(?=[A-ZÅÄÖ][a-zåäö]{2})"
+)
 
 
 _DOTTED = re.compile(r"(?:[a-zåäö]\.)+[a-zåäö]")
@@ -152,8 +157,8 @@ def looks_like_heading(line: Line, alone: bool, top: bool = False) -> bool:
         return False
     if len(text) > 150 or len(text.split()) > 20 or text[-1] in ",;:" or is_meta_line(text):
         return False
-    if text[-1] == "." and not (top and re.search(r"[?!] [A-ZÅÄÖ]", text)):
-        return False  # (a title that asks and goes on may end with a full stop)
+    if text[-1] == "." and not (top and (re.search(r"[?!] [A-ZÅÄÖ]", text) or ". " not in text)):
+        return False  # (a page's title may end with a full stop, and one that asks and goes on)
     if (re.search(r"\. [A-ZÅÄÖ]", text) and not top) or "@" in text or "http" in text:
         return False
     if (

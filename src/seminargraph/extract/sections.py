@@ -113,7 +113,9 @@ def split_sections(layout: Layout) -> list[Section]:
             and not after_label
             and (line.text.count(",") < 2 or top)
             and looks_like_heading(line, alone, top)
-            and not ("," in line.text and begins_with_person(layout.text, line.start, line.end))
+            # (the page's first line only when the name is a known person's: "Political Satire,
+            # mass media and the American Society" is a title)
+            and not ("," in line.text and begins_with_person(layout.text, line.start, line.end, known=top))
         ):
             current = sections[-1]
             if (
