@@ -94,7 +94,7 @@ TITLES["almedalen-heldout-j"] = (
     "Almedalen held-out set J (real programme rows; first run in session 22, tuned on after it)"
 )
 TITLES["almedalen-heldout-k"] = (
-    "Almedalen held-out set K (real programme rows; annotated after set J's rules, scored once)"
+    "Almedalen held-out set K (real programme rows; first run in session 22, tuned on after it)"
 )
 DOCS = ROOT / "docs/extraction.md"
 START, END = "<!-- extract-eval:start -->", "<!-- extract-eval:end -->"
