@@ -8,8 +8,8 @@ from dataclasses import dataclass, replace
 from itertools import pairwise
 
 from .cues import EITHER, POST, PRE, Cue, CueMatch, find_cues
-from .entries import QUOTED_TITLE as _QUOTED_TITLE
 from .entries import (
+    DELEGATES,
     Mention,
     begins_with_person,
     is_bare_name,
@@ -17,6 +17,7 @@ from .entries import (
     qualifies_title,
     read_entries,
 )
+from .entries import QUOTED_TITLE as _QUOTED_TITLE
 from .labels import Label, is_field_word, match_label
 from .layout import Line, people_columns, sentences
 from .names import NameSeen, names_on_line
@@ -361,10 +362,7 @@ _NOT_TAKING_PART = re.compile(
 
 
 _BY_CUE = frozenset({"label", "post", "pre"})
-_REPRESENTATIVES = re.compile(
-    r"\s*(?:[-–•*]\s*)?(?:bland\s+andra\s+)?(?:[Rr]epresentanter|[Rr]epresentant|[Ff]öreträdare"
-    r"|[Tt]jänstemän|[Rr]epresentatives|[Rr]epresentative|[Oo]fficials)\s+(?:för|från|på|of|from)\s+(?=[A-ZÅÄÖ])"
-)
+_REPRESENTATIVES = re.compile(r"\s*(?:[-–•*]\s*)?(?:bland\s+andra\s+)?" + DELEGATES)
 _TIME_SLOT = re.compile(r"^(?:kl\.?\s*)?\d{1,2}[.:]\d{2}(?:\s*[-–]\s*\d{1,2}[.:]\d{2})?\s+\S", re.IGNORECASE)
 _PANEL_ITEM = re.compile(
     r"\b(?:panel\w*|\w*debatt\w*|\w*samtal\w*|discussion|conversation|debate|dialog\w*|roundtable)\b",

@@ -52,10 +52,13 @@ def _organisation_shaped(text: str, name: Span) -> bool:
     )
 
 
-_DELEGATES = re.compile(
-    r"(?:representanter|representant|företrädare|tjänstemän|representatives|officials)\s+(?:för|från|på|of|from)\s+"
-    r"(?=[A-ZÅÄÖ])"
+#: The people of an organisation, named only as its people: "representanter för X", "tjänstemän
+#: från Y", "representatives of Z" (case-sensitive after the words: the organisation's capital).
+DELEGATES = (
+    r"(?:[Rr]epresentanter|[Rr]epresentant|[Ff]öreträdare|[Tt]jänstemän|[Rr]epresentatives|[Rr]epresentative"
+    r"|[Oo]fficials)\s+(?:för|från|på|of|from)\s+(?=[A-ZÅÄÖ])"
 )
+_DELEGATES = re.compile(DELEGATES)
 _DASH_ORGANISATION = re.compile(r" [-–—] (?=[A-ZÅÄÖ])")
 _NOW_FIRST = re.compile(r"(?:idag|i dag|numera|nowadays|today)\s", re.IGNORECASE)
 _ORG_PREPOSITIONS = frozenset({"från", "vid", "på", "hos", "at", "from", "of"})
@@ -143,6 +146,8 @@ def read_entries(
             # "…, ministern Eva Lind, tjänstemän från Arbetsförmedlingen samt …": the organisation
             # whose people take part, not the person before's employer.
             found = _organisation(text, seg_start + delegates.end(), seg_end, "any")
+            if found is not None and _lowercase_inside(text, found.name):
+                found = None  # "Representanter från Sveriges främsta designutmärkelser": no name
             if found is not None:
                 found.role = PARTICIPANT
                 mentions.append(found)
@@ -875,6 +880,12 @@ def _read_rest(text: str, start: int, end: int, mention: Mention) -> None:
         extent = organisation_extent(tokens, at)
         if extent is not None:
             mention.organisation = (tokens[at].start, tokens[extent - 1].end)
+
+
+def _lowercase_inside(text: str, name: Span) -> bool:
+    """Say whether a name holds a lowercase word that links no two capitalised ones."""
+    words = tokenize(text[name[0] : name[1]], name[0])
+    return any(w.text.islower() and w.lower not in _NAME_LINKS for w in words)
 
 
 _NAME_LINKS = frozenset({"of", "for", "and", "&", "the", "de", "i", "för", "och"})
