@@ -12,6 +12,7 @@
     .venv/bin/python bench/almedalen_pick.py heldout-i  # the ninth held-out set's rows
     .venv/bin/python bench/almedalen_pick.py heldout-j  # the tenth held-out set's rows
     .venv/bin/python bench/almedalen_pick.py heldout-k  # the eleventh held-out set's rows
+    .venv/bin/python bench/almedalen_pick.py heldout-l  # the twelfth held-out set's rows
 
 Reads ../shared/almedalsdata/ (beside the repository; see its README) and prints each chosen row
 as the page the scorer reads (title, description, more_info). Nothing is written: the rows name
@@ -151,6 +152,15 @@ SIZES = {
         ("sv", "old-nocue"): 4,
         ("en", "old-nocue"): 8,
     },
+    # A twelfth held-out set (issue 12, session 22), chosen and annotated at the end of the session,
+    # after every rule of it, and left unscored: the next session records its first run before any
+    # rule change. The English pool with no cue word gives its last rows; the rest is Swedish.
+    "heldout-l": {
+        ("sv", "new"): 10,
+        ("sv", "old"): 10,
+        ("sv", "old-nocue"): 5,
+        ("en", "old-nocue"): 3,
+    },
 }
 _ORDER = tuple(SIZES)  # each set comes after all the sets above it
 GIVEN_NAMES = ROOT / "src/seminargraph/extract/wordlists/given-names.txt"
@@ -269,7 +279,7 @@ def _tail(row: str) -> str:
 def main() -> int:
     which = sys.argv[1] if len(sys.argv) > 1 else "dev"
     if which not in SIZES:
-        print("usage: almedalen_pick.py dev|heldout|heldout-b|...|heldout-k", file=sys.stderr)
+        print("usage: almedalen_pick.py dev|heldout|heldout-b|...|heldout-l", file=sys.stderr)
         return 2
     for number, row in enumerate(chosen(which), 1):
         year_file, _, row_id = row.partition("#")
