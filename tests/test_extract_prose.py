@@ -1452,3 +1452,10 @@ def test_organisations_in_the_rules_from_set_k(sentence: str, organisations: set
 def test_a_first_line_that_reads_as_a_title(title: str) -> None:
     result = extract_text(f"{title}\n\nThe talk is given by Professor Eva Lind.\n")
     assert [event.title for event in result.events] == [title]
+
+
+def test_an_organisation_whose_people_take_part_ends_before_the_verb() -> None:
+    # "representanter för A och B diskutera frågor": the verb and its object are no part of B's name
+    result = page("Medverkar gör representanter för Nordia och Bygg Norr diskutera frågor om bostäder.")
+    names = {p.name for p in result.participants if p.kind == "organisation"}
+    assert names and names <= {"Nordia", "Bygg Norr"}

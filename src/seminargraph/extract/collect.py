@@ -8,8 +8,8 @@ from dataclasses import dataclass, replace
 from itertools import pairwise
 
 from .cues import EITHER, POST, PRE, Cue, CueMatch, find_cues
+from .entries import QUOTED_TITLE as _QUOTED_TITLE
 from .entries import (
-    DELEGATES,
     Mention,
     begins_with_person,
     is_bare_name,
@@ -17,12 +17,11 @@ from .entries import (
     qualifies_title,
     read_entries,
 )
-from .entries import QUOTED_TITLE as _QUOTED_TITLE
 from .labels import Label, is_field_word, match_label
 from .layout import Line, people_columns, sentences
 from .names import NameSeen, names_on_line
 from .phrases import parse_attribute
-from .roles import ORGANISER, PANELIST, PARTICIPANT, SPEAKER
+from .roles import ORGANISER, PANELIST, SPEAKER
 from .tokens import (
     PARTY_PATTERN,
     Token,
@@ -280,11 +279,8 @@ def _last_pass(text: str, lines: list[Line], found: list[Found], names: _Names) 
 
 
 _MEET = re.compile(r"möt|träffa|meet", re.IGNORECASE)
-_WHO_SPEAK = re.compile(
-    r"[\s,]*(?:som|who)\s+(?:\w+\s+)?(?:talar|berättar|beskriver|presenterar|föreläser|delar|visar|"
-    r"talks|speaks|presents|describes|shares|explains|will\s+(?:talk|speak|present|share|explain))\b",
-    re.IGNORECASE,
-)
+_WHO = re.compile(r"[\s,]*(?:som|who)\s+", re.IGNORECASE)
+_WHO_REACH = 12  # characters: one word ("som också berättar") between "som" and the verb
 # After a person and the apposition: a verb in the past or the perfect.
 _TOLD_OF = re.compile(r"[\s,)]*(?:has|have|had|was|were|har|hade|var|blev)\s+[a-zåäö]")
 
@@ -362,7 +358,6 @@ _NOT_TAKING_PART = re.compile(
 
 
 _BY_CUE = frozenset({"label", "post", "pre"})
-_REPRESENTATIVES = re.compile(r"\s*(?:[-–•*]\s*)?(?:bland\s+andra\s+)?" + DELEGATES)
 _TIME_SLOT = re.compile(r"^(?:kl\.?\s*)?\d{1,2}[.:]\d{2}(?:\s*[-–]\s*\d{1,2}[.:]\d{2})?\s+\S", re.IGNORECASE)
 _PANEL_ITEM = re.compile(
     r"\b(?:panel\w*|\w*debatt\w*|\w*samtal\w*|discussion|conversation|debate|dialog\w*|roundtable)\b",
@@ -583,13 +578,6 @@ def _region(
     organisation_role = label.organisation_role
     person_role = label.person_role
     only_orgs = isinstance(label, Label) and label.kind == "organisations"
-    representatives = _REPRESENTATIVES.match(text, start, end)
-    if representatives is not None and person_role is not None and person_role != ORGANISER:
-        # "Medverkar gör representanter för Riksdagen, Skanska och HSB": no person is named, and
-        # the organisations whose people are on the stage take part.
-        mentions = read_entries(text, representatives.end(), end, only_organisations=True)
-        how = "label" if isinstance(label, Label) else "post"
-        return _with_roles(mentions, None, organisation_role or PARTICIPANT, quote, more, how)
     if organisation_role is None:
         allowed = "none"
     elif isinstance(label, Label) and (person_role == ORGANISER or only_orgs):
@@ -734,9 +722,13 @@ def _sentence(
                 # after a colon that ends what the cue says of them.
                 region = _region(text, colon + 2, after_end, cue, sentence, (), False)
             if region and cue.person_role == PANELIST and _MEET.fullmatch(text, match.start, match.end):
-                # "Möt A och B som berättar om …": the people met speak.
-                last = max(_mention_end(item.mention) for item in region)
-                if _WHO_SPEAK.match(text, last, s_end):
+                # "Möt A och B som berättar om …": the people met speak (a speaker's cue, the
+                # sentence's own, right after "som" and perhaps one word).
+                who = _WHO.match(text, max(_mention_end(item.mention) for item in region), s_end)
+                if who is not None and any(
+                    c.cue.person_role == SPEAKER and who.end() <= c.start <= who.end() + _WHO_REACH
+                    for c in cues
+                ):
                     region = [
                         replace(item, role=SPEAKER) if item.mention.kind == "person" else item
                         for item in region
@@ -979,22 +971,23 @@ def _biography_subject(
     Y": a sentence that opens with one person and says what they are, in the present tense,
     introduces someone on the programme (marked for review as ``subject``). Described with no
     role word, the person is a panelist, as the annotated sets of real rows have it."""
-    k = tokens.index(verb) + 1
-    one_of = _one_of(tokens, k)
+    after_verb = tokens.index(verb) + 1
+    one_of = _one_of(tokens, after_verb)
+    k = after_verb
     if k < len(tokens) and tokens[k].lower in ("en", "ett", "a", "an"):
         k += 1
     # "a leading economist", "en erfaren forskare": a word or two that describe the title
     while (
-        one_of is None
+        not one_of
         and k + 1 < len(tokens)
-        and k - tokens.index(verb) <= 3
+        and k - after_verb < 3
         and tokens[k].text.islower()
         and not is_title_word(tokens[k])
         and tokens[k].lower not in _ONE_OF_STOP
         and is_title_word(tokens[k + 1])
     ):
         k += 1
-    if one_of is None and (k >= len(tokens) or not is_title_word(tokens[k])):
+    if not one_of and (k >= len(tokens) or not is_title_word(tokens[k])):
         return []  # "Paul R. är förlagan till filmen": no title, nothing read
     mentions = read_entries(text, tokens[0].start, verb.start, organisations="none")
     if len(mentions) != 1 or mentions[0].kind != "person" or mentions[0].name not in known:
@@ -1004,7 +997,7 @@ def _biography_subject(
         span is not None and span[0] <= mention.name[0] < span[1] for span in _covered(here)
     ):
         return []
-    if one_of is None:
+    if not one_of:
         stop = _BEING_STOP.search(text, tokens[k].start, sentence[1])
         mention.add(parse_attribute(text, tokens[k].start, stop.start() if stop else sentence[1]))
     return _with_roles([mention], PANELIST, None, sentence, (), "subject")
@@ -1013,31 +1006,28 @@ def _biography_subject(
 _ONE_OF_STOP = frozenset({"of", "av", "the", "and", "och", "in", "i", "at", "på", "not", "inte", "no"})
 
 
-def _one_of(tokens: list[Token], k: int) -> int | None:
-    """ "is one of Sweden's most known economists", "är en av landets främsta forskare": the index
-    of the plural title the phrase ends with, or None. The phrase says what the person is, but
-    gives no title of theirs."""
+def _one_of(tokens: list[Token], k: int) -> bool:
+    """Say whether the words from ``k`` are "one of Sweden's most known economists", "en av
+    landets främsta forskare": what the person is, ending in a plural title, but no title of theirs."""
     if k + 2 >= len(tokens) or (tokens[k].lower, tokens[k + 1].lower) not in (("one", "of"), ("en", "av")):
-        return None
-    for j in range(k + 2, min(len(tokens), k + 8)):
-        if _plural_title(tokens[j]):
-            return j
-        if tokens[j].lower in _ONE_OF_STOP - {"the"}:
-            return None
-    return None
+        return False
+    for token in tokens[k + 2 : k + 8]:
+        if _plural_title(token):
+            return True
+        if token.lower in _ONE_OF_STOP - {"the"}:
+            return False
+    return False
 
 
 def _plural_title(token: Token) -> bool:
-    word = token.lower
+    """A lowercase title in the plural ("economists", "forskare", "ekonomer")."""
     if not token.text.islower():
         return False
-    for ending in ("s", "er", "ar", ""):
-        if ending and not word.endswith(ending):
-            continue
-        stem = word[: len(word) - len(ending)] if ending else word
-        if len(stem) > 3 and is_title_word(Token(stem, token.start, token.start + len(stem))):
-            return True
-    return False
+    word = token.lower
+    stems = [word, *(word[: -len(ending)] for ending in ("s", "er", "ar") if word.endswith(ending))]
+    return any(
+        len(stem) > 3 and is_title_word(Token(stem, token.start, token.start + len(stem))) for stem in stems
+    )
 
 
 _BEING = frozenset({"är", "is"})

@@ -26,8 +26,8 @@ POST, PRE, EITHER = "post", "pre", "either"
 class Cue:
     """What a matched cue means: the role of people and of organisations named with it.
 
-    ``gate``: words one of which every match begins with (lowercase), so that a sentence holding
-    none of them is not searched; None when the pattern has no such words.
+    ``gate``: words one of which every match holds (lowercase), so that a sentence holding none
+    of them is not searched; None when the pattern has no such words.
     """
 
     person_role: str | None
@@ -143,6 +143,12 @@ _INVITED = (
     r"\b(?:har\s+)?(?:bjudit|bjuder|bjöd)\s+in\b"
     r"(?=\s+(?:[a-zåäö]+\s+){0,2}(?-i:[A-ZÅÄÖ])[\w-]+\s+(?-i:[A-ZÅÄÖ]))"
 )
+# "X ställer frågor till riksdagspolitiker, bl.a. A (FP) och B (KD)": who asks moderates, and the
+# people asked (after a lowercase noun and "bl.a.") take part.
+_ASKS = (
+    r"\b(?:ställer|ställde)\s+(?:frågor|sina\s+frågor)\s+till\b"
+    r"(?:\s+(?-i:[a-zåäö]+),?(?:\s+(?:bl\.\s?a\.|bl\s?a|bland\s+andra))?(?=\s+(?-i:[A-ZÅÄÖ])))?"
+)
 _PRONOUN_WITH = r"(?:\s+(?:hon|han|hen|de|dom|vi|dessa|båda|she|he|they))?\s+med\b"
 
 CUES: tuple[Cue, ...] = (
@@ -210,8 +216,7 @@ CUES: tuple[Cue, ...] = (
         r"\b(?:will moderate|moderates|will chair|chairs the|will host|will facilitate|facilitates)\b",
         # "Anna Ek leder uppsnacket", "X ställer frågor till Y"
         r"\b(?:leder|ledde)\s+(?:upp|efter)?snacket\b",
-        r"\b(?:ställer|ställde)\s+(?:frågor|sina\s+frågor)\s+till\b"
-        r"(?:\s+(?-i:[a-zåäö]+),?(?:\s+(?:bl\.\s?a\.|bl\s?a|bland\s+andra))?(?=\s+(?-i:[A-ZÅÄÖ])))?",
+        _ASKS,
         r"\b(?:is|was|will be)\s+(?:the\s+)?(?:moderator|chair|host|facilitator)\b",
     ),
     # people on the stage
@@ -244,9 +249,7 @@ CUES: tuple[Cue, ...] = (
         r"deltog)\b",
         # "Kom och lyssna och ställ frågor till Hans Granlund, försvarsattaché i Kiev."
         r"\bställ(?:a)?\s+(?:dina\s+|era\s+)?frågor\s+till\b(?=\s+[A-ZÅÄÖ])",
-        # "… ställer frågor till riksdagspolitiker, bl.a. A (FP) och B (KD)"
-        r"\b(?:ställer|ställde)\s+(?:frågor|sina\s+frågor)\s+till\b"
-        r"(?:\s+(?-i:[a-zåäö]+),?(?:\s+(?:bl\.\s?a\.|bl\s?a|bland\s+andra))?(?=\s+(?-i:[A-ZÅÄÖ])))?",
+        _ASKS,  # the people asked take part (the same words read for the one who asks)
         # "Med Jonas Sill (VISITA), Mikael Bränn (…) och …", "På scen Alex Mabäcker, VD …": a
         # sentence that opens with the people of the item.
         r"^(?:med|på\s+scen(?:en)?)(?=\s+(?:[a-zåäö]+\s+)?[A-ZÅÄÖ][\w-]+\s+[A-ZÅÄÖ])",

@@ -13,7 +13,7 @@ from dataclasses import dataclass, field
 
 from .labels import match_label
 from .names import names_in
-from .phrases import Attribute, organisation_extent, parse_attribute
+from .phrases import Attribute, organisation_extent, parse_attribute, qualifies
 from .roles import MODERATOR, PARTICIPANT
 from .tokens import (
     Token,
@@ -54,11 +54,10 @@ def _organisation_shaped(text: str, name: Span) -> bool:
 
 #: The people of an organisation, named only as its people: "representanter för X", "tjänstemän
 #: från Y", "representatives of Z" (case-sensitive after the words: the organisation's capital).
-DELEGATES = (
-    r"(?:[Rr]epresentanter|[Rr]epresentant|[Ff]öreträdare|[Tt]jänstemän|[Rr]epresentatives|[Rr]epresentative"
+_DELEGATES = re.compile(
+    r"(?:bland\s+andra\s+)?(?:[Rr]epresentanter|[Rr]epresentant|[Ff]öreträdare|[Tt]jänstemän|[Rr]epresentatives|[Rr]epresentative"
     r"|[Oo]fficials)\s+(?:för|från|på|of|from)\s+(?=[A-ZÅÄÖ])"
 )
-_DELEGATES = re.compile(DELEGATES)
 _DASH_ORGANISATION = re.compile(r" [-–—] (?=[A-ZÅÄÖ])")
 _NOW_FIRST = re.compile(r"(?:idag|i dag|numera|nowadays|today)\s", re.IGNORECASE)
 _ORG_PREPOSITIONS = frozenset({"från", "vid", "på", "hos", "at", "from", "of"})
@@ -143,29 +142,20 @@ def read_entries(
             continue
         delegates = _DELEGATES.match(piece)
         if delegates is not None and not only_organisations:
-            # "…, ministern Eva Lind, tjänstemän från Arbetsförmedlingen samt …": the organisation
+            # "…, ministern Eva Lind, tjänstemän från Arbetsförmedlingen samt …": the organisations
             # whose people take part, not the person before's employer.
-            found = _organisation(text, seg_start + delegates.end(), seg_end, "any")
-            if found is not None and _lowercase_inside(text, found.name):
-                found = None  # "Representanter från Sveriges främsta designutmärkelser": no name
-            if found is not None:
-                found.role = PARTICIPANT
-                mentions.append(found)
-                current = found
-                delegating = True
-                continue
-        if delegating and segment.separator in (",", "and"):
+            delegated = _delegated(text, seg_start + delegates.end(), seg_end)
+        elif delegating and segment.separator in (",", "and") and not _known_person(text, seg_start, seg_end):
             # "representanter från A, B och C": the list of organisations goes on, up to a person
             # with a known given name
-            person = _person(text, seg_start, seg_end)
-            if person is None or not person.known_name:
-                found = _organisation(text, seg_start, seg_end, "any")
-                if found is not None:
-                    found.role = PARTICIPANT
-                    mentions.append(found)
-                    current = found
-                    continue
-        delegating = False
+            delegated = _delegated(text, seg_start, seg_end)
+        else:
+            delegated = []
+        delegating = bool(delegated)
+        if delegated:
+            mentions.extend(delegated)
+            current = delegated[-1]
+            continue
         label = match_label(piece)
         if label is not None and label.kind == "people" and 0 < label.content_start < len(piece):
             # "Medverkande: A, vd, Org; Moderator: B, journalist": a label inside the list
@@ -768,16 +758,8 @@ def _cut_compound(words: list[Token], k: int) -> bool:
 
 
 def qualifies_title(words: list[Token], k: int) -> bool:
-    """Say whether ``words[k]`` is a capitalised word that qualifies the English title after it
-    ("German Ambassador", "European Economist", "Burma expert"), not a name."""
-    token = words[k]
-    return (
-        token.text[:1].isupper()
-        and not is_first_name(token)
-        and not is_organisation_word(token)
-        and k + 1 < len(words)
-        and is_english_title(words[k + 1])
-    )
+    """Say whether ``words[k]`` qualifies the English title right after it ("German Ambassador")."""
+    return k + 1 < len(words) and qualifies(words[k], words[k + 1])
 
 
 def _adjective(token: Token) -> bool:
@@ -880,6 +862,25 @@ def _read_rest(text: str, start: int, end: int, mention: Mention) -> None:
         extent = organisation_extent(tokens, at)
         if extent is not None:
             mention.organisation = (tokens[at].start, tokens[extent - 1].end)
+
+
+def _delegated(text: str, start: int, end: int) -> list[Mention]:
+    """The organisations named in ``text[start:end]`` whose people take part ("Skanska och HSB"),
+    each a participant; none when a name holds a lowercase word ("Sveriges främsta
+    designutmärkelser" is no organisation's name)."""
+    found = []
+    for part_start, part_end in _split_names(text, start, end):
+        organisation = _organisation(text, part_start, part_end, "any")
+        if organisation is None or _lowercase_inside(text, organisation.name):
+            return []
+        organisation.role = PARTICIPANT
+        found.append(organisation)
+    return found
+
+
+def _known_person(text: str, start: int, end: int) -> bool:
+    person = _person(text, start, end)
+    return person is not None and person.known_name
 
 
 def _lowercase_inside(text: str, name: Span) -> bool:

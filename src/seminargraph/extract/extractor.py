@@ -212,7 +212,7 @@ _HOW_RANK = {
 
 
 def _participants(text: str, found: list[Found]) -> list[Participant]:
-    kept: dict[tuple[str, str, str], tuple[tuple[int, int], Participant]] = {}
+    kept: dict[tuple[str, str, str], tuple[int, Participant]] = {}
     fullest: dict[tuple[str, str, str], Participant] = {}
     for item in found:
         participant = _participant(text, item)
@@ -221,7 +221,7 @@ def _participants(text: str, found: list[Found]) -> list[Participant]:
         key = (participant.kind, participant.name.casefold(), role)
         # The surest reading is kept; of two as sure, the first: a person takes part in the
         # first role stated ("inleds av ministern X …" before "ett samtal mellan statsrådet X …").
-        rank = (_HOW_RANK[item.how], 0)
+        rank = _HOW_RANK[item.how]
         other = kept.get(key)
         if other is None or rank < other[0]:
             kept[key] = (rank, participant)

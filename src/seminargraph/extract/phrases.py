@@ -517,13 +517,7 @@ def _title(tokens: list[Token]) -> Span | None:
             break  # "vår chefsekonom": the title without whose it is
         degree = before.lower.replace(".", "") in _DEGREES  # "PhD candidate"
         # "Opera singer", "Burma expert": a capitalised first word before an English title
-        qualifier = (
-            first == 1
-            and before.text[:1].isupper()
-            and english_titles().matches(tokens[head].lower)
-            and not is_first_name(before)
-            and not is_organisation_word(before)
-        )
+        qualifier = first == 1 and qualifies(before, tokens[head])
         if (
             before.text.islower()
             or degree
@@ -534,6 +528,17 @@ def _title(tokens: list[Token]) -> Span | None:
         else:
             break
     return tokens[first].start, tokens[end - 1].end
+
+
+def qualifies(token: Token, title: Token) -> bool:
+    """Say whether a capitalised word qualifies the English title ``title`` after it ("German
+    Ambassador", "European Economist", "Burma expert", "Opera singer"), and is no name."""
+    return (
+        token.text[:1].isupper()
+        and not is_first_name(token)
+        and not is_organisation_word(token)
+        and english_titles().matches(title.lower)
+    )
 
 
 def _field_word(token: Token) -> bool:
