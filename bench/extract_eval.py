@@ -63,6 +63,7 @@ ROW_SETS = {
     "almedalen-heldout-i": ROOT / "tests/data/extract/almedalen/heldout-i.rows.yaml",
     "almedalen-heldout-j": ROOT / "tests/data/extract/almedalen/heldout-j.rows.yaml",
     "almedalen-heldout-k": ROOT / "tests/data/extract/almedalen/heldout-k.rows.yaml",
+    "almedalen-heldout-l": ROOT / "tests/data/extract/almedalen/heldout-l.rows.yaml",
 }
 TITLES["almedalen-dev"] = "Almedalen development set (real programme rows; tuned on)"
 TITLES["almedalen-heldout"] = "Almedalen held-out set (real programme rows; not tuned on)"
@@ -95,6 +96,9 @@ TITLES["almedalen-heldout-j"] = (
 )
 TITLES["almedalen-heldout-k"] = (
     "Almedalen held-out set K (real programme rows; first run in session 22, tuned on after it)"
+)
+TITLES["almedalen-heldout-l"] = (
+    "Almedalen held-out set L (real programme rows; annotated in session 22, first run in session 23)"
 )
 DOCS = ROOT / "docs/extraction.md"
 START, END = "<!-- extract-eval:start -->", "<!-- extract-eval:end -->"
