@@ -12,6 +12,7 @@ import re
 from dataclasses import dataclass, field
 
 from .labels import match_label
+from .namemodel import written_as_person
 from .names import names_in
 from .phrases import Attribute, organisation_extent, parse_attribute, qualifies
 from .roles import MODERATOR, PARTICIPANT
@@ -552,7 +553,12 @@ def _person(text: str, start: int, end: int) -> Mention | None:
     name_tokens = tokens[name_at : name_at + length]
     after = tokens[name_at + length : name_at + length + 2]
     given = next((t for t in name_tokens if not is_initial(t)), name_tokens[0])
-    known = is_first_name(given) or is_initials_name(given)  # "K-G Bergström", "PM Nilsson"
+    # "K-G Bergström", "PM Nilsson"; a given name the lexicon lacks is read by the name model.
+    known = (
+        is_first_name(given)
+        or is_initials_name(given)
+        or written_as_person(" ".join(t.text for t in name_tokens))
+    )
     if (
         after
         and (is_capitalised(after[0]) and not is_honorific(after[0]))

@@ -9,6 +9,7 @@ from dataclasses import replace
 from functools import lru_cache
 from pathlib import Path
 
+from . import namemodel
 from .collect import BASE_CONFIDENCE, Found, collect
 from .document import Page, page_from_text, read_page
 from .entries import Mention
@@ -283,8 +284,14 @@ def _participant(text: str, item: Found) -> Participant:
         organisation = mention.organisation_name or text[mention.organisation[0] : mention.organisation[1]]
     confidence = BASE_CONFIDENCE[item.how]
     notes: list[str] = []
+    by_model = mention.kind == "person" and namemodel.read_by_model(name)
     if mention.kind == "person":
-        if mention.known_name:
+        if by_model:
+            notes.append(
+                f'REVIEW: "{name.split()[0]}" is not in the given-name lexicon; the name model reads '
+                f'"{name}" as a person\'s name from its letters; check that it is one, then set status stated'
+            )
+        elif mention.known_name:
             confidence += 0.05
         else:
             confidence -= 0.1
@@ -338,6 +345,8 @@ def _participant(text: str, item: Found) -> Participant:
         notes.insert(
             0, f"REVIEW: unsure (confidence {confidence:.2f}); check the quote, then set status stated"
         )
+    if by_model:
+        status = "ambiguous"
     spans: dict[str, tuple[tuple[int, int], ...]] = {"name": (mention.name,)}
     if mention.titles:
         spans["job_titles"] = tuple(mention.titles)

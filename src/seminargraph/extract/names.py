@@ -12,6 +12,7 @@ from __future__ import annotations
 from dataclasses import dataclass
 from functools import lru_cache
 
+from .namemodel import written_as_person
 from .tokens import (
     Token,
     is_capitalised,
@@ -64,7 +65,8 @@ def names_in(text: str, start: int, end: int, *, known_only: bool = True) -> lis
             and after.start - words[-1].end == 1
             and _possessed(tokens, i + length)
         )
-        known = is_first_name(given)
+        # A given name the lexicon lacks: the name model reads the whole name's letters.
+        known = is_first_name(given) or written_as_person(" ".join(t.text for t in words))
         if (known or not known_only) and not runs_on and not genitive:
             found.append(NameSeen(words[0].start, words[-1].end, given.text, known))
         i += length

@@ -1,0 +1,86 @@
+"""The name model: a person's name whose given name the lexicon lacks, read from its letters.
+
+The names below are written here for the tests; none is a row of the programme data.
+"""
+
+from __future__ import annotations
+
+import json
+from importlib import resources
+
+import pytest
+
+from seminargraph.extract import extract_text
+from seminargraph.extract.namemodel import LONGEST, MODEL_FILE, SHORTEST, model, written_as_person
+from seminargraph.extract.tokens import Token, is_first_name
+
+
+def _shipped() -> dict[str, object]:
+    source = resources.files("seminargraph.extract").joinpath("wordlists", MODEL_FILE)
+    data: dict[str, object] = json.loads(source.read_text("utf-8"))
+    return data
+
+
+def test_the_package_ships_the_model_and_it_keeps_no_whole_word() -> None:
+    data = _shipped()
+    assert data["letters"] == [SHORTEST, LONGEST]
+    weights = data["weights"]
+    assert isinstance(weights, dict) and len(weights) > 1000
+    for feature in weights:
+        place, _, letters = feature.partition(":")
+        if place.startswith("words="):
+            continue
+        assert place in ("f", "i", "l"), feature
+        if letters in ("hyphen", "capitals"):
+            continue
+        # A letter sequence of at most four characters, the word's ends marked: a whole word is
+        # never kept unless it has at most two letters ("<bo>").
+        assert len(letters) <= LONGEST, feature
+        assert not (letters.startswith("<") and letters.endswith(">") and len(letters) > 4), feature
+
+
+@pytest.mark.parametrize("name", ["Farhad Karimi", "Nuno Ferreira", "Oyinda Adebayo"])
+def test_a_name_the_lexicon_lacks_is_read_as_a_person(name: str) -> None:
+    assert not is_first_name(Token(name.split()[0], 0, 0))
+    assert written_as_person(name)
+
+
+@pytest.mark.parametrize(
+    "name", ["Gröna Dalen", "Stora Kyrkan", "Svenska Rum", "Unga Röster", "Region Halland", "Norra Torget"]
+)
+def test_places_and_organisations_are_not_read_as_people(name: str) -> None:
+    assert not written_as_person(name)
+
+
+def test_a_word_prose_writes_in_lowercase_is_no_part_of_a_name_the_model_reads() -> None:
+    # The letters of "Main Hall" look like a name's; "main" is written in lowercase in prose.
+    shipped = model()
+    assert shipped is not None
+    assert shipped.probability(("Main", "Hall")) >= shipped.threshold
+    assert "main" in shipped.lowercase
+    assert not written_as_person("Main Hall")
+
+
+def test_a_moderator_whose_given_name_is_unknown_is_found_and_marked_for_review() -> None:
+    result = extract_text(
+        "Bostäder för alla\n\n"
+        "Samtalet modereras av Farhad Karimi. Möt Anna Berg som talar om nya bostäder.\n",
+        html=False,
+    )
+    people = {p.name: p for p in result.participants if p.kind == "person"}
+    assert set(people) == {"Farhad Karimi", "Anna Berg"}
+    karimi = people["Farhad Karimi"]
+    assert karimi.role == "moderator"
+    assert karimi.status == "ambiguous"
+    assert any(note.startswith("REVIEW:") and "name model" in note for note in karimi.notes)
+    assert people["Anna Berg"].status == "stated"
+    assert result.unplaced == ()
+
+
+def test_an_organisation_after_a_cue_stays_unplaced() -> None:
+    result = extract_text(
+        "Bostäder för alla\n\nSamtalet modereras av Goda Grannar. Möt Anna Berg som talar om nya bostäder.\n",
+        html=False,
+    )
+    assert [p.name for p in result.participants if p.kind == "person"] == ["Anna Berg"]
+    assert "Goda Grannar" in result.unplaced
