@@ -64,6 +64,7 @@ ROW_SETS = {
     "almedalen-heldout-j": ROOT / "tests/data/extract/almedalen/heldout-j.rows.yaml",
     "almedalen-heldout-k": ROOT / "tests/data/extract/almedalen/heldout-k.rows.yaml",
     "almedalen-heldout-l": ROOT / "tests/data/extract/almedalen/heldout-l.rows.yaml",
+    "almedalen-heldout-m": ROOT / "tests/data/extract/almedalen/heldout-m.rows.yaml",
 }
 TITLES["almedalen-dev"] = "Almedalen development set (real programme rows; tuned on)"
 TITLES["almedalen-heldout"] = "Almedalen held-out set (real programme rows; not tuned on)"
@@ -99,6 +100,10 @@ TITLES["almedalen-heldout-k"] = (
 )
 TITLES["almedalen-heldout-l"] = (
     "Almedalen held-out set L (real programme rows; annotated in session 22, first run in session 23)"
+)
+TITLES["almedalen-heldout-m"] = (
+    "Almedalen held-out set M (real programme rows; annotated in session 23 before the name model, "
+    "first run after it)"
 )
 DOCS = ROOT / "docs/extraction.md"
 START, END = "<!-- extract-eval:start -->", "<!-- extract-eval:end -->"
