@@ -13,7 +13,15 @@ from pathlib import Path
 import pytest
 
 from seminargraph.extract import extract_text
-from seminargraph.extract.namemodel import LONGEST, MODEL_FILE, SHORTEST, model, written_as_person
+from seminargraph.extract.namemodel import (
+    CUE_THRESHOLD,
+    LONGEST,
+    MODEL_FILE,
+    SHORTEST,
+    model,
+    probability,
+    written_as_person,
+)
 from seminargraph.extract.tokens import Token, is_first_name
 
 
@@ -97,3 +105,20 @@ def test_the_model_was_trained_without_any_string_of_the_annotated_rows() -> Non
     left_out = _shipped()["left out rows"]
     assert isinstance(left_out, list)
     assert rows <= set(left_out), sorted(rows - set(left_out))
+
+
+def test_where_a_cue_names_people_a_less_sure_reading_of_the_letters_is_enough() -> None:
+    # "Keoni Makoa" is below the model's own threshold: not a name on its own, but one after
+    # "Moderator är", with its probability in the note.
+    p = probability("Keoni Makoa")
+    shipped = model()
+    assert shipped is not None and p is not None
+    assert CUE_THRESHOLD <= p < shipped.threshold
+    assert not written_as_person("Keoni Makoa")
+    result = extract_text(
+        "Energi i fokus\n\nI panelen: Per Lund, Ida Berg. Moderator är Keoni Makoa.\n", html=False
+    )
+    (makoa,) = [p for p in result.participants if p.name == "Keoni Makoa"]
+    assert makoa.role == "moderator"
+    assert makoa.status == "ambiguous"
+    assert any(f"probability {p:.2f}" in note for note in makoa.notes)

@@ -19,6 +19,7 @@ from .entries import (
 )
 from .labels import Label, is_field_word, match_label
 from .layout import Line, people_columns, sentences
+from .namemodel import likely_person
 from .names import NameSeen, names_on_line
 from .phrases import parse_attribute
 from .roles import ORGANISER, PANELIST, SPEAKER
@@ -592,10 +593,11 @@ def _region(
         text, start, end, organisations=allowed, only_organisations=only_orgs, list_line=listed, breaks=breaks
     )
     how = "label" if isinstance(label, Label) else "post"
-    return _with_roles(mentions, person_role, organisation_role, quote, more, how)
+    return _with_roles(text, mentions, person_role, organisation_role, quote, more, how)
 
 
 def _with_roles(
+    text: str,
     mentions: list[Mention],
     person_role: str | None,
     organisation_role: str | None,
@@ -605,7 +607,7 @@ def _with_roles(
 ) -> list[Found]:
     found = []
     for mention in mentions:
-        if how != "label" and _bare_unknown(mention):
+        if how != "label" and _bare_unknown(text, mention):
             # In prose, a "name" with no known given name and nothing else ("Tillsammans med
             # Region Gotland", "samtal med Bra Liv") is more often an organisation's than a
             # person's: it is reported as seen but not placed instead (``unplaced``).
@@ -617,12 +619,15 @@ def _with_roles(
     return found
 
 
-def _bare_unknown(mention: Mention) -> bool:
+def _bare_unknown(text: str, mention: Mention) -> bool:
+    """A person's name with no known given name and nothing else said, which the name model does
+    not read as a person's even where a cue names people ("samtal med Bra Liv")."""
     return (
         mention.kind == "person"
         and not mention.known_name
         and not (mention.titles or mention.party or mention.role or mention.title_before_name)
         and mention.organisation is None
+        and not likely_person(text[mention.name[0] : mention.name[1]])
     )
 
 
@@ -761,7 +766,7 @@ def _sentence(
                 if not (is_common(words[0]) or is_first_name(words[0])):
                     mentions = [Mention(kind="organisation", name=(words[0].start, words[-1].end))]
             role = cue.organisation_role if organisations != "none" else None
-            found.extend(_with_roles(mentions, cue.person_role, role, sentence, (), "pre"))
+            found.extend(_with_roles(text, mentions, cue.person_role, role, sentence, (), "pre"))
     return pending, cues
 
 
@@ -960,7 +965,7 @@ def _subjects(
             for m in cues
             if m.start == verb.start and m.cue.person_role is not None and m.cue.direction in (PRE, EITHER)
         ]
-        return _with_roles(mentions, at_verb[0] if at_verb else role, None, sentence, (), "subject")
+        return _with_roles(text, mentions, at_verb[0] if at_verb else role, None, sentence, (), "subject")
     return []
 
 
@@ -1000,7 +1005,7 @@ def _biography_subject(
     if not one_of:
         stop = _BEING_STOP.search(text, tokens[k].start, sentence[1])
         mention.add(parse_attribute(text, tokens[k].start, stop.start() if stop else sentence[1]))
-    return _with_roles([mention], PANELIST, None, sentence, (), "subject")
+    return _with_roles(text, [mention], PANELIST, None, sentence, (), "subject")
 
 
 _ONE_OF_STOP = frozenset({"of", "av", "the", "and", "och", "in", "i", "at", "på", "not", "inte", "no"})

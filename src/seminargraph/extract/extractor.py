@@ -284,12 +284,13 @@ def _participant(text: str, item: Found) -> Participant:
         organisation = mention.organisation_name or text[mention.organisation[0] : mention.organisation[1]]
     confidence = BASE_CONFIDENCE[item.how]
     notes: list[str] = []
-    by_model = mention.kind == "person" and namemodel.read_by_model(name)
+    by_model = namemodel.read_by_model(name) if mention.kind == "person" else None
     if mention.kind == "person":
-        if by_model:
+        if by_model is not None:
             notes.append(
                 f'REVIEW: "{name.split()[0]}" is not in the given-name lexicon; the name model reads '
-                f'"{name}" as a person\'s name from its letters; check that it is one, then set status stated'
+                f'"{name}" as a person\'s name from its letters (probability {by_model:.2f}); check '
+                "that it is one, then set status stated"
             )
         elif mention.known_name:
             confidence += 0.05
@@ -345,7 +346,7 @@ def _participant(text: str, item: Found) -> Participant:
         notes.insert(
             0, f"REVIEW: unsure (confidence {confidence:.2f}); check the quote, then set status stated"
         )
-    if by_model:
+    if by_model is not None:
         status = "ambiguous"
     spans: dict[str, tuple[tuple[int, int], ...]] = {"name": (mention.name,)}
     if mention.titles:
