@@ -1459,3 +1459,33 @@ def test_an_organisation_whose_people_take_part_ends_before_the_verb() -> None:
     result = page("Medverkar gör representanter för Nordia och Bygg Norr diskutera frågor om bostäder.")
     names = {p.name for p in result.participants if p.kind == "organisation"}
     assert names and names <= {"Nordia", "Bygg Norr"}
+
+
+# Rules written after the first runs of sets L and M (session 23), each on a sentence of our own.
+SET_LM: dict[str, tuple[str, set[Row]]] = {
+    "an initial with no full stop between the given name and the surname": (
+        "Medverkande: Karin W Holm, riksdagsledamot, och Per B Lund, psykolog.",
+        {
+            ("Karin W Holm", ("riksdagsledamot",), None, "panelist"),
+            ("Per B Lund", ("psykolog",), None, "panelist"),
+        },
+    ),
+    "the role word after the verb that leads": (
+        "Först talar Per Lund. Sedan leder moderator Klara Holm diskussionen.",
+        {("Per Lund", (), None, "speaker"), ("Klara Holm", (), None, "moderator")},
+    ),
+    "faciliteras av, and a lowercase word before a title in capitals": (
+        "Samtalet faciliteras av Klara Holm, vice VD Nordisk Kraft.",
+        {("Klara Holm", ("vice VD",), "Nordisk Kraft", "moderator")},
+    ),
+    "a noun in the definite form before the name, and whose moderator the person is": (
+        "Radioprofilen Klara Holm är frukostseminariernas samtalsledare.",
+        {("Klara Holm", (), None, "moderator")},
+    ),
+}
+
+
+@pytest.mark.parametrize("case", list(SET_LM))
+def test_rules_from_the_real_sets_l_and_m(case: str) -> None:
+    sentence, expected = SET_LM[case]
+    assert rows(page(sentence)) == expected

@@ -171,6 +171,9 @@ CUES: tuple[Cue, ...] = (
         r"\b(?:dagens|seminariets|samtalets|panelens|kvällens)\s+(?:moderator|samtalsledare|konferencier)"
         r"\s+(?:är|var|blir)\b",
         r"\b(?:moderated|chaired|facilitated|co-moderated)\s+by\b",
+        # "Samtalet faciliteras av X", "Sedan leder moderator X diskussionen"
+        r"\b(?:faciliteras|faciliterades|facilitateras|faciliterat|faciliterad)\s+av\b",
+        r"\b(?:leder|ledde)\s+(?:moderator|moderatorn|samtalsledaren)\b(?=\s+(?-i:[A-ZÅÄÖ]))",
         # "Leder samtalet gör Right To Plays utvecklare Rana Jumaah": the verb first, then "gör"
         r"^(?:leder|modererar)(?:\s+[\wåäö]+){0,2}?\s+gör\b",
         rf"\b{_EN_EVENT_NOUN}\s+(?:is|was|will be)\s+led\s+by\b",
@@ -204,8 +207,8 @@ CUES: tuple[Cue, ...] = (
         MODERATOR,
         None,
         PRE,
-        r"\b(?:är|var|blir)\s+(?:seminariets|samtalets|panelens|dagens|kvällens|eftermiddagens)\s+"
-        r"(?:moderator|samtalsledare|konferencier|programledare)\b",
+        # "X är dagens moderator", "X är frukostseminariernas samtalsledare": any genitive before it
+        r"\b(?:är|var|blir)\s+(?-i:[a-zåäö]+s)\s+(?:moderator|samtalsledare|konferencier|programledare)\b",
         r"\b(?:är|var|blir)\s+moderator\b",
         rf"\b(?:modererar|modererade|leder|ledde|håller ihop|höll ihop)\s+{_EVENT_NOUN}\b",
         r"\b(?:modererar|modererade)\b",

@@ -20,6 +20,7 @@ from .tokens import (
     is_first_name,
     is_honorific,
     is_initial,
+    is_organisation_word,
     is_title_word,
     name_length,
     role_word,
@@ -80,7 +81,15 @@ def _joined(tokens: list[Token], i: int) -> bool:
     before = tokens[i - 1]
     if tokens[i].start - before.end != 1 or not before.text[:1].isupper() or before.text.isupper():
         return False
+    if _descriptor(before) and is_first_name(tokens[i]):
+        return False  # "Radioprofilen Erik Blix", "YouToubern Henrik Jönsson": a noun in the definite form
     return not (is_title_word(before) or role_word(before.text) or is_honorific(before) or is_common(before))
+
+
+def _descriptor(token: Token) -> bool:
+    """A Swedish noun in the definite form ("Radioprofilen", "Forskarna"), no organisation word."""
+    low = token.lower
+    return len(low) > 5 and low.endswith(("en", "arna", "erna", "orna")) and not is_organisation_word(token)
 
 
 def _possessed(tokens: list[Token], i: int) -> bool:

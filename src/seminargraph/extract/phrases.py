@@ -165,6 +165,9 @@ def parse_attribute(text: str, start: int, end: int) -> Attribute:
         end = start + tagged.start()
         piece = text[start:end]
     role = role_word(piece)
+    words = piece.split()
+    if role is None and len(words) == 2 and words[0].islower() and words[0].endswith("s"):
+        role = role_word(words[1])  # "frukostseminariernas samtalsledare": whose moderator
     if role is not None:
         attribute.role = role
         return attribute
@@ -198,6 +201,15 @@ def parse_attribute(text: str, start: int, end: int) -> Attribute:
         # "Region Skåneviks kulturdirektör", "Motalas kommunchef"
         _read_genitive(text, tokens[:genitive], attribute)
         tokens = tokens[genitive:]
+    # "vice VD Svensk Energi": a lowercase word before a title in capitals belongs to the title.
+    lead = int(
+        len(tokens) > 2
+        and tokens[0].lower in _TITLE_MODIFIERS
+        and tokens[1].text.isupper()
+        and is_title_word(tokens[1])
+    )
+    if lead:
+        first, tokens = tokens[0], tokens[1:]
     if (
         not genitive
         and len(tokens) > 1
@@ -217,11 +229,13 @@ def parse_attribute(text: str, start: int, end: int) -> Attribute:
         and not is_title_word(tokens[1])
     ):
         # "VD NyföretagarCentrum Sverige", "CEO Ekbo AB": a title in capitals, then the organisation.
-        attribute.titles.append((tokens[0].start, tokens[0].end))
+        attribute.titles.append((first.start if lead else tokens[0].start, tokens[0].end))
         extent = organisation_extent(tokens, 1)
         if extent is not None:
             attribute.organisation = (tokens[1].start, tokens[extent - 1].end)
         return attribute
+    if lead:
+        tokens = [first, *tokens]
     split = _organisation_split(tokens)
     title_tokens = tokens
     if split is None and _lowercase_agency(tokens):
@@ -261,6 +275,7 @@ def parse_attribute(text: str, start: int, end: int) -> Attribute:
     return attribute
 
 
+_TITLE_MODIFIERS = frozenset({"vice", "biträdande", "tf", "t.f.", "ställföreträdande", "deputy"})
 _AGENCY_ENDINGS = ("myndigheten", "verket", "styrelsen", "inspektionen", "departementet", "nämnden")
 
 

@@ -287,6 +287,9 @@ def name_length(tokens: list[Token], i: int) -> int:
         if token.text in PARTICLES or is_initial(token) or (token.text.lower() in _INNER_PARTICLES):
             j += 1
             continue
+        if names == 1 and _middle_initial(tokens, first, j):
+            j += 1  # "Anders W Jonsson", "Erik A Eriksson": an initial with no full stop
+            continue
         if not is_name_word(token, first=False):
             break
         if names >= 2 and is_title_word(token):
@@ -314,6 +317,20 @@ def name_length(tokens: list[Token], i: int) -> int:
         # name and a surname are no part of the name.
         return 0
     return end - i if names >= 2 else 0
+
+
+def _middle_initial(tokens: list[Token], first: int, j: int) -> bool:
+    """A capital letter alone between a known given name and a surname ("Alf B Svensson"); never
+    "I", which is also the preposition."""
+    word = tokens[j].text
+    return (
+        len(word) == 1
+        and word.isupper()
+        and word != "I"
+        and is_first_name(tokens[first])
+        and _adjacent(tokens, j + 1)
+        and is_name_word(tokens[j + 1], first=False)
+    )
 
 
 # Particles that are written capitalised inside a name as well ("De la Motte", "Von Essen",
