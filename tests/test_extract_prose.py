@@ -1482,6 +1482,10 @@ SET_LM: dict[str, tuple[str, set[Row]]] = {
         "Radioprofilen Klara Holm är frukostseminariernas samtalsledare.",
         {("Klara Holm", (), None, "moderator")},
     ),
+    "who shares their thoughts tells": (
+        "Nordkrafts verksamhetschef Eva Lind och Idrottsförbundet delar sina tankar kring badhus.",
+        {("Eva Lind", ("verksamhetschef",), "Nordkraft", "speaker")},
+    ),
 }
 
 
@@ -1489,3 +1493,14 @@ SET_LM: dict[str, tuple[str, set[Row]]] = {
 def test_rules_from_the_real_sets_l_and_m(case: str) -> None:
     sentence, expected = SET_LM[case]
     assert rows(page(sentence)) == expected
+
+
+def test_a_last_line_naming_a_moderator_without_its_full_stop_is_no_heading() -> None:
+    # "Samtalet leds av moderator X" on a line of its own reads as a sentence, not as the title
+    # of a second event.
+    result = extract_text(
+        "Ett samtal om arbetsmiljö\n\nVi talar om arbetsmiljön i Europa.\n\n"
+        "Samtalet leds av moderator Klara Holm\n"
+    )
+    assert [event.title for event in result.events] == ["Ett samtal om arbetsmiljö"]
+    assert rows(result) == {("Klara Holm", (), None, "moderator")}

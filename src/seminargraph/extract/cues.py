@@ -356,6 +356,17 @@ CUES: tuple[Cue, ...] = (
         # "X håller sitt Almedalstal", "håller sitt första tal", "håller tal i Almedalen"
         r"\b(?:håller|höll)\s+(?:sitt\s+|ett\s+)?(?:första\s+|årliga\s+|traditionella\s+)?[\wåäö]*tal\b",
     ),
+    # "Eva Lind och Riksidrottsförbundet delar sina tankar", "X shares her experiences": who
+    # shares what they think or have lived tells, and an organisation that does so takes part.
+    _cue(
+        SPEAKER,
+        PARTICIPANT,
+        PRE,
+        r"\b(?:delar|delade)\s+(?:med\s+sig\s+av\s+)?(?:sina|sin|sitt|sin\s+egen)\s+(?:tankar|erfarenheter|"
+        r"erfarenhet|perspektiv|kunskaper|kunskap|insikter|berättelse|historia)\b",
+        r"\b(?:share|shares|shared|will\s+share)\s+(?:their|his|her|its)\s+(?:thoughts|experiences?|"
+        r"insights|perspectives?|stor(?:y|ies)|knowledge)\b",
+    ),
     # "Under seminariet ger Katarina Tingström konkreta råd", "Därefter gav regionrådet X en
     # bakgrund": the verb second, the speaker after it and what is given after the speaker.
     _cue(

@@ -5,9 +5,11 @@ from __future__ import annotations
 import re
 from dataclasses import dataclass, field, replace
 
+from .cues import find_cues
 from .entries import begins_with_person, is_bare_name, looks_like_entry
 from .labels import is_field_word
 from .layout import Layout, Line, heading_title, is_meta_line, looks_like_heading, sentences
+from .names import names_in
 from .phrases import organisation_extent
 from .tokens import tokenize
 from .words import session_words
@@ -116,6 +118,7 @@ def split_sections(layout: Layout) -> list[Section]:
             # (the page's first line only when the name is a known person's: "Political Satire,
             # mass media and the American Society" is a title)
             and not ("," in line.text and begins_with_person(layout.text, line.start, line.end, known=top))
+            and (top or not _says_who_takes_part(layout.text, line))
         ):
             current = sections[-1]
             if (
@@ -135,6 +138,20 @@ def split_sections(layout: Layout) -> list[Section]:
             table = None
             sections[-1].lines.append(line)
     return sections
+
+
+def _says_who_takes_part(text: str, line: Line) -> bool:
+    """A line below the page's first that names a person right after a cue ("Samtalet leds av
+    moderator Ellinor Persson", "Moderator är Claes-Johan Larsson"): a sentence with its full stop
+    left out, not a heading."""
+    names = names_in(text, line.start, line.end)
+    return any(
+        cue.cue.person_role is not None and any(0 <= seen.start - cue.end <= _CUE_REACH for seen in names)
+        for cue in find_cues(line.text, line.start)
+    )
+
+
+_CUE_REACH = 12  # characters between the cue and the name: "leds av moderator"
 
 
 _SESSION_COLUMNS = frozenset(
