@@ -65,6 +65,7 @@ ROW_SETS = {
     "almedalen-heldout-k": ROOT / "tests/data/extract/almedalen/heldout-k.rows.yaml",
     "almedalen-heldout-l": ROOT / "tests/data/extract/almedalen/heldout-l.rows.yaml",
     "almedalen-heldout-m": ROOT / "tests/data/extract/almedalen/heldout-m.rows.yaml",
+    "almedalen-heldout-n": ROOT / "tests/data/extract/almedalen/heldout-n.rows.yaml",
 }
 TITLES["almedalen-dev"] = "Almedalen development set (real programme rows; tuned on)"
 TITLES["almedalen-heldout"] = "Almedalen held-out set (real programme rows; not tuned on)"
@@ -104,6 +105,10 @@ TITLES["almedalen-heldout-l"] = (
 TITLES["almedalen-heldout-m"] = (
     "Almedalen held-out set M (real programme rows; annotated in session 23 before the name model, "
     "first run after it)"
+)
+TITLES["almedalen-heldout-n"] = (
+    "Almedalen held-out set N (real programme rows; annotated in session 23 after the name model, "
+    "first run after that session's rules)"
 )
 DOCS = ROOT / "docs/extraction.md"
 START, END = "<!-- extract-eval:start -->", "<!-- extract-eval:end -->"
