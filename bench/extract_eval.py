@@ -107,8 +107,8 @@ TITLES["almedalen-heldout-m"] = (
     "first run after it)"
 )
 TITLES["almedalen-heldout-n"] = (
-    "Almedalen held-out set N (real programme rows; annotated in session 23 after the name model, "
-    "first run after that session's rules)"
+    "Almedalen held-out set N (real programme rows; annotated in session 23 while the rules were written, "
+    "first run after them)"
 )
 DOCS = ROOT / "docs/extraction.md"
 START, END = "<!-- extract-eval:start -->", "<!-- extract-eval:end -->"
