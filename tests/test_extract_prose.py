@@ -1461,8 +1461,8 @@ def test_an_organisation_whose_people_take_part_ends_before_the_verb() -> None:
     assert names and names <= {"Nordia", "Bygg Norr"}
 
 
-# Rules written after the first runs of sets L and M (session 23), each on a sentence of our own.
-SET_LM: dict[str, tuple[str, set[Row]]] = {
+# Rules written after the first runs of sets L, M and N (session 23), each on a sentence of our own.
+SET_LMN: dict[str, tuple[str, set[Row]]] = {
     "an initial with no full stop between the given name and the surname": (
         "Medverkande: Karin W Holm, riksdagsledamot, och Per B Lund, psykolog.",
         {
@@ -1482,6 +1482,19 @@ SET_LM: dict[str, tuple[str, set[Row]]] = {
         "Radioprofilen Klara Holm är frukostseminariernas samtalsledare.",
         {("Klara Holm", (), None, "moderator")},
     ),
+    "who is heard in the panel, people with a relative clause in the list": (
+        "I panelen hör vi Maria Lund, ledarskribent på Dagbladet, statsvetaren Per Berg som forskar om "
+        "religion och Eva Lind som är talesperson för Nya gruppen.",
+        {
+            ("Maria Lund", ("ledarskribent",), "Dagbladet", "panelist"),
+            ("Per Berg", ("statsvetaren",), None, "panelist"),
+            ("Eva Lind", (), None, "panelist"),
+        },
+    ),
+    "diskussionsledare är": (
+        "Diskussionsledare är Per Berg från Sveriges Byggare.",
+        {("Per Berg", (), "Sveriges Byggare", "moderator")},
+    ),
     "who shares their thoughts tells": (
         "Nordkrafts verksamhetschef Eva Lind och Idrottsförbundet delar sina tankar kring badhus.",
         {("Eva Lind", ("verksamhetschef",), "Nordkraft", "speaker")},
@@ -1489,9 +1502,9 @@ SET_LM: dict[str, tuple[str, set[Row]]] = {
 }
 
 
-@pytest.mark.parametrize("case", list(SET_LM))
-def test_rules_from_the_real_sets_l_and_m(case: str) -> None:
-    sentence, expected = SET_LM[case]
+@pytest.mark.parametrize("case", list(SET_LMN))
+def test_rules_from_the_real_sets_l_m_and_n(case: str) -> None:
+    sentence, expected = SET_LMN[case]
     assert rows(page(sentence)) == expected
 
 

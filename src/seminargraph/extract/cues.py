@@ -166,8 +166,8 @@ CUES: tuple[Cue, ...] = (
         r"\b(?:modereras|modererades|modereras och leds|moderas|modererat|modererad)\s+av\b",
         # "Allt under ledning av moderatorn X", "diskuterar vi under ledning av X"
         r"\bunder\s+ledning\s+av\b",
-        r"\b(?:moderator|moderatorer|samtalsledare|moderator för (?:samtalet|seminariet|dagen))"
-        r"\s+(?:är|var|blir)\b",
+        r"\b(?:moderator|moderatorer|samtalsledare|diskussionsledare|debattledare|"
+        r"moderator för (?:samtalet|seminariet|dagen))\s+(?:är|var|blir)\b",
         r"\b(?:dagens|seminariets|samtalets|panelens|kvällens)\s+(?:moderator|samtalsledare|konferencier)"
         r"\s+(?:är|var|blir)\b",
         r"\b(?:moderated|chaired|facilitated|co-moderated)\s+by\b",
@@ -250,6 +250,8 @@ CUES: tuple[Cue, ...] = (
         r"\bbjuder\s+vi\s+(?:också\s+|även\s+)?in\b(?=\s+[A-ZÅÄÖ][\w-]+\s+[A-ZÅÄÖ])",
         r"\bi\s+(?:\w+-)?\w*panelen\s+(?:sitter|satt|finns|fanns|ingår|ingick|medverkar|medverkade|deltar|"
         r"deltog)\b",
+        # "I panelen hör vi Maria Lund, …", "På scen möter vi …"
+        r"\b(?:i\s+(?:\w+-)?\w*panelen|på\s+scen(?:en)?)\s+(?:hör|ser|möter|träffar)\s+(?:vi|ni|du)\b",
         # "Kom och lyssna och ställ frågor till Hans Granlund, försvarsattaché i Kiev."
         r"\bställ(?:a)?\s+(?:dina\s+|era\s+)?frågor\s+till\b(?=\s+[A-ZÅÄÖ])",
         _ASKS,  # the people asked take part (the same words read for the one who asks)
