@@ -1517,3 +1517,18 @@ def test_a_last_line_naming_a_moderator_without_its_full_stop_is_no_heading() ->
     )
     assert [event.title for event in result.events] == ["Ett samtal om arbetsmiljö"]
     assert rows(result) == {("Klara Holm", (), None, "moderator")}
+
+
+def test_a_lowercase_party_tag_and_a_former_post_in_the_people_a_sentence_opens_with() -> None:
+    # Older programmes write "(s)" and "(c)"; a former post ("tidigare miljöminister") gives no
+    # title and still leaves the person among those the sentence opens with.
+    result = page(
+        "Eva Lind (c), jordbruksminister och Lena Berg (s), tidigare miljöminister ger sina visioner "
+        "kring skogen."
+    )
+    people = {p.name: p for p in result.participants if p.kind == "person"}
+    assert rows(result) == {
+        ("Eva Lind", ("jordbruksminister",), None, "panelist"),
+        ("Lena Berg", (), None, "panelist"),
+    }
+    assert (people["Eva Lind"].party, people["Lena Berg"].party) == ("C", "S")

@@ -21,7 +21,7 @@ from .labels import Label, is_field_word, match_label
 from .layout import Line, people_columns, sentences
 from .namemodel import likely_person
 from .names import NameSeen, names_on_line
-from .phrases import parse_attribute
+from .phrases import opens_with_former_post, parse_attribute
 from .roles import ORGANISER, PANELIST, SPEAKER
 from .tokens import (
     PARTY_PATTERN,
@@ -949,8 +949,9 @@ def _subjects(
             or any(m.kind != "person" or m.name not in shaped for m in mentions)
         ):
             continue
-        if text[max(_mention_end(m) for m in mentions) : verb.start].strip(" ,"):
-            continue
+        rest = text[max(_mention_end(m) for m in mentions) : verb.start].strip(" ,)")
+        if rest and not opens_with_former_post(rest):
+            continue  # ("Lena Berg, tidigare miljöminister, ger …": a former post, no title)
         if any(_names_someone(text, m.organisation) for m in mentions):
             # "…, journalisten PM Nilsson och YouToubern Henrik Jönsson": a person read as an
             # organisation

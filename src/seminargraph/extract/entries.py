@@ -29,6 +29,7 @@ from .tokens import (
     is_party_tag,
     is_title_word,
     name_length,
+    party_tag_form,
     role_word,
     tokenize,
 )
@@ -798,8 +799,8 @@ def _closing(text: str, open_at: int, end: int) -> int:
 def _read_parenthesis(text: str, start: int, end: int, mention: Mention) -> None:
     inner = text[start:end].strip()
     # Right after a name, "(S)", "(KD)" or "(MP)" is a party (in Swedish programmes "MP" is
-    # Miljöpartiet, not Member of Parliament).
-    if is_party_tag(inner):
+    # Miljöpartiet, not Member of Parliament), and so is "(s)" or "(fp)" as older programmes write it.
+    if is_party_tag(inner) or (inner.islower() and party_tag_form(inner) is not None):
         offset = text.index(inner, start, end)
         mention.party = (offset, offset + len(inner))
         return

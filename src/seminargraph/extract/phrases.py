@@ -75,6 +75,7 @@ _POSSESSIVES = frozenset({"vår", "vårt", "våra", "er", "ert", "era", "our", "
 _ARTICLES = frozenset({"den", "det", "de", "en", "ett", "the", "a", "an"})
 MAX_ORGANISATION_WORDS = 8
 _PARTIES = frozenset({"S", "M", "C", "L", "V", "KD", "MP", "SD", "Fi"})
+_LEADING_PARTY = re.compile(r"\s*\(([A-Za-zÅÄÖåäö]{1,3})\)[\s,]*")
 _TRAILING_ROLE = re.compile(r"\s*\(([^()]{2,30})\)\s*$")
 _ORG_SUFFIXES = ("kommun", "stad", "region", "län", "landsting", "församling")
 
@@ -118,6 +119,13 @@ _FORMER_POST = re.compile(
 )
 
 
+def opens_with_former_post(piece: str) -> bool:
+    """Say whether ``piece`` is a former post ("tidigare miljöminister", "fd vd på X"), which says
+    who the person was and gives them no title."""
+    former = _FORMER_POST.search(piece.strip())
+    return former is not None and former.start() == 0
+
+
 _INNER_PARTY = re.compile(r"\s+(?:för\s+)?\(([A-Za-zÅÄÖåäö]{1,2})\)(?=\s+\S)")
 _TRAILING_PARTY = re.compile(r"\s*\(([A-Za-zÅÄÖåäö!]{1,3})\)\s*$")
 
@@ -126,12 +134,24 @@ def parse_attribute(text: str, start: int, end: int) -> Attribute:
     """Read the segment ``text[start:end]`` that follows a person's name."""
     attribute = Attribute()
     piece = text[start:end]
-    if is_party_tag(piece.strip("() ")) and ("(" in piece or piece.strip() in _PARTIES):
-        # "(S)", or a bare "S" or "KD"; a bare "SLU" is an organisation.
-        inner = piece.strip("() ")
+    inner = piece.strip("() ")
+    bracketed = "(" in piece and party_tag_form(inner) is not None
+    if (is_party_tag(inner) and ("(" in piece or piece.strip() in _PARTIES)) or (
+        bracketed and inner.islower()
+    ):
+        # "(S)", "(s)" as older programmes write it, or a bare "S" or "KD"; a bare "SLU" is an
+        # organisation.
         at = text.index(inner, start, end)
         attribute.party = (at, at + len(inner))
         return attribute
+    leading = _LEADING_PARTY.match(piece)
+    if leading is not None and party_tag_form(leading.group(1)) is not None:
+        # "(c), jordbruksminister": the party tag, then the title.
+        attribute.party = (start + leading.start(1), start + leading.end(1))
+        start += leading.end()
+        piece = text[start:end]
+        if not piece.strip():
+            return attribute
     if _FORMER.match(piece.strip()):
         return attribute  # "tidigare på Sveriges Radio": a former employer, not the organisation
     now = _NOW.search(piece)
