@@ -1495,6 +1495,13 @@ SET_LMN: dict[str, tuple[str, set[Row]]] = {
         "Diskussionsledare är Per Berg från Sveriges Byggare.",
         {("Per Berg", (), "Sveriges Byggare", "moderator")},
     ),
+    "the hosts after a title in the definite plural, which both share": (
+        "Programledarna Eva Lind och Per Berg kommenterar kort dagens nyheter.",
+        {
+            ("Eva Lind", ("Programledarna",), None, "moderator"),
+            ("Per Berg", ("Programledarna",), None, "moderator"),
+        },
+    ),
     "who shares their thoughts tells": (
         "Nordkrafts verksamhetschef Eva Lind och Idrottsförbundet delar sina tankar kring badhus.",
         {("Eva Lind", ("verksamhetschef",), "Nordkraft", "speaker")},
@@ -1532,3 +1539,15 @@ def test_a_lowercase_party_tag_and_a_former_post_in_the_people_a_sentence_opens_
         ("Lena Berg", (), None, "panelist"),
     }
     assert (people["Eva Lind"].party, people["Lena Berg"].party) == ("C", "S")
+
+
+def test_a_last_line_whose_people_come_before_the_cue_is_no_heading() -> None:
+    result = extract_text(
+        "Vad hände i talet?\n\nEn analys av dagens tal.\n\n"
+        "Programledarna Eva Lind och Per Berg kommenterar kort dagens nyheter\n"
+    )
+    assert [event.title for event in result.events] == ["Vad hände i talet?"]
+    assert {(p.name, p.role) for p in result.participants} == {
+        ("Eva Lind", "moderator"),
+        ("Per Berg", "moderator"),
+    }

@@ -10,6 +10,7 @@ from __future__ import annotations
 
 import re
 from dataclasses import dataclass, field
+from itertools import pairwise
 
 from .labels import match_label
 from .namemodel import written_as_person
@@ -244,7 +245,25 @@ def read_entries(
             break
     if organisations == "any":
         mentions = [m for mention in mentions for m in _as_organisations(mention)]
+    _share_plural_titles(text, mentions)
     return mentions
+
+
+def _share_plural_titles(text: str, mentions: list[Mention]) -> None:
+    """A title in the definite plural before the first of two names joined by "och" is the
+    second's too: "Programledarna Lotta Edling och Kristina Alvendal", "ekonomerna A och B"."""
+    for first, second in pairwise(mentions):
+        if first.kind != "person" or second.kind != "person" or second.titles or len(first.titles) != 1:
+            continue
+        (title,) = first.titles
+        words = text[title[0] : title[1]].split()
+        if (
+            title[1] <= first.name[0]
+            and len(words) == 1
+            and words[0].casefold().endswith(("arna", "erna", "orna"))
+            and text[first.name[1] : second.name[0]].strip().casefold() in ("och", "and", "&")
+        ):
+            second.titles.append(title)
 
 
 def _runs_on(text: str, person: Mention, end: int) -> bool:

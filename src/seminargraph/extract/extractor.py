@@ -18,7 +18,7 @@ from .language import choose_language
 from .layout import Layout, lay_out
 from .model import Evidence, ExtractedEvent, ExtractionResult, Nesting, Participant
 from .names import names_on_line
-from .roles import ORGANISER
+from .roles import MODERATOR, ORGANISER, PANELIST, SPEAKER
 from .sections import Section, find_part_of, split_sections
 from .tokens import is_organisation_word, party_tag_form, tokenize
 
@@ -272,6 +272,10 @@ def _detail(participant: Participant) -> int:
     )
 
 
+#: Titles that say the person hosts the event: read as its moderator unless a label says otherwise.
+_HOSTS = frozenset({"programledare", "programledaren", "programledarna", "konferencier", "konferenciern"})
+
+
 def _participant(text: str, item: Found) -> Participant:
     mention = item.mention
     name = text[mention.name[0] : mention.name[1]]
@@ -356,10 +360,14 @@ def _participant(text: str, item: Found) -> Participant:
     if mention.party is not None:
         spans["party"] = (mention.party,)
     quote = item.quote
+    role = item.role
+    if role in (PANELIST, SPEAKER) and item.how != "label" and any(t.casefold() in _HOSTS for t in titles):
+        # "Programledarna Lotta Edling och Kristina Alvendal kommenterar …": the hosts lead it.
+        role = MODERATOR
     return Participant(
         kind=mention.kind,
         name=name,
-        role=item.role,
+        role=role,
         evidence=Evidence(text[quote[0] : quote[1]], quote[0], quote[1], min(confidence, 0.98), item.more),
         job_title=phrase,
         job_titles=titles,

@@ -5,7 +5,7 @@ from __future__ import annotations
 import re
 from dataclasses import dataclass, field, replace
 
-from .cues import find_cues
+from .cues import EITHER, POST, PRE, find_cues
 from .entries import begins_with_person, is_bare_name, looks_like_entry
 from .labels import is_field_word
 from .layout import Layout, Line, heading_title, is_meta_line, looks_like_heading, sentences
@@ -141,14 +141,21 @@ def split_sections(layout: Layout) -> list[Section]:
 
 
 def _says_who_takes_part(text: str, line: Line) -> bool:
-    """A line below the page's first that names a person right after a cue ("Samtalet leds av
-    moderator Ellinor Persson", "Moderator är Claes-Johan Larsson"): a sentence with its full stop
-    left out, not a heading."""
+    """A line below the page's first that names a person right beside a cue that faces them
+    ("Samtalet leds av moderator Ellinor Persson", "Moderator är Claes-Johan Larsson", "… och
+    Kristina Alvendal kommenterar …"): a sentence with its full stop left out, not a heading."""
     names = names_in(text, line.start, line.end)
-    return any(
-        cue.cue.person_role is not None and any(0 <= seen.start - cue.end <= _CUE_REACH for seen in names)
-        for cue in find_cues(line.text, line.start)
-    )
+    for cue in find_cues(line.text, line.start):
+        if cue.cue.person_role is None:
+            continue
+        after = cue.cue.direction in (POST, EITHER)
+        before = cue.cue.direction in (PRE, EITHER)
+        for seen in names:
+            if (after and 0 <= seen.start - cue.end <= _CUE_REACH) or (
+                before and 0 <= cue.start - seen.end <= _CUE_REACH
+            ):
+                return True
+    return False
 
 
 _CUE_REACH = 12  # characters between the cue and the name: "leds av moderator"
