@@ -66,6 +66,7 @@ ROW_SETS = {
     "almedalen-heldout-l": ROOT / "tests/data/extract/almedalen/heldout-l.rows.yaml",
     "almedalen-heldout-m": ROOT / "tests/data/extract/almedalen/heldout-m.rows.yaml",
     "almedalen-heldout-n": ROOT / "tests/data/extract/almedalen/heldout-n.rows.yaml",
+    "almedalen-heldout-o": ROOT / "tests/data/extract/almedalen/heldout-o.rows.yaml",
 }
 TITLES["almedalen-dev"] = "Almedalen development set (real programme rows; tuned on)"
 TITLES["almedalen-heldout"] = "Almedalen held-out set (real programme rows; not tuned on)"
@@ -109,6 +110,10 @@ TITLES["almedalen-heldout-m"] = (
 TITLES["almedalen-heldout-n"] = (
     "Almedalen held-out set N (real programme rows; annotated in session 23 while the rules were written, "
     "first run after them)"
+)
+TITLES["almedalen-heldout-o"] = (
+    "Almedalen held-out set O (real programme rows; annotated in session 23 while the rules were written, "
+    "first run at its end)"
 )
 DOCS = ROOT / "docs/extraction.md"
 START, END = "<!-- extract-eval:start -->", "<!-- extract-eval:end -->"
