@@ -187,8 +187,10 @@ CUES: tuple[Cue, ...] = (
         SPEAKER,
         None,
         PRE,
-        r"\b(?:intervjuas|intervjuades|utfrågas|utfrågades|(?:(?:is|was|will\s+be)\s+)?interviewed)\s+(?:av|by)\b",
-        r"\b(?:intervjuas|intervjuades|utfrågas|utfrågades|is interviewed|will be interviewed)\b",
+        r"\b(?:intervjuas|intervjuades|utfrågas|utfrågades|frågas\s+ut|frågades\s+ut|"
+        r"(?:(?:is|was|will\s+be)\s+)?interviewed)\s+(?:av|by)\b",
+        r"\b(?:intervjuas|intervjuades|utfrågas|utfrågades|frågas\s+ut|frågades\s+ut|is interviewed|"
+        r"will be interviewed)\b",
     ),
     # "… som intervjuas av X", "Utfrågningen hålls av X", "Programledare är X"
     _cue(
@@ -196,7 +198,8 @@ CUES: tuple[Cue, ...] = (
         None,
         POST,
         # the same span as the cue of the one interviewed, so that both are kept
-        r"\b(?:intervjuas|intervjuades|utfrågas|utfrågades|(?:(?:is|was|will\s+be)\s+)?interviewed)\s+(?:av|by)\b",
+        r"\b(?:intervjuas|intervjuades|utfrågas|utfrågades|frågas\s+ut|frågades\s+ut|"
+        r"(?:(?:is|was|will\s+be)\s+)?interviewed)\s+(?:av|by)\b",
         r"\butfrågningen\s+(?:hålls|leds|görs)\s+av\b",
         # "Värdar för seminariet är X ordförande Y och Z vice vd Y"
         r"\b(?:programledare|konferencier|värd|värdar|host|hosts)"
@@ -243,6 +246,8 @@ CUES: tuple[Cue, ...] = (
         None,
         POST,
         r"\b(?:ett\s+|i\s+)?samtal\s+(?:mellan|med)\b",
+        # "Samtal om utsatthet och attityder mellan A, B och C": what it is about, then who talks
+        r"\b(?:ett\s+)?samtal\s+om\s+(?:[a-zåäö-]+\s+){1,6}?mellan\b(?=\s+(?:[a-zåäö-]+\s+){0,3}(?-i:[A-ZÅÄÖ]))",
         r"\b(?:samtalet|panelsamtalet|debatten|diskussionen|dialogen)\s+(?:mellan|med)\b",
         # "Tillsammans med Henrik Axell från Kinnarps … får vi …", "bjuder vi in Nora Bavey, …,
         # till samtal"
@@ -368,6 +373,14 @@ CUES: tuple[Cue, ...] = (
         r"erfarenhet|perspektiv|kunskaper|kunskap|insikter|berättelse|historia)\b",
         r"\b(?:share|shares|shared|will\s+share)\s+(?:their|his|her|its)\s+(?:thoughts|experiences?|"
         r"insights|perspectives?|stor(?:y|ies)|knowledge)\b",
+    ),
+    # "… samt intervju med Nooshi Dadgostar", "Dagens gäst är X": who is interviewed or the guest.
+    _cue(
+        SPEAKER,
+        None,
+        POST,
+        r"\b(?:en\s+)?(?:intervju|utfrågning)\s+med\b(?=\s+(?:[a-zåäö]+\s+){0,3}(?-i:[A-ZÅÄÖ]))",
+        r"\b(?:dagens|kvällens|veckans|morgonens|seminariets|programmets)\s+(?:gäst|huvudgäst)\s+(?:är|var|blir)\b",
     ),
     # "Under seminariet ger Katarina Tingström konkreta råd", "Därefter gav regionrådet X en
     # bakgrund": the verb second, the speaker after it and what is given after the speaker.

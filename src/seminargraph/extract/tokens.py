@@ -228,6 +228,7 @@ def _title_word(word: str, capitalised_swedish: bool) -> bool:
     # Plurals: "programledarna", "forskarna" (-are), "journalisterna", "skribenter".
     return (
         (low.endswith("n") and titles.matches(low[:-1]))
+        or (low.endswith("mannen") and titles.matches(low[:-3]))  # "ombudsmannen", "talesmannen"
         or (low.endswith("en") and titles.matches(low[:-2]))
         or (low.endswith("rådet") and titles.matches(low[:-2]))
         or (low.endswith("et") and titles.matches_whole(low[:-2]))  # "språkröret"
