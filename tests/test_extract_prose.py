@@ -1534,6 +1534,15 @@ SET_L_TO_O: dict[str, tuple[str, set[Row]]] = {
             ("Anna Ek", ("författaren",), None, "panelist"),
         },
     ),
+    "a sentence that is only a list of people, after the item's question": (
+        "16.30-17.00 Kan politiken lösa miljöfrågan? Miljöminister Eva Lind, Per Berg, talesperson "
+        "Nordpartiet, Anna Ek, fotograf.",
+        {
+            ("Eva Lind", ("Miljöminister",), None, "panelist"),
+            ("Per Berg", ("talesperson",), "Nordpartiet", "panelist"),
+            ("Anna Ek", ("fotograf",), None, "panelist"),
+        },
+    ),
     "who shares their thoughts tells": (
         "Nordkrafts verksamhetschef Eva Lind och Idrottsförbundet delar sina tankar kring badhus.",
         {("Eva Lind", ("verksamhetschef",), "Nordkraft", "speaker")},
@@ -1583,3 +1592,18 @@ def test_a_last_line_whose_people_come_before_the_cue_is_no_heading() -> None:
         ("Eva Lind", "moderator"),
         ("Per Berg", "moderator"),
     }
+
+
+def test_an_organisation_in_the_definite_form_is_no_surname() -> None:
+    # "Per Berg Naturvårdsföreningen": the organisation after the name, with no comma between.
+    result = page("Medverkande: Eva Lind, talesperson Nordpartiet, Per Berg Naturvårdsföreningen.")
+    assert rows(result) == {
+        ("Eva Lind", ("talesperson",), "Nordpartiet", "panelist"),
+        ("Per Berg", (), "Naturvårdsföreningen", "panelist"),
+    }
+
+
+def test_a_list_of_people_in_a_sentence_with_a_verb_is_not_read_as_the_programme() -> None:
+    # Only a sentence with nothing but the list is the programme's people.
+    result = page("Boken skrevs av Eva Lind, journalist, och Per Berg, fotograf.")
+    assert not [p for p in result.participants if p.kind == "person"]

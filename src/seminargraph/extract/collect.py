@@ -210,17 +210,27 @@ def _last_pass(text: str, lines: list[Line], found: list[Found], names: _Names) 
         for s_start, s_end in sentences(text[line.start : line.end], line.start):
             sentence = (s_start, s_end)
             inside = [seen for seen in seen_here if s_start <= seen.start and seen.end <= s_end]
-            if (
-                not inside
-                or _NOT_TAKING_PART.search(text, s_start, s_end)
-                or _NEGATION.search(text, s_start, s_end)
-            ):
-                continue
-            tokens = tokenize(text[s_start:s_end], s_start)
-            here: list[Found] = []
             # (The pattern opens with "^", which matches only at the start of the string it is given.)
             bullet = _BULLET.match(text[s_start:s_end])
             lead = s_start + (bullet.end() if bullet else 0)
+            # A sentence that is only a list of people has no word the filters below look for
+            # but in a title ("Mattias Klum, fotograf").
+            listed_people = _list_sentence(text, lead, s_end, inside, taken, covered) if inside else []
+            filtered = (
+                not inside
+                or _NOT_TAKING_PART.search(text, s_start, s_end) is not None
+                or _NEGATION.search(text, s_start, s_end) is not None
+            )
+            if listed_people and (filtered or s_start > line.start):
+                # (A line that opens with the list is read below, names in a row sharing the
+                # reading after the last; the list is the fallback.)
+                extra.extend(Found(m, PANELIST, sentence, (), "line") for m in listed_people)
+                taken.update(text[m.name[0] : m.name[1]] for m in listed_people)
+                continue
+            if filtered:
+                continue
+            tokens = tokenize(text[s_start:s_end], s_start)
+            here: list[Found] = []
             for seen in inside:
                 name = text[seen.start : seen.end]
                 if name in taken or any(a <= seen.start < b for a, b in covered):
@@ -272,11 +282,42 @@ def _last_pass(text: str, lines: list[Line], found: list[Found], names: _Names) 
                         person = replace(mention, name=name_span, titles=titles, known_name=one.known)
                     here.append(Found(person, "", quote, (), how))
                     taken.add(text[one.start : one.end])
+            if not here and listed_people:
+                here = [Found(m, "", sentence, (), "line") for m in listed_people]
+                taken.update(text[m.name[0] : m.name[1]] for m in listed_people)
             if here:
                 several = len(here) > 1 or _PANEL_ITEM.search(text, s_start, s_end) is not None
                 role = PANELIST if several or _panel_above(lines, line) else SPEAKER
                 extra.extend(replace(item, role=item.mention.role or role) for item in here)
     return extra
+
+
+def _list_sentence(
+    text: str, start: int, end: int, inside: list[NameSeen], taken: set[str], covered: list[Span]
+) -> list[Mention]:
+    """The people of a sentence that is nothing but a list of them with their titles and
+    organisations ("Miljöminister Eva Lind, Per Berg, talesperson Nordpartiet, Anna Ek, fotograf."),
+    two at least, each with a known given name, one at least with a title or organisation; else
+    nothing. No verb, no other word: the list is the programme's people."""
+    known = {(seen.start, seen.end) for seen in inside if seen.known}
+    if len(known) < 2:
+        return []
+    stop = end - (len(text[start:end]) - len(text[start:end].rstrip(" .;")))
+    mentions = read_entries(text, start, stop, organisations="none")
+    if len(mentions) < 2 or any(m.kind != "person" or not m.known_name for m in mentions):
+        return []
+    if not known <= {m.name for m in mentions}:
+        return []  # a name the list does not read
+    first = mentions[0]
+    opening = min([first.name[0], *(a for a, _ in first.titles)])
+    if text[start:opening].strip() or text[max(_mention_end(m) for m in mentions) : stop].strip(" ,)"):
+        return []
+    if not any(m.titles or m.organisation or m.party for m in mentions):
+        return []
+    names = [text[a:b] for a, b in (m.name for m in mentions)]
+    if any(n in taken for n in names) or any(a <= m.name[0] < b for m in mentions for a, b in covered):
+        return []
+    return mentions
 
 
 _MEET = re.compile(r"möt|träffa|meet", re.IGNORECASE)

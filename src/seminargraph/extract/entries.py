@@ -20,6 +20,7 @@ from .roles import MODERATOR, PARTICIPANT
 from .tokens import (
     Token,
     is_capitalised,
+    is_definite_body,
     is_english_title,
     is_first_name,
     is_honorific,
@@ -638,7 +639,10 @@ def _title_or_acronym(after: list[Token], known: bool = True) -> bool:
     title = is_english_title(first) or is_title_word(first)
     # "Patrik Rossi Managing Director": a capitalised modifier, then the title's head
     two_words = len(after) > 1 and after[1].text[:1].isupper() and is_title_word(after[1])
-    return acronym or (known and (title or two_words) and not is_organisation_word(first))
+    # "Svante Axelsson Naturskyddsföreningen": after a known given name, an organisation's word
+    # in the definite form is the organisation.
+    body = known and is_definite_body(first)
+    return acronym or body or (known and (title or two_words) and not is_organisation_word(first))
 
 
 def _joined_name(tokens: list[Token], i: int) -> bool:
@@ -843,7 +847,7 @@ def _read_rest(text: str, start: int, end: int, mention: Mention) -> None:
         tokens
         and tokens[0].start - start <= 1
         and (tokens[0].text.islower() or _title_or_acronym(tokens))
-        and (is_title_word(tokens[0]) or tokens[0].text.isupper())
+        and (is_title_word(tokens[0]) or tokens[0].text.isupper() or is_definite_body(tokens[0]))
         and not mention.titles
         and mention.organisation is None
     ):
@@ -856,7 +860,7 @@ def _read_rest(text: str, start: int, end: int, mention: Mention) -> None:
         heads = 0
         while heads < len(rest) and rest[heads].text[:1].isupper() and is_english_title(rest[heads]):
             heads += 1
-        if tokens[0].text.isupper() and not is_title_word(tokens[0]):
+        if (tokens[0].text.isupper() or is_definite_body(tokens[0])) and not is_title_word(tokens[0]):
             extent = organisation_extent(rest, 0)
             if extent is not None:
                 mention.organisation = (rest[0].start, rest[extent - 1].end)

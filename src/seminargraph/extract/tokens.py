@@ -176,9 +176,37 @@ def _name_word(word: str, first: bool) -> bool:
         return False
     if first:
         return not (is_common(token) or is_organisation_word(token) or is_title_word(token))
-    # Surnames may end like organisations ("Bergstad", "Hamn"): only whole words stop a name.
-    whole = organisation_words().matches_whole(token.text)
+    # Surnames may end like organisations ("Bergstad", "Hamn"): only whole words stop a name, and
+    # an organisation's word in the definite form ("Naturskyddsföreningen").
+    whole = organisation_words().matches_whole(token.text) or token.lower.endswith(_DEFINITE_BODIES)
     return not (is_common(token) or whole or english_titles().matches(token.lower))
+
+
+def is_definite_body(token: Token) -> bool:
+    """A capitalised organisation's word in the definite form ("Naturskyddsföreningen",
+    "Socialstyrelsen"), which no surname ends like."""
+    return token.text[:1].isupper() and token.lower.endswith(_DEFINITE_BODIES)
+
+
+#: The ends of organisations' names in the definite form, which no surname has.
+_DEFINITE_BODIES = (
+    "föreningen",
+    "förbundet",
+    "institutet",
+    "verket",
+    "myndigheten",
+    "kommunen",
+    "regionen",
+    "universitetet",
+    "högskolan",
+    "akademien",
+    "nämnden",
+    "styrelsen",
+    "centret",
+    "centrumet",
+    "sällskapet",
+    "rörelsen",
+)
 
 
 def is_common(token: Token) -> bool:
