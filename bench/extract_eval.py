@@ -67,6 +67,7 @@ ROW_SETS = {
     "almedalen-heldout-m": ROOT / "tests/data/extract/almedalen/heldout-m.rows.yaml",
     "almedalen-heldout-n": ROOT / "tests/data/extract/almedalen/heldout-n.rows.yaml",
     "almedalen-heldout-o": ROOT / "tests/data/extract/almedalen/heldout-o.rows.yaml",
+    "almedalen-heldout-p": ROOT / "tests/data/extract/almedalen/heldout-p.rows.yaml",
 }
 TITLES["almedalen-dev"] = "Almedalen development set (real programme rows; tuned on)"
 TITLES["almedalen-heldout"] = "Almedalen held-out set (real programme rows; not tuned on)"
@@ -114,6 +115,10 @@ TITLES["almedalen-heldout-n"] = (
 TITLES["almedalen-heldout-o"] = (
     "Almedalen held-out set O (real programme rows; annotated in session 23 while the rules were written, "
     "first run at its end)"
+)
+TITLES["almedalen-heldout-p"] = (
+    "Almedalen held-out set P (real programme rows; annotated in session 23 while the rules were written, "
+    "first run after all of them)"
 )
 DOCS = ROOT / "docs/extraction.md"
 START, END = "<!-- extract-eval:start -->", "<!-- extract-eval:end -->"
