@@ -1543,6 +1543,10 @@ SET_L_TO_O: dict[str, tuple[str, set[Row]]] = {
             ("Anna Ek", ("fotograf",), None, "panelist"),
         },
     ),
+    "a title and a name, then what the person speaks about, with no verb": (
+        "Chefekonom Eva Lind om de ekonomiska förutsättningarna som möter regeringen.",
+        {("Eva Lind", ("Chefekonom",), None, "speaker")},
+    ),
     "who shares their thoughts tells": (
         "Nordkrafts verksamhetschef Eva Lind och Idrottsförbundet delar sina tankar kring badhus.",
         {("Eva Lind", ("verksamhetschef",), "Nordkraft", "speaker")},
@@ -1606,4 +1610,9 @@ def test_an_organisation_in_the_definite_form_is_no_surname() -> None:
 def test_a_list_of_people_in_a_sentence_with_a_verb_is_not_read_as_the_programme() -> None:
     # Only a sentence with nothing but the list is the programme's people.
     result = page("Boken skrevs av Eva Lind, journalist, och Per Berg, fotograf.")
+    assert not [p for p in result.participants if p.kind == "person"]
+
+
+def test_a_book_about_a_person_is_no_headline_of_who_speaks() -> None:
+    result = page("Boken om Astrid Lindgren berättar om hennes liv.")
     assert not [p for p in result.participants if p.kind == "person"]

@@ -974,9 +974,12 @@ def _subjects(
         # "Gunilla Hallonsten has extensive experience from …": what they bring to the stage
         # ("has" and "har" are otherwise no verb here: the perfect tells of the past).
         experienced = verb.lower in ("has", "har") and _EXPERIENCE.match(text, verb.end) is not None
-        if verb.lower in _SUBJECT_STOP and not experienced:
+        # "Chefekonom Annika Winsth om de ekonomiska förutsättningarna": the people, then what
+        # they speak about, with no verb (a programme's headline style).
+        about = verb.lower == "om" and tried == 0 and verb.start == _next_after(text, inside, verb)
+        if verb.lower in _SUBJECT_STOP and not (experienced or about):
             continue
-        if is_title_word(verb) or not (_PRESENT_VERB.fullmatch(verb.lower) or experienced):
+        if not about and (is_title_word(verb) or not (_PRESENT_VERB.fullmatch(verb.lower) or experienced)):
             continue
         if text[verb.end : verb.end + 1] == ")" or verb.lower in _SAYING:
             return []
@@ -1000,7 +1003,7 @@ def _subjects(
         covered = _covered(here)
         if any(span is not None and span[0] <= m.name[0] < span[1] for m in mentions for span in covered):
             return []
-        role = PANELIST if len(mentions) > 1 or verb.lower in _DISCUSSING else SPEAKER
+        role = SPEAKER if about else PANELIST if len(mentions) > 1 or verb.lower in _DISCUSSING else SPEAKER
         # "…, Thorbjörn Larsson och Peter Daneryd modererar": a verb that is a cue gives its role.
         at_verb = [
             m.cue.person_role
@@ -1075,6 +1078,16 @@ def _plural_title(token: Token) -> bool:
     return any(
         len(stem) > 3 and is_title_word(Token(stem, token.start, token.start + len(stem))) for stem in stems
     )
+
+
+def _next_after(text: str, inside: list[NameSeen], verb: Token) -> int:
+    """Where the word after the last name before ``verb`` begins: "om" right after a name (or
+    its title or organisation, read with the name) is "what they speak about"."""
+    before = [seen for seen in inside if seen.end <= verb.start]
+    if not before:
+        return -1
+    gap = text[before[-1].end : verb.start]
+    return verb.start if not gap.strip(" ,") or gap.strip() == ")" else -1
 
 
 _BEING = frozenset({"är", "is"})
