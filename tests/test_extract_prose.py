@@ -1616,3 +1616,10 @@ def test_a_list_of_people_in_a_sentence_with_a_verb_is_not_read_as_the_programme
 def test_a_book_about_a_person_is_no_headline_of_who_speaks() -> None:
     result = page("Boken om Astrid Lindgren berättar om hennes liv.")
     assert not [p for p in result.participants if p.kind == "person"]
+
+
+def test_a_negation_inside_a_quotation_does_not_negate_the_sentence() -> None:
+    result = page("Eva Lind varnar för att se det som ett vaccin – ”inte ens mot krigshets”.")
+    assert rows(result) == {("Eva Lind", (), None, "speaker")}
+    # A sentence negated outside its quotation still gives nobody.
+    assert not page("Eva Lind varnar inte för ”framtidens skola”.").participants

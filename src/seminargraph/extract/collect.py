@@ -935,7 +935,7 @@ def _subjects(
     """
     s_start, s_end = sentence
     inside = [seen for seen in names.within(s_start, s_end) if seen.end <= s_end]
-    if not inside or not inside[0].known or _NEGATION.search(text, s_start, s_end) is not None:
+    if not inside or not inside[0].known or _negated(text, s_start, s_end):
         return []
     tokens = tokenize(text[s_start:s_end], s_start)
     first = next((k for k, t in enumerate(tokens) if t.start == inside[0].start), -1)
@@ -1078,6 +1078,15 @@ def _plural_title(token: Token) -> bool:
     return any(
         len(stem) > 3 and is_title_word(Token(stem, token.start, token.start + len(stem))) for stem in stems
     )
+
+
+def _negated(text: str, start: int, end: int) -> bool:
+    """Say whether a sentence is negated outside its quotations ("X varnar för … – ”inte ens
+    …”" is not)."""
+    return _NEGATION.search(_QUOTATION.sub(" ", text[start:end])) is not None
+
+
+_QUOTATION = re.compile(r"[”\"“][^”\"“]*[”\"“]")
 
 
 def _next_after(text: str, inside: list[NameSeen], verb: Token) -> int:
