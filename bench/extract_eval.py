@@ -68,6 +68,7 @@ ROW_SETS = {
     "almedalen-heldout-n": ROOT / "tests/data/extract/almedalen/heldout-n.rows.yaml",
     "almedalen-heldout-o": ROOT / "tests/data/extract/almedalen/heldout-o.rows.yaml",
     "almedalen-heldout-p": ROOT / "tests/data/extract/almedalen/heldout-p.rows.yaml",
+    "almedalen-heldout-q": ROOT / "tests/data/extract/almedalen/heldout-q.rows.yaml",
 }
 TITLES["almedalen-dev"] = "Almedalen development set (real programme rows; tuned on)"
 TITLES["almedalen-heldout"] = "Almedalen held-out set (real programme rows; not tuned on)"
@@ -119,6 +120,10 @@ TITLES["almedalen-heldout-o"] = (
 TITLES["almedalen-heldout-p"] = (
     "Almedalen held-out set P (real programme rows; annotated in session 23 while the rules were written, "
     "first run after all of them)"
+)
+TITLES["almedalen-heldout-q"] = (
+    "Almedalen held-out set Q (real programme rows; annotated in session 23 while the rules were written, "
+    "first run at the session's end)"
 )
 DOCS = ROOT / "docs/extraction.md"
 START, END = "<!-- extract-eval:start -->", "<!-- extract-eval:end -->"
