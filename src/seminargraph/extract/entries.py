@@ -14,7 +14,7 @@ from itertools import pairwise
 
 from .labels import match_label
 from .namemodel import written_as_person
-from .names import names_in
+from .names import named_without_s, names_in
 from .phrases import Attribute, organisation_extent, parse_attribute, qualifies
 from .roles import MODERATOR, PARTICIPANT
 from .tokens import (
@@ -591,6 +591,13 @@ def _person(text: str, start: int, end: int) -> Mention | None:
         last.endswith("s") and len(after) == 2 and after[0].text.islower() and is_name_word(after[1])
     ):
         return None  # "Arlie Hochschild's essay", "Astrid Lindgrens barnbarn Olof": a genitive
+    if (
+        last.endswith("s")
+        and after
+        and after[0].text.islower()
+        and named_without_s(text, name_tokens[0].start, name_tokens[-1].end)
+    ):
+        return None  # "Elisabeth Ohlson Wallins fotografier", the page naming "Elisabeth Ohlson Wallin"
     if not known and _joined_name(tokens, name_at + length):
         return None  # "Sveriges Kommuner och Regioner": one name joined by "och"
     genitive = name_tokens[0].text.endswith("s") and any(
@@ -719,7 +726,25 @@ def _english_complement(words: list[Token]) -> int | None:
 
 
 _NOT_IN_TITLES = frozenset(
-    {"med", "om", "av", "till", "with", "by", "about", "och", "and", "som", "att", "en", "ett", "the", "a"}
+    {
+        "med",
+        "om",
+        "av",
+        "till",
+        "hos",
+        "åt",
+        "with",
+        "by",
+        "about",
+        "och",
+        "and",
+        "som",
+        "att",
+        "en",
+        "ett",
+        "the",
+        "a",
+    }
 )
 
 

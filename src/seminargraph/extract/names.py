@@ -68,9 +68,31 @@ def names_in(text: str, start: int, end: int, *, known_only: bool = True) -> lis
         )
         # A given name the lexicon lacks: the name model reads the whole name's letters.
         known = is_first_name(given) or written_as_person(" ".join(t.text for t in words))
+        if not genitive and last.endswith("s") and after is not None and after.text.islower():
+            # "Elisabeth Ohlson Wallins uttrycksfulla fotografier": the page names her without
+            # the "s" too, so this is her name in the genitive.
+            genitive = named_without_s(text, words[0].start, words[-1].end)
         if (known or not known_only) and not runs_on and not genitive:
             found.append(NameSeen(words[0].start, words[-1].end, given.text, known))
         i += length
+    return found
+
+
+def named_without_s(text: str, start: int, end: int) -> bool:
+    """Say whether ``text`` also writes the name at ``start:end`` without its last "s"."""
+    stem = text[start : end - 1]
+    return any(
+        not (text[at + len(stem) : at + len(stem) + 1].isalpha())
+        for at in _occurrences(text, stem)
+        if at != start
+    )
+
+
+def _occurrences(text: str, word: str) -> list[int]:
+    found, at = [], text.find(word)
+    while at >= 0:
+        found.append(at)
+        at = text.find(word, at + 1)
     return found
 
 
