@@ -228,34 +228,31 @@ def parse_attribute(text: str, start: int, end: int) -> Attribute:
         and tokens[1].text.isupper()
         and is_title_word(tokens[1])
     )
-    if lead:
-        first, tokens = tokens[0], tokens[1:]
+    rest = tokens[lead:]
     if (
         not genitive
-        and len(tokens) > 1
+        and len(rest) > 1
         and (
-            tokens[0].text.isupper()
-            or _swedish_title(tokens[0])
+            rest[0].text.isupper()
+            or _swedish_title(rest[0])
             # "Professor Harvard Business School": an English title, then a name marked as an
             # organisation's
             or (
-                tokens[0].text[:1].isupper()
-                and english_titles().matches(tokens[0].lower)
-                and any(is_organisation_word(t) and is_capitalised(t) for t in tokens[1:])
+                rest[0].text[:1].isupper()
+                and english_titles().matches(rest[0].lower)
+                and any(is_organisation_word(t) and is_capitalised(t) for t in rest[1:])
             )
         )
-        and is_title_word(tokens[0])
-        and is_capitalised(tokens[1])
-        and not is_title_word(tokens[1])
+        and is_title_word(rest[0])
+        and is_capitalised(rest[1])
+        and not is_title_word(rest[1])
     ):
         # "VD NyföretagarCentrum Sverige", "CEO Ekbo AB": a title in capitals, then the organisation.
-        attribute.titles.append((first.start if lead else tokens[0].start, tokens[0].end))
-        extent = organisation_extent(tokens, 1)
+        attribute.titles.append((tokens[0].start, rest[0].end))
+        extent = organisation_extent(rest, 1)
         if extent is not None:
-            attribute.organisation = (tokens[1].start, tokens[extent - 1].end)
+            attribute.organisation = (rest[1].start, rest[extent - 1].end)
         return attribute
-    if lead:
-        tokens = [first, *tokens]
     split = _organisation_split(tokens)
     title_tokens = tokens
     if split is None and _lowercase_agency(tokens):
