@@ -41,7 +41,7 @@ from pathlib import Path
 
 import numpy as np
 
-from seminargraph.extract.namemodel import LONGEST, MODEL_FILE, SHORTEST, features
+from seminargraph.extract.namemodel import LONGEST, MODEL_FILE, SHORTEST, Model, features
 from seminargraph.extract.scoring import programme_rows
 
 ROOT = Path(__file__).resolve().parent.parent
@@ -165,17 +165,16 @@ def fit(examples: list[tuple[list[str], int]]) -> tuple[dict[str, float], float]
     return weights, round(float(bias), 4)
 
 
-def probability(weights: dict[str, float], bias: float, words: tuple[str, ...]) -> float:
-    z = bias + sum(weights.get(f, 0.0) for f in features(words))
-    return float(1.0 / (1.0 + np.exp(-np.clip(z, -30, 30))))
-
-
 def main() -> int:
     parser = argparse.ArgumentParser(
         description=__doc__, formatter_class=argparse.RawDescriptionHelpFormatter
     )
     parser.add_argument("--check", action="store_true", help="train and report; write nothing")
     args = parser.parse_args()
+    if not DATA.is_dir():
+        where = DATA.resolve()
+        print(f"train_name_model.py: no programme data at {where}; put almedalsdata there", file=sys.stderr)
+        return 2
     people, others = gather()
     rows = annotated_rows()
     seen = annotated_text(rows)
@@ -193,7 +192,8 @@ def main() -> int:
     train = [(features(tuple(n.split())), lab) for n, lab in sorted(examples.items()) if not held_out(n)]
     test = [(n, lab) for n, lab in sorted(examples.items()) if held_out(n)]
     weights, bias = fit(train)
-    scored = [(probability(weights, bias, tuple(n.split())), lab) for n, lab in test]
+    fitted = Model(weights, bias, threshold=1.0)
+    scored = [(fitted.probability(tuple(n.split())), lab) for n, lab in test]
     threshold = next(
         t
         for t in [round(0.5 + 0.01 * k, 2) for k in range(50)]

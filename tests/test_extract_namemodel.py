@@ -12,12 +12,14 @@ from pathlib import Path
 
 import pytest
 
+from seminargraph.errors import SourceError
 from seminargraph.extract import extract_text
 from seminargraph.extract.namemodel import (
     CUE_THRESHOLD,
     LONGEST,
     MODEL_FILE,
     SHORTEST,
+    load_model,
     model,
     probability,
     written_as_person,
@@ -122,3 +124,44 @@ def test_where_a_cue_names_people_a_less_sure_reading_of_the_letters_is_enough()
     assert makoa.role == "moderator"
     assert makoa.status == "ambiguous"
     assert any(f"probability {p:.2f}" in note for note in makoa.notes)
+
+
+@pytest.mark.parametrize(
+    ("text", "said"),
+    [
+        ('{"weights": {"f:<an": 1.0}, "bias": 0.1', "not JSON"),
+        ("[1, 2]", "not a JSON object"),
+        ('{"weights": {"f:<an": 1.0}, "threshold": 0.8}', "bias: missing or of the wrong type"),
+        ('{"weights": {"f:<an": "x"}, "bias": 0.1, "threshold": 0.8}', "weights: a weight is not a number"),
+        ('{"weights": {}, "bias": 0.1, "threshold": 0.8, "lowercase": "ny"}', "lowercase: not a list"),
+    ],
+)
+def test_a_damaged_model_file_is_an_error_that_names_the_file_and_says_to_train_again(
+    text: str, said: str
+) -> None:
+    with pytest.raises(SourceError) as caught:
+        load_model(text, "wordlists/name-model.json")
+    message = str(caught.value)
+    assert message.startswith("wordlists/name-model.json: ")
+    assert said in message
+    assert "bench/train_name_model.py" in message
+
+
+def test_the_shipped_model_file_reads_as_the_model_in_use() -> None:
+    source = resources.files("seminargraph.extract").joinpath("wordlists", MODEL_FILE)
+    read = load_model(source.read_text("utf-8"), "name-model.json")
+    assert read == model()
+
+
+def test_training_without_the_programme_data_says_so_in_one_line(tmp_path: Path) -> None:
+    import subprocess
+    import sys
+
+    script = Path(__file__).resolve().parent.parent / "bench/train_name_model.py"
+    copy = tmp_path / "repo/bench/train_name_model.py"
+    copy.parent.mkdir(parents=True)
+    copy.write_text(script.read_text("utf-8"), "utf-8")
+    done = subprocess.run([sys.executable, str(copy), "--check"], capture_output=True, text=True, timeout=120)
+    assert done.returncode == 2
+    assert done.stderr.strip().count("\n") == 0
+    assert "no programme data at" in done.stderr and "almedalsdata" in done.stderr

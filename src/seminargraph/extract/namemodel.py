@@ -23,6 +23,7 @@ from dataclasses import dataclass
 from functools import cache, lru_cache
 from importlib import resources
 
+from ..errors import SourceError
 from .tokens import is_first_name, is_initial, is_initials_name, tokenize
 
 MODEL_FILE = "name-model.json"
@@ -68,10 +69,30 @@ def model() -> Model | None:
     source = resources.files("seminargraph.extract").joinpath("wordlists", MODEL_FILE)
     if not source.is_file():
         return None
-    data = json.loads(source.read_text("utf-8"))
-    weights = {str(k): float(v) for k, v in data["weights"].items()}
-    lowercase = frozenset(str(word) for word in data.get("lowercase", ()))
-    return Model(weights, float(data["bias"]), float(data["threshold"]), lowercase)
+    return load_model(source.read_text("utf-8"), str(source))
+
+
+def load_model(text: str, where: str) -> Model:
+    """Read a model file's text (``where`` names the file in an error). Raises SourceError when
+    the text is not a model file, naming the field that is wrong."""
+    retrain = "train the model again with bench/train_name_model.py, or restore the file"
+    try:
+        data = json.loads(text)
+    except ValueError as error:
+        raise SourceError(f"the name model is not JSON ({error}); {retrain}", path=where) from None
+    if not isinstance(data, dict):
+        raise SourceError(f"the name model is not a JSON object; {retrain}", path=where)
+    for key, kind in (("weights", dict), ("bias", (int, float)), ("threshold", (int, float))):
+        if not isinstance(data.get(key), kind) or isinstance(data.get(key), bool):
+            raise SourceError(f"missing or of the wrong type; {retrain}", path=where, field=key)
+    try:
+        weights = {str(k): float(v) for k, v in data["weights"].items()}
+    except (TypeError, ValueError):
+        raise SourceError(f"a weight is not a number; {retrain}", path=where, field="weights") from None
+    lowercase = data.get("lowercase", [])
+    if not isinstance(lowercase, list) or not all(isinstance(word, str) for word in lowercase):
+        raise SourceError(f"not a list of words; {retrain}", path=where, field="lowercase")
+    return Model(weights, float(data["bias"]), float(data["threshold"]), frozenset(lowercase))
 
 
 @lru_cache(maxsize=65536)
