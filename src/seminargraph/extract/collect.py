@@ -221,17 +221,15 @@ def _last_pass(text: str, lines: list[Line], found: list[Found], names: _Names) 
                 or _NOT_TAKING_PART.search(text, s_start, s_end) is not None
                 or _NEGATION.search(text, s_start, s_end) is not None
             )
-            if listed_people and (filtered or s_start > line.start):
-                # (A line that opens with the list is read below, names in a row sharing the
-                # reading after the last; the list is the fallback.)
-                extra.extend(Found(m, PANELIST, sentence, (), "line") for m in listed_people)
-                taken.update(text[m.name[0] : m.name[1]] for m in listed_people)
-                continue
-            if filtered:
+            # A list in a sentence the filters take, or after the line's first sentence, is read
+            # as it is, its people panelists; a line that opens with the list is read below, names
+            # in a row sharing the reading after the last, and the list is the fallback.
+            preempt = bool(listed_people) and (filtered or s_start > line.start)
+            if filtered and not preempt:
                 continue
             tokens = tokenize(text[s_start:s_end], s_start)
             here: list[Found] = []
-            for seen in inside:
+            for seen in [] if preempt else inside:
                 name = text[seen.start : seen.end]
                 if name in taken or any(a <= seen.start < b for a, b in covered):
                     continue
@@ -288,7 +286,9 @@ def _last_pass(text: str, lines: list[Line], found: list[Found], names: _Names) 
             if here:
                 several = len(here) > 1 or _PANEL_ITEM.search(text, s_start, s_end) is not None
                 role = PANELIST if several or _panel_above(lines, line) else SPEAKER
-                extra.extend(replace(item, role=item.mention.role or role) for item in here)
+                extra.extend(
+                    replace(item, role=PANELIST if preempt else item.mention.role or role) for item in here
+                )
     return extra
 
 
@@ -302,7 +302,7 @@ def _list_sentence(
     known = {(seen.start, seen.end) for seen in inside if seen.known}
     if len(known) < 2:
         return []
-    stop = end - (len(text[start:end]) - len(text[start:end].rstrip(" .;")))
+    stop = start + len(text[start:end].rstrip(" .;"))
     mentions = read_entries(text, start, stop, organisations="none")
     if len(mentions) < 2 or any(m.kind != "person" or not m.known_name for m in mentions):
         return []
@@ -976,7 +976,7 @@ def _subjects(
         experienced = verb.lower in ("has", "har") and _EXPERIENCE.match(text, verb.end) is not None
         # "Chefekonom Annika Winsth om de ekonomiska förutsättningarna": the people, then what
         # they speak about, with no verb (a programme's headline style).
-        about = verb.lower == "om" and tried == 0 and verb.start == _next_after(text, inside, verb)
+        about = verb.lower == "om" and tried == 0 and _right_after_a_name(text, inside, verb)
         if verb.lower in _SUBJECT_STOP and not (experienced or about):
             continue
         if not about and (is_title_word(verb) or not (_PRESENT_VERB.fullmatch(verb.lower) or experienced)):
@@ -1089,14 +1089,14 @@ def _negated(text: str, start: int, end: int) -> bool:
 _QUOTATION = re.compile(r"[”\"“][^”\"“]*[”\"“]")
 
 
-def _next_after(text: str, inside: list[NameSeen], verb: Token) -> int:
-    """Where the word after the last name before ``verb`` begins: "om" right after a name (or
-    its title or organisation, read with the name) is "what they speak about"."""
+def _right_after_a_name(text: str, inside: list[NameSeen], verb: Token) -> bool:
+    """Say whether ``verb`` comes right after the last name before it (a comma or a closing
+    parenthesis between them at most): "om" there is "what they speak about"."""
     before = [seen for seen in inside if seen.end <= verb.start]
     if not before:
-        return -1
+        return False
     gap = text[before[-1].end : verb.start]
-    return verb.start if not gap.strip(" ,") or gap.strip() == ")" else -1
+    return not gap.strip(" ,") or gap.strip() == ")"
 
 
 _BEING = frozenset({"är", "is"})
