@@ -26,12 +26,12 @@ from .tokens import (
     is_honorific,
     is_initial,
     is_initials_name,
+    is_lowercase_party_tag,
     is_name_word,
     is_organisation_word,
     is_party_tag,
     is_title_word,
     name_length,
-    party_tag_form,
     role_word,
     tokenize,
 )
@@ -591,12 +591,7 @@ def _person(text: str, start: int, end: int) -> Mention | None:
         last.endswith("s") and len(after) == 2 and after[0].text.islower() and is_name_word(after[1])
     ):
         return None  # "Arlie Hochschild's essay", "Astrid Lindgrens barnbarn Olof": a genitive
-    if (
-        last.endswith("s")
-        and after
-        and after[0].text.islower()
-        and named_without_s(text, name_tokens[0].start, name_tokens[-1].end)
-    ):
+    if named_without_s(text, name_tokens[0].start, name_tokens[-1].end, after[0] if after else None):
         return None  # "Elisabeth Ohlson Wallins fotografier", the page naming "Elisabeth Ohlson Wallin"
     if not known and _joined_name(tokens, name_at + length):
         return None  # "Sveriges Kommuner och Regioner": one name joined by "och"
@@ -848,7 +843,7 @@ def _read_parenthesis(text: str, start: int, end: int, mention: Mention) -> None
     inner = text[start:end].strip()
     # Right after a name, "(S)", "(KD)" or "(MP)" is a party (in Swedish programmes "MP" is
     # Miljöpartiet, not Member of Parliament), and so is "(s)" or "(fp)" as older programmes write it.
-    if is_party_tag(inner) or (inner.islower() and party_tag_form(inner) is not None):
+    if is_party_tag(inner) or is_lowercase_party_tag(inner):
         offset = text.index(inner, start, end)
         mention.party = (offset, offset + len(inner))
         return

@@ -9,6 +9,7 @@ which of them take part; the others are reported as seen but not placed.
 
 from __future__ import annotations
 
+import re
 from dataclasses import dataclass
 from functools import lru_cache
 
@@ -68,32 +69,24 @@ def names_in(text: str, start: int, end: int, *, known_only: bool = True) -> lis
         )
         # A given name the lexicon lacks: the name model reads the whole name's letters.
         known = is_first_name(given) or written_as_person(" ".join(t.text for t in words))
-        if not genitive and last.endswith("s") and after is not None and after.text.islower():
-            # "Elisabeth Ohlson Wallins uttrycksfulla fotografier": the page names her without
-            # the "s" too, so this is her name in the genitive.
-            genitive = named_without_s(text, words[0].start, words[-1].end)
+        # "Elisabeth Ohlson Wallins uttrycksfulla fotografier": the page names her without the
+        # "s" too, so this is her name in the genitive.
+        genitive = genitive or named_without_s(text, words[0].start, words[-1].end, after)
         if (known or not known_only) and not runs_on and not genitive:
             found.append(NameSeen(words[0].start, words[-1].end, given.text, known))
         i += length
     return found
 
 
-def named_without_s(text: str, start: int, end: int) -> bool:
-    """Say whether ``text`` also writes the name at ``start:end`` without its last "s"."""
-    stem = text[start : end - 1]
-    return any(
-        not (text[at + len(stem) : at + len(stem) + 1].isalpha())
-        for at in _occurrences(text, stem)
-        if at != start
-    )
-
-
-def _occurrences(text: str, word: str) -> list[int]:
-    found, at = [], text.find(word)
-    while at >= 0:
-        found.append(at)
-        at = text.find(word, at + 1)
-    return found
+def named_without_s(text: str, start: int, end: int, after: Token | None) -> bool:
+    """Say whether the name at ``start:end`` is in the genitive because the page also writes it
+    without its last "s": the name ends in "s", the word ``after`` it is lowercase ("Elisabeth
+    Ohlson Wallins fotografier"), and the name without the "s" is written elsewhere, not as the
+    beginning of a longer word."""
+    if text[end - 1 : end] != "s" or after is None or not after.text.islower():
+        return False
+    stem = re.escape(text[start : end - 1]) + r"(?![^\W\d_])"
+    return any(found.start() != start for found in re.finditer(stem, text))
 
 
 def _joined(tokens: list[Token], i: int) -> bool:

@@ -19,6 +19,7 @@ from .tokens import (
     continues_with_of,
     is_capitalised,
     is_first_name,
+    is_lowercase_party_tag,
     is_organisation_word,
     is_party_tag,
     is_title_word,
@@ -135,9 +136,8 @@ def parse_attribute(text: str, start: int, end: int) -> Attribute:
     attribute = Attribute()
     piece = text[start:end]
     inner = piece.strip("() ")
-    bracketed = "(" in piece and party_tag_form(inner) is not None
     if (is_party_tag(inner) and ("(" in piece or piece.strip() in _PARTIES)) or (
-        bracketed and inner.islower()
+        "(" in piece and is_lowercase_party_tag(inner)
     ):
         # "(S)", "(s)" as older programmes write it, or a bare "S" or "KD"; a bare "SLU" is an
         # organisation.

@@ -178,7 +178,7 @@ def _name_word(word: str, first: bool) -> bool:
         return not (is_common(token) or is_organisation_word(token) or is_title_word(token))
     # Surnames may end like organisations ("Bergstad", "Hamn"): only whole words stop a name, and
     # an organisation's word in the definite form ("Naturskyddsföreningen").
-    whole = organisation_words().matches_whole(token.text) or token.lower.endswith(_DEFINITE_BODIES)
+    whole = organisation_words().matches_whole(token.text) or is_definite_body(token)
     return not (is_common(token) or whole or english_titles().matches(token.lower))
 
 
@@ -381,3 +381,8 @@ def party_tag_form(text: str) -> str | None:
     """The party tag as parties write it, however the page writes it ("m" gives "M", "fi" "Fi");
     None when ``text`` is no party tag in any case."""
     return next((form for form in (text, text.upper(), text.capitalize()) if form in _PARTIES), None)
+
+
+def is_lowercase_party_tag(text: str) -> bool:
+    """A party tag written in lowercase, as older programmes write it ("(s)", "(kd)")."""
+    return text.islower() and party_tag_form(text) is not None
