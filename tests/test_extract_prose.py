@@ -1641,3 +1641,25 @@ def test_a_person_named_as_someone_else_works_for_is_no_entry_of_the_list() -> N
     # (The sentence's cue may still read him nearby, marked for review: set Q's first run.)
     text = "Eva Lind, konsult inom integration och tidigare sakkunnig hos statsråden Per Berg"
     assert [text[m.name[0] : m.name[1]] for m in read_entries(text, 0, len(text))] == ["Eva Lind"]
+
+
+# Rules written in session 24 on the seen sets (A to Q), each on a sentence written here.
+SESSION_24: dict[str, tuple[str, set[Row]]] = {
+    "an organisation in the genitive that ends in a lowercase word": (
+        "Västra studentförbundets ordförande Lena Holm och Sveriges televisions vd Per Ek möts i en debatt.",
+        {
+            ("Lena Holm", ("ordförande",), "Västra studentförbundet", "panelist"),
+            ("Per Ek", ("vd",), "Sveriges television", "panelist"),
+        },
+    ),
+    "an English title with a lowercase word in it is no genitive": (
+        "Samtal med Anna Lind, Human rights lawyer, och Per Ek, jurist.",
+        {("Anna Lind", ("Human rights lawyer",), None, "panelist"), ("Per Ek", ("jurist",), None, "panelist")},
+    ),
+}
+
+
+@pytest.mark.parametrize("case", SESSION_24)
+def test_rules_from_the_seen_sets_in_session_24(case: str) -> None:
+    sentence, expected = SESSION_24[case]
+    assert rows(page(sentence)) == expected

@@ -18,6 +18,7 @@ from .tokens import (
     Token,
     continues_with_of,
     is_capitalised,
+    is_english_title,
     is_first_name,
     is_lowercase_party_tag,
     is_organisation_word,
@@ -462,9 +463,37 @@ def _genitive(tokens: list[Token]) -> int:
             j += 1
         if j < len(tokens) - 1 and tokens[j].text.endswith("s") and _title_before(tokens[j + 1 :]):
             return j + 1
+    tail = _lowercase_genitive_tail(tokens, count)
+    if tail:
+        return count + tail
     if not count or count == len(tokens) or not tokens[count - 1].text.endswith(("s", "'s", "’s")):
         return 0
     return count if _title_before(tokens[count:]) else 0
+
+
+def _lowercase_genitive_tail(tokens: list[Token], count: int) -> int:
+    """The lowercase words (at most three) that end an organisation's name in the genitive after
+    its ``count`` capitalised words, the last with the "s", right before a title: "Liberala
+    ungdomsförbundets ordförande", "Sveriges radios vd", "Hela Sverige ska levas ordförande",
+    "Vetenskap & allmänhets utredare"; 0 when there are none."""
+    if not count:
+        return 0
+    for j in range(count, min(count + 3, len(tokens) - 1)):
+        word = tokens[j]
+        if not (word.text.islower() or word.text == "&") or is_title_word(word) or word.lower in _NOT_IN_NAME:
+            return 0
+        title = tokens[j + 1]
+        # (A Swedish genitive: "Human rights lawyer" is an English title.)
+        if word.text.endswith("s") and is_title_word(title) and not is_english_title(title):
+            return j + 1 - count
+    return 0
+
+
+# Lowercase words that end no organisation's name: prepositions, conjunctions, determiners.
+_NOT_IN_NAME = frozenset(
+    {"och", "and", "i", "på", "vid", "för", "med", "om", "av", "till", "från", "hos", "åt", "som", "samt"}
+    | {"of", "at", "for", "the", "a", "an", "en", "ett", "den", "det", "de", "nya", "ny", "nye", "förre"}
+)
 
 
 def _read_genitive(text: str, tokens: list[Token], attribute: Attribute) -> None:
