@@ -1654,7 +1654,10 @@ SESSION_24: dict[str, tuple[str, set[Row]]] = {
     ),
     "an English title with a lowercase word in it is no genitive": (
         "Samtal med Anna Lind, Human rights lawyer, och Per Ek, jurist.",
-        {("Anna Lind", ("Human rights lawyer",), None, "panelist"), ("Per Ek", ("jurist",), None, "panelist")},
+        {
+            ("Anna Lind", ("Human rights lawyer",), None, "panelist"),
+            ("Per Ek", ("jurist",), None, "panelist"),
+        },
     ),
 }
 
