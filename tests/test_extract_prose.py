@@ -1659,6 +1659,22 @@ SESSION_24: dict[str, tuple[str, set[Row]]] = {
             ("Per Ek", ("jurist",), None, "panelist"),
         },
     ),
+    "a verb of taking part ends the organisation read before it": (
+        "Ämnet introduceras av Eva Berg, ordförande i Framtidsrådet presenterar Framtidsrådets arbete och"
+        " rådets förslag.",
+        {("Eva Berg", ("ordförande",), "Framtidsrådet", "speaker")},
+    ),
+    "från and a descriptor before the organisation": (
+        "I panelen: Per Lund från undersökningsföretaget Kompass Opinion och Eva Ek, vd på Ekbo AB.",
+        {
+            ("Per Lund", (), "Kompass Opinion", "panelist"),
+            ("Eva Ek", ("vd",), "Ekbo AB", "panelist"),
+        },
+    ),
+    "arbetar på, where the person works": (
+        "Karin Holm arbetar på Tillväxtverket och presenterar myndighetens arbete med näringarna.",
+        {("Karin Holm", (), "Tillväxtverket", "speaker")},
+    ),
 }
 
 

@@ -318,7 +318,8 @@ CUES: tuple[Cue, ...] = (
         SPEAKER,
         None,
         POST,
-        r"\b(?:inleds|inleddes|öppnas|öppnades|avslutas|avslutades)\s+(?:av|med\s+att)\b",
+        r"\b(?:inleds|inleddes|öppnas|öppnades|avslutas|avslutades|introduceras|introducerades)"
+        r"\s+(?:av|med\s+att)\b",
         # "Seminariet inleds och modereras av X": the first role stated
         r"\b(?:inleds|inleddes|öppnas|öppnades)\s+och\s+(?:modereras|modererades|leds|leddes)\s+av\b",
         # "Samtalet inleds med en framtidsspaning av X", "Introduktion och summering av X"

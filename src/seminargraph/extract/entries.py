@@ -15,7 +15,7 @@ from itertools import pairwise
 from .labels import match_label
 from .namemodel import written_as_person
 from .names import named_without_s, names_in
-from .phrases import Attribute, organisation_extent, parse_attribute, qualifies
+from .phrases import Attribute, organisation_extent, parse_attribute, qualifies, skip_descriptors
 from .roles import MODERATOR, PARTICIPANT
 from .tokens import (
     Token,
@@ -65,6 +65,9 @@ _DELEGATES = re.compile(
 _DASH_ORGANISATION = re.compile(r" [-–—] (?=[A-ZÅÄÖ])")
 _NOW_FIRST = re.compile(r"(?:idag|i dag|numera|nowadays|today)\s", re.IGNORECASE)
 _ORG_PREPOSITIONS = frozenset({"från", "vid", "på", "hos", "at", "from", "of"})
+# "arbetar på", "jobbar inom", "works at": a verb of working and where.
+_WORKING = frozenset({"arbetar", "jobbar", "verkar", "works"})
+_WORKING_AT = frozenset({"på", "vid", "inom", "hos", "för", "at", "for"})
 # A person's entry is read from at most this many characters, so that a run of text with no
 # commas costs no more than its length.
 _HEAD_WINDOW = 160
@@ -905,9 +908,18 @@ def _read_rest(text: str, start: int, end: int, mention: Mention) -> None:
         # "Jan Berg - Sveriges Konsumenter, Karin Ek – Svensk Handel": a dash before the organisation
         mention.add(parse_attribute(text, dash.end(), end))
         return
-    if len(tokens) < 2 or tokens[0].lower not in _ORG_PREPOSITIONS:
+    working = int(
+        len(tokens) > 2
+        and tokens[0].lower in _WORKING
+        and tokens[1].lower in _WORKING_AT
+        and mention.organisation is None
+    )
+    if working:
+        tokens = tokens[1:]  # "Klas Berg arbetar på Tillväxtverket": where the person works
+    if len(tokens) < 2 or tokens[0].lower not in _ORG_PREPOSITIONS | (_WORKING_AT if working else set()):
         return
     at = 2 if tokens[1].text == "the" and len(tokens) > 2 else 1  # "Hannah Lund of the Urban Institute"
+    at = skip_descriptors(tokens, at)  # "Arne Berg från undersökningsföretaget Novus"
     if is_capitalised(tokens[at]):
         extent = organisation_extent(tokens, at)
         if extent is not None:

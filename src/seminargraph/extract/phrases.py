@@ -66,6 +66,15 @@ _STOP = frozenset(
         *("about", "och", "and", "samt", "att", "to"),
     }
 )
+# Verbs of what a person does in an item, which end an organisation's name read after them.
+_ACTING = frozenset(
+    {
+        *("presenterar", "berättar", "talar", "diskuterar", "inleder", "leder", "modererar"),
+        *("medverkar", "deltar", "samtalar", "debatterar", "föreläser", "arbetar", "jobbar"),
+        *("reflekterar", "pratar", "intervjuar", "visar", "beskriver", "förklarar", "svarar"),
+        *("presents", "discusses", "talks", "speaks", "leads", "moderates", "explains", "works"),
+    }
+)
 _CONNECTORS = frozenset(
     {"i", "för", "och", "av", "de", "of", "for", "and", "the", "&", "på", "du", "des", "la"}
 )
@@ -264,7 +273,7 @@ def parse_attribute(text: str, start: int, end: int) -> Attribute:
         # Without the preposition: "kommunalråd i Sundstad" has the title "kommunalråd".
         preposition = tokens[split - 1].lower in _ALWAYS | _BEFORE_NAME
         title_tokens = tokens[: split - 1] if preposition else tokens[:split]
-        org_at = _skip_descriptors(tokens, split)
+        org_at = skip_descriptors(tokens, split)
         extent = organisation_extent(tokens, org_at) if org_at < len(tokens) else None
         if extent is not None:
             attribute.organisation = (tokens[org_at].start, tokens[extent - 1].end)
@@ -333,6 +342,8 @@ def organisation_extent(tokens: list[Token], i: int) -> int | None:
             break  # "Kommunförbundet ett seminarium", "Vikby kommun tre seminarier"
         if tokens[j].text.islower() and j + 1 < len(tokens) and tokens[j + 1].lower in _PRONOUNS:
             break  # "Handelshögskolan i Stockholm får vi …": a verb and its subject end the name
+        if low in _ACTING:
+            break  # "ordförande i Innovationsrådet presenterar rådets arbete": the verb ends the name
         if low in ("i", "in", "for") and j + 1 < len(tokens) and not is_capitalised(tokens[j + 1]):
             # "Skolforum Öst i tisdags": "i" goes on with a place only; "the Church of Sweden
             # for discussions": English names go on after "for" with a capital only.
@@ -401,7 +412,7 @@ def _organisation_split(tokens: list[Token]) -> int | None:
         if i == len(tokens) - 1:
             break
         low = token.lower
-        after = _skip_descriptors(tokens, i + 1)
+        after = skip_descriptors(tokens, i + 1)
         if after >= len(tokens) or not (is_capitalised(tokens[after]) or _camel(tokens[after])):
             continue
         if low in _ALWAYS and i > 0:
@@ -437,7 +448,7 @@ def _marked_until_break(tokens: list[Token], i: int) -> bool:
     return False
 
 
-def _skip_descriptors(tokens: list[Token], i: int) -> int:
+def skip_descriptors(tokens: list[Token], i: int) -> int:
     while i < len(tokens) - 1 and tokens[i].text.islower() and _descriptor(tokens[i]):
         i += 1
     return i
