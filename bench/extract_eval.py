@@ -69,6 +69,8 @@ ROW_SETS = {
     "almedalen-heldout-o": ROOT / "tests/data/extract/almedalen/heldout-o.rows.yaml",
     "almedalen-heldout-p": ROOT / "tests/data/extract/almedalen/heldout-p.rows.yaml",
     "almedalen-heldout-q": ROOT / "tests/data/extract/almedalen/heldout-q.rows.yaml",
+    "almedalen-heldout-r": ROOT / "tests/data/extract/almedalen/heldout-r.rows.yaml",
+    "almedalen-heldout-s": ROOT / "tests/data/extract/almedalen/heldout-s.rows.yaml",
 }
 TITLES["almedalen-dev"] = "Almedalen development set (real programme rows; tuned on)"
 TITLES["almedalen-heldout"] = "Almedalen held-out set (real programme rows; not tuned on)"
@@ -124,6 +126,14 @@ TITLES["almedalen-heldout-p"] = (
 TITLES["almedalen-heldout-q"] = (
     "Almedalen held-out set Q (real programme rows; annotated in session 23 while the rules were written, "
     "first run at the session's end)"
+)
+TITLES["almedalen-heldout-r"] = (
+    "Almedalen held-out set R (real programme rows; annotated in session 24 before any run on it, "
+    "first run after the session's first rules)"
+)
+TITLES["almedalen-heldout-s"] = (
+    "Almedalen held-out set S (real programme rows; annotated in session 24 before any run on it, "
+    "first run after the rules from set R)"
 )
 DOCS = ROOT / "docs/extraction.md"
 START, END = "<!-- extract-eval:start -->", "<!-- extract-eval:end -->"
