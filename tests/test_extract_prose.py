@@ -1675,6 +1675,20 @@ SESSION_24: dict[str, tuple[str, set[Row]]] = {
         "Karin Holm arbetar på Tillväxtverket och presenterar myndighetens arbete med näringarna.",
         {("Karin Holm", (), "Tillväxtverket", "speaker")},
     ),
+    "what follows 'med' after a title is what the person does, not a title": (
+        "Per Holm, ordf. i Kulturutskottet och Eva Lund, vice ordf. för samtal med forskare och praktiker.",
+        {
+            ("Per Holm", ("ordf.",), "Kulturutskottet", "panelist"),
+            ("Eva Lund", ("vice ordf. för samtal",), None, "panelist"),
+        },
+    ),
+    "a dean and an elected representative": (
+        "Ett samtal mellan Per Holm, forskningsdekanus vid KI, och Eva Lund, förtroendevald i IF Metall.",
+        {
+            ("Per Holm", ("forskningsdekanus",), "KI", "panelist"),
+            ("Eva Lund", ("förtroendevald",), "IF Metall", "panelist"),
+        },
+    ),
 }
 
 

@@ -292,7 +292,10 @@ def parse_attribute(text: str, start: int, end: int) -> Attribute:
         if extent is not None:
             attribute.organisation = (tokens[0].start, tokens[extent - 1].end)
         return attribute
-    for phrase in _split_phrases(title_tokens):
+    # "vice ordf. för samtal med forskare och praktiker", "…, som ansvarar för …": what follows
+    # "med" or "som" says what the person does, not more titles.
+    cut = next((k for k, t in enumerate(title_tokens) if k and t.lower in _CLAUSE), len(title_tokens))
+    for phrase in _split_phrases(title_tokens[:cut]):
         if len(phrase) == 1 and role_word(phrase[0].text) is not None:
             attribute.role = role_word(phrase[0].text)
             continue
@@ -302,6 +305,7 @@ def parse_attribute(text: str, start: int, end: int) -> Attribute:
     return attribute
 
 
+_CLAUSE = frozenset({"med", "som", "with", "who", "which"})
 _TITLE_MODIFIERS = frozenset({"vice", "biträdande", "tf", "t.f.", "ställföreträdande", "deputy"})
 _AGENCY_ENDINGS = ("myndigheten", "verket", "styrelsen", "inspektionen", "departementet", "nämnden")
 
