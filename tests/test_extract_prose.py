@@ -1689,6 +1689,19 @@ SESSION_24: dict[str, tuple[str, set[Row]]] = {
             ("Eva Lund", ("förtroendevald",), "IF Metall", "panelist"),
         },
     ),
+    "a capitalised title in the plural after a comma names an association; 'gd'; 'kontoret'": (
+        "Eva Ek, Företagarna, Per Lund, gd, Trafikverket, och Lena Berg, vd på arkitektkontoret Urbo,"
+        " samtalar om framtiden.",
+        {
+            ("Eva Ek", (), "Företagarna", "panelist"),
+            ("Per Lund", ("gd",), "Trafikverket", "panelist"),
+            ("Lena Berg", ("vd",), "Urbo", "panelist"),
+        },
+    ),
+    "before the names, a title in the plural is the title of both": (
+        "Forskarna Eva Ek och Per Lund diskuterar dessa frågor.",
+        {("Eva Ek", ("Forskarna",), None, "panelist"), ("Per Lund", ("Forskarna",), None, "panelist")},
+    ),
 }
 
 

@@ -40,6 +40,7 @@ _DESCRIPTORS = frozenset(
         *("tidningen", "tidskriften", "magasinet", "podden", "podcasten", "nätverket", "bolaget"),
         *("företaget", "organisationen", "föreningen", "stiftelsen", "myndigheten", "förlaget"),
         *("tankesmedjan", "the", "network", "magazine", "newspaper", "podcast", "company"),
+        *("kontoret", "byrån", "firman", "koncernen", "gruppen"),
         *("organisation", "organization", "journal", "think", "tank"),
     }
 )
@@ -287,7 +288,11 @@ def parse_attribute(text: str, start: int, end: int) -> Attribute:
             ):
                 # "vd Consid och författare till boken …": a second title after the organisation
                 title_tokens = [*title_tokens, tokens[extent], *rest]
-    elif not genitive and is_capitalised(tokens[0]) and not _has_title(tokens):
+    elif (
+        not genitive
+        and is_capitalised(tokens[0])
+        and not (_has_title(tokens) and not _association(text, start, tokens))
+    ):
         extent = organisation_extent(tokens, 0)
         if extent is not None:
             attribute.organisation = (tokens[0].start, tokens[extent - 1].end)
@@ -396,6 +401,17 @@ def _has_title(tokens: list[Token]) -> bool:
     if any(is_organisation_word(t) and is_capitalised(t) for t in tokens):
         return False  # "Balans Konsult AB" is a company, whatever words it is made of
     return any(is_title_word(t, capitalised_swedish=i == 0) for i, t in enumerate(tokens))
+
+
+def _association(text: str, start: int, tokens: list[Token]) -> bool:
+    """Say whether the segment is one capitalised title in the plural, after a comma: "Anna Ek,
+    Företagarna" names an association (before a name, "Forskarna Eva Ek och Per Lund" is a title)."""
+    after_comma = text[:start].rstrip().endswith(",") or text[start:].lstrip().startswith(",")
+    word = tokens[0]
+    return after_comma and len(tokens) == 1 and is_capitalised(word) and word.lower.endswith(_PLURAL_DEFINITE)
+
+
+_PLURAL_DEFINITE = ("arna", "erna", "orna")
 
 
 def _organisation_split(tokens: list[Token]) -> int | None:
