@@ -1702,6 +1702,36 @@ SESSION_24: dict[str, tuple[str, set[Row]]] = {
         "Forskarna Eva Ek och Per Lund diskuterar dessa frågor.",
         {("Eva Ek", ("Forskarna",), None, "panelist"), ("Per Lund", ("Forskarna",), None, "panelist")},
     ),
+    "moderator under dagen är, two moderators": (
+        "Moderator under dagen är Hans Berg, Sveriges Läkarförbund och Gunilla Ek, Sveriges Tandläkarförbund.",
+        {
+            ("Hans Berg", (), "Sveriges Läkarförbund", "moderator"),
+            ("Gunilla Ek", (), "Sveriges Tandläkarförbund", "moderator"),
+        },
+    ),
+    "a panel whose name ends in 'panelen' består av": (
+        "Expertpanelen består av: Åke Holm, chef för Havsinstitutet, och Eva Lund, Forum Kust.",
+        {
+            ("Åke Holm", ("chef",), "Havsinstitutet", "panelist"),
+            ("Eva Lund", (), "Forum Kust", "panelist"),
+        },
+    ),
+    "frågorna ställs av, and a party tag before a modified title and its organisation": (
+        "Vad kan vi göra? Frågorna ställs av Stina Berg (MP) trafikpolitisk talesperson Sveriges riksdag.",
+        {("Stina Berg", ("trafikpolitisk talesperson",), "Sveriges riksdag", "moderator")},
+    ),
+    "kommer X att leda ett samtal": (
+        "Därefter kommer Per Ström, sakkunnig i näringsfrågor för FTVS, att leda ett samtal med bland"
+        " annat Stefan Holm, Reforminstitutet.",
+        {
+            ("Per Ström", ("sakkunnig i näringsfrågor",), "FTVS", "moderator"),
+            ("Stefan Holm", (), "Reforminstitutet", "panelist"),
+        },
+    ),
+    "a person who invites to a seminar or a talk show hosts it": (
+        "Finansminister Eva Holm bjuder in till seminarium för att diskutera tillväxten.",
+        {("Eva Holm", ("Finansminister",), None, "moderator")},
+    ),
 }
 
 

@@ -168,6 +168,11 @@ CUES: tuple[Cue, ...] = (
         r"\bunder\s+ledning\s+av\b",
         r"\b(?:moderator|moderatorer|samtalsledare|diskussionsledare|debattledare|"
         r"moderator för (?:samtalet|seminariet|dagen))\s+(?:är|var|blir)\b",
+        # "Moderator under dagen är X och Y"
+        r"\b(?:moderator|moderatorer)\s+under\s+(?:dagen|seminariet|samtalet|förmiddagen|eftermiddagen)"
+        r"\s+(?:är|var|blir)\b",
+        # "Frågorna ställs av X"
+        r"\bfrågorna\s+(?:ställs|ställdes)\s+av\b",
         r"\b(?:dagens|seminariets|samtalets|panelens|kvällens)\s+(?:moderator|samtalsledare|konferencier)"
         r"\s+(?:är|var|blir)\b",
         r"\b(?:moderated|chaired|facilitated|co-moderated)\s+by\b",
@@ -264,7 +269,7 @@ CUES: tuple[Cue, ...] = (
         # sentence that opens with the people of the item.
         r"^(?:med|på\s+scen(?:en)?)(?=\s+(?:[a-zåäö]+\s+)?[A-ZÅÄÖ][\w-]+\s+[A-ZÅÄÖ])",
         r"\b(?:med\s+)?på\s+scen(?:en)?\s+(?:finns|fanns|är|var|står|stod|möts|möttes|ses)\b",
-        r"\bpanelen\s+(?:består|bestod)\s+av\b",
+        r"\b[\wåäö]*panelen\s+(?:består|bestod)\s+av\b:?",
         # "På plats finns företrädare för studieförbunden och civilminister Ida Karkiainen"
         r"\bpå\s+plats\s+(?:finns|fanns|är|var|blir)\b",
         # "På plats för att diskutera detta finns bl.a. journalisten X"
@@ -405,6 +410,14 @@ CUES: tuple[Cue, ...] = (
         None,
         PRE,
         rf"\b(?:kommer\s+(?:även\s+|också\s+)?(?:att\s+)?|ska\s+|skall\s+){_SPEAKING_INFINITIVE}\b",
+    ),
+    # "Därefter kommer Per Lund, sakkunnig för X, att leda ett samtal med …"
+    _cue(
+        MODERATOR,
+        None,
+        POST,
+        r"\b(?:kommer|ska|skall)(?=\s+(?:[\w.:,'’()-]+\s+){1,12}?(?:att\s+)?(?:leda|moderera)\s+"
+        r"(?:ett\s+|en\s+|samtalet|debatten|diskussionen|panelen))",
     ),
     _cue(
         PANELIST,
@@ -549,7 +562,8 @@ CUES: tuple[Cue, ...] = (
         MODERATOR,
         None,
         PRE,
-        r"\b(?:bjuder|bjöd)\s+(?:(?:nu|åter|härmed|återigen|också)\s+)?in\s+till\b(?=\s+(?:ett\s+|en\s+)?samtal\b)",
+        r"\b(?:bjuder|bjöd)\s+(?:(?:nu|åter|härmed|återigen|också)\s+)?in\s+till\b"
+        r"(?=\s+(?:ett\s+|en\s+)?(?:samtal|seminari|debatt|diskussion|talkshow|\d+\s+minuter))",
     ),
     # "Kommunförbundet bjuder in till ett samtal", "X inbjuder till", "X invites you to".
     _cue(

@@ -862,6 +862,14 @@ def _read_parenthesis(text: str, start: int, end: int, mention: Mention) -> None
             begin = i + 1
 
 
+def _modified_title(tokens: list[Token]) -> bool:
+    """Say whether the words begin with a lowercase modifier and then a title ("trafikpolitisk
+    talesperson")."""
+    return (
+        len(tokens) > 1 and tokens[0].text.islower() and tokens[0].text.isalpha() and is_title_word(tokens[1])
+    )
+
+
 def _read_rest(text: str, start: int, end: int, mention: Mention) -> None:
     # "Lars Bäckström från Teologiska högskolan": an organisation after a preposition; any
     # other words after the name ("hur snabbt omställningen kan gå") are not about the person.
@@ -870,7 +878,13 @@ def _read_rest(text: str, start: int, end: int, mention: Mention) -> None:
         tokens
         and tokens[0].start - start <= 1
         and (tokens[0].text.islower() or _title_or_acronym(tokens))
-        and (is_title_word(tokens[0]) or tokens[0].text.isupper() or is_definite_body(tokens[0]))
+        and (
+            is_title_word(tokens[0])
+            or tokens[0].text.isupper()
+            or is_definite_body(tokens[0])
+            # "Stina Berg (MP) trafikpolitisk talesperson Sveriges riksdag": a modifier first
+            or (mention.party is not None and _modified_title(tokens))
+        )
         and not mention.titles
         and mention.organisation is None
     ):

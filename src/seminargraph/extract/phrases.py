@@ -13,6 +13,7 @@ from collections import Counter
 from dataclasses import dataclass, field
 from functools import lru_cache
 
+from .roles import MODERATOR
 from .tokens import (
     DESCRIPTIVE,
     Token,
@@ -353,6 +354,8 @@ def organisation_extent(tokens: list[Token], i: int) -> int | None:
             break  # "Handelshögskolan i Stockholm får vi …": a verb and its subject end the name
         if low in _ACTING:
             break  # "ordförande i Innovationsrådet presenterar rådets arbete": the verb ends the name
+        if is_capitalised(tokens[j]) and role_word(tokens[j].text) == MODERATOR:
+            break  # "… talesperson Sveriges riksdag Moderator Yvonne Blom": the next entry's label
         if low in ("i", "in", "for") and j + 1 < len(tokens) and not is_capitalised(tokens[j + 1]):
             # "Skolforum Öst i tisdags": "i" goes on with a place only; "the Church of Sweden
             # for discussions": English names go on after "for" with a capital only.
