@@ -1703,10 +1703,11 @@ SESSION_24: dict[str, tuple[str, set[Row]]] = {
         {("Eva Ek", ("Forskarna",), None, "panelist"), ("Per Lund", ("Forskarna",), None, "panelist")},
     ),
     "moderator under dagen är, two moderators": (
-        "Moderator under dagen är Hans Berg, Sveriges Läkarförbund och Gunilla Ek, Sveriges Tandläkarförbund.",
+        "Moderator under dagen är Hans Berg, Sveriges Läkarförbund och Gunilla Ek, Svenska"
+        " Tandläkarförbundet.",
         {
             ("Hans Berg", (), "Sveriges Läkarförbund", "moderator"),
-            ("Gunilla Ek", (), "Sveriges Tandläkarförbund", "moderator"),
+            ("Gunilla Ek", (), "Svenska Tandläkarförbundet", "moderator"),
         },
     ),
     "a panel whose name ends in 'panelen' består av": (
