@@ -1733,6 +1733,14 @@ SESSION_24: dict[str, tuple[str, set[Row]]] = {
         "Finansminister Eva Holm bjuder in till seminarium för att diskutera tillväxten.",
         {("Eva Holm", ("Finansminister",), None, "moderator")},
     ),
+    "a line that opens with 'Moderator' and a name is no part of the sentence above it": (
+        "Frågorna ställs av Stina Berg (MP) trafikpolitisk talesperson Sveriges riksdag\n"
+        "Moderator Yvonne Blom (MP) trafikpolitisk talesperson Stockholms läns landsting",
+        {
+            ("Stina Berg", ("trafikpolitisk talesperson",), "Sveriges riksdag", "moderator"),
+            ("Yvonne Blom", ("trafikpolitisk talesperson",), "Stockholms läns landsting", "moderator"),
+        },
+    ),
 }
 
 

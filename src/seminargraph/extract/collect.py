@@ -22,7 +22,7 @@ from .layout import Line, people_columns, sentences
 from .namemodel import likely_person
 from .names import NameSeen, names_on_line
 from .phrases import opens_with_former_post, parse_attribute
-from .roles import ORGANISER, PANELIST, SPEAKER
+from .roles import MODERATOR, ORGANISER, PANELIST, SPEAKER
 from .tokens import (
     PARTY_PATTERN,
     Token,
@@ -32,6 +32,7 @@ from .tokens import (
     is_organisation_word,
     is_party_tag,
     is_title_word,
+    role_word,
     tokenize,
 )
 from .words import subject_words
@@ -153,6 +154,8 @@ def collect(text: str, lines: list[Line], heading: Label | None = None) -> list[
             j += 1
             if _ends_in_list(text, lines, j):
                 break  # "… frågor. Övriga medverkande är:" over one person a line
+            if j < len(lines) and lines[j].block == line.block and _moderator_line(text, lines[j]):
+                break  # "… talesperson Sveriges riksdag" over "Moderator Yvonne Blom (MP) …"
         prose, pending = _prose(text, lines[i].start, lines[j - 1].end, given)
         if (
             not any(item.how in _BY_CUE for item in prose)
@@ -658,6 +661,16 @@ def _with_roles(
         if role is not None:
             found.append(Found(mention, role, quote, more, how))
     return found
+
+
+def _moderator_line(text: str, line: Line) -> bool:
+    """Say whether a line opens with "Moderator" (or another moderator's word) and a name, with
+    no colon: "Moderator Yvonne Blom (MP) trafikpolitisk talesperson …"."""
+    words = tokenize(line.text, line.start, 2)
+    if len(words) < 2 or not is_capitalised(words[0]) or role_word(words[0].text) != MODERATOR:
+        return False
+    seen = names_on_line(text, line.start, line.end)
+    return bool(seen) and seen[0].start == words[1].start
 
 
 def _bare_unknown(text: str, mention: Mention) -> bool:
