@@ -1741,6 +1741,15 @@ SESSION_24: dict[str, tuple[str, set[Row]]] = {
             ("Yvonne Blom", ("trafikpolitisk talesperson",), "Stockholms läns landsting", "moderator"),
         },
     ),
+    "one person who discusses a question alone gives a talk": (
+        "Vilka möjligheter finns? Hans Holm, professor i kulturgeografi vid KTH, diskuterar de möjliga"
+        " konsekvenserna.",
+        {("Hans Holm", ("professor i kulturgeografi",), "KTH", "speaker")},
+    ),
+    "two who discuss are a panel": (
+        "Vilka möjligheter finns? Hans Holm och Eva Lund diskuterar de möjliga konsekvenserna.",
+        {("Hans Holm", (), None, "panelist"), ("Eva Lund", (), None, "panelist")},
+    ),
 }
 
 

@@ -820,8 +820,17 @@ def _sentence(
                 if not (is_common(words[0]) or is_first_name(words[0])):
                     mentions = [Mention(kind="organisation", name=(words[0].start, words[-1].end))]
             role = cue.organisation_role if organisations != "none" else None
-            found.extend(_with_roles(text, mentions, cue.person_role, role, sentence, (), "pre"))
+            person_role = cue.person_role
+            people = [m for m in mentions if m.kind == "person"]
+            if text[match.start : match.end].lower() in _DISCUSSES_ALONE and len(people) == 1:
+                # "Hans Ek, professor vid KTH, diskuterar konsekvenserna": one person who
+                # discusses a question alone gives a talk.
+                person_role = SPEAKER
+            found.extend(_with_roles(text, mentions, person_role, role, sentence, (), "pre"))
     return pending, cues
+
+
+_DISCUSSES_ALONE = frozenset({"diskuterar", "diskuterade"})
 
 
 def _colon_after_cue(text: str, match: CueMatch, end: int) -> int:
