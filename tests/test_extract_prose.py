@@ -1750,6 +1750,10 @@ SESSION_24: dict[str, tuple[str, set[Row]]] = {
         "Vilka möjligheter finns? Hans Holm och Eva Lund diskuterar de möjliga konsekvenserna.",
         {("Hans Holm", (), None, "panelist"), ("Eva Lund", (), None, "panelist")},
     ),
+    "kom och lyssna på, the one listened to speaks": (
+        "Kom och lyssna på professorn Anna Lund och få handfasta tips om arbetsmiljön.",
+        {("Anna Lund", ("professorn",), None, "speaker")},
+    ),
 }
 
 

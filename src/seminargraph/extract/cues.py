@@ -459,9 +459,11 @@ CUES: tuple[Cue, ...] = (
         r"\b(?:debatteras|diskuteras|debatterades|diskuterades)\s+(?:av|mellan)\b",
         r"\b(?:övriga\s+)?medverkande(?:\s+är)?(?=\s+(?:bl\.a\.\s+|bland\s+andra\s+)?[A-ZÅÄÖ][a-zåäö]+\s+[A-ZÅÄÖ])",
         r"\bpanel(?:en)?\s+som\s+består\s+av\b",
-        r"\bkom\s+och\s+(?:möt|träffa|lyssna\s+på)\b(?=\s+[A-ZÅÄÖ])",
+        r"\bkom\s+och\s+(?:möt|träffa)\b(?=\s+[A-ZÅÄÖ])",
     ),
     _cue(SPEAKER, None, PRE, r"\b(?:är|var|blir)\s+först\s+ut\b"),
+    # "Kom och lyssna på professorn Anna Lund": the one listened to speaks.
+    _cue(SPEAKER, None, POST, r"\bkom\s+och\s+lyssna\s+på\b(?=\s+(?:[a-zåäö]+\s+)?[A-ZÅÄÖ])"),
     # Performers: "Opera singer X will perform some Swedish folk songs", "X uppträder".
     _cue(
         PARTICIPANT,
