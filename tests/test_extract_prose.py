@@ -1754,6 +1754,14 @@ SESSION_24: dict[str, tuple[str, set[Row]]] = {
         "Kom och lyssna på professorn Anna Lund och få handfasta tips om arbetsmiljön.",
         {("Anna Lund", ("professorn",), None, "speaker")},
     ),
+    "an organisation ends before 'och' and a person; a regional councillor's title": (
+        "Varför finns stödet? Lisa Holm från tankesmedjan Arena Framtid och Irene Berg"
+        " oppositionsregionsråd i Stockholm reflekterar kring regionernas roll.",
+        {
+            ("Lisa Holm", (), "Arena Framtid", "panelist"),
+            ("Irene Berg", ("oppositionsregionsråd",), "Stockholm", "panelist"),
+        },
+    ),
 }
 
 

@@ -371,6 +371,8 @@ def organisation_extent(tokens: list[Token], i: int) -> int | None:
         )
         if low in ("och", "and") and not goes_on:
             break
+        if low in ("och", "and") and _person_next(tokens, j + 1):
+            break  # "från tankesmedjan Arena Idé och Irene Svenonius": a person after "och"
         if (
             low == "och"
             and any(t.lower == "i" for t in tokens[i + 1 : j])
@@ -383,6 +385,17 @@ def organisation_extent(tokens: list[Token], i: int) -> int | None:
         if low not in _CONNECTORS and not (tokens[j - 1].text.islower() and low in _DESCRIPTORS):
             end = j  # "the Tech & Society podcast" names "Tech & Society"
     return end
+
+
+def _person_next(tokens: list[Token], i: int) -> bool:
+    """Say whether a known given name and a capitalised word begin at ``tokens[i]``."""
+    return (
+        i + 1 < len(tokens)
+        and is_first_name(tokens[i])
+        and is_capitalised(tokens[i + 1])
+        and not is_organisation_word(tokens[i + 1])
+        and tokens[i + 1].start - tokens[i].end == 1
+    )
 
 
 def _joined_field(tokens: list[Token], i: int, j: int) -> bool:
