@@ -71,6 +71,7 @@ ROW_SETS = {
     "almedalen-heldout-q": ROOT / "tests/data/extract/almedalen/heldout-q.rows.yaml",
     "almedalen-heldout-r": ROOT / "tests/data/extract/almedalen/heldout-r.rows.yaml",
     "almedalen-heldout-s": ROOT / "tests/data/extract/almedalen/heldout-s.rows.yaml",
+    "almedalen-heldout-t": ROOT / "tests/data/extract/almedalen/heldout-t.rows.yaml",
 }
 TITLES["almedalen-dev"] = "Almedalen development set (real programme rows; tuned on)"
 TITLES["almedalen-heldout"] = "Almedalen held-out set (real programme rows; not tuned on)"
@@ -134,6 +135,10 @@ TITLES["almedalen-heldout-r"] = (
 TITLES["almedalen-heldout-s"] = (
     "Almedalen held-out set S (real programme rows; annotated in session 24 before any run on it, "
     "first run after the rules from set R)"
+)
+TITLES["almedalen-heldout-t"] = (
+    "Almedalen held-out set T (real programme rows; annotated in session 24 before any run on it, "
+    "first run after the rules from sets R and S)"
 )
 DOCS = ROOT / "docs/extraction.md"
 START, END = "<!-- extract-eval:start -->", "<!-- extract-eval:end -->"
