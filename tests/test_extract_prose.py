@@ -1762,6 +1762,54 @@ SESSION_24: dict[str, tuple[str, set[Row]]] = {
             ("Irene Berg", ("oppositionsregionsråd",), "Stockholm", "panelist"),
         },
     ),
+    "a team's label: 'Stockholms lag:'": (
+        "Stockholms lag: stadsarkitekt Karin Holm, stadsbyggnadsdirektör Susanne Ek och Jonas Berg",
+        {
+            ("Karin Holm", ("stadsarkitekt",), None, "panelist"),
+            ("Susanne Ek", ("stadsbyggnadsdirektör",), None, "panelist"),
+            ("Jonas Berg", (), None, "panelist"),
+        },
+    ),
+    "a list in parentheses right after a full stop, 'm fl'": (
+        "Pjäsen tar er med på en resa under den grumliga ytan.(Sture Holm, Tina Berg, Eskil Lund m fl)"
+        " Längd: 1 tim.",
+        {
+            ("Sture Holm", (), None, "panelist"),
+            ("Tina Berg", (), None, "panelist"),
+            ("Eskil Lund", (), None, "panelist"),
+        },
+    ),
+    "kommentarer från, commentators": (
+        "Efter det följer analys och kommentarer från Karl Holm och Mona Berg.",
+        {("Karl Holm", (), None, "panelist"), ("Mona Berg", (), None, "panelist")},
+    ),
+    "two joined by 'och' share the place of work after 'från' or 'vid'": (
+        "Hur lever de? Carl Holm och Jonas Berg från SULCIS/Stockholms universitet redogör för studien.",
+        {
+            ("Carl Holm", (), "SULCIS/Stockholms universitet", "speaker"),
+            ("Jonas Berg", (), "SULCIS/Stockholms universitet", "speaker"),
+        },
+    ),
+    "two with their own titles do not share what follows 'från'": (
+        "Bland talarna finns kommunpolisen Ahmed Holm och kriminologen Lisa Berg från Malmö universitet.",
+        {
+            ("Ahmed Holm", ("kommunpolisen",), None, "speaker"),
+            ("Lisa Berg", ("kriminologen",), "Malmö universitet", "speaker"),
+        },
+    ),
+    "a body in lowercase after 'från'; a capitalised preposition begins the next sentence": (
+        "Medverkande:\nFrån Västmanland medverkar Anders Holm från bygdegårdsrörelsen och Håkan Berg, LRF\n"
+        "Från Gotland medverkar Åke Lund från bygdegårdsrörelsen.",
+        {
+            ("Anders Holm", (), "bygdegårdsrörelsen", "panelist"),
+            ("Håkan Berg", (), "LRF", "panelist"),
+            ("Åke Lund", (), "bygdegårdsrörelsen", "panelist"),
+        },
+    ),
+    "utfrågad av: the one questioned speaks, the one asking moderates": (
+        "I år blir bl a Anna Holm, VD Aleris utfrågad av Anders Berg (MP).",
+        {("Anna Holm", ("VD",), "Aleris", "speaker"), ("Anders Berg", (), None, "moderator")},
+    ),
 }
 
 

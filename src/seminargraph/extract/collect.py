@@ -306,6 +306,15 @@ def _list_sentence(
     if len(known) < 2:
         return []
     stop = start + len(text[start:end].rstrip(" .;"))
+    # "(Sture Hansson, Tina Elfwing, Eskil Erlandsson m fl)": a list in parentheses, or one that
+    # ends "med flera", names the people of the item without titles.
+    close = text.find(")", start, stop) if text[start] == "(" else -1
+    bracketed = close > 0
+    if bracketed:
+        start, stop = start + 1, close
+    others = _AND_OTHERS.search(text, start, stop)
+    if others is not None:
+        stop = others.start()
     mentions = read_entries(text, start, stop, organisations="none")
     if len(mentions) < 2 or any(m.kind != "person" or not m.known_name for m in mentions):
         return []
@@ -315,7 +324,7 @@ def _list_sentence(
     opening = min([first.name[0], *(a for a, _ in first.titles)])
     if text[start:opening].strip() or text[max(_mention_end(m) for m in mentions) : stop].strip(" ,)"):
         return []
-    if not any(m.titles or m.organisation or m.party for m in mentions):
+    if not (bracketed or others) and not any(m.titles or m.organisation or m.party for m in mentions):
         return []
     names = [text[a:b] for a, b in (m.name for m in mentions)]
     if any(n in taken for n in names) or any(a <= m.name[0] < b for m in mentions for a, b in covered):
@@ -323,6 +332,7 @@ def _list_sentence(
     return mentions
 
 
+_AND_OTHERS = re.compile(r"\s+(?:m\.?\s?fl\.?|med flera|and others)$")
 _MEET = re.compile(r"möt|träffa|meet", re.IGNORECASE)
 _WHO = re.compile(r"[\s,]*(?:som|who)\s+", re.IGNORECASE)
 _WHO_REACH = 12  # characters: one word ("som också berättar") between "som" and the verb

@@ -192,7 +192,7 @@ CUES: tuple[Cue, ...] = (
         SPEAKER,
         None,
         PRE,
-        r"\b(?:intervjuas|intervjuades|utfrågas|utfrågades|frågas\s+ut|frågades\s+ut|"
+        r"\b(?:intervjuas|intervjuades|utfrågas|utfrågades|frågas\s+ut|frågades\s+ut|utfrågad|intervjuad|"
         r"(?:(?:is|was|will\s+be)\s+)?interviewed)\s+(?:av|by)\b",
         r"\b(?:intervjuas|intervjuades|utfrågas|utfrågades|frågas\s+ut|frågades\s+ut|is interviewed|"
         r"will be interviewed)\b",
@@ -203,7 +203,7 @@ CUES: tuple[Cue, ...] = (
         None,
         POST,
         # the same span as the cue of the one interviewed, so that both are kept
-        r"\b(?:intervjuas|intervjuades|utfrågas|utfrågades|frågas\s+ut|frågades\s+ut|"
+        r"\b(?:intervjuas|intervjuades|utfrågas|utfrågades|frågas\s+ut|frågades\s+ut|utfrågad|intervjuad|"
         r"(?:(?:is|was|will\s+be)\s+)?interviewed)\s+(?:av|by)\b",
         r"\butfrågningen\s+(?:hålls|leds|görs)\s+av\b",
         # "Värdar för seminariet är X ordförande Y och Z vice vd Y"
@@ -460,6 +460,8 @@ CUES: tuple[Cue, ...] = (
         r"\b(?:övriga\s+)?medverkande(?:\s+är)?(?=\s+(?:bl\.a\.\s+|bland\s+andra\s+)?[A-ZÅÄÖ][a-zåäö]+\s+[A-ZÅÄÖ])",
         r"\bpanel(?:en)?\s+som\s+består\s+av\b",
         r"\bkom\s+och\s+(?:möt|träffa)\b(?=\s+[A-ZÅÄÖ])",
+        # "Efter det följer analys och kommentarer från K-G Bergström och Mona Sahlin": commentators
+        r"\b(?:kommentarer|kommentar|kommenteras)\s+(?:från|av)\b(?=\s+(?:[a-zåäö]+\s+)?[A-ZÅÄÖ])",
     ),
     _cue(SPEAKER, None, PRE, r"\b(?:är|var|blir)\s+först\s+ut\b"),
     # "Kom och lyssna på professorn Anna Lund": the one listened to speaks.

@@ -250,7 +250,41 @@ def read_entries(
     if organisations == "any":
         mentions = [m for mention in mentions for m in _as_organisations(mention)]
     _share_plural_titles(text, mentions)
+    _share_place_of_work(text, mentions)
     return mentions
+
+
+def _share_place_of_work(text: str, mentions: list[Mention]) -> None:
+    """Where two people are joined by "och" and the second's organisation follows "från" or
+    "vid", it is the first's too when the first has none: "Carl le Grand och Jonas Carlsson
+    från SULCIS", "Professor Anna Ek och forskare Per Lund vid Göteborgs universitet"."""
+    for first, second in pairwise(mentions):
+        if first.kind != "person" or second.kind != "person" or first.organisation is not None:
+            continue
+        if second.organisation is None:
+            continue
+        second_start = min([second.name[0], *(a for a, _ in second.titles if a < second.name[0])])
+        if text[_end(first) : second_start].strip(" ,()") not in ("och", "and"):
+            continue
+        after_name = second.party[1] if second.party else second.name[1]
+        shared = _SHARED_PLACE.fullmatch(text, after_name, second.organisation[0])
+        # ("kommunpolisen Ahmed Ek och kriminologen Lisa Berg från Malmö universitet": two
+        # titles and "från", where only the second comes from the university.)
+        if shared is not None and not (first.titles and shared.group(1).lower() in ("från", "from")):
+            first.organisation = second.organisation
+            first.organisation_name = second.organisation_name
+            first.organisation_note = second.organisation_note
+
+
+# The ends of a body's name written in lowercase in the definite form, after "från" or "vid".
+_LOWERCASE_BODIES = ("utskottet", "rörelsen", "förbundet", "föreningen", "departementet", "nämnden")
+# What comes between a name (or its party tag) and a place of work two people share.
+_SHARED_PLACE = re.compile(r"\)?\s+(från|vid|from|at)\s+(?:[a-zåäö]+\s+)?")
+
+
+def _end(mention: Mention) -> int:
+    spans = [mention.name, *mention.titles, mention.organisation, mention.party]
+    return max(span[1] for span in spans if span is not None)
 
 
 def _share_plural_titles(text: str, mentions: list[Mention]) -> None:
@@ -934,6 +968,10 @@ def _read_rest(text: str, start: int, end: int, mention: Mention) -> None:
         return
     at = 2 if tokens[1].text == "the" and len(tokens) > 2 else 1  # "Hannah Lund of the Urban Institute"
     at = skip_descriptors(tokens, at)  # "Arne Berg från undersökningsföretaget Novus"
+    if tokens[at].text.islower() and tokens[at].lower.endswith(_LOWERCASE_BODIES) and tokens[0].lower != "of":
+        # "Mathias Berg (KD) från utbildningsutskottet", "Anders Ek från bygdegårdsrörelsen"
+        mention.organisation = (tokens[at].start, tokens[at].end)
+        return
     if is_capitalised(tokens[at]):
         extent = organisation_extent(tokens, at)
         if extent is not None:

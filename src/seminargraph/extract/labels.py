@@ -60,6 +60,9 @@ for word in _TITLE_LABELS:
     _LOOKUP[word] = ("title", None, None)
 
 
+_TEAM = ("people", PANELIST, PARTICIPANT)
+
+
 def is_field_word(text: str) -> bool:
     """Say whether a line is only a field's name ("Tid", "Plats"), as in a listing exported with
     each field name on a line of its own and its value below."""
@@ -96,6 +99,12 @@ def match_label(text: str) -> Label | None:
         # "Medverkande politiker:", "Moderator för dagen:": a people label and a few words.
         first = _LOOKUP.get(word.split()[0])
         found = first if first is not None and first[0] == "people" else None
+    if found is None and ":" in match.group() and len(word.split()) == 2:
+        # "Stockholms lag:", "Malmös panel:": whose team or panel, then its people.
+        genitive, rest = word.split()
+        listed = _TEAM if rest in ("lag", "laget", "team") else _LOOKUP.get(rest)
+        if genitive.endswith("s") and listed is not None and listed[0] == "people":
+            found = listed
     if found is None and match.end() >= len(text.rstrip()) and len(word.split()) == 2:
         # A heading "Förmiddagens talare", "Kvällens panel": a genitive and a people label.
         genitive, rest = word.split()

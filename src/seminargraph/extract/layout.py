@@ -38,6 +38,8 @@ _SENTENCE_END = re.compile(
     # "… goda nationella exempel.Kjell Stjernholm berättar": a full stop with no space after it,
     # between a word and a capitalised one
     r"|(?<=[a-zåäö]{3})\.(?=[A-ZÅÄÖ][a-zåäö]{2})"
+    # "… under den grumliga ytan.(Sture Hansson, Tina Elfwing m fl)": a parenthesis right after it
+    r"|(?<=[a-zåäö]{3})\.(?=\([A-ZÅÄÖ][a-zåäö]{2})"
 )
 
 

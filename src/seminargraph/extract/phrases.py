@@ -74,6 +74,7 @@ _ACTING = frozenset(
         *("presenterar", "berättar", "talar", "diskuterar", "inleder", "leder", "modererar"),
         *("medverkar", "deltar", "samtalar", "debatterar", "föreläser", "arbetar", "jobbar"),
         *("reflekterar", "pratar", "intervjuar", "visar", "beskriver", "förklarar", "svarar"),
+        *("utfrågad", "intervjuad", "utfrågas", "intervjuas", "modererar"),
         *("presents", "discusses", "talks", "speaks", "leads", "moderates", "explains", "works"),
     }
 )
@@ -210,6 +211,12 @@ def parse_attribute(text: str, start: int, end: int) -> Attribute:
         end = start + marked.start()
         piece = text[start:end]
     tokens = tokenize(piece, start)
+    # "LRF Från Gotland medverkar …": a capitalised preposition begins the next sentence (its
+    # line break lost), not the organisation's name.
+    cut = next((k for k, t in enumerate(tokens) if k and t.text in _SENTENCE_PREPOSITIONS), len(tokens))
+    tokens = tokens[:cut]
+    if not tokens:
+        return attribute
     if len(tokens) > 1 and tokens[0].text in ("a", "an") and tokens[1].text.islower():
         tokens = tokens[1:]  # "a housing researcher at the University of Leeds"
     if not tokens:
@@ -312,6 +319,7 @@ def parse_attribute(text: str, start: int, end: int) -> Attribute:
 
 
 _CLAUSE = frozenset({"med", "som", "with", "who", "which"})
+_SENTENCE_PREPOSITIONS = frozenset({"Från", "På", "Med", "Under", "Vid", "Efter", "Inför", "Om"})
 _TITLE_MODIFIERS = frozenset({"vice", "biträdande", "tf", "t.f.", "ställföreträdande", "deputy"})
 _AGENCY_ENDINGS = ("myndigheten", "verket", "styrelsen", "inspektionen", "departementet", "nämnden")
 
