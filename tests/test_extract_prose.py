@@ -1810,6 +1810,27 @@ SESSION_24: dict[str, tuple[str, set[Row]]] = {
         "I år blir bl a Anna Holm, VD Aleris utfrågad av Anders Berg (MP).",
         {("Anna Holm", ("VD",), "Aleris", "speaker"), ("Anders Berg", (), None, "moderator")},
     ),
+    "a Swedish surname in the genitive is no name": (
+        "Göran Holm berättar om tekniken. Jan Strömdahls erfarenheter leder till andra slutsatser.",
+        {("Göran Holm", (), None, "speaker")},
+    ),
+    "'respektive' gives each of two people their title": (
+        "I samtalet medverkar Karim Holm och Martin Berg, filosof respektive demograf vid Institutet för"
+        " framtidsstudier.",
+        {
+            ("Karim Holm", ("filosof",), "Institutet för framtidsstudier", "panelist"),
+            ("Martin Berg", ("demograf",), "Institutet för framtidsstudier", "panelist"),
+        },
+    ),
+    "a debate about something 'hålls med bland andra'": (
+        "En paneldiskussion om attityderna till svartarbete hålls med bland andra Janne Holm, SEKO,"
+        " Helena Berg (mp) och Lennart Lund (m).",
+        {
+            ("Janne Holm", (), "SEKO", "panelist"),
+            ("Helena Berg", (), None, "panelist"),
+            ("Lennart Lund", (), None, "panelist"),
+        },
+    ),
 }
 
 

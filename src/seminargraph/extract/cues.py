@@ -454,7 +454,7 @@ CUES: tuple[Cue, ...] = (
         # "Panelsamtal om journalistik, politik och förtroende med forskarna A och B": the subject
         # between the noun and "med" (a lowercase word or none, then a capitalised name, after it).
         r"\b\w*(?:samtal|diskussion|debatt|dialog)\s+om\s+(?:[\w,-]+\s+){1,6}?med\b"
-        r"(?=\s+(?:[a-zåäö]+\s+)?(?-i:[A-ZÅÄÖ])[\w-]+\s+(?-i:[A-ZÅÄÖ]))",
+        r"(?=\s+(?:bland\s+andra\s+|bl\.?\s?a\.?\s+|[a-zåäö]+\s+)?(?-i:[A-ZÅÄÖ])[\w-]+\s+(?-i:[A-ZÅÄÖ]))",
         r"\b(?:gästas|besöks)\s+av\b",
         r"\b(?:debatteras|diskuteras|debatterades|diskuterades)\s+(?:av|mellan)\b",
         r"\b(?:övriga\s+)?medverkande(?:\s+är)?(?=\s+(?:bl\.a\.\s+|bland\s+andra\s+)?[A-ZÅÄÖ][a-zåäö]+\s+[A-ZÅÄÖ])",

@@ -250,8 +250,28 @@ def read_entries(
     if organisations == "any":
         mentions = [m for mention in mentions for m in _as_organisations(mention)]
     _share_plural_titles(text, mentions)
+    _split_respective(text, mentions)
     _share_place_of_work(text, mentions)
     return mentions
+
+
+def _split_respective(text: str, mentions: list[Mention]) -> None:
+    """ "Karim Ek och Martin Berg, filosof respektive demograf vid X": the first title is the
+    first person's, the second the second's, and the organisation is both's."""
+    for first, second in pairwise(mentions):
+        if first.kind != "person" or second.kind != "person" or first.titles or len(second.titles) != 1:
+            continue
+        if text[_end(first) : second.name[0]].strip(" ,()") not in ("och", "and"):
+            continue
+        start, end = second.titles[0]
+        at = text.find(" respektive ", start, end)
+        if at < 0:
+            continue
+        first.titles = [(start, at)]
+        second.titles = [(at + len(" respektive "), end)]
+        if first.organisation is None and second.organisation is not None:
+            first.organisation = second.organisation
+            first.organisation_name = second.organisation_name
 
 
 def _share_place_of_work(text: str, mentions: list[Mention]) -> None:

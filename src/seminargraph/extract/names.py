@@ -67,6 +67,11 @@ def names_in(text: str, start: int, end: int, *, known_only: bool = True) -> lis
             and after.start - words[-1].end == 1
             and _possessed(tokens, i + length)
         )
+        if not genitive and len(words) > 1 and _swedish_genitive(last) and after is not None:
+            # "Jan Strömdahls erfarenheter", "Dan Anderssons (fd chefsekonom) rapport": a Swedish
+            # surname and the "s" of the genitive, before a lowercase word or a parenthesis.
+            gap = text[words[-1].end : after.start]
+            genitive = (gap == " " and after.text.islower()) or gap.strip() == "("
         # A given name the lexicon lacks: the name model reads the whole name's letters.
         known = is_first_name(given) or written_as_person(" ".join(t.text for t in words))
         # "Elisabeth Ohlson Wallins uttrycksfulla fotografier": the page names her without the
@@ -105,6 +110,18 @@ def _descriptor(token: Token) -> bool:
     """A Swedish noun in the definite form ("Radioprofilen", "Forskarna"), no organisation word."""
     low = token.lower
     return len(low) > 5 and low.endswith(("en", "arna", "erna", "orna")) and not is_organisation_word(token)
+
+
+def _swedish_genitive(word: str) -> bool:
+    """Say whether a surname ends as a Swedish surname in the genitive does ("Anderssons",
+    "Strömdahls", "Lindqvists"); no Swedish surname of these shapes ends in "s" itself."""
+    return word.endswith("s") and word[:-1].lower().endswith(_SURNAME_ENDS)
+
+
+_SURNAME_ENDS = (
+    *("son", "berg", "ström", "dahl", "dal", "lund", "qvist", "kvist", "gren", "holm", "mark"),
+    *("stedt", "stad", "blad", "borg", "man", "hed", "sjö", "löf", "fors", "bäck", "vall", "ling"),
+)
 
 
 def _possessed(tokens: list[Token], i: int) -> bool:
