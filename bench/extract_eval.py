@@ -72,6 +72,7 @@ ROW_SETS = {
     "almedalen-heldout-r": ROOT / "tests/data/extract/almedalen/heldout-r.rows.yaml",
     "almedalen-heldout-s": ROOT / "tests/data/extract/almedalen/heldout-s.rows.yaml",
     "almedalen-heldout-t": ROOT / "tests/data/extract/almedalen/heldout-t.rows.yaml",
+    "almedalen-heldout-u": ROOT / "tests/data/extract/almedalen/heldout-u.rows.yaml",
 }
 TITLES["almedalen-dev"] = "Almedalen development set (real programme rows; tuned on)"
 TITLES["almedalen-heldout"] = "Almedalen held-out set (real programme rows; not tuned on)"
@@ -139,6 +140,10 @@ TITLES["almedalen-heldout-s"] = (
 TITLES["almedalen-heldout-t"] = (
     "Almedalen held-out set T (real programme rows; annotated in session 24 before any run on it, "
     "first run after the rules from sets R and S)"
+)
+TITLES["almedalen-heldout-u"] = (
+    "Almedalen held-out set U (real programme rows; annotated in session 24 before any run on it, "
+    "first run after the rules from set T)"
 )
 DOCS = ROOT / "docs/extraction.md"
 START, END = "<!-- extract-eval:start -->", "<!-- extract-eval:end -->"
