@@ -167,9 +167,9 @@ MORE_CUES: dict[str, tuple[str, set[Row]]] = {
         "Vid seminariet får utbildningsminister Mats Persson (L) och Mats Wiking (S) diskutera saken.",
         {("Mats Persson", ("utbildningsminister",), None, "panelist"), ("Mats Wiking", (), None, "panelist")},
     ),
-    "kommer X bidra med, without att": (
+    "kommer X bidra med, without att: sharing one's experience is a speaker's part (set S)": (
         "I slutet kommer Petter Ekvärn, projektutvecklingschef på Vectura, bidra med sina erfarenheter.",
-        {("Petter Ekvärn", ("projektutvecklingschef",), "Vectura", "panelist")},
+        {("Petter Ekvärn", ("projektutvecklingschef",), "Vectura", "speaker")},
     ),
     "a new person right after a party tag, with no comma": (
         "Deltagande: Barbro Westerholm, riksdagsledamot (L) Lars Arrhenius, jurist",
@@ -1830,6 +1830,27 @@ SESSION_24: dict[str, tuple[str, set[Row]]] = {
             ("Helena Berg", (), None, "panelist"),
             ("Lennart Lund", (), None, "panelist"),
         },
+    ),
+    "'Experter på plats:' is a label of panelists": (
+        "Experter på plats: professor Kjell Holm, överläkare Gunilla Berg, SKL, riksdagsledamot Barbro"
+        " Lund (Fp).",
+        {
+            ("Kjell Holm", ("professor",), None, "panelist"),
+            ("Gunilla Berg", ("överläkare",), "SKL", "panelist"),
+            ("Barbro Lund", ("riksdagsledamot",), None, "panelist"),
+        },
+    ),
+    "bidrar med insikter, and kommer X bidra med sina erfarenheter: speakers": (
+        "Dessutom bidrar innovationsforskaren Olof Holm med insikter från en studie. I slutet kommer Petter"
+        " Berg, chef på Vectura, bidra med sina erfarenheter.",
+        {
+            ("Olof Holm", ("innovationsforskaren",), None, "speaker"),
+            ("Petter Berg", ("chef",), "Vectura", "speaker"),
+        },
+    ),
+    "'tillsammans med' after a person's entry says who else, not a title": (
+        "På scen Alex Holm, VD Odalen Fastigheter, tillsammans med politiker som gästar.",
+        {("Alex Holm", ("VD",), "Odalen Fastigheter", "panelist")},
     ),
 }
 

@@ -411,6 +411,14 @@ CUES: tuple[Cue, ...] = (
         PRE,
         rf"\b(?:kommer\s+(?:även\s+|också\s+)?(?:att\s+)?|ska\s+|skall\s+){_SPEAKING_INFINITIVE}\b",
     ),
+    # "I slutet kommer Petter Ek, chef på Vectura, att bidra med sina erfarenheter": a speaker's part
+    _cue(
+        SPEAKER,
+        None,
+        POST,
+        r"\b(?:kommer|ska|skall)(?=\s+(?:[\w.:,'’()-]+\s+){1,16}?(?:att\s+)?bidra\s+med\s+"
+        r"(?:sina\s+|sin\s+|sitt\s+)?(?:insikter|erfarenheter|kunskap|kunskaper|perspektiv|reflektioner|tankar)\b)",
+    ),
     # "Därefter kommer Per Lund, sakkunnig för X, att leda ett samtal med …"
     _cue(
         MODERATOR,
@@ -464,6 +472,22 @@ CUES: tuple[Cue, ...] = (
         r"\b(?:kommentarer|kommentar|kommenteras)\s+(?:från|av)\b(?=\s+(?:[a-zåäö]+\s+)?[A-ZÅÄÖ])",
     ),
     _cue(SPEAKER, None, PRE, r"\b(?:är|var|blir)\s+först\s+ut\b"),
+    # "Dessutom bidrar forskaren Olof Ek med insikter från en studie", "X bidrar med sina
+    # erfarenheter": what one brings to the item, a speaker's part.
+    _cue(
+        SPEAKER,
+        None,
+        POST,
+        r"\b(?:bidrar|bidrog)(?=\s+(?:[\w.:,'’()-]+\s+){1,8}?med\s+(?:sina\s+|sin\s+|sitt\s+)?"
+        r"(?:insikter|erfarenheter|kunskap|kunskaper|perspektiv|reflektioner|tankar)\b)",
+    ),
+    _cue(
+        SPEAKER,
+        None,
+        PRE,
+        r"\b(?:bidrar|bidrog|bidra)\s+med\s+(?:sina\s+|sin\s+|sitt\s+)?"
+        r"(?:insikter|erfarenheter|kunskap|kunskaper|perspektiv|reflektioner|tankar)\b",
+    ),
     # "Kom och lyssna på professorn Anna Lund": the one listened to speaks.
     _cue(SPEAKER, None, POST, r"\bkom\s+och\s+lyssna\s+på\b(?=\s+(?:[a-zåäö]+\s+)?[A-ZÅÄÖ])"),
     # Performers: "Opera singer X will perform some Swedish folk songs", "X uppträder".

@@ -220,6 +220,8 @@ def read_entries(
                 continue
         ahead = None
         if current is not None and current.kind == "person":
+            if segment.separator == "partner" and organisations != "any":
+                continue  # "Alex Ek, vd Odalen, tillsammans med politiker som gästar": who else
             if not closed:
                 if _NOW_FIRST.match(piece):
                     # "A, tidigare vd på X, idag seniorkonsult på Y": what came before is former.

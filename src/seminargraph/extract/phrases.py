@@ -211,6 +211,8 @@ def parse_attribute(text: str, start: int, end: int) -> Attribute:
         end = start + marked.start()
         piece = text[start:end]
     tokens = tokenize(piece, start)
+    if tokens and (tokens[0].lower in _CLAUSE or (tokens[0].lower == "tillsammans" and len(tokens) > 1)):
+        return attribute  # "…, tillsammans med politiker som gästar": who else, not a title
     # "LRF Från Gotland medverkar …": a capitalised preposition begins the next sentence (its
     # line break lost), not the organisation's name.
     cut = next((k for k, t in enumerate(tokens) if k and t.text in _SENTENCE_PREPOSITIONS), len(tokens))
