@@ -73,6 +73,7 @@ ROW_SETS = {
     "almedalen-heldout-s": ROOT / "tests/data/extract/almedalen/heldout-s.rows.yaml",
     "almedalen-heldout-t": ROOT / "tests/data/extract/almedalen/heldout-t.rows.yaml",
     "almedalen-heldout-u": ROOT / "tests/data/extract/almedalen/heldout-u.rows.yaml",
+    "almedalen-heldout-v": ROOT / "tests/data/extract/almedalen/heldout-v.rows.yaml",
 }
 TITLES["almedalen-dev"] = "Almedalen development set (real programme rows; tuned on)"
 TITLES["almedalen-heldout"] = "Almedalen held-out set (real programme rows; not tuned on)"
@@ -144,6 +145,14 @@ TITLES["almedalen-heldout-t"] = (
 TITLES["almedalen-heldout-u"] = (
     "Almedalen held-out set U (real programme rows; annotated in session 24 before any run on it, "
     "first run after the rules from set T)"
+)
+TITLES["almedalen-heldout-v"] = (
+    "Almedalen held-out set V (real programme rows; annotated in session 24 before any run on it, "
+    "first run after the rules from set U)"
+)
+TITLES["almedalen-heldout-w"] = (
+    "Almedalen held-out set W (real programme rows; annotated in session 24 before any run on it, "
+    "first run at the session's end)"
 )
 DOCS = ROOT / "docs/extraction.md"
 START, END = "<!-- extract-eval:start -->", "<!-- extract-eval:end -->"
