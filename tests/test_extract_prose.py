@@ -1852,6 +1852,33 @@ SESSION_24: dict[str, tuple[str, set[Row]]] = {
         "På scen Alex Holm, VD Odalen Fastigheter, tillsammans med politiker som gästar.",
         {("Alex Holm", ("VD",), "Odalen Fastigheter", "panelist")},
     ),
+    "a surname in 's' before a title and its organisation is no genitive": (
+        "Medverkande: Mats Holmfors vd Sveriges Radio, Anders Berg, journalist och författare.",
+        {
+            ("Mats Holmfors", ("vd",), "Sveriges Radio", "panelist"),
+            ("Anders Berg", ("journalist", "författare"), None, "panelist"),
+        },
+    ),
+    "'X är verksam vid Y' below gives a titled person the organisation": (
+        "Manne Holm, docent i kriminologi, och Nils Berg, docent i kulturgeografi, diskuterar tryggheten."
+        " Manne Holm är verksam vid Malmö universitet, Nils Berg vid Lunds universitet.",
+        {
+            ("Manne Holm", ("docent i kriminologi",), "Malmö universitet", "panelist"),
+            ("Nils Berg", ("docent i kulturgeografi",), None, "panelist"),
+        },
+    ),
+    "invigning av: who opens the item speaks": (
+        "Klockan 13.00 invigning av landshövding Kristina Holm. Därefter certifiering av köket.",
+        {("Kristina Holm", ("landshövding",), None, "speaker")},
+    ),
+    "X i samtal utifrån en bok": (
+        "Bror Holm i samtal utifrån boken om fackets kamp.",
+        {("Bror Holm", (), None, "panelist")},
+    ),
+    "a verb right after an organisation's name ends it": (
+        "Här medverkar Mårten Holm, arkitekt på Archus ligger fokus på goda exempel.",
+        {("Mårten Holm", ("arkitekt",), "Archus", "panelist")},
+    ),
 }
 
 

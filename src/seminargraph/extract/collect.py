@@ -21,7 +21,7 @@ from .labels import Label, is_field_word, match_label
 from .layout import Line, people_columns, sentences
 from .namemodel import likely_person
 from .names import NameSeen, names_on_line
-from .phrases import opens_with_former_post, parse_attribute
+from .phrases import opens_with_former_post, organisation_extent, parse_attribute
 from .roles import MODERATOR, ORGANISER, PANELIST, SPEAKER
 from .tokens import (
     PARTY_PATTERN,
@@ -1293,14 +1293,34 @@ _DESCRIBED = re.compile(
 )
 
 
+_WORKS_AT = re.compile(
+    r" (?:är|var) (?:verksam|anställd|forskare|lektor|docent|professor) (?:vid|på|inom|hos) "
+)
+
+
 def _with_biography(text: str, lines: list[Line], item: Found) -> Found:
     """Give a listed person the title and organisation a biography below the list states."""
     mention = item.mention
-    if mention.kind != "person" or mention.titles or mention.organisation is not None:
+    if mention.kind != "person" or mention.organisation is not None:
         return item
     # A biography follows its name closely: look no further than a paragraph or two.
     limit = min(lines[-1].end, mention.name[1] + _BIOGRAPHY_REACH)
     name = text[mention.name[0] : mention.name[1]]
+    if mention.titles:
+        # "Manne Ek, docent i kriminologi, … Manne Ek är verksam vid Malmö universitet."
+        works = re.compile(re.escape(name) + _WORKS_AT.pattern).search(text, mention.name[1], limit)
+        if works is None:
+            return item
+        sentence_end = _SENTENCE_END.search(text, works.end(), limit)
+        stop = sentence_end.start() if sentence_end else limit
+        comma = text.find(",", works.end(), stop)
+        tokens = tokenize(text[works.end() : comma if comma >= 0 else stop], works.end(), 8)
+        extent = organisation_extent(tokens, 0) if tokens else None
+        if extent is None:
+            return item
+        mention.organisation = (tokens[0].start, tokens[extent - 1].end)
+        quote = (works.start(), stop + 1)
+        return replace(item, more=(*item.more, quote))
     found = re.compile(re.escape(name) + _BIOGRAPHY_REST.pattern).search(text, mention.name[0], limit)
     if found is None:
         return item

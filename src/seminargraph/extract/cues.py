@@ -472,6 +472,15 @@ CUES: tuple[Cue, ...] = (
         r"\b(?:kommentarer|kommentar|kommenteras)\s+(?:från|av)\b(?=\s+(?:[a-zåäö]+\s+)?[A-ZÅÄÖ])",
     ),
     _cue(SPEAKER, None, PRE, r"\b(?:är|var|blir)\s+först\s+ut\b"),
+    # "Klockan 13.00 invigning av landshövding Kristina Ek": who opens the item speaks.
+    _cue(
+        SPEAKER,
+        None,
+        POST,
+        r"\b(?:invigning|invigningstal|invigs|invigdes)\s+(?:av|med)\b(?=\s+(?:[a-zåäö]+\s+)?[A-ZÅÄÖ])",
+    ),
+    # "Bror Ek i samtal utifrån boken …": the person before "i samtal" talks with others.
+    _cue(PANELIST, None, PRE, r"\bi\s+samtal\b(?!\s+(?:med|mellan)\b)"),
     # "Dessutom bidrar forskaren Olof Ek med insikter från en studie", "X bidrar med sina
     # erfarenheter": what one brings to the item, a speaker's part.
     _cue(

@@ -647,7 +647,12 @@ def _person(text: str, start: int, end: int) -> Mention | None:
         return None  # "Nordic Health Data Council": the words run on, so this is no name
     last = name_tokens[-1].text
     if last.endswith(("'s", "’s")) or (
-        last.endswith("s") and len(after) == 2 and after[0].text.islower() and is_name_word(after[1])
+        last.endswith("s")
+        and len(after) == 2
+        and after[0].text.islower()
+        and is_name_word(after[1])
+        # ("Mats Svegfors vd Sveriges Radio": a title, then its organisation, not a genitive)
+        and not (is_title_word(after[0]) and not is_first_name(after[1]))
     ):
         return None  # "Arlie Hochschild's essay", "Astrid Lindgrens barnbarn Olof": a genitive
     if named_without_s(text, name_tokens[0].start, name_tokens[-1].end, after[0] if after else None):

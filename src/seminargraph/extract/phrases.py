@@ -78,6 +78,11 @@ _ACTING = frozenset(
         *("presents", "discusses", "talks", "speaks", "leads", "moderates", "explains", "works"),
     }
 )
+# A verb in the present tense ("demonstrerar", "ligger", "visar", "finns"), not a noun of a name
+# ("tidningar", "kulturallians"): verbs in "-erar" and a few common ones.
+_PRESENT_TENSE = re.compile(
+    r"[a-zåäö]{3,}erar|ligger|finns|visar|avslutar|inleder|sammanfattar|står|blir|får|kan|har|är"
+)
 _CONNECTORS = frozenset(
     {"i", "för", "och", "av", "de", "of", "for", "and", "the", "&", "på", "du", "des", "la"}
 )
@@ -362,8 +367,15 @@ def organisation_extent(tokens: list[Token], i: int) -> int | None:
             break  # "Kommunförbundet ett seminarium", "Vikby kommun tre seminarier"
         if tokens[j].text.islower() and j + 1 < len(tokens) and tokens[j + 1].lower in _PRONOUNS:
             break  # "Handelshögskolan i Stockholm får vi …": a verb and its subject end the name
-        if low in _ACTING:
-            break  # "ordförande i Innovationsrådet presenterar rådets arbete": the verb ends the name
+        if low in _ACTING or (
+            tokens[j].text.islower()
+            and is_capitalised(tokens[j - 1])
+            and _PRESENT_TENSE.fullmatch(low) is not None
+            and not is_organisation_word(tokens[j])
+        ):
+            # "ordförande i Innovationsrådet presenterar rådets arbete", "Archus ligger …": a verb
+            # right after the name ends it
+            break
         if is_capitalised(tokens[j]) and role_word(tokens[j].text) == MODERATOR:
             break  # "… talesperson Sveriges riksdag Moderator Yvonne Blom": the next entry's label
         if low in ("i", "in", "for") and j + 1 < len(tokens) and not is_capitalised(tokens[j + 1]):
