@@ -1879,6 +1879,16 @@ SESSION_24: dict[str, tuple[str, set[Row]]] = {
         "Här medverkar Mårten Holm, arkitekt på Archus ligger fokus på goda exempel.",
         {("Mårten Holm", ("arkitekt",), "Archus", "panelist")},
     ),
+    "a block of entries after a blank line under the list's first; a dash right after a party tag": (
+        "I detta seminarium deltar:\nPatricia Holm - jurist\n \n Sven-Erik Berg (S)- Finansutskottet\n"
+        " Malin Lund, Latinamerikagrupperna\n Sofia Ek, Kristna Fredsrörelsen (moderator)",
+        {
+            ("Patricia Holm", ("jurist",), None, "panelist"),
+            ("Sven-Erik Berg", (), "Finansutskottet", "panelist"),
+            ("Malin Lund", (), "Latinamerikagrupperna", "panelist"),
+            ("Sofia Ek", (), "Kristna Fredsrörelsen", "moderator"),
+        },
+    ),
 }
 
 

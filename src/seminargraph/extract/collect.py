@@ -527,6 +527,10 @@ def _entry_block(text: str, block: list[Line]) -> bool:
         and begins_with_person(text, first.start, first.end)
     ):
         return True  # "<b>Henrik Ståhl</b> – chief medical officer på Medisyn AB, som …": a biography
+    if len(block) > 1 and all(
+        len(line.text) < 150 and begins_with_person(text, line.start, line.end) for line in block
+    ):
+        return True  # a block of entries, one a line, after a blank line under the first
     if len(block) > 3 or len(first.text) >= 150 or first.text[-1] in ".!?":
         return False
     rest_short = all(

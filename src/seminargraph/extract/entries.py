@@ -62,7 +62,7 @@ _DELEGATES = re.compile(
     r"(?:bland\s+andra\s+)?(?:[Rr]epresentanter|[Rr]epresentant|[Ff]öreträdare|[Tt]jänstemän|[Rr]epresentatives|[Rr]epresentative"
     r"|[Oo]fficials)\s+(?:för|från|på|of|from)\s+(?=[A-ZÅÄÖ])"
 )
-_DASH_ORGANISATION = re.compile(r" [-–—] (?=[A-ZÅÄÖ])")
+_DASH_ORGANISATION = re.compile(r" ?[-–—] (?=[A-ZÅÄÖ])")
 _NOW_FIRST = re.compile(r"(?:idag|i dag|numera|nowadays|today)\s", re.IGNORECASE)
 _ORG_PREPOSITIONS = frozenset({"från", "vid", "på", "hos", "at", "from", "of"})
 # "arbetar på", "jobbar inom", "works at": a verb of working and where.
