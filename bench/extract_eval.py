@@ -74,6 +74,7 @@ ROW_SETS = {
     "almedalen-heldout-t": ROOT / "tests/data/extract/almedalen/heldout-t.rows.yaml",
     "almedalen-heldout-u": ROOT / "tests/data/extract/almedalen/heldout-u.rows.yaml",
     "almedalen-heldout-v": ROOT / "tests/data/extract/almedalen/heldout-v.rows.yaml",
+    "almedalen-heldout-w": ROOT / "tests/data/extract/almedalen/heldout-w.rows.yaml",
 }
 TITLES["almedalen-dev"] = "Almedalen development set (real programme rows; tuned on)"
 TITLES["almedalen-heldout"] = "Almedalen held-out set (real programme rows; not tuned on)"
@@ -152,7 +153,7 @@ TITLES["almedalen-heldout-v"] = (
 )
 TITLES["almedalen-heldout-w"] = (
     "Almedalen held-out set W (real programme rows; annotated in session 24 before any run on it, "
-    "first run at the session's end)"
+    "first run after the rules from set V)"
 )
 DOCS = ROOT / "docs/extraction.md"
 START, END = "<!-- extract-eval:start -->", "<!-- extract-eval:end -->"
