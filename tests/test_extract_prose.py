@@ -1889,6 +1889,15 @@ SESSION_24: dict[str, tuple[str, set[Row]]] = {
             ("Sofia Ek", (), "Kristna Fredsrörelsen", "moderator"),
         },
     ),
+    "'Deltar gör' is no part of the title; 'vice VD' after a genitive; 'f d' is a former post": (
+        "Deltar gör finansminister Anders Holm, Svenskt Näringslivs vice VD Christer Berg och Magnus"
+        " Lund, f d VD IFN.",
+        {
+            ("Anders Holm", ("finansminister",), None, "panelist"),
+            ("Christer Berg", ("vice VD",), "Svenskt Näringsliv", "panelist"),
+            ("Magnus Lund", (), None, "panelist"),
+        },
+    ),
 }
 
 

@@ -64,6 +64,8 @@ _DELEGATES = re.compile(
 )
 _DASH_ORGANISATION = re.compile(r" ?[-–—] (?=[A-ZÅÄÖ])")
 _NOW_FIRST = re.compile(r"(?:idag|i dag|numera|nowadays|today)\s", re.IGNORECASE)
+# Words between a cue and the title before a name, which are no part of the title.
+_PREFIX_FILLER = frozenset({"gör", "bland", "andra", "bl", "a", "även", "också"})
 _ORG_PREPOSITIONS = frozenset({"från", "vid", "på", "hos", "at", "from", "of"})
 # "arbetar på", "jobbar inom", "works at": a verb of working and where.
 _WORKING = frozenset({"arbetar", "jobbar", "verkar", "works"})
@@ -672,6 +674,8 @@ def _person(text: str, start: int, end: int) -> Mention | None:
         title_before_name=bool(prefix),
     )
     titled = [t for t in prefix if not (is_honorific(t) or _adjective(t))]
+    while titled and titled[0].lower in _PREFIX_FILLER:
+        titled = titled[1:]  # "Deltar gör (bland andra) finansminister Anders Borg"
     if len(prefix) == 1 and name_at == 1 and _genitive_before_given(tokens):
         mention.organisation = (prefix[0].start, prefix[0].end - 1)  # "Folkpartiets" -> Folkpartiet
         titled = []

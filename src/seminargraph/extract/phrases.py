@@ -133,7 +133,7 @@ _NOW = re.compile(
     r"(?:^\s*|,\s+|\s(?:och|samt|and)\s+)(?:idag|i dag|numera|nu|now|today)\s+(?=\w)", re.IGNORECASE
 )
 _FORMER_POST = re.compile(
-    r"(?:^|(?<=\s)(?:och|samt)\s+|[.;]\s*|(?<=\s))(?:tidigare|före\s+detta|förre|f\.\s?d\.?|fd\.?|previously|formerly|(?:under|på)\s+\d{4}-talet)\s+(?=\w)",
+    r"(?:^|(?<=\s)(?:och|samt)\s+|[.;]\s*|(?<=\s))(?:tidigare|före\s+detta|förre|f\.\s?d\.?|f\s+d|fd\.?|previously|formerly|(?:under|på)\s+\d{4}-talet)\s+(?=\w)",
     re.IGNORECASE,
 )
 
@@ -328,7 +328,15 @@ def parse_attribute(text: str, start: int, end: int) -> Attribute:
 _CLAUSE = frozenset({"med", "som", "with", "who", "which"})
 _SENTENCE_PREPOSITIONS = frozenset({"Från", "På", "Med", "Under", "Vid", "Efter", "Inför", "Om"})
 _TITLE_MODIFIERS = frozenset({"vice", "biträdande", "tf", "t.f.", "ställföreträdande", "deputy"})
-_AGENCY_ENDINGS = ("myndigheten", "verket", "styrelsen", "inspektionen", "departementet", "nämnden")
+_AGENCY_ENDINGS = (
+    *("myndigheten", "verket", "styrelsen", "inspektionen", "departementet", "nämnden"),
+    "utskottet",
+)
+
+
+def _capital_title(token: Token) -> bool:
+    """A title written in capitals ("VD", "CEO"): after "vice" it goes on with the title."""
+    return token.text.isupper() and is_title_word(token)
 
 
 def _lowercase_agency(tokens: list[Token]) -> bool:
@@ -462,7 +470,7 @@ def _organisation_split(tokens: list[Token]) -> int | None:
             and is_title_word(token)
             and (token.text.isupper() or i + 1 == len(tokens) or not is_capitalised(tokens[i + 1]))
         )  # "ingenjör och VD Lichron Teknik AB", but not "… och Chief Medical Officer i X"
-        if i and lowercase_title and is_capitalised(token) and not second_title:
+        if i and lowercase_title and is_capitalised(token) and not second_title and not _capital_title(token):
             # "länsråd Länsstyrelsen i Södermanland": a lowercase title, then a capitalised name
             # (but not "författare till boken Ensamma tillsammans", nor the second title of
             # "president and CEO of Fortum").
@@ -627,7 +635,8 @@ def _title(tokens: list[Token]) -> Span | None:
         i
         for i, t in enumerate(tokens)
         # A lowercase word is no organisation's name: "utbildningsborgarrådet" is a title.
-        if is_title_word(t, capitalised_swedish=i == 0) and (t.text.islower() or not is_organisation_word(t))
+        if is_title_word(t, capitalised_swedish=i == 0 or t.text.isupper())
+        and (t.text.islower() or not is_organisation_word(t))
     ]
     if not heads:
         return None
