@@ -812,6 +812,8 @@ def _sentence(
         if cue.direction in (PRE, EITHER):
             clause = before_start
             for mark in _CLAUSE_MARK.finditer(text, before_start, match.start):
+                if sum(text.count(q, before_start, mark.start()) for q in _QUOTES) % 2:
+                    continue  # 'som skrivit ”Boken: Grannskapsrevolutionen”': inside a quotation
                 clause = mark.end()
             # Only a cue that names no people's role ("X bjuder in till") reads an
             # organisation before it.
