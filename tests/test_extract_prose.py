@@ -1908,6 +1908,16 @@ SESSION_24: dict[str, tuple[str, set[Row]]] = {
             ("Monika Lund", ("stadsbyggnadsdirektör",), "Stockholms stad", "panelist"),
         },
     ),
+    "a title with a capitalised prefix ('S-debattör'); '-delegat'; 'gör' ends an organisation": (
+        "Moderator är Widar Holm, känd S-debattör och politisk chefredaktör för Folkbladet. Efterföljande"
+        " samtal med bland andra Lena Berg, rödakorsdelegat. Yves Lund, General Director för"
+        " Internationella Rödakorskommittén gör en kort presentation.",
+        {
+            ("Widar Holm", ("S-debattör", "politisk chefredaktör"), "Folkbladet", "moderator"),
+            ("Lena Berg", ("rödakorsdelegat",), None, "panelist"),
+            ("Yves Lund", ("General Director",), "Internationella Rödakorskommittén", "speaker"),
+        },
+    ),
 }
 
 
@@ -1915,3 +1925,14 @@ SESSION_24: dict[str, tuple[str, set[Row]]] = {
 def test_rules_from_the_seen_sets_in_session_24(case: str) -> None:
     sentence, expected = SESSION_24[case]
     assert rows(page(sentence)) == expected
+
+
+def test_a_person_named_twice_takes_the_fuller_list_of_titles_that_holds_the_first() -> None:
+    # The label says who moderates; the sentence below says more of the same person's titles.
+    result = extract_text(
+        "Ett samtal\n\nModerator: Walter Holm, överläkare\n\n"
+        "Samtalet leds av Walter Holm, specialist inom internmedicin, överläkare.\n"
+    )
+    assert rows(result) == {
+        ("Walter Holm", ("specialist inom internmedicin", "överläkare"), None, "moderator")
+    }

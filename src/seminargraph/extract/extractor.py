@@ -239,7 +239,11 @@ def _described(participant: Participant, fullest: Participant) -> Participant:
     if participant.kind != "person" or fullest is participant or _detail(fullest) <= _detail(participant):
         return participant
     # Each part the kept mention lacks (titles, organisation, party) comes from the fuller one.
-    titles = not participant.job_titles and bool(fullest.job_titles)
+    # ("Moderator är X, känd S-debattör" and, below, "moderator X, känd S-debattör och politisk
+    # chefredaktör för Folkbladet": the fuller list of titles, which holds the first's.)
+    titles = (not participant.job_titles and bool(fullest.job_titles)) or set(participant.job_titles) < set(
+        fullest.job_titles
+    )
     organisation = participant.organisation is None and fullest.organisation is not None
     party = participant.party is None and fullest.party is not None
     if not (titles or organisation or party):

@@ -81,7 +81,7 @@ _ACTING = frozenset(
 # A verb in the present tense ("demonstrerar", "ligger", "visar", "finns"), not a noun of a name
 # ("tidningar", "kulturallians"): verbs in "-erar" and a few common ones.
 _PRESENT_TENSE = re.compile(
-    r"[a-zåäö]{3,}erar|ligger|finns|visar|avslutar|inleder|sammanfattar|står|blir|får|kan|har|är"
+    r"[a-zåäö]{3,}erar|ligger|finns|visar|avslutar|inleder|sammanfattar|står|blir|får|kan|har|är|gör"
 )
 _CONNECTORS = frozenset(
     {"i", "för", "och", "av", "de", "of", "for", "and", "the", "&", "på", "du", "des", "la"}
@@ -334,6 +334,12 @@ _AGENCY_ENDINGS = (
 )
 
 
+def _prefixed_title(token: Token) -> bool:
+    """A title with a capitalised prefix and a hyphen ("S-debattör", "EU-minister", "IT-chef")."""
+    head, dash, rest = token.text.partition("-")
+    return bool(dash) and head[:1].isupper() and rest[:1].islower() and is_title_word(token)
+
+
 def _capital_title(token: Token) -> bool:
     """A title written in capitals ("VD", "CEO"): after "vice" it goes on with the title."""
     return token.text.isupper() and is_title_word(token)
@@ -470,7 +476,14 @@ def _organisation_split(tokens: list[Token]) -> int | None:
             and is_title_word(token)
             and (token.text.isupper() or i + 1 == len(tokens) or not is_capitalised(tokens[i + 1]))
         )  # "ingenjör och VD Lichron Teknik AB", but not "… och Chief Medical Officer i X"
-        if i and lowercase_title and is_capitalised(token) and not second_title and not _capital_title(token):
+        if (
+            i
+            and lowercase_title
+            and is_capitalised(token)
+            and not second_title
+            and not _capital_title(token)
+            and not _prefixed_title(token)
+        ):
             # "länsråd Länsstyrelsen i Södermanland": a lowercase title, then a capitalised name
             # (but not "författare till boken Ensamma tillsammans", nor the second title of
             # "president and CEO of Fortum").
@@ -635,7 +648,7 @@ def _title(tokens: list[Token]) -> Span | None:
         i
         for i, t in enumerate(tokens)
         # A lowercase word is no organisation's name: "utbildningsborgarrådet" is a title.
-        if is_title_word(t, capitalised_swedish=i == 0 or t.text.isupper())
+        if is_title_word(t, capitalised_swedish=i == 0 or t.text.isupper() or _prefixed_title(t))
         and (t.text.islower() or not is_organisation_word(t))
     ]
     if not heads:
