@@ -1918,6 +1918,33 @@ SESSION_24: dict[str, tuple[str, set[Row]]] = {
             ("Yves Lund", ("General Director",), "Internationella Rödakorskommittén", "speaker"),
         },
     ),
+    "'Arkitekter' ends a firm's name; the last entry of a dash list": (
+        "Hos Visbyark med Jesper Holm – Odalen, Anna Berg – Arris, Emilia Lund – ÅWL Arkitekter.",
+        {
+            ("Jesper Holm", (), "Odalen", "panelist"),
+            ("Anna Berg", (), "Arris", "panelist"),
+            ("Emilia Lund", (), "ÅWL Arkitekter", "panelist"),
+        },
+    ),
+    "föredrar, föredragande: speakers; 'Övriga deltagare:'": (
+        "Föredragande från SCB är Lena Holm, statistiker. Från Pensionsmyndigheten föredrar analyschef"
+        " Ole Berg. Övriga deltagare: Ingmar Lund, professor vid Göteborgs universitet.",
+        {
+            ("Lena Holm", ("statistiker",), None, "speaker"),
+            ("Ole Berg", ("analyschef",), None, "speaker"),
+            ("Ingmar Lund", ("professor",), "Göteborgs universitet", "panelist"),
+        },
+    ),
+    "kommer A, B, C från X och D från Y att delta: a long list between the verbs": (
+        "Därefter kommer Tobias Holm (SD), Elisabeth Berg (C), Maria Lund från Teknikföretagen och"
+        " Christofer Ek från Einride, att delta i en paneldiskussion.",
+        {
+            ("Tobias Holm", (), None, "panelist"),
+            ("Elisabeth Berg", (), None, "panelist"),
+            ("Maria Lund", (), "Teknikföretagen", "panelist"),
+            ("Christofer Ek", (), "Einride", "panelist"),
+        },
+    ),
 }
 
 

@@ -431,7 +431,7 @@ CUES: tuple[Cue, ...] = (
         PANELIST,
         None,
         POST,
-        rf"\b(?:kommer|ska|skall|får)(?=\s+(?:[\w.:,'’()-]+\s+){{1,12}}?(?:att\s+)?{_PANEL_INFINITIVE}\b)",
+        rf"\b(?:kommer|ska|skall|får)(?=\s+(?:[\w.:,'’()-]+\s+){{1,20}}?(?:att\s+)?{_PANEL_INFINITIVE}\b)",
     ),
     _cue(PANELIST, None, PRE, rf"\b(?:kommer\s+(?:att\s+)?|ska\s+|skall\s+){_PANEL_INFINITIVE}\b"),
     _cue(MODERATOR, None, PRE, r"\b(?:kommer\s+(?:att\s+)?|ska\s+|skall\s+)(?:moderera|leda samtalet)\b"),
@@ -472,6 +472,14 @@ CUES: tuple[Cue, ...] = (
         r"\b(?:kommentarer|kommentar|kommenteras)\s+(?:från|av)\b(?=\s+(?:[a-zåäö]+\s+)?[A-ZÅÄÖ])",
     ),
     _cue(SPEAKER, None, PRE, r"\b(?:är|var|blir)\s+först\s+ut\b"),
+    # "Från Pensionsmyndigheten föredrar analyschef Ole Ek", "Föredragande från SCB är Lena Ek"
+    _cue(
+        SPEAKER,
+        None,
+        POST,
+        r"\bföredrar\b(?=\s+(?:[a-zåäö]+\s+)?[A-ZÅÄÖ][\w-]+\s+[A-ZÅÄÖ])",
+        r"\bföredragande(?:\s+(?:från|för)\s+[\w-]+)?\s+(?:är|blir)\b",
+    ),
     # "Klockan 13.00 invigning av landshövding Kristina Ek": who opens the item speaks.
     _cue(
         SPEAKER,
