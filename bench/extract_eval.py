@@ -75,6 +75,7 @@ ROW_SETS = {
     "almedalen-heldout-u": ROOT / "tests/data/extract/almedalen/heldout-u.rows.yaml",
     "almedalen-heldout-v": ROOT / "tests/data/extract/almedalen/heldout-v.rows.yaml",
     "almedalen-heldout-w": ROOT / "tests/data/extract/almedalen/heldout-w.rows.yaml",
+    "almedalen-heldout-x": ROOT / "tests/data/extract/almedalen/heldout-x.rows.yaml",
 }
 TITLES["almedalen-dev"] = "Almedalen development set (real programme rows; tuned on)"
 TITLES["almedalen-heldout"] = "Almedalen held-out set (real programme rows; not tuned on)"
@@ -154,6 +155,14 @@ TITLES["almedalen-heldout-v"] = (
 TITLES["almedalen-heldout-w"] = (
     "Almedalen held-out set W (real programme rows; annotated in session 24 before any run on it, "
     "first run after the rules from set V)"
+)
+TITLES["almedalen-heldout-x"] = (
+    "Almedalen held-out set X (real programme rows; annotated in session 24 before any run on it, "
+    "first run after the rules from set W)"
+)
+TITLES["almedalen-heldout-y"] = (
+    "Almedalen held-out set Y (real programme rows; annotated in session 24 before any run on it, "
+    "first run at the session's end)"
 )
 DOCS = ROOT / "docs/extraction.md"
 START, END = "<!-- extract-eval:start -->", "<!-- extract-eval:end -->"
