@@ -1945,6 +1945,15 @@ SESSION_24: dict[str, tuple[str, set[Row]]] = {
             ("Christofer Ek", (), "Einride", "panelist"),
         },
     ),
+    "'Key note speaker:' with a space; two who 'ställs mot varandra'": (
+        "Key note speaker: Statssekreterare Elisabeth Holm\nJohan Berg och Maria Lund ställs för första"
+        " gången mot varandra för att diskutera ideologi.",
+        {
+            ("Elisabeth Holm", ("Statssekreterare",), None, "speaker"),
+            ("Johan Berg", (), None, "panelist"),
+            ("Maria Lund", (), None, "panelist"),
+        },
+    ),
 }
 
 

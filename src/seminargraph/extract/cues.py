@@ -487,6 +487,8 @@ CUES: tuple[Cue, ...] = (
         POST,
         r"\b(?:invigning|invigningstal|invigs|invigdes)\s+(?:av|med)\b(?=\s+(?:[a-zåäö]+\s+)?[A-ZÅÄÖ])",
     ),
+    # "Johan Ek och Maria Berg ställs för första gången mot varandra": a debate of the two.
+    _cue(PANELIST, None, PRE, r"\bställs\b(?=(?:\s+[\wåäö]+){0,4}\s+mot\s+varandra\b)"),
     # "Bror Ek i samtal utifrån boken …": the person before "i samtal" talks with others.
     _cue(PANELIST, None, PRE, r"\bi\s+samtal\b(?!\s+(?:med|mellan)\b)"),
     # "Dessutom bidrar forskaren Olof Ek med insikter från en studie", "X bidrar med sina
