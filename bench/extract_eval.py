@@ -76,6 +76,7 @@ ROW_SETS = {
     "almedalen-heldout-v": ROOT / "tests/data/extract/almedalen/heldout-v.rows.yaml",
     "almedalen-heldout-w": ROOT / "tests/data/extract/almedalen/heldout-w.rows.yaml",
     "almedalen-heldout-x": ROOT / "tests/data/extract/almedalen/heldout-x.rows.yaml",
+    "almedalen-heldout-y": ROOT / "tests/data/extract/almedalen/heldout-y.rows.yaml",
 }
 TITLES["almedalen-dev"] = "Almedalen development set (real programme rows; tuned on)"
 TITLES["almedalen-heldout"] = "Almedalen held-out set (real programme rows; not tuned on)"
@@ -162,7 +163,7 @@ TITLES["almedalen-heldout-x"] = (
 )
 TITLES["almedalen-heldout-y"] = (
     "Almedalen held-out set Y (real programme rows; annotated in session 24 before any run on it, "
-    "first run at the session's end)"
+    "first run after the rules from set X)"
 )
 DOCS = ROOT / "docs/extraction.md"
 START, END = "<!-- extract-eval:start -->", "<!-- extract-eval:end -->"
