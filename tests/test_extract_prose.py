@@ -1954,6 +1954,24 @@ SESSION_24: dict[str, tuple[str, set[Row]]] = {
             ("Maria Lund", (), None, "panelist"),
         },
     ),
+    "'Moderator för kvällen är', 'gästas bland annat av', 'som leder rundabordssamtalen'": (
+        "Moderator för kvällen är Lars Holm och han gästas bland annat av Anna Berg, vd MTG Radio. Karin"
+        " Lund, som leder rundabordssamtalen, kommer att ställa frågor.",
+        {
+            ("Lars Holm", (), None, "moderator"),
+            ("Anna Berg", ("vd",), "MTG Radio", "panelist"),
+            ("Karin Lund", (), None, "moderator"),
+        },
+    ),
+    "the authors of a book named as such, and who signs a quotation, take no part": (
+        "När författarna till boken; Ulrika Holm och Lena Berg intervjuade kvinnorna såg de mönster."
+        ' "Tycker mycket om kopplingarna" Jesper Lund, VD.',
+        set(),
+    ),
+    "authors who discuss take part": (
+        "Mikael Holm och Daniel Berg, författare till boken ”Ut ur skuggan”, diskuterar vad som ligger bakom.",
+        {("Mikael Holm", (), None, "panelist"), ("Daniel Berg", ("författare",), None, "panelist")},
+    ),
 }
 
 

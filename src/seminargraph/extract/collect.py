@@ -241,6 +241,8 @@ def _last_pass(text: str, lines: list[Line], found: list[Found], names: _Names) 
                     continue
                 if sum(text.count(mark, s_start, seen.start) for mark in _QUOTES) % 2:
                     continue
+                if text[s_start : seen.start].rstrip()[-1:] in _QUOTES:
+                    continue  # '… som dom flesta helt missat" Jesper Ek, VD.': who is quoted signs
                 after = next((t for t in tokens[j + 1 :] if t.start >= seen.end), None)
                 if after is not None and after.lower in _SAYING:
                     continue
@@ -835,6 +837,11 @@ def _sentence(
                 words = tokenize(alone.group(1), alone.start(1))
                 if not (is_common(words[0]) or is_first_name(words[0])):
                     mentions = [Mention(kind="organisation", name=(words[0].start, words[-1].end))]
+            first = min((m.name[0] for m in mentions if m.kind == "person"), default=match.start)
+            if _AUTHORS_OF.search(text, clause, first):
+                # "När författarna till boken; A och B intervjuade kvinnorna": what the authors did
+                # for their book, not their part in the item.
+                mentions = [m for m in mentions if m.kind != "person"]
             role = cue.organisation_role if organisations != "none" else None
             person_role = cue.person_role
             people = [m for m in mentions if m.kind == "person"]
@@ -847,6 +854,9 @@ def _sentence(
 
 
 _DISCUSSES_ALONE = frozenset({"diskuterar", "diskuterade"})
+_AUTHORS_OF = re.compile(
+    r"\bförfattar(?:na|en|e)\s+(?:till|bakom)\s+(?:boken|rapporten|studien)\b", re.IGNORECASE
+)
 
 
 def _colon_after_cue(text: str, match: CueMatch, end: int) -> int:
@@ -941,6 +951,8 @@ def _names_in_sentence(
             continue
         if not cues or negated or (j and tokens[j - 1].lower in _MENTIONED_AFTER):
             continue
+        if _AUTHORS_OF.search(text, s_start, seen.start):
+            continue  # "När författarna till boken; A och B intervjuade …": the book's authors
         after = next((t for t in tokens[j + 1 :] if t.start >= seen.end), None)
         if after is not None and after.lower in _SAYING:
             continue  # "Per Albin Hansson sade …": quoted, not taking part

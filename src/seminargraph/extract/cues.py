@@ -118,7 +118,8 @@ _EVENT_NOUN = (
     r"(?:samtalet|samtalen|seminariet|seminarierna|panelen|panelsamtalet|diskussionen|debatten|"
     r"dagen|programmet|mötet|eftermiddagen|förmiddagen|kvällen|passet|workshopen|sessionen|"
     r"frukostseminariet|lunchseminariet|konferensen|utfrågningen|intervjun|frågestunden|webbinariet|"
-    r"träffen|dialogen|rundabordssamtalet|programpunkten|föreläsningen|panelsamtalen|kvällens samtal|"
+    r"träffen|dialogen|rundabordssamtalet|rundabordssamtalen|programpunkten|föreläsningen|panelsamtalen|"
+    r"kvällens samtal|"
     r"eftermiddagens samtal|samtalet efteråt)"
 )
 _EN_EVENT_NOUN = (
@@ -167,7 +168,7 @@ CUES: tuple[Cue, ...] = (
         # "Allt under ledning av moderatorn X", "diskuterar vi under ledning av X"
         r"\bunder\s+ledning\s+av\b",
         r"\b(?:moderator|moderatorer|samtalsledare|diskussionsledare|debattledare|"
-        r"moderator för (?:samtalet|seminariet|dagen))\s+(?:är|var|blir)\b",
+        r"moderator för (?:samtalet|seminariet|dagen|kvällen|eftermiddagen|förmiddagen))\s+(?:är|var|blir)\b",
         # "Moderator under dagen är X och Y"
         r"\b(?:moderator|moderatorer)\s+under\s+(?:dagen|seminariet|samtalet|förmiddagen|eftermiddagen)"
         r"\s+(?:är|var|blir)\b",
@@ -463,7 +464,7 @@ CUES: tuple[Cue, ...] = (
         # between the noun and "med" (a lowercase word or none, then a capitalised name, after it).
         r"\b\w*(?:samtal|diskussion|debatt|dialog)\s+om\s+(?:[\w,-]+\s+){1,6}?med\b"
         r"(?=\s+(?:bland\s+andra\s+|bl\.?\s?a\.?\s+|[a-zåäö]+\s+)?(?-i:[A-ZÅÄÖ])[\w-]+\s+(?-i:[A-ZÅÄÖ]))",
-        r"\b(?:gästas|besöks)\s+av\b",
+        r"\b(?:gästas|besöks)\s+(?:bland\s+annat\s+|bl\.?\s?a\.?\s+)?av\b",
         r"\b(?:debatteras|diskuteras|debatterades|diskuterades)\s+(?:av|mellan)\b",
         r"\b(?:övriga\s+)?medverkande(?:\s+är)?(?=\s+(?:bl\.a\.\s+|bland\s+andra\s+)?[A-ZÅÄÖ][a-zåäö]+\s+[A-ZÅÄÖ])",
         r"\bpanel(?:en)?\s+som\s+består\s+av\b",
