@@ -1969,7 +1969,8 @@ SESSION_24: dict[str, tuple[str, set[Row]]] = {
         set(),
     ),
     "authors who discuss take part": (
-        "Mikael Holm och Daniel Berg, författare till boken ”Ut ur skuggan”, diskuterar vad som ligger bakom.",
+        "Mikael Holm och Daniel Berg, författare till boken ”Ut ur skuggan”, diskuterar vad som ligger"
+        " bakom.",
         {("Mikael Holm", (), None, "panelist"), ("Daniel Berg", ("författare",), None, "panelist")},
     ),
 }
