@@ -1330,14 +1330,14 @@ def _with_biography(text: str, lines: list[Line], item: Found) -> Found:
         if works is None:
             return item
         sentence_end = _SENTENCE_END.search(text, works.end(), limit)
-        stop = sentence_end.start() if sentence_end else limit
-        comma = text.find(",", works.end(), stop)
-        tokens = tokenize(text[works.end() : comma if comma >= 0 else stop], works.end(), 8)
+        until = sentence_end.start() if sentence_end else limit
+        comma = text.find(",", works.end(), until)
+        tokens = tokenize(text[works.end() : comma if comma >= 0 else until], works.end(), 8)
         extent = organisation_extent(tokens, 0) if tokens else None
         if extent is None:
             return item
         mention.organisation = (tokens[0].start, tokens[extent - 1].end)
-        quote = (works.start(), stop + 1)
+        quote = (works.start(), until + 1)
         return replace(item, more=(*item.more, quote))
     found = re.compile(re.escape(name) + _BIOGRAPHY_REST.pattern).search(text, mention.name[0], limit)
     if found is None:
