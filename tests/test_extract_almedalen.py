@@ -51,6 +51,9 @@ HELDOUT_S = SETS / "heldout-s.rows.yaml"
 HELDOUT_T = SETS / "heldout-t.rows.yaml"
 HELDOUT_U = SETS / "heldout-u.rows.yaml"
 HELDOUT_V = SETS / "heldout-v.rows.yaml"
+HELDOUT_W = SETS / "heldout-w.rows.yaml"
+HELDOUT_X = SETS / "heldout-x.rows.yaml"
+HELDOUT_Y = SETS / "heldout-y.rows.yaml"
 ALL = (
     DEV,
     HELDOUT,
@@ -75,6 +78,9 @@ ALL = (
     HELDOUT_T,
     HELDOUT_U,
     HELDOUT_V,
+    HELDOUT_W,
+    HELDOUT_X,
+    HELDOUT_Y,
 )
 
 pytestmark = pytest.mark.skipif(not DATA.is_dir(), reason=f"{DATA} is not there")
@@ -111,6 +117,9 @@ def test_the_sets_are_rows_of_the_data_in_both_languages() -> None:
         (HELDOUT_T, 28),
         (HELDOUT_U, 28),
         (HELDOUT_V, 28),
+        (HELDOUT_W, 28),
+        (HELDOUT_X, 28),
+        (HELDOUT_Y, 28),
     ):
         pairs = _run(gold_file)
         assert len(pairs) == size
@@ -119,7 +128,7 @@ def test_the_sets_are_rows_of_the_data_in_both_languages() -> None:
         languages = {"sv"} if gold_file in swedish else {"sv", "en"}
         assert {gold.language for gold, _ in pairs} == languages
     rows = {gold.path.name for f in ALL for gold, _ in _run(f)}
-    assert len(rows) == 642  # no row in two sets
+    assert len(rows) == 726  # no row in two sets
 
 
 @pytest.mark.parametrize("later", ALL[ALL.index(HELDOUT_H) :], ids=lambda p: p.name)
