@@ -1973,6 +1973,10 @@ SESSION_24: dict[str, tuple[str, set[Row]]] = {
         " bakom.",
         {("Mikael Holm", (), None, "panelist"), ("Daniel Berg", ("författare",), None, "panelist")},
     ),
+    "'nyhetsmagasinet' before a magazine's name is a descriptor": (
+        "Samtalet leds av Jon Holm, chefredaktör för nyhetsmagasinet Fokus.",
+        {("Jon Holm", ("chefredaktör",), "Fokus", "moderator")},
+    ),
 }
 
 

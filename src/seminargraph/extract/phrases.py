@@ -41,7 +41,7 @@ _DESCRIPTORS = frozenset(
         *("tidningen", "tidskriften", "magasinet", "podden", "podcasten", "nätverket", "bolaget"),
         *("företaget", "organisationen", "föreningen", "stiftelsen", "myndigheten", "förlaget"),
         *("tankesmedjan", "the", "network", "magazine", "newspaper", "podcast", "company"),
-        *("kontoret", "byrån", "firman", "koncernen", "gruppen"),
+        *("kontoret", "byrån", "firman", "koncernen", "gruppen", "nyhetsmagasinet", "nyhetssajten"),
         *("organisation", "organization", "journal", "think", "tank"),
     }
 )
