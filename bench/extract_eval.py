@@ -77,6 +77,7 @@ ROW_SETS = {
     "almedalen-heldout-w": ROOT / "tests/data/extract/almedalen/heldout-w.rows.yaml",
     "almedalen-heldout-x": ROOT / "tests/data/extract/almedalen/heldout-x.rows.yaml",
     "almedalen-heldout-y": ROOT / "tests/data/extract/almedalen/heldout-y.rows.yaml",
+    "almedalen-heldout-z": ROOT / "tests/data/extract/almedalen/heldout-z.rows.yaml",
 }
 TITLES["almedalen-dev"] = "Almedalen development set (real programme rows; tuned on)"
 TITLES["almedalen-heldout"] = "Almedalen held-out set (real programme rows; not tuned on)"
@@ -164,6 +165,14 @@ TITLES["almedalen-heldout-x"] = (
 TITLES["almedalen-heldout-y"] = (
     "Almedalen held-out set Y (real programme rows; annotated in session 24 before any run on it, "
     "first run after the rules from set X)"
+)
+TITLES["almedalen-heldout-z"] = (
+    "Almedalen held-out set Z (real programme rows; annotated in session 24 before any run on it, "
+    "first run after the rules from set Y)"
+)
+TITLES["almedalen-heldout-aa"] = (
+    "Almedalen held-out set AA (real programme rows; annotated in session 24 before any run on it, "
+    "first run at the session's end)"
 )
 DOCS = ROOT / "docs/extraction.md"
 START, END = "<!-- extract-eval:start -->", "<!-- extract-eval:end -->"
