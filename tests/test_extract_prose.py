@@ -1977,6 +1977,22 @@ SESSION_24: dict[str, tuple[str, set[Row]]] = {
         "Samtalet leds av Jon Holm, chefredaktör för nyhetsmagasinet Fokus.",
         {("Jon Holm", ("chefredaktör",), "Fokus", "moderator")},
     ),
+    "an organisation's word in the definite form after a name begins the organisation": (
+        "Richard Holm Förbundet för Ekoparken gör en exposé över parkerna.",
+        {("Richard Holm", (), "Förbundet för Ekoparken", "speaker")},
+    ),
+    "'hos X på Y': where the person works is Y": (
+        "Journalisten John Lund samtalar med Jasenko Holm om identitet. Jasenko Holm är statssekreterare"
+        " hos Erik Berg på Arbetsmarknadsdepartementet.",
+        {
+            ("John Lund", ("Journalisten",), None, "panelist"),
+            ("Jasenko Holm", ("statssekreterare",), "Arbetsmarknadsdepartementet", "panelist"),
+        },
+    ),
+    "a person and groups named before 'diskuterar' are a panel": (
+        "Välkommen! Utredaren Mats Holm, branschföreträdare och politiker diskuterar denna heta fråga.",
+        {("Mats Holm", ("Utredaren", "politiker"), None, "panelist")},
+    ),
 }
 
 

@@ -845,7 +845,8 @@ def _sentence(
             role = cue.organisation_role if organisations != "none" else None
             person_role = cue.person_role
             people = [m for m in mentions if m.kind == "person"]
-            if text[match.start : match.end].lower() in _DISCUSSES_ALONE and len(people) == 1:
+            others = _GROUPS_BEFORE.search(text, clause, match.start) is not None
+            if text[match.start : match.end].lower() in _DISCUSSES_ALONE and len(people) == 1 and not others:
                 # "Hans Ek, professor vid KTH, diskuterar konsekvenserna": one person who
                 # discusses a question alone gives a talk.
                 person_role = SPEAKER
@@ -854,6 +855,9 @@ def _sentence(
 
 
 _DISCUSSES_ALONE = frozenset({"diskuterar", "diskuterade"})
+# "Utredaren Mats Ek, branschföreträdare och politiker diskuterar": groups named after the person,
+# right before the verb, discuss with them.
+_GROUPS_BEFORE = re.compile(r",\s+[a-zåäö-]+\s+och\s+[a-zåäö-]+\s*$")
 _AUTHORS_OF = re.compile(
     r"\bförfattar(?:na|en|e)\s+(?:till|bakom)\s+(?:boken|rapporten|studien)\b", re.IGNORECASE
 )

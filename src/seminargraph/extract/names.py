@@ -18,6 +18,7 @@ from .tokens import (
     Token,
     is_capitalised,
     is_common,
+    is_definite_body,
     is_first_name,
     is_honorific,
     is_initial,
@@ -58,7 +59,14 @@ def names_in(text: str, start: int, end: int, *, known_only: bool = True) -> lis
         words = tokens[i : i + length]
         given = next((t for t in words if not is_initial(t)), words[0])
         after = tokens[i + length] if i + length < len(tokens) else None
-        runs_on = after is not None and after.start - words[-1].end == 1 and is_capitalised(after)
+        # ("Richard Murray Förbundet för Ekoparken": an organisation's word in the definite form
+        # after the name begins the organisation, it does not run on with the name.)
+        runs_on = (
+            after is not None
+            and after.start - words[-1].end == 1
+            and is_capitalised(after)
+            and not is_definite_body(after)
+        )
         last = words[-1].text
         genitive = last.endswith(("'s", "’s")) or (
             last.endswith("s")

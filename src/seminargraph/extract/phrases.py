@@ -290,6 +290,16 @@ def parse_attribute(text: str, start: int, end: int) -> Attribute:
         preposition = tokens[split - 1].lower in _ALWAYS | _BEFORE_NAME
         title_tokens = tokens[: split - 1] if preposition else tokens[:split]
         org_at = skip_descriptors(tokens, split)
+        if (
+            org_at + 3 < len(tokens)
+            and tokens[split - 1].lower == "hos"
+            and _person_next(tokens, org_at)
+            and tokens[org_at + 2].lower in ("på", "vid", "i")
+            and is_capitalised(tokens[org_at + 3])
+        ):
+            # "statssekreterare hos Erik Ullenhag på Arbetsmarknadsdepartementet": whom the person
+            # works for, then where.
+            org_at += 3
         extent = organisation_extent(tokens, org_at) if org_at < len(tokens) else None
         if extent is not None:
             attribute.organisation = (tokens[org_at].start, tokens[extent - 1].end)
