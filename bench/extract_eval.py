@@ -78,6 +78,7 @@ ROW_SETS = {
     "almedalen-heldout-x": ROOT / "tests/data/extract/almedalen/heldout-x.rows.yaml",
     "almedalen-heldout-y": ROOT / "tests/data/extract/almedalen/heldout-y.rows.yaml",
     "almedalen-heldout-z": ROOT / "tests/data/extract/almedalen/heldout-z.rows.yaml",
+    "almedalen-heldout-aa": ROOT / "tests/data/extract/almedalen/heldout-aa.rows.yaml",
 }
 TITLES["almedalen-dev"] = "Almedalen development set (real programme rows; tuned on)"
 TITLES["almedalen-heldout"] = "Almedalen held-out set (real programme rows; not tuned on)"
@@ -172,7 +173,7 @@ TITLES["almedalen-heldout-z"] = (
 )
 TITLES["almedalen-heldout-aa"] = (
     "Almedalen held-out set AA (real programme rows; annotated in session 24 before any run on it, "
-    "first run at the session's end)"
+    "first run after the rules from set Z)"
 )
 DOCS = ROOT / "docs/extraction.md"
 START, END = "<!-- extract-eval:start -->", "<!-- extract-eval:end -->"
