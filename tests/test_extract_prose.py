@@ -1993,6 +1993,28 @@ SESSION_24: dict[str, tuple[str, set[Row]]] = {
         "Välkommen! Utredaren Mats Holm, branschföreträdare och politiker diskuterar denna heta fråga.",
         {("Mats Holm", ("Utredaren", "politiker"), None, "panelist")},
     ),
+    "a talk's title, then its speaker's name alone or after a comma": (
+        "Inledning, Ann Holm. Så här kan byggprocesserna förbättras! Daniel Berg. Med nya grepp kan vi lösa"
+        " finansieringen, Fredrik Lund.",
+        {
+            ("Ann Holm", (), None, "speaker"),
+            ("Daniel Berg", (), None, "speaker"),
+            ("Fredrik Lund", (), None, "speaker"),
+        },
+    ),
+    "a long clause before the comma is no talk's title": (
+        "She was a strong actor behind the election of the first female president in Africa, Ellen Holm.",
+        set(),
+    ),
+    "'Med i samtalet är X', 'Med på scenen som side-kicks är också X'": (
+        "Med i samtalet är Fatima Holm som arbetar med barn. Med på scenen som side-kicks är också"
+        " Patricio Berg.",
+        {("Fatima Holm", (), None, "panelist"), ("Patricio Berg", (), None, "panelist")},
+    ),
+    "a sentence opening with 'Med' and lowercase words names nobody by that cue": (
+        "Med nya grepp kan vi lösa finansieringen, Fredrik Lund. Med glädje välkomnar vi alla.",
+        {("Fredrik Lund", (), None, "speaker")},
+    ),
 }
 
 

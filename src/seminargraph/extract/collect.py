@@ -230,6 +230,13 @@ def _last_pass(text: str, lines: list[Line], found: list[Found], names: _Names) 
             preempt = bool(listed_people) and (filtered or s_start > line.start)
             if filtered and not preempt:
                 continue
+            signed = None if preempt else _talk_signature(text, s_start, s_end, inside, taken, covered)
+            if signed is not None:
+                # "Så här kan byggprocesserna förbättras! Daniel Ek.", "Inledning, Ann Berg.": the
+                # talk, then who gives it.
+                extra.append(Found(signed, SPEAKER, sentence, (), "line"))
+                taken.add(text[signed.name[0] : signed.name[1]])
+                continue
             tokens = tokenize(text[s_start:s_end], s_start)
             here: list[Found] = []
             for seen in [] if preempt else inside:
@@ -295,6 +302,30 @@ def _last_pass(text: str, lines: list[Line], found: list[Found], names: _Names) 
                     replace(item, role=PANELIST if preempt else item.mention.role or role) for item in here
                 )
     return extra
+
+
+_TALK_TITLE_WORDS = 8
+
+
+def _talk_signature(
+    text: str, start: int, end: int, inside: list[NameSeen], taken: set[str], covered: list[Span]
+) -> Mention | None:
+    """The person of a sentence that is only a known person's name, or ends with ", " and the
+    name ("Med nya grepp kan vi lösa finansieringen, Fredrik Ek."), the sentence before it or the
+    words before the comma being the talk's title; None otherwise."""
+    stop = start + len(text[start:end].rstrip(" .!"))
+    known = [seen for seen in inside if seen.known and seen.end == stop]
+    if len(known) != 1 or len(inside) != 1:
+        return None
+    seen = known[0]
+    before = text[start : seen.start]
+    if before.strip() and not before.rstrip().endswith(","):
+        return None
+    if text[seen.start : seen.end] in taken or any(a <= seen.start < b for a, b in covered):
+        return None
+    if len(before.split()) > _TALK_TITLE_WORDS:
+        return None  # "… the first female president in Africa, Ellen Johnson Sirleaf.": an apposition
+    return Mention(kind="person", name=(seen.start, seen.end), known_name=True)
 
 
 def _list_sentence(
@@ -968,6 +999,13 @@ def _names_in_sentence(
         nearest = min(near, key=lambda m: min(abs(m.start - seen.end), abs(seen.start - m.end)))
         role = nearest.cue.person_role
         assert role is not None
+        signed = _talk_signature(text, s_start, s_end, inside, set(), [])
+        if (
+            signed is not None
+            and signed.name == (seen.start, seen.end)
+            and not s_start <= nearest.start < seen.start
+        ):
+            role = SPEAKER  # "Med nya grepp kan vi lösa finansieringen, Fredrik Ek.": the talk's speaker
         found.append(Found(mention, role, sentence, (), "sentence"))
     if not negated:
         found.extend(_given_name_only(text, sentence, cues, tokens, names.by_given, here + found))

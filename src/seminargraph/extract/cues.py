@@ -268,7 +268,11 @@ CUES: tuple[Cue, ...] = (
         _ASKS,  # the people asked take part (the same words read for the one who asks)
         # "Med Jonas Sill (VISITA), Mikael Bränn (…) och …", "På scen Alex Mabäcker, VD …": a
         # sentence that opens with the people of the item.
-        r"^(?:med|på\s+scen(?:en)?)(?=\s+(?:[a-zåäö]+\s+)?[A-ZÅÄÖ][\w-]+\s+[A-ZÅÄÖ])",
+        r"^(?:med|på\s+scen(?:en)?)(?=\s+(?:[a-zåäö]+\s+)?(?-i:[A-ZÅÄÖ])[\w-]+\s+(?-i:[A-ZÅÄÖ]))",
+        # "Med i samtalet är Fatima Ek", "Med på seminariet är också X", "Med på scenen som
+        # side-kicks är också X"
+        r"^med\s+(?:i|på)\s+(?:samtalet|panelen|debatten|seminariet|diskussionen|scenen|scen)\b"
+        r"(?:\s+som\s+[\w-]+)?\s+(?:är|finns|sitter)(?:\s+(?:också|även))?\b",
         r"\b(?:med\s+)?på\s+scen(?:en)?\s+(?:finns|fanns|är|var|står|stod|möts|möttes|ses)\b",
         r"\b[\wåäö]*panelen\s+(?:består|bestod)\s+av\b:?",
         # "På plats finns företrädare för studieförbunden och civilminister Ida Karkiainen"
