@@ -54,6 +54,8 @@ HELDOUT_V = SETS / "heldout-v.rows.yaml"
 HELDOUT_W = SETS / "heldout-w.rows.yaml"
 HELDOUT_X = SETS / "heldout-x.rows.yaml"
 HELDOUT_Y = SETS / "heldout-y.rows.yaml"
+HELDOUT_Z = SETS / "heldout-z.rows.yaml"
+HELDOUT_AA = SETS / "heldout-aa.rows.yaml"
 ALL = (
     DEV,
     HELDOUT,
@@ -81,6 +83,8 @@ ALL = (
     HELDOUT_W,
     HELDOUT_X,
     HELDOUT_Y,
+    HELDOUT_Z,
+    HELDOUT_AA,
 )
 
 pytestmark = pytest.mark.skipif(not DATA.is_dir(), reason=f"{DATA} is not there")
@@ -120,6 +124,8 @@ def test_the_sets_are_rows_of_the_data_in_both_languages() -> None:
         (HELDOUT_W, 28),
         (HELDOUT_X, 28),
         (HELDOUT_Y, 28),
+        (HELDOUT_Z, 28),
+        (HELDOUT_AA, 28),
     ):
         pairs = _run(gold_file)
         assert len(pairs) == size
@@ -128,7 +134,7 @@ def test_the_sets_are_rows_of_the_data_in_both_languages() -> None:
         languages = {"sv"} if gold_file in swedish else {"sv", "en"}
         assert {gold.language for gold, _ in pairs} == languages
     rows = {gold.path.name for f in ALL for gold, _ in _run(f)}
-    assert len(rows) == 726  # no row in two sets
+    assert len(rows) == 782  # no row in two sets
 
 
 @pytest.mark.parametrize("later", ALL[ALL.index(HELDOUT_H) :], ids=lambda p: p.name)
