@@ -150,6 +150,10 @@ _ASKS = (
     r"\b(?:ställer|ställde)\s+(?:frågor|sina\s+frågor)\s+till\b"
     r"(?:\s+(?-i:[a-zåäö]+),?(?:\s+(?:bl\.\s?a\.|bl\s?a|bland\s+andra))?(?=\s+(?-i:[A-ZÅÄÖ])))?"
 )
+# What a person brings to an item, a speaker's part: "bidrar med sina erfarenheter".
+_BROUGHT = (
+    r"(?:sina\s+|sin\s+|sitt\s+)?(?:insikter|erfarenheter|kunskap|kunskaper|perspektiv|reflektioner|tankar)\b"
+)
 _PRONOUN_WITH = r"(?:\s+(?:hon|han|hen|de|dom|vi|dessa|båda|she|he|they))?\s+med\b"
 
 CUES: tuple[Cue, ...] = (
@@ -421,8 +425,7 @@ CUES: tuple[Cue, ...] = (
         SPEAKER,
         None,
         POST,
-        r"\b(?:kommer|ska|skall)(?=\s+(?:[\w.:,'’()-]+\s+){1,16}?(?:att\s+)?bidra\s+med\s+"
-        r"(?:sina\s+|sin\s+|sitt\s+)?(?:insikter|erfarenheter|kunskap|kunskaper|perspektiv|reflektioner|tankar)\b)",
+        rf"\b(?:kommer|ska|skall)(?=\s+(?:[\w.:,'’()-]+\s+){{1,16}}?(?:att\s+)?bidra\s+med\s+{_BROUGHT})",
     ),
     # "Därefter kommer Per Lund, sakkunnig för X, att leda ett samtal med …"
     _cue(
@@ -502,15 +505,13 @@ CUES: tuple[Cue, ...] = (
         SPEAKER,
         None,
         POST,
-        r"\b(?:bidrar|bidrog)(?=\s+(?:[\w.:,'’()-]+\s+){1,8}?med\s+(?:sina\s+|sin\s+|sitt\s+)?"
-        r"(?:insikter|erfarenheter|kunskap|kunskaper|perspektiv|reflektioner|tankar)\b)",
+        rf"\b(?:bidrar|bidrog)(?=\s+(?:[\w.:,'’()-]+\s+){{1,8}}?med\s+{_BROUGHT})",
     ),
     _cue(
         SPEAKER,
         None,
         PRE,
-        r"\b(?:bidrar|bidrog|bidra)\s+med\s+(?:sina\s+|sin\s+|sitt\s+)?"
-        r"(?:insikter|erfarenheter|kunskap|kunskaper|perspektiv|reflektioner|tankar)\b",
+        rf"\b(?:bidrar|bidrog|bidra)\s+med\s+{_BROUGHT}",
     ),
     # "Kom och lyssna på professorn Anna Lund": the one listened to speaks.
     _cue(SPEAKER, None, POST, r"\bkom\s+och\s+lyssna\s+på\b(?=\s+(?:[a-zåäö]+\s+)?[A-ZÅÄÖ])"),
