@@ -28,6 +28,7 @@
     .venv/bin/python bench/almedalen_pick.py heldout-y  # the twenty-fifth held-out set's rows
     .venv/bin/python bench/almedalen_pick.py heldout-z  # the twenty-sixth held-out set's rows
     .venv/bin/python bench/almedalen_pick.py heldout-aa  # the twenty-seventh held-out set's rows
+    .venv/bin/python bench/almedalen_pick.py heldout-ab  # the twenty-eighth held-out set's rows
 
 Reads ../shared/almedalsdata/ (beside the repository; see its README) and prints each chosen row
 as the page the scorer reads (title, description, more_info). Nothing is written: the rows name
@@ -291,6 +292,13 @@ SIZES = {
         ("sv", "old"): 10,
         ("sv", "old-nocue"): 6,
     },
+    # A twenty-eighth held-out set (issue 12, session 24), chosen after the first run of AA and
+    # before any of its rows was read, annotated by hand before any run on it: the next rows.
+    "heldout-ab": {
+        ("sv", "new"): 12,
+        ("sv", "old"): 10,
+        ("sv", "old-nocue"): 6,
+    },
 }
 _ORDER = tuple(SIZES)  # each set comes after all the sets above it
 GIVEN_NAMES = ROOT / "src/seminargraph/extract/wordlists/given-names.txt"
@@ -409,7 +417,7 @@ def _tail(row: str) -> str:
 def main() -> int:
     which = sys.argv[1] if len(sys.argv) > 1 else "dev"
     if which not in SIZES:
-        print("usage: almedalen_pick.py dev|heldout|heldout-b|...|heldout-aa", file=sys.stderr)
+        print("usage: almedalen_pick.py dev|heldout|heldout-b|...|heldout-ab", file=sys.stderr)
         return 2
     for number, row in enumerate(chosen(which), 1):
         year_file, _, row_id = row.partition("#")
