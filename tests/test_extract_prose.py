@@ -2015,6 +2015,15 @@ SESSION_24: dict[str, tuple[str, set[Row]]] = {
         "Med nya grepp kan vi lösa finansieringen, Fredrik Lund. Med glädje välkomnar vi alla.",
         {("Fredrik Lund", (), None, "speaker")},
     ),
+    "'Medverkande från X:' gives X to every entry with no organisation of its own": (
+        "Medverkande från Kriminalvården: Nils Holm, generaldirektör; Ida Berg, frivårdsinspektör;"
+        " Niklas Lund, professor på KI.",
+        {
+            ("Nils Holm", ("generaldirektör",), "Kriminalvården", "panelist"),
+            ("Ida Berg", ("frivårdsinspektör",), "Kriminalvården", "panelist"),
+            ("Niklas Lund", ("professor",), "KI", "panelist"),
+        },
+    ),
 }
 
 

@@ -176,7 +176,39 @@ def collect(text: str, lines: list[Line], heading: Label | None = None) -> list[
             found.extend(_entries(text, entries, pending, line_span(lines[i])))
         i = j
     found.extend(_last_pass(text, lines, found, given))
+    _label_organisations(text, lines, found)
     return [_with_biography(text, lines, item) for item in found]
+
+
+def _label_organisations(text: str, lines: list[Line], found: list[Found]) -> None:
+    """ "Medverkande från Kriminalvården: Nils Ek, generaldirektör; …": the organisation the label
+    names is that of every person its list gives none."""
+    for k, line in enumerate(lines):
+        if line.label is None or line.label.kind != "people":
+            continue
+        named = _LABEL_FROM.match(line.text)
+        if named is None:
+            continue
+        organisation = (line.start + named.start(1), line.start + named.end(1))
+        end = line.end
+        for below in lines[k + 1 :]:
+            if below.block != line.block or below.label is not None:
+                break
+            end = below.end
+        for i, item in enumerate(found):
+            mention = item.mention
+            if (
+                mention.kind == "person"
+                and mention.organisation is None
+                and line.start <= mention.name[0] < end
+            ):
+                mention.organisation = organisation
+                if not item.quote[0] <= organisation[0] < item.quote[1]:
+                    found[i] = replace(item, more=(*item.more, line_span(line)))  # the label's line
+
+
+# "Medverkande från Kriminalvården:", "Speakers from Sida:"
+_LABEL_FROM = re.compile(r"[^\W\d_]+\s+(?:från|from)\s+((?-i:[A-ZÅÄÖ])[^:;,]{1,60}?)\s*:")
 
 
 def _last_pass(text: str, lines: list[Line], found: list[Found], names: _Names) -> list[Found]:
