@@ -79,6 +79,7 @@ ROW_SETS = {
     "almedalen-heldout-y": ROOT / "tests/data/extract/almedalen/heldout-y.rows.yaml",
     "almedalen-heldout-z": ROOT / "tests/data/extract/almedalen/heldout-z.rows.yaml",
     "almedalen-heldout-aa": ROOT / "tests/data/extract/almedalen/heldout-aa.rows.yaml",
+    "almedalen-heldout-ab": ROOT / "tests/data/extract/almedalen/heldout-ab.rows.yaml",
 }
 TITLES["almedalen-dev"] = "Almedalen development set (real programme rows; tuned on)"
 TITLES["almedalen-heldout"] = "Almedalen held-out set (real programme rows; not tuned on)"
@@ -174,6 +175,10 @@ TITLES["almedalen-heldout-z"] = (
 TITLES["almedalen-heldout-aa"] = (
     "Almedalen held-out set AA (real programme rows; annotated in session 24 before any run on it, "
     "first run after the rules from set Z)"
+)
+TITLES["almedalen-heldout-ab"] = (
+    "Almedalen held-out set AB (real programme rows; annotated in session 24 before any run on it, "
+    "first run at the session's end)"
 )
 DOCS = ROOT / "docs/extraction.md"
 START, END = "<!-- extract-eval:start -->", "<!-- extract-eval:end -->"
