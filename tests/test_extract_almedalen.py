@@ -56,6 +56,7 @@ HELDOUT_X = SETS / "heldout-x.rows.yaml"
 HELDOUT_Y = SETS / "heldout-y.rows.yaml"
 HELDOUT_Z = SETS / "heldout-z.rows.yaml"
 HELDOUT_AA = SETS / "heldout-aa.rows.yaml"
+HELDOUT_AB = SETS / "heldout-ab.rows.yaml"
 ALL = (
     DEV,
     HELDOUT,
@@ -85,6 +86,7 @@ ALL = (
     HELDOUT_Y,
     HELDOUT_Z,
     HELDOUT_AA,
+    HELDOUT_AB,
 )
 
 pytestmark = pytest.mark.skipif(not DATA.is_dir(), reason=f"{DATA} is not there")
@@ -126,6 +128,7 @@ def test_the_sets_are_rows_of_the_data_in_both_languages() -> None:
         (HELDOUT_Y, 28),
         (HELDOUT_Z, 28),
         (HELDOUT_AA, 28),
+        (HELDOUT_AB, 28),
     ):
         pairs = _run(gold_file)
         assert len(pairs) == size
@@ -134,7 +137,7 @@ def test_the_sets_are_rows_of_the_data_in_both_languages() -> None:
         languages = {"sv"} if gold_file in swedish else {"sv", "en"}
         assert {gold.language for gold, _ in pairs} == languages
     rows = {gold.path.name for f in ALL for gold, _ in _run(f)}
-    assert len(rows) == 782  # no row in two sets
+    assert len(rows) == 810  # no row in two sets
 
 
 @pytest.mark.parametrize("later", ALL[ALL.index(HELDOUT_H) :], ids=lambda p: p.name)
