@@ -14,6 +14,7 @@ from .entries import (
     begins_with_person,
     is_bare_name,
     looks_like_entry,
+    mention_end,
     qualifies_title,
     read_entries,
 )
@@ -313,7 +314,7 @@ def _last_pass(text: str, lines: list[Line], found: list[Found], names: _Names) 
                     continue  # "…, journalisten PM Nilsson": a person read as an organisation
                 if not (mention.titles or mention.organisation or mention.party):
                     continue
-                if _TOLD_OF.match(text, max(_mention_end(mention), seen.end), s_end):
+                if _TOLD_OF.match(text, max(mention_end(mention), seen.end), s_end):
                     continue  # "Margot Ek, FN:s sändebud, has identified …": what she did, told of
                 _party_from_title(text, mention)
                 quote = sentence if how == "apposition" else line_span(line)
@@ -346,10 +347,9 @@ def _talk_signature(
     name ("Med nya grepp kan vi lösa finansieringen, Fredrik Ek."), the sentence before it or the
     words before the comma being the talk's title; None otherwise."""
     stop = start + len(text[start:end].rstrip(" .!"))
-    known = [seen for seen in inside if seen.known and seen.end == stop]
-    if len(known) != 1 or len(inside) != 1:
+    if len(inside) != 1 or not inside[0].known or inside[0].end != stop:
         return None
-    seen = known[0]
+    seen = inside[0]
     before = text[start : seen.start]
     if before.strip() and not before.rstrip().endswith(","):
         return None
@@ -387,7 +387,7 @@ def _list_sentence(
         return []  # a name the list does not read
     first = mentions[0]
     opening = min([first.name[0], *(a for a, _ in first.titles)])
-    if text[start:opening].strip() or text[max(_mention_end(m) for m in mentions) : stop].strip(" ,)"):
+    if text[start:opening].strip() or text[max(mention_end(m) for m in mentions) : stop].strip(" ,)"):
         return []
     if not (bracketed or others) and not any(m.titles or m.organisation or m.party for m in mentions):
         return []
@@ -862,7 +862,7 @@ def _sentence(
             if region and cue.person_role == PANELIST and _MEET.fullmatch(text, match.start, match.end):
                 # "Möt A och B som berättar om …": the people met speak (a speaker's cue, the
                 # sentence's own, right after "som" and perhaps one word).
-                who = _WHO.match(text, max(_mention_end(item.mention) for item in region), s_end)
+                who = _WHO.match(text, max(mention_end(item.mention) for item in region), s_end)
                 if who is not None and any(
                     c.cue.person_role == SPEAKER and who.end() <= c.start <= who.end() + _WHO_REACH
                     for c in cues
@@ -907,9 +907,11 @@ def _sentence(
                 mentions = [m for m in mentions if m.kind != "person"]
             role = cue.organisation_role if organisations != "none" else None
             person_role = cue.person_role
-            people = [m for m in mentions if m.kind == "person"]
-            others = _GROUPS_BEFORE.search(text, clause, match.start) is not None
-            if text[match.start : match.end].lower() in _DISCUSSES_ALONE and len(people) == 1 and not others:
+            if (
+                text[match.start : match.end].lower() in _DISCUSSES_ALONE
+                and sum(m.kind == "person" for m in mentions) == 1
+                and _GROUPS_BEFORE.search(text, clause, match.start) is None
+            ):
                 # "Hans Ek, professor vid KTH, diskuterar konsekvenserna": one person who
                 # discusses a question alone gives a talk.
                 person_role = SPEAKER
@@ -921,8 +923,9 @@ _DISCUSSES_ALONE = frozenset({"diskuterar", "diskuterade"})
 # "Utredaren Mats Ek, branschföreträdare och politiker diskuterar": groups named after the person,
 # right before the verb, discuss with them.
 _GROUPS_BEFORE = re.compile(r",\s+[a-zåäö-]+\s+och\s+[a-zåäö-]+\s*$")
+# "författarna till boken; A och B": the authors named as such before their names.
 _AUTHORS_OF = re.compile(
-    r"\bförfattar(?:na|en|e)\s+(?:till|bakom)\s+(?:boken|rapporten|studien)\b", re.IGNORECASE
+    r"\bförfattar(?:na|en)\s+(?:till|bakom)\s+(?:boken|rapporten|studien)\b", re.IGNORECASE
 )
 
 
@@ -995,6 +998,7 @@ def _names_in_sentence(
     tokens = tokenize(text[s_start:s_end], s_start)
     negated = _NEGATION.search(text, s_start, s_end) is not None
     joined: dict[int, str] = {}  # "Debattledare A och B": where B begins, and A's role
+    signed = _talk_signature(text, s_start, s_end, inside, set(), [])
     for seen in inside:
         if seen.end > s_end or not seen.known:
             continue
@@ -1031,7 +1035,6 @@ def _names_in_sentence(
         nearest = min(near, key=lambda m: min(abs(m.start - seen.end), abs(seen.start - m.end)))
         role = nearest.cue.person_role
         assert role is not None
-        signed = _talk_signature(text, s_start, s_end, inside, set(), [])
         if (
             signed is not None
             and signed.name == (seen.start, seen.end)
@@ -1117,7 +1120,7 @@ def _subjects(
             or any(m.kind != "person" or m.name not in shaped for m in mentions)
         ):
             continue
-        rest = text[max(_mention_end(m) for m in mentions) : verb.start].strip(" ,)")
+        rest = text[max(mention_end(m) for m in mentions) : verb.start].strip(" ,)")
         if rest and not opens_with_former_post(rest):
             continue  # ("Lena Berg, tidigare miljöminister, ger …": a former post, no title)
         if any(_names_someone(text, m.organisation) for m in mentions):
@@ -1167,7 +1170,7 @@ def _biography_subject(
     if len(mentions) != 1 or mentions[0].kind != "person" or mentions[0].name not in known:
         return []
     mention = mentions[0]
-    if text[_mention_end(mention) : verb.start].strip(" ,") or any(
+    if text[mention_end(mention) : verb.start].strip(" ,") or any(
         span is not None and span[0] <= mention.name[0] < span[1] for span in _covered(here)
     ):
         return []
@@ -1237,11 +1240,6 @@ def _names_someone(text: str, span: Span | None) -> bool:
         is_first_name(word) and is_capitalised(after) and after.start - word.end == 1
         for word, after in pairwise(words)
     )
-
-
-def _mention_end(mention: Mention) -> int:
-    spans = [mention.name, *mention.titles, mention.organisation, mention.party]
-    return max(span[1] for span in spans if span is not None)
 
 
 def _covered(here: list[Found]) -> list[Span | None]:

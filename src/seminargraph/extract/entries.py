@@ -263,9 +263,7 @@ def _split_respective(text: str, mentions: list[Mention]) -> None:
     """ "Karim Ek och Martin Berg, filosof respektive demograf vid X": the first title is the
     first person's, the second the second's, and the organisation is both's."""
     for first, second in pairwise(mentions):
-        if first.kind != "person" or second.kind != "person" or first.titles or len(second.titles) != 1:
-            continue
-        if text[_end(first) : second.name[0]].strip(" ,()") not in ("och", "and"):
+        if first.titles or len(second.titles) != 1 or not _joined_by_and(text, first, second, second.name[0]):
             continue
         start, end = second.titles[0]
         at = text.find(" respektive ", start, end)
@@ -273,9 +271,7 @@ def _split_respective(text: str, mentions: list[Mention]) -> None:
             continue
         first.titles = [(start, at)]
         second.titles = [(at + len(" respektive "), end)]
-        if first.organisation is None and second.organisation is not None:
-            first.organisation = second.organisation
-            first.organisation_name = second.organisation_name
+        _share_organisation(first, second)
 
 
 def _share_place_of_work(text: str, mentions: list[Mention]) -> None:
@@ -283,21 +279,33 @@ def _share_place_of_work(text: str, mentions: list[Mention]) -> None:
     "vid", it is the first's too when the first has none: "Carl le Grand och Jonas Carlsson
     från SULCIS", "Professor Anna Ek och forskare Per Lund vid Göteborgs universitet"."""
     for first, second in pairwise(mentions):
-        if first.kind != "person" or second.kind != "person" or first.organisation is not None:
-            continue
-        if second.organisation is None:
+        if first.organisation is not None or second.organisation is None:
             continue
         second_start = min([second.name[0], *(a for a, _ in second.titles if a < second.name[0])])
-        if text[_end(first) : second_start].strip(" ,()") not in ("och", "and"):
+        if not _joined_by_and(text, first, second, second_start):
             continue
         after_name = second.party[1] if second.party else second.name[1]
         shared = _SHARED_PLACE.fullmatch(text, after_name, second.organisation[0])
         # ("kommunpolisen Ahmed Ek och kriminologen Lisa Berg från Malmö universitet": two
         # titles and "från", where only the second comes from the university.)
         if shared is not None and not (first.titles and shared.group(1).lower() in ("från", "from")):
-            first.organisation = second.organisation
-            first.organisation_name = second.organisation_name
-            first.organisation_note = second.organisation_note
+            _share_organisation(first, second)
+
+
+def _joined_by_and(text: str, first: Mention, second: Mention, second_start: int) -> bool:
+    """Say whether two people's entries are joined by "och" or "and" and nothing else, the second
+    beginning at ``second_start``."""
+    return first.kind == second.kind == "person" and text[mention_end(first) : second_start].strip(
+        " ,()"
+    ) in ("och", "and")
+
+
+def _share_organisation(first: Mention, second: Mention) -> None:
+    """Give ``first`` the organisation ``second`` has, as it was read."""
+    if first.organisation is None and second.organisation is not None:
+        first.organisation = second.organisation
+        first.organisation_name = second.organisation_name
+        first.organisation_note = second.organisation_note
 
 
 # The ends of a body's name written in lowercase in the definite form, after "från" or "vid".
@@ -306,7 +314,8 @@ _LOWERCASE_BODIES = ("utskottet", "rörelsen", "förbundet", "föreningen", "dep
 _SHARED_PLACE = re.compile(r"\)?\s+(från|vid|from|at)\s+(?:[a-zåäö]+\s+)?")
 
 
-def _end(mention: Mention) -> int:
+def mention_end(mention: Mention) -> int:
+    """Where the last part read of a mention (its name, a title, its organisation or party) ends."""
     spans = [mention.name, *mention.titles, mention.organisation, mention.party]
     return max(span[1] for span in spans if span is not None)
 
