@@ -15,7 +15,14 @@ from itertools import pairwise
 from .labels import match_label
 from .namemodel import written_as_person
 from .names import named_without_s, names_in
-from .phrases import Attribute, organisation_extent, parse_attribute, qualifies, skip_descriptors
+from .phrases import (
+    LOWERCASE_BODIES,
+    Attribute,
+    organisation_extent,
+    parse_attribute,
+    qualifies,
+    skip_descriptors,
+)
 from .roles import MODERATOR, PARTICIPANT
 from .tokens import (
     Token,
@@ -308,8 +315,6 @@ def _share_organisation(first: Mention, second: Mention) -> None:
         first.organisation_note = second.organisation_note
 
 
-# The ends of a body's name written in lowercase in the definite form, after "från" or "vid".
-_LOWERCASE_BODIES = ("utskottet", "rörelsen", "förbundet", "föreningen", "departementet", "nämnden")
 # What comes between a name (or its party tag) and a place of work two people share.
 _SHARED_PLACE = re.compile(r"\)?\s+(från|vid|from|at)\s+(?:[a-zåäö]+\s+)?")
 
@@ -1008,7 +1013,7 @@ def _read_rest(text: str, start: int, end: int, mention: Mention) -> None:
         return
     at = 2 if tokens[1].text == "the" and len(tokens) > 2 else 1  # "Hannah Lund of the Urban Institute"
     at = skip_descriptors(tokens, at)  # "Arne Berg från undersökningsföretaget Novus"
-    if tokens[at].text.islower() and tokens[at].lower.endswith(_LOWERCASE_BODIES) and tokens[0].lower != "of":
+    if tokens[at].text.islower() and tokens[at].lower.endswith(LOWERCASE_BODIES) and tokens[0].lower != "of":
         # "Mathias Berg (KD) från utbildningsutskottet", "Anders Ek från bygdegårdsrörelsen"
         mention.organisation = (tokens[at].start, tokens[at].end)
         return

@@ -338,9 +338,12 @@ def parse_attribute(text: str, start: int, end: int) -> Attribute:
 _CLAUSE = frozenset({"med", "som", "with", "who", "which"})
 _SENTENCE_PREPOSITIONS = frozenset({"Från", "På", "Med", "Under", "Vid", "Efter", "Inför", "Om"})
 _TITLE_MODIFIERS = frozenset({"vice", "biträdande", "tf", "t.f.", "ställföreträdande", "deputy"})
-_AGENCY_ENDINGS = (
+#: The ends of a body's name written in lowercase in the definite form ("energimyndigheten",
+#: "utbildningsutskottet", "bygdegårdsrörelsen"), read as its name after "för", "på", "vid",
+#: "hos" (a title's) or "från" (a person's).
+LOWERCASE_BODIES = (
     *("myndigheten", "verket", "styrelsen", "inspektionen", "departementet", "nämnden"),
-    "utskottet",
+    *("utskottet", "rörelsen", "förbundet", "föreningen"),
 )
 
 
@@ -361,7 +364,7 @@ def _lowercase_agency(tokens: list[Token]) -> bool:
         len(tokens) >= 3
         and tokens[-2].lower in ("för", "på", "vid", "hos")
         and tokens[-1].text.islower()
-        and tokens[-1].lower.endswith(_AGENCY_ENDINGS)
+        and tokens[-1].lower.endswith(LOWERCASE_BODIES)
         and any(is_title_word(t) for t in tokens[:-2])
     )
 
