@@ -29,6 +29,8 @@
     .venv/bin/python bench/almedalen_pick.py heldout-z  # the twenty-sixth held-out set's rows
     .venv/bin/python bench/almedalen_pick.py heldout-aa  # the twenty-seventh held-out set's rows
     .venv/bin/python bench/almedalen_pick.py heldout-ab  # the twenty-eighth held-out set's rows
+    .venv/bin/python bench/almedalen_pick.py heldout-ac  # the twenty-ninth held-out set's rows
+    .venv/bin/python bench/almedalen_pick.py heldout-ad  # the thirtieth held-out set's rows
 
 Reads ../shared/almedalsdata/ (beside the repository; see its README) and prints each chosen row
 as the page the scorer reads (title, description, more_info). Nothing is written: the rows name
@@ -299,6 +301,20 @@ SIZES = {
         ("sv", "old"): 10,
         ("sv", "old-nocue"): 6,
     },
+    # A twenty-ninth and a thirtieth held-out set (issue 12, session 26), chosen at the session's
+    # start before any of their rows was read, annotated by hand before any run on them: the next rows.
+    "heldout-ac": {
+        ("sv", "new"): 12,
+        ("sv", "old"): 10,
+        ("sv", "old-nocue"): 6,
+    },
+    # Set AC takes all but one of the Swedish rows of 2021–2023 that are left, so set AD takes
+    # that one and more rows of 2009–2015.
+    "heldout-ad": {
+        ("sv", "new"): 1,
+        ("sv", "old"): 16,
+        ("sv", "old-nocue"): 11,
+    },
 }
 _ORDER = tuple(SIZES)  # each set comes after all the sets above it
 GIVEN_NAMES = ROOT / "src/seminargraph/extract/wordlists/given-names.txt"
@@ -417,7 +433,7 @@ def _tail(row: str) -> str:
 def main() -> int:
     which = sys.argv[1] if len(sys.argv) > 1 else "dev"
     if which not in SIZES:
-        print("usage: almedalen_pick.py dev|heldout|heldout-b|...|heldout-ab", file=sys.stderr)
+        print("usage: almedalen_pick.py dev|heldout|heldout-b|...|heldout-ad", file=sys.stderr)
         return 2
     for number, row in enumerate(chosen(which), 1):
         year_file, _, row_id = row.partition("#")
