@@ -80,6 +80,7 @@ ROW_SETS = {
     "almedalen-heldout-z": ROOT / "tests/data/extract/almedalen/heldout-z.rows.yaml",
     "almedalen-heldout-aa": ROOT / "tests/data/extract/almedalen/heldout-aa.rows.yaml",
     "almedalen-heldout-ab": ROOT / "tests/data/extract/almedalen/heldout-ab.rows.yaml",
+    "almedalen-heldout-ac": ROOT / "tests/data/extract/almedalen/heldout-ac.rows.yaml",
 }
 TITLES["almedalen-dev"] = "Almedalen development set (real programme rows; tuned on)"
 TITLES["almedalen-heldout"] = "Almedalen held-out set (real programme rows; not tuned on)"
@@ -179,6 +180,10 @@ TITLES["almedalen-heldout-aa"] = (
 TITLES["almedalen-heldout-ab"] = (
     "Almedalen held-out set AB (real programme rows; annotated in session 24 before any run on it, "
     "first run at the session's end)"
+)
+TITLES["almedalen-heldout-ac"] = (
+    "Almedalen held-out set AC (real programme rows; annotated in session 26 before any run on it, "
+    "first run at the session's start)"
 )
 DOCS = ROOT / "docs/extraction.md"
 START, END = "<!-- extract-eval:start -->", "<!-- extract-eval:end -->"
