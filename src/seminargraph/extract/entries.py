@@ -40,6 +40,7 @@ from .tokens import (
     is_title_word,
     name_length,
     role_word,
+    second_person,
     tokenize,
 )
 
@@ -492,8 +493,22 @@ def _segments(text: str, start: int, end: int, list_line: bool, breaks: tuple[in
     pieces = [part for piece in pieces for part in _split_partners(text, piece)]
     result: list[_Segment] = []
     for piece in pieces:
-        result.extend(_split_conjunctions(text, piece))
+        result.extend(part for split in _split_run_on(text, piece) for part in _split_conjunctions(text, split))
     return result
+
+
+def _split_run_on(text: str, segment: _Segment) -> list[_Segment]:
+    """ "Statssekreterare Elisabeth Backteman Anita Jernberger": two names in a row, the comma
+    between them lost when the programme's lines were joined, are two entries."""
+    tokens = tokenize(text[segment.start : segment.end], segment.start)
+    parts: list[_Segment] = []
+    begin, separator = segment.start, segment.separator
+    for k in range(len(tokens) - 3):
+        if second_person(tokens, k) and (k == 0 or not is_first_name(tokens[k - 1])):
+            parts.append(_Segment(begin, tokens[k + 2].start, separator))
+            begin, separator = tokens[k + 2].start, ","
+    parts.append(_Segment(begin, segment.end, separator))
+    return parts
 
 
 _BAR_SEPARATORS = "|•·"

@@ -331,6 +331,8 @@ def name_length(tokens: list[Token], i: int) -> int:
             and not is_first_name(token)
         ):
             break  # "Patrik Rossi Managing Director": a title of two capitalised words after the name
+        if names == 2 and j == first + 2 and second_person(tokens, first):
+            break  # "Elisabeth Backteman Anita Jernberger": two people, the comma between them lost
         names += 1
         j += 1
         end = j
@@ -346,6 +348,28 @@ def name_length(tokens: list[Token], i: int) -> int:
         # name and a surname are no part of the name.
         return 0
     return end - i if names >= 2 else 0
+
+
+def second_person(tokens: list[Token], first: int) -> bool:
+    """Say whether a second name begins right after the given name and surname at ``first``: a
+    known given name that is not the surname before it, then a surname ("Elisabeth Backteman",
+    then "Anita Jernberger"). "Anna Karin Berg" and "Per Olsson Fridh" are one name each."""
+    j = first + 2
+    return (
+        j < len(tokens)
+        and _adjacent(tokens, first + 1)
+        and _adjacent(tokens, j)
+        and is_name_word(tokens[first])
+        and is_name_word(tokens[first + 1], first=False)
+        and is_name_word(tokens[j])
+        and is_first_name(tokens[first])
+        and not is_first_name(tokens[j - 1])
+        and is_first_name(tokens[j])
+        and _adjacent(tokens, j + 1)
+        and is_name_word(tokens[j + 1], first=False)
+        and not is_first_name(tokens[j + 1])
+        and not is_title_word(tokens[j + 1])
+    )
 
 
 def _middle_initial(tokens: list[Token], first: int, j: int) -> bool:
