@@ -31,6 +31,8 @@
     .venv/bin/python bench/almedalen_pick.py heldout-ab  # the twenty-eighth held-out set's rows
     .venv/bin/python bench/almedalen_pick.py heldout-ac  # the twenty-ninth held-out set's rows
     .venv/bin/python bench/almedalen_pick.py heldout-ad  # the thirtieth held-out set's rows
+    .venv/bin/python bench/almedalen_pick.py heldout-ae  # the thirty-first held-out set's rows
+    .venv/bin/python bench/almedalen_pick.py heldout-af  # the thirty-second held-out set's rows
 
 Reads ../shared/almedalsdata/ (beside the repository; see its README) and prints each chosen row
 as the page the scorer reads (title, description, more_info). Nothing is written: the rows name
@@ -315,6 +317,16 @@ SIZES = {
         ("sv", "old"): 16,
         ("sv", "old-nocue"): 11,
     },
+    # A thirty-first and a thirty-second held-out set (issue 12, session 26), chosen after the first
+    # run of AC and before any of their rows was read: the Swedish rows of 2021–2023 are used up.
+    "heldout-ae": {
+        ("sv", "old"): 16,
+        ("sv", "old-nocue"): 12,
+    },
+    "heldout-af": {
+        ("sv", "old"): 16,
+        ("sv", "old-nocue"): 12,
+    },
 }
 _ORDER = tuple(SIZES)  # each set comes after all the sets above it
 GIVEN_NAMES = ROOT / "src/seminargraph/extract/wordlists/given-names.txt"
@@ -433,7 +445,7 @@ def _tail(row: str) -> str:
 def main() -> int:
     which = sys.argv[1] if len(sys.argv) > 1 else "dev"
     if which not in SIZES:
-        print("usage: almedalen_pick.py dev|heldout|heldout-b|...|heldout-ad", file=sys.stderr)
+        print("usage: almedalen_pick.py dev|heldout|heldout-b|...|heldout-af", file=sys.stderr)
         return 2
     for number, row in enumerate(chosen(which), 1):
         year_file, _, row_id = row.partition("#")
