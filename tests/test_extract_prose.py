@@ -2042,3 +2042,66 @@ def test_a_person_named_twice_takes_the_fuller_list_of_titles_that_holds_the_fir
     assert rows(result) == {
         ("Walter Holm", ("specialist inom internmedicin", "överläkare"), None, "moderator")
     }
+
+
+# Rules written in session 26 on the seen sets (set AC after its first run), each on a sentence
+# written here.
+SESSION_26: dict[str, tuple[str, set[Row]]] = {
+    "two names in a row, the comma between them lost, are two people": (
+        "Talare: statssekreterare Elin Backlund Anita Sjövall och Jens Hedström.",
+        {
+            ("Elin Backlund", ("statssekreterare",), None, "speaker"),
+            ("Anita Sjövall", (), None, "speaker"),
+            ("Jens Hedström", (), None, "speaker"),
+        },
+    ),
+    "the members a standing body consists of are not the item's panel": (
+        "Kommissionen för hållbar skola består av: Eva Lund, professor vid KTH, och Per Ek, rektor."
+        " Moderator: Anna Berg.",
+        {("Anna Berg", (), None, "moderator")},
+    ),
+    "a unit after the title in its field, then the employer in the next": (
+        "I panelen: Karin Ek, avdelningschef Avdelningen för arbetsrätt, SKR, och Per Lund, vd, Ekbo AB.",
+        {
+            ("Karin Ek", ("avdelningschef Avdelningen för arbetsrätt",), "SKR", "panelist"),
+            ("Per Lund", ("vd",), "Ekbo AB", "panelist"),
+        },
+    ),
+    "a body's title in the genitive before the name, in commas": (
+        "Ekbobankens vd, Lena Holm, berättar om bankens arbete.",
+        {("Lena Holm", ("vd",), "Ekbobanken", "speaker")},
+    ),
+    "a name in -us takes no genitive s": (
+        "Samtalet leds av magasinet Novus chefredaktör Anna Berg.",
+        {("Anna Berg", ("chefredaktör",), "Novus", "moderator")},
+    ),
+    "båda från X gives X to both, titles or not": (
+        "Samtalet leds av docent Eva Lund och lektor Per Ek, båda från Mittuniversitetet.",
+        {
+            ("Eva Lund", ("docent",), "Mittuniversitetet", "moderator"),
+            ("Per Ek", ("lektor",), "Mittuniversitetet", "moderator"),
+        },
+    ),
+    "Dag is a given name": (
+        "Medverkande: Eva Lund, LO, Dag Berglund, Svensk Handel.",
+        {("Eva Lund", (), "LO", "panelist"), ("Dag Berglund", (), "Svensk Handel", "panelist")},
+    ),
+    "new in the post is no part of the title": (
+        "Anna Berg, ny forskningschef på SNS, inleder.",
+        {("Anna Berg", ("forskningschef",), "SNS", "speaker")},
+    ),
+    "an unnamed representative of a body is not the person before's title": (
+        "I panelen: Eva Lund, partisekreterare, en representant från Ekbo AB och Per Ek, vd, Ekbo AB.",
+        {("Eva Lund", ("partisekreterare",), None, "panelist"), ("Per Ek", ("vd",), "Ekbo AB", "panelist")},
+    ),
+    "numer, as numera, ends the former post": (
+        "I panelen: Eva Lund, tidigare generaldirektör, numer vd på Ekbo AB, och Per Ek.",
+        {("Eva Lund", ("vd",), "Ekbo AB", "panelist"), ("Per Ek", (), None, "panelist")},
+    ),
+}
+
+
+@pytest.mark.parametrize("case", SESSION_26)
+def test_rules_from_the_seen_sets_in_session_26(case: str) -> None:
+    sentence, expected = SESSION_26[case]
+    assert rows(page(sentence)) == expected

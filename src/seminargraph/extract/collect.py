@@ -472,7 +472,10 @@ _NOT_TAKING_PART = re.compile(
     r"illustr\w*|citera\w*|cited|quoted|avled\w*|died|minne\w*|memory|publik\w*|audience|"
     r"åhörare\w*|presskontakt\w*|pressansvarig\w*|press contact|"
     # "I nätverket ingår ett femtiotal personer, bland andra: …": members, not the seminar's guests
-    r"ingår\s+(?:\w+\s+){0,3}(?:personer|medlemmar|företag|organisationer)|members\s+include)\b",
+    r"ingår\s+(?:\w+\s+){0,3}(?:personer|medlemmar|företag|organisationer)|members\s+include|"
+    # "Kommissionen för jämlik vård består av: …": a standing body's members, not a panel's
+    r"(?:kommission|styrelse|jury|nätverk|referensgrupp|arbetsgrupp|delegation)\w*(?:\s+[\w-]+){0,4}"
+    r"\s+består\s+av)\b",
     re.IGNORECASE,
 )
 

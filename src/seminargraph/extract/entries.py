@@ -67,11 +67,11 @@ def _organisation_shaped(text: str, name: Span) -> bool:
 #: The people of an organisation, named only as its people: "representanter för X", "tjänstemän
 #: från Y", "representatives of Z" (case-sensitive after the words: the organisation's capital).
 _DELEGATES = re.compile(
-    r"(?:bland\s+andra\s+)?(?:[Rr]epresentanter|[Rr]epresentant|[Ff]öreträdare|[Tt]jänstemän|[Rr]epresentatives|[Rr]epresentative"
+    r"(?:bland\s+andra\s+)?(?:en\s+|ett\s+|an?\s+)?(?:[Rr]epresentanter|[Rr]epresentant|[Ff]öreträdare|[Tt]jänstemän|[Rr]epresentatives|[Rr]epresentative"
     r"|[Oo]fficials)\s+(?:för|från|på|of|from)\s+(?=[A-ZÅÄÖ])"
 )
 _DASH_ORGANISATION = re.compile(r" ?[-–—] (?=[A-ZÅÄÖ])")
-_NOW_FIRST = re.compile(r"(?:idag|i dag|numera|nowadays|today)\s", re.IGNORECASE)
+_NOW_FIRST = re.compile(r"(?:idag|i dag|numera|numer|nowadays|today)\s", re.IGNORECASE)
 # Words between a cue and the title before a name, which are no part of the title.
 _PREFIX_FILLER = frozenset({"gör", "bland", "andra", "bl", "a", "även", "också"})
 _ORG_PREPOSITIONS = frozenset({"från", "vid", "på", "hos", "at", "from", "of"})
@@ -222,7 +222,11 @@ def read_entries(
             closed = _runs_on(text, person, seg_end)
             after_attribute = False
             continue
-        if ahead is None and segment.separator in ("start", "and") and _TITLE_AHEAD.match(piece):
+        if (
+            ahead is None
+            and segment.separator in ("start", "and")
+            and (_TITLE_AHEAD.match(piece) or _GENITIVE_TITLE_AHEAD.fullmatch(piece))
+        ):
             # A title (and its organisation) written before the name, with a comma between.
             attribute = parse_attribute(text, seg_start, seg_end)
             if attribute.titles and not names_in(text, seg_start, seg_end):
@@ -237,7 +241,16 @@ def read_entries(
                     # "A, tidigare vd på X, idag seniorkonsult på Y": what came before is former.
                     current.titles.clear()
                     current.organisation = None
-                current.add(parse_attribute(text, seg_start, seg_end))
+                attribute = parse_attribute(text, seg_start, seg_end)
+                unit = _unit_then_employer(text, current, attribute, (seg_start, seg_end))
+                if segment.separator == "," and unit:
+                    # "Caroline Ek, Avdelningschef Avdelningen för arbetsgivarpolitik, SKR": the
+                    # words after the title in its field name a unit, part of the title; the next
+                    # field, an organisation's name and nothing else, is the employer.
+                    assert current.organisation is not None
+                    current.titles[-1] = (current.titles[-1][0], current.organisation[1])
+                    current.organisation = None
+                current.add(attribute)
                 after_attribute = True
             continue
         if organisations != "none":
@@ -265,6 +278,25 @@ def read_entries(
     _split_respective(text, mentions)
     _share_place_of_work(text, mentions)
     return mentions
+
+
+def _unit_then_employer(text: str, person: Mention, attribute: Attribute, segment: Span) -> bool:
+    return (
+        attribute.organisation == segment
+        and not attribute.titles
+        and person.organisation is not None
+        and person.organisation_name is None
+        and bool(person.titles)
+        and person.titles[-1][1] + 1 == person.organisation[0]
+        and _names_a_unit(text, person.organisation)
+    )
+
+
+def _names_a_unit(text: str, span: Span) -> bool:
+    """ "Hälso- och sjukvård", "Avdelningen för arbetsgivarpolitik": a capitalised phrase with
+    lowercase words, a unit's name rather than an organisation's own ("Kreab", "MJU")."""
+    words = tokenize(text[span[0] : span[1]], span[0])
+    return bool(words) and words[0].text[:1].isupper() and any(w.text.islower() for w in words)
 
 
 def _split_respective(text: str, mentions: list[Mention]) -> None:
@@ -296,7 +328,9 @@ def _share_place_of_work(text: str, mentions: list[Mention]) -> None:
         shared = _SHARED_PLACE.fullmatch(text, after_name, second.organisation[0])
         # ("kommunpolisen Ahmed Ek och kriminologen Lisa Berg från Malmö universitet": two
         # titles and "från", where only the second comes from the university.)
-        if shared is not None and not (first.titles and shared.group(1).lower() in ("från", "from")):
+        both = shared is not None and shared.group(1).strip() != ""
+        from_only = shared is not None and shared.group(2).lower() in ("från", "from")
+        if shared is not None and (both or not (first.titles and from_only)):
             _share_organisation(first, second)
 
 
@@ -317,7 +351,8 @@ def _share_organisation(first: Mention, second: Mention) -> None:
 
 
 # What comes between a name (or its party tag) and a place of work two people share.
-_SHARED_PLACE = re.compile(r"\)?\s+(från|vid|from|at)\s+(?:[a-zåäö]+\s+)?")
+# "…, båda från Mittuniversitetet": "both" says it of both, titles or not.
+_SHARED_PLACE = re.compile(r"\)?(,\s+(?:båda|bägge|both)\s+|\s+)(från|vid|from|at)\s+(?:[a-zåäö]+\s+)?")
 
 
 def mention_end(mention: Mention) -> int:
@@ -493,7 +528,8 @@ def _segments(text: str, start: int, end: int, list_line: bool, breaks: tuple[in
     pieces = [part for piece in pieces for part in _split_partners(text, piece)]
     result: list[_Segment] = []
     for piece in pieces:
-        result.extend(part for split in _split_run_on(text, piece) for part in _split_conjunctions(text, split))
+        for split in _split_run_on(text, piece):
+            result.extend(_split_conjunctions(text, split))
     return result
 
 
@@ -514,6 +550,8 @@ def _split_run_on(text: str, segment: _Segment) -> list[_Segment]:
 _BAR_SEPARATORS = "|•·"
 # "the head of Sida", "the Director General of Sida": an English title and its organisation.
 _TITLE_AHEAD = re.compile(r"(?:(?:the|a|an)\s+)?(?:[\w-]+\s+){1,3}(?:of|at|for|to)\s+(?:the\s+)?[A-ZÅÄÖ]")
+# "Skogsindustriernas vd, Viveka Beckeman, berättar": a body's title before the name, in commas.
+_GENITIVE_TITLE_AHEAD = re.compile(r"[A-ZÅÄÖ][\w-]*(?::s|s|’s|'s) (?:vice )?[a-zåäö][\w-]*")
 _NEXT_PERSON = re.compile(r" ([A-ZÅÄÖ][\w-]+) [A-ZÅÄÖ]")
 
 

@@ -130,7 +130,7 @@ _FORMER = re.compile(
 # psykiatrisamordnare", "Rikshem. F. d. kommunalråd": from the word on, no title of the person's now.
 # (English "former Prime Minister of Haiti" is how such a person is named, and kept.)
 _NOW = re.compile(
-    r"(?:^\s*|,\s+|\s(?:och|samt|and)\s+)(?:idag|i dag|numera|nu|now|today)\s+(?=\w)", re.IGNORECASE
+    r"(?:^\s*|,\s+|\s(?:och|samt|and)\s+)(?:idag|i dag|numera|numer|nu|now|today)\s+(?=\w)", re.IGNORECASE
 )
 _FORMER_POST = re.compile(
     r"(?:^|(?<=\s)(?:och|samt)\s+|[.;]\s*|(?<=\s))(?:tidigare|före\s+detta|förre|f\.\s?d\.?|f\s+d|fd\.?|previously|formerly|(?:under|på)\s+\d{4}-talet)\s+(?=\w)",
@@ -337,6 +337,12 @@ def parse_attribute(text: str, start: int, end: int) -> Attribute:
 
 _CLAUSE = frozenset({"med", "som", "with", "who", "which"})
 _SENTENCE_PREPOSITIONS = frozenset({"Från", "På", "Med", "Under", "Vid", "Efter", "Inför", "Om"})
+_NEW_IN_POST = frozenset(
+    {
+        *("ny", "nya", "nye", "nyvald", "nyvalda", "nyvalde", "nyutnämnd", "nyutnämnda", "nyutnämnde"),
+        *("nytillträdd", "nytillträdda", "nytillträdde", "nyblivna", "nyblivne", "new", "newly"),
+    }
+)
 _TITLE_MODIFIERS = frozenset({"vice", "biträdande", "tf", "t.f.", "ställföreträdande", "deputy"})
 #: The ends of a body's name written in lowercase in the definite form ("energimyndigheten",
 #: "utbildningsutskottet", "bygdegårdsrörelsen"), read as its name after "för", "på", "vid",
@@ -602,6 +608,8 @@ _NOT_IN_NAME = frozenset(
 def _read_genitive(text: str, tokens: list[Token], attribute: Attribute) -> None:
     last = tokens[-1]
     cut = 2 if last.text.endswith(("'s", "’s", ":s")) else 1
+    if cut == 1 and last.text.endswith("us") and _words(text)[last.text[:-1]] == 0:
+        cut = 0  # "nyhetsmagasinet Fokus politiske chefredaktör": a name in "-s" takes no genitive "s"
     start, end = tokens[0].start, last.end - cut
     name = text[start:end]
     attribute.organisation = (start, end)
@@ -680,6 +688,8 @@ def _title(tokens: list[Token]) -> Span | None:
             break
         if before.lower in _POSSESSIVES:
             break  # "vår chefsekonom": the title without whose it is
+        if before.lower in _NEW_IN_POST:
+            break  # "ny forskningschef på SNS", "Friskis nya GS": new in the post, not part of its name
         degree = before.lower.replace(".", "") in _DEGREES  # "PhD candidate"
         # "Opera singer", "Burma expert": a capitalised first word before an English title
         qualifier = first == 1 and qualifies(before, tokens[head])
