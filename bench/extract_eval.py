@@ -81,6 +81,7 @@ ROW_SETS = {
     "almedalen-heldout-aa": ROOT / "tests/data/extract/almedalen/heldout-aa.rows.yaml",
     "almedalen-heldout-ab": ROOT / "tests/data/extract/almedalen/heldout-ab.rows.yaml",
     "almedalen-heldout-ac": ROOT / "tests/data/extract/almedalen/heldout-ac.rows.yaml",
+    "almedalen-heldout-ad": ROOT / "tests/data/extract/almedalen/heldout-ad.rows.yaml",
 }
 TITLES["almedalen-dev"] = "Almedalen development set (real programme rows; tuned on)"
 TITLES["almedalen-heldout"] = "Almedalen held-out set (real programme rows; not tuned on)"
@@ -184,6 +185,10 @@ TITLES["almedalen-heldout-ab"] = (
 TITLES["almedalen-heldout-ac"] = (
     "Almedalen held-out set AC (real programme rows; annotated in session 26 before any run on it, "
     "first run at the session's start)"
+)
+TITLES["almedalen-heldout-ad"] = (
+    "Almedalen held-out set AD (real programme rows; annotated in session 26 before any run on it, "
+    "first run after the rules from set AC)"
 )
 DOCS = ROOT / "docs/extraction.md"
 START, END = "<!-- extract-eval:start -->", "<!-- extract-eval:end -->"
