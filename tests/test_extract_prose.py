@@ -2098,7 +2098,35 @@ SESSION_26: dict[str, tuple[str, set[Row]]] = {
         "I panelen: Eva Lund, tidigare generaldirektör, numer vd på Ekbo AB, och Per Ek.",
         {("Eva Lund", ("vd",), "Ekbo AB", "panelist"), ("Per Ek", (), None, "panelist")},
     ),
+    "a plural title before a list is every listed name's, up to its och": (
+        "Paneldiskussion med politikerna Eva Lund, Per Ek och Anna Berg samt forskarna Lena Holm och"
+        " Karl Sund.",
+        {
+            ("Eva Lund", ("politikerna",), None, "panelist"),
+            ("Per Ek", ("politikerna",), None, "panelist"),
+            ("Anna Berg", ("politikerna",), None, "panelist"),
+            ("Lena Holm", ("forskarna",), None, "panelist"),
+            ("Karl Sund", ("forskarna",), None, "panelist"),
+        },
+    ),
+    "our moderator is the moderator": (
+        "Tillsammans med vår moderator Anna Lund diskuterar vår panel frågan.",
+        {("Anna Lund", (), None, "moderator")},
+    ),
 }
+
+
+def test_a_list_under_deltar_gor_with_its_colon_left_out_is_the_panel() -> None:
+    # The programme's lines were joined with the colon after "Deltar gör" lost: one person a line.
+    result = extract_text(
+        "Ett samtal om framtiden\n\nEkbo AB bjuder in till ett samtal om skolan. Deltar gör\n"
+        "Eva Lund, ordförande Lärarförbundet,\nPer Ek, (s) riksdagsledamot\nAnna Berg, vd Ekbo AB\n"
+    )
+    assert rows(result) == {
+        ("Eva Lund", ("ordförande",), "Lärarförbundet", "panelist"),
+        ("Per Ek", ("riksdagsledamot",), None, "panelist"),
+        ("Anna Berg", ("vd",), "Ekbo AB", "panelist"),
+    }
 
 
 @pytest.mark.parametrize("case", SESSION_26)

@@ -158,6 +158,8 @@ def collect(text: str, lines: list[Line], heading: Label | None = None) -> list[
             if j < len(lines) and lines[j].block == line.block and _moderator_line(text, lines[j]):
                 break  # "… talesperson Sveriges riksdag" over "Moderator Yvonne Blom (MP) …"
         prose, pending = _prose(text, lines[i].start, lines[j - 1].end, given)
+        if pending is None and _ends_in_list(text, lines, j) and _LIST_CUE_AT_END.search(lines[j - 1].text):
+            pending = Label("deltar gör", "people", PANELIST, None, len(lines[j - 1].text))
         if (
             not any(item.how in _BY_CUE for item in prose)
             and heading is not None
@@ -637,12 +639,21 @@ def _next_paragraphs(
     return found, i
 
 
+# "… bjuder in till ett seminarium. Deltar gör" over one person a line: the list's cue, its colon left out.
+_LIST_CUE_AT_END = re.compile(
+    r"(?:^|[.!?]\s+)(?:deltar|medverkar)\s+gör(?:\s+bland\s+(?:andra|annat))?\s*$|"
+    r"(?:^|[.!?]\s+)(?:medverkande|deltagare|i\s+panelen)\s+(?:är|sitter)\s*$",
+    re.IGNORECASE,
+)
+
+
 def _ends_in_list(text: str, lines: list[Line], j: int) -> bool:
     """Say whether the line before ``lines[j]`` ends with a colon and lines of people follow it in
     the same block."""
+    above = lines[j - 1].text if 0 < j <= len(lines) else ""
     return (
         0 < j < len(lines)
-        and lines[j - 1].text.rstrip().endswith(":")
+        and (above.rstrip().endswith(":") or _LIST_CUE_AT_END.search(above) is not None)
         and lines[j].block == lines[j - 1].block
         and begins_with_person(text, lines[j].start, lines[j].end)
     )

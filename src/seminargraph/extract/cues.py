@@ -259,6 +259,9 @@ CUES: tuple[Cue, ...] = (
         # "Samtal om utsatthet och attityder mellan A, B och C": what it is about, then who talks
         r"\b(?:ett\s+)?samtal\s+om\s+(?:[a-zåäö-]+\s+){1,6}?mellan\b(?=\s+(?:[a-zåäö-]+\s+){0,3}(?-i:[A-ZÅÄÖ]))",
         r"\b(?:samtalet|panelsamtalet|debatten|diskussionen|dialogen)\s+(?:mellan|med)\b",
+        # "Paneldiskussion med politikerna A, B och C", "en debatt med X"
+        r"\b(?:ett\s+|en\s+|i\s+)?(?:panelsamtal|paneldiskussion|paneldebatt|debatt|diskussion|"
+        r"paneldiskussionen|paneldebatten)\s+(?:mellan|med)\b(?=\s+(?:[\w-]+\s+){0,2}(?-i:[A-ZÅÄÖ]))",
         # "Tillsammans med Henrik Axell från Kinnarps … får vi …", "bjuder vi in Nora Bavey, …,
         # till samtal"
         r"^tillsammans\s+med\b(?=\s+(?:[a-zåäö]+\s+)?[A-ZÅÄÖ][\w-]+\s+[A-ZÅÄÖ])",

@@ -74,6 +74,8 @@ _DASH_ORGANISATION = re.compile(r" ?[-–—] (?=[A-ZÅÄÖ])")
 _NOW_FIRST = re.compile(r"(?:idag|i dag|numera|numer|nowadays|today)\s", re.IGNORECASE)
 # Words between a cue and the title before a name, which are no part of the title.
 _PREFIX_FILLER = frozenset({"gör", "bland", "andra", "bl", "a", "även", "också"})
+# Whose the person is, no part of a title: "vår moderator Anna Danielsson".
+_OWNERS = frozenset({"vår", "vårt", "våra", "er", "ert", "era", "our", "your", "their"})
 _ORG_PREPOSITIONS = frozenset({"från", "vid", "på", "hos", "at", "from", "of"})
 # "arbetar på", "jobbar inom", "works at": a verb of working and where.
 _WORKING = frozenset({"arbetar", "jobbar", "verkar", "works"})
@@ -361,21 +363,28 @@ def mention_end(mention: Mention) -> int:
     return max(span[1] for span in spans if span is not None)
 
 
+_PLURAL_ENDS = ("arna", "erna", "orna")
+
+
 def _share_plural_titles(text: str, mentions: list[Mention]) -> None:
-    """A title in the definite plural before the first of two names joined by "och" is the
-    second's too: "Programledarna Lotta Edling och Kristina Alvendal", "ekonomerna A och B"."""
-    for first, second in pairwise(mentions):
-        if first.kind != "person" or second.kind != "person" or second.titles or len(first.titles) != 1:
+    """A title in the definite plural before the first of names joined by "och" (and commas) is
+    the others' too: "Programledarna Lotta Edling och Kristina Alvendal", "politikerna A, B och C"."""
+    for k, first in enumerate(mentions):
+        if first.kind != "person" or len(first.titles) != 1:
             continue
         (title,) = first.titles
         words = text[title[0] : title[1]].split()
-        if (
-            title[1] <= first.name[0]
-            and len(words) == 1
-            and words[0].casefold().endswith(("arna", "erna", "orna"))
-            and text[first.name[1] : second.name[0]].strip().casefold() in ("och", "and", "&")
-        ):
+        if not (title[1] <= first.name[0] and len(words) == 1 and words[0].casefold().endswith(_PLURAL_ENDS)):
+            continue
+        before = first
+        for second in mentions[k + 1 :]:
+            between = text[mention_end(before) : second.name[0]].strip().casefold()
+            if second.kind != "person" or second.titles or between not in (",", "och", "and", "&"):
+                break
             second.titles.append(title)
+            if between != ",":
+                break  # "… och C": the list's last name
+            before = second
 
 
 def _runs_on(text: str, person: Mention, end: int) -> bool:
@@ -741,8 +750,8 @@ def _person(text: str, start: int, end: int) -> Mention | None:
         title_before_name=bool(prefix),
     )
     titled = [t for t in prefix if not (is_honorific(t) or _adjective(t))]
-    while titled and titled[0].lower in _PREFIX_FILLER:
-        titled = titled[1:]  # "Deltar gör (bland andra) finansminister Anders Borg"
+    while titled and (titled[0].lower in _PREFIX_FILLER or titled[0].lower in _OWNERS):
+        titled = titled[1:]  # "Deltar gör (bland andra) finansminister Anders Borg", "vår moderator X"
     if len(prefix) == 1 and name_at == 1 and _genitive_before_given(tokens):
         mention.organisation = (prefix[0].start, prefix[0].end - 1)  # "Folkpartiets" -> Folkpartiet
         titled = []
