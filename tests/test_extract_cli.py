@@ -219,6 +219,29 @@ def test_stray_control_characters_become_spaces_and_the_draft_loads(run_cli, tmp
     assert "Åke Norrby" in draft.read_text("utf-8")
 
 
+def test_invisible_marks_are_spaces_a_soft_hyphen_is_nothing_and_the_draft_loads(
+    run_cli, tmp_path: Path
+) -> None:
+    # A direction mark before a title, a zero-width space between two words and a soft hyphen
+    # inside a name, as programmes copied out of other programs carry them.
+    page = tmp_path / "page.txt"
+    text = PAGE.replace("skogsägare,", "\u200eskogsägare,\u200b").replace("Norrby gård", "Norr\u00adby gård")
+    page.write_text(text, "utf-8")
+    draft = tmp_path / "out" / "page.json"
+    result = run_cli("extract", str(page), "-o", str(draft), "--no-known", "--format", "json")
+    assert result.exit_code == 0, result.stderr
+    (person,) = [
+        p
+        for e in json.loads(draft.read_text("utf-8"))["events"]
+        for p in e["participants"]
+        if p["name"] == "Åke Norrby"
+    ]
+    assert (person["job_title"], person["organisation"]) == ("skogsägare", "Norrby gård")
+    yaml_draft = tmp_path / "out" / "page2.yaml"
+    assert run_cli("extract", str(page), "-o", str(yaml_draft), "--no-known").exit_code == 0
+    assert run_cli("validate", str(yaml_draft)).exit_code == 0
+
+
 def test_a_missing_file_and_a_folder(run_cli, tmp_path: Path) -> None:
     result = run_cli("extract", str(tmp_path / "nope.txt"))
     assert result.exit_code == 1

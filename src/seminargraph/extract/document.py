@@ -24,6 +24,11 @@ _CONTROL = re.compile(r"[\x00-\x08\x0b\x0c\x0e-\x1f\x7f-\x9f\ufffe\uffff]")
 # not a line of its own.
 _HEADING_START, _HEADING_END, _BLOCK, _BREAK = "\ue000", "\ue001", "\ue002", "\ue003"
 _PRIVATE = re.compile("[\ue000-\ue003]")
+#: Invisible marks that programmes carry from where they were written (zero-width spaces, the
+#: direction marks, word joiners, a byte order mark inside the text): between words they are
+#: spaces ("Grönberg, \u200eSenior Vice President" is read as "Grönberg, Senior …"). A soft
+#: hyphen, shown only where a line breaks, is no part of the word it sits in.
+_INVISIBLE = re.compile("[\u200b\u200e\u200f\u202a-\u202e\u2060\u2066-\u2069\ufeff]")
 _BREAKS = re.compile("[ \t]*[\ue002\ue003][\ue002\ue003 \t]*")
 _SKIPPED_TAGS = {"script", "style", "noscript", "template", "svg", "iframe", "object", "canvas", "nav"}
 _VOID_TAGS = {
@@ -120,6 +125,7 @@ def _clean(text: str, name: str) -> tuple[str, tuple[str, ...]]:
         warnings.append(f"{name}: replaced {controls} control character(s) or non-character(s) with spaces")
     if _PRIVATE.search(text):
         text = _PRIVATE.sub(" ", text)
+    text = _INVISIBLE.sub(" ", text).replace("\u00ad", "")
     # Line and paragraph separators would split lines differently in different readers.
     text = text.replace("\u2028", "\n").replace("\u2029", "\n")
     return unicodedata.normalize("NFC", text), tuple(warnings)
