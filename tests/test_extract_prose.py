@@ -2109,6 +2109,18 @@ SESSION_26: dict[str, tuple[str, set[Row]]] = {
             ("Karl Sund", ("forskarna",), None, "panelist"),
         },
     ),
+    "moderator för panelen är X": (
+        "Moderator för panelen är Eva Lund, som länge skrivit om vården.",
+        {("Eva Lund", (), None, "moderator")},
+    ),
+    "a relative clause after the name says the person takes part": (
+        "Det finns nya siffror från en studie av Karl Holm – som deltar vid seminariet.",
+        {("Karl Holm", (), None, "panelist")},
+    ),
+    "a relative clause after the name and its apposition says who moderates": (
+        "Boken är skriven av Eva Lund, professor vid KTH, som modererar samtalet.",
+        {("Eva Lund", ("professor",), "KTH", "moderator")},
+    ),
     "our moderator is the moderator": (
         "Tillsammans med vår moderator Anna Lund diskuterar vår panel frågan.",
         {("Anna Lund", (), None, "moderator")},

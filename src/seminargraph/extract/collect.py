@@ -263,6 +263,12 @@ def _last_pass(text: str, lines: list[Line], found: list[Found], names: _Names) 
             # as it is, its people panelists; a line that opens with the list is read below, names
             # in a row sharing the reading after the last, and the list is the fallback.
             preempt = bool(listed_people) and (filtered or s_start > line.start)
+            said = _said_to_take_part(text, s_start, s_end, inside, taken, covered)
+            if said:
+                # "en studie av Carl Frey – som deltar vid seminariet": the relative clause says it.
+                extra.extend(said)
+                taken.update(text[f.mention.name[0] : f.mention.name[1]] for f in said)
+                continue
             if filtered and not preempt:
                 continue
             signed = None if preempt else _talk_signature(text, s_start, s_end, inside, taken, covered)
@@ -340,6 +346,38 @@ def _last_pass(text: str, lines: list[Line], found: list[Found], names: _Names) 
 
 
 _TALK_TITLE_WORDS = 8
+# "X, professor vid KTH, som medverkar i panelen", "X – som deltar vid seminariet": a relative
+# clause right after the name (and its apposition) that says the person takes part.
+_RELATIVE_TAKING_PART = re.compile(
+    r"(?:\s*\([^()]{1,40}\))?(?:,[^,.;:!?]{1,80})?,?\s*(?:[–—-]\s*)?som\s+(?:också\s+|även\s+|själv\s+)?"
+    r"(?:(deltar|medverkar|är\s+med|finns\s+på\s+plats|kommer\s+att\s+(?:delta|medverka))"
+    r"|(modererar|kommer\s+att\s+moderera|leder\s+(?:samtalet|panelen|debatten|diskussionen)))\b",
+    re.IGNORECASE,
+)
+
+
+def _said_to_take_part(
+    text: str, start: int, end: int, inside: list[NameSeen], taken: set[str], covered: list[Span]
+) -> list[Found]:
+    """The people of a sentence who a relative clause after their name says take part, with what
+    the apposition between says of them."""
+    found: list[Found] = []
+    tokens: list[Token] | None = None
+    for seen in inside:
+        if text[seen.start : seen.end] in taken or any(a <= seen.start < b for a, b in covered):
+            continue
+        relative = _RELATIVE_TAKING_PART.match(text, seen.end, end)
+        if relative is None:
+            continue
+        tokens = tokens or tokenize(text[start:end], start)
+        j = next((k for k, t in enumerate(tokens) if t.start == seen.start), -1)
+        verb = relative.start(1) if relative.group(1) else relative.start(2)
+        mention = _person_at(text, tokens, j, seen, verb)
+        if mention is None or mention.name != (seen.start, seen.end):
+            mention = Mention(kind="person", name=(seen.start, seen.end), known_name=seen.known)
+        role = MODERATOR if relative.group(2) else PANELIST
+        found.append(Found(mention, role, (start, end), (), "pre"))
+    return found
 
 
 def _talk_signature(

@@ -172,7 +172,8 @@ CUES: tuple[Cue, ...] = (
         # "Allt under ledning av moderatorn X", "diskuterar vi under ledning av X"
         r"\bunder\s+ledning\s+av\b",
         r"\b(?:moderator|moderatorer|samtalsledare|diskussionsledare|debattledare|"
-        r"moderator för (?:samtalet|seminariet|dagen|kvällen|eftermiddagen|förmiddagen))\s+(?:är|var|blir)\b",
+        r"(?:moderator|samtalsledare) för (?:samtalet|seminariet|dagen|kvällen|eftermiddagen|förmiddagen|"
+        r"panelen|debatten|diskussionen|panelsamtalet|programmet|passet))\s+(?:är|var|blir)\b",
         # "Moderator under dagen är X och Y"
         r"\b(?:moderator|moderatorer)\s+under\s+(?:dagen|seminariet|samtalet|förmiddagen|eftermiddagen)"
         r"\s+(?:är|var|blir)\b",
