@@ -82,6 +82,7 @@ ROW_SETS = {
     "almedalen-heldout-ab": ROOT / "tests/data/extract/almedalen/heldout-ab.rows.yaml",
     "almedalen-heldout-ac": ROOT / "tests/data/extract/almedalen/heldout-ac.rows.yaml",
     "almedalen-heldout-ad": ROOT / "tests/data/extract/almedalen/heldout-ad.rows.yaml",
+    "almedalen-heldout-ae": ROOT / "tests/data/extract/almedalen/heldout-ae.rows.yaml",
 }
 TITLES["almedalen-dev"] = "Almedalen development set (real programme rows; tuned on)"
 TITLES["almedalen-heldout"] = "Almedalen held-out set (real programme rows; not tuned on)"
@@ -189,6 +190,10 @@ TITLES["almedalen-heldout-ac"] = (
 TITLES["almedalen-heldout-ad"] = (
     "Almedalen held-out set AD (real programme rows; annotated in session 26 before any run on it, "
     "first run after the rules from set AC)"
+)
+TITLES["almedalen-heldout-ae"] = (
+    "Almedalen held-out set AE (real programme rows; annotated in session 26 before any run on it, "
+    "first run after the rules from sets AC and AD)"
 )
 DOCS = ROOT / "docs/extraction.md"
 START, END = "<!-- extract-eval:start -->", "<!-- extract-eval:end -->"
