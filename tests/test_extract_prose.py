@@ -750,7 +750,7 @@ def test_a_dash_typed_against_a_name_is_no_part_of_it() -> None:
 
 def test_the_last_pass_reads_bulleted_lines_with_a_dash_after_the_name() -> None:
     result = extract_text(
-        "Nätet och vi\n\n*Panelsamtal\n\n* Karin Dahl - Bloggare och skribent\n"
+        "Nätet och vi\n\n*Samtal efteråt\n\n* Karin Dahl - Bloggare och skribent\n"
         "* Jonas Ek - Nordic Policy Counsel, Google\n",
         lang="sv",
     )
@@ -2121,6 +2121,26 @@ SESSION_26: dict[str, tuple[str, set[Row]]] = {
         "Boken är skriven av Eva Lund, professor vid KTH, som modererar samtalet.",
         {("Eva Lund", ("professor",), "KTH", "moderator")},
     ),
+    "a name and its organisation with the comma between them lost": (
+        "Frågan diskuteras av Karl Lund Svensk Handel, Eva Ek Unionen och Per Holm Teknikföretagen.",
+        {
+            ("Karl Lund", (), "Svensk Handel", "panelist"),
+            ("Eva Ek", (), "Unionen", "panelist"),
+            ("Per Holm", (), "Teknikföretagen", "panelist"),
+        },
+    ),
+    "a panel conversation's label after a time": (
+        "14.40: Panelsamtal: Eva Lund, Per Ek och Anna Berg.",
+        {
+            ("Eva Lund", (), None, "panelist"),
+            ("Per Ek", (), None, "panelist"),
+            ("Anna Berg", (), None, "panelist"),
+        },
+    ),
+    "a body's name in the definite form is no person's": (
+        "Medverkande: Internationella Handelskammaren, Rikspolisen och Migrationsverket.",
+        set(),
+    ),
     "our moderator is the moderator": (
         "Tillsammans med vår moderator Anna Lund diskuterar vår panel frågan.",
         {("Anna Lund", (), None, "moderator")},
@@ -2138,6 +2158,32 @@ def test_a_list_under_deltar_gor_with_its_colon_left_out_is_the_panel() -> None:
         ("Eva Lund", ("ordförande",), "Lärarförbundet", "panelist"),
         ("Per Ek", ("riksdagsledamot",), None, "panelist"),
         ("Anna Berg", ("vd",), "Ekbo AB", "panelist"),
+    }
+
+
+def test_a_timed_programme_gives_each_talk_its_speaker_before_the_panel_below() -> None:
+    # "Name: a question" and, on a timed line, "Name om …" give a talk: the first role stated,
+    # though the panel's label below names the same people.
+    result = extract_text(
+        "Ett program\n\n14.00: Välkomna.\n14.02: Inledning. Eva Lund: Vad menas med beroende?\n"
+        "14.10: Vården. Per Ek om behandlingen som prövas.\n"
+        "14.40: Panelsamtal: Eva Lund, Per Ek och Anna Berg.\n"
+    )
+    assert rows(result) == {
+        ("Eva Lund", (), None, "speaker"),
+        ("Per Ek", (), None, "speaker"),
+        ("Anna Berg", (), None, "panelist"),
+    }
+
+
+def test_the_first_part_of_a_compound_cut_at_its_hyphen_is_no_name() -> None:
+    result = extract_text(
+        "Ett samtal\n\n*Panelsamtal\n* Anna Berg - Bloggare och skribent\n"
+        "* Per Ek - Programchef Digitala Fri- och rättigheter, FORES\n"
+    )
+    assert rows(result) == {
+        ("Anna Berg", ("Bloggare", "skribent"), None, "panelist"),
+        ("Per Ek", ("Programchef Digitala Fri- och rättigheter",), "FORES", "panelist"),
     }
 
 

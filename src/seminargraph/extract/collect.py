@@ -272,6 +272,14 @@ def _last_pass(text: str, lines: list[Line], found: list[Found], names: _Names) 
             if filtered and not preempt:
                 continue
             signed = None if preempt else _talk_signature(text, s_start, s_end, inside, taken, covered)
+            timed = _TIMED.match(line.text) is not None
+            talk = None if preempt else _speaker_then_talk(text, lead, s_end, inside, timed)
+            if talk is not None:
+                # "14.02: Inledning. Fred Nyberg: Vad menas med beroende?": the talk's speaker, as
+                # sure as a label, and so the first role stated when a list below names them again.
+                extra.append(Found(talk, SPEAKER, sentence, (), "label"))
+                taken.add(text[talk.name[0] : talk.name[1]])
+                continue
             if signed is not None:
                 # "Så här kan byggprocesserna förbättras! Daniel Ek.", "Inledning, Ann Berg.": the
                 # talk, then who gives it.
@@ -354,6 +362,25 @@ _RELATIVE_TAKING_PART = re.compile(
     r"|(modererar|kommer\s+att\s+moderera|leder\s+(?:samtalet|panelen|debatten|diskussionen)))\b",
     re.IGNORECASE,
 )
+
+
+# "Fred Nyberg: Vad menas med beroende?": the speaker, a colon, then the talk's title.
+_NAME_OM_TALK = re.compile(r" om [a-zåäö]")
+_TIMED = re.compile(r"(?:kl\.?\s*)?\d{1,2}[.:]\d{2}(?:\s*[-–]\s*\d{1,2}[.:]\d{2})?:?\s", re.IGNORECASE)
+_NAME_COLON_TALK = re.compile(r":\s+(?![\"“”'‘’«])[A-ZÅÄÖ][^:]{3,150}[?!]$")
+
+
+def _speaker_then_talk(text: str, lead: int, end: int, inside: list[NameSeen], timed: bool) -> Mention | None:
+    """A sentence that opens with a name and a colon and goes on with a question or an
+    exclamation, the title of the talk that person gives (not a quotation: no quotation mark);
+    on a timed line of a programme, also a name and "om" ("Agneta Ek om behandlingen")."""
+    first = next((seen for seen in inside if seen.start == lead), None)
+    if first is None or not first.known:
+        return None
+    colon = _NAME_COLON_TALK.match(text, first.end, end)
+    if colon is None and not (timed and _NAME_OM_TALK.match(text, first.end, end)):
+        return None
+    return Mention(kind="person", name=(first.start, first.end), known_name=True)
 
 
 def _said_to_take_part(

@@ -26,6 +26,7 @@ from .phrases import (
 from .roles import MODERATOR, PARTICIPANT
 from .tokens import (
     Token,
+    begins_organisation,
     is_capitalised,
     is_definite_body,
     is_english_title,
@@ -721,6 +722,7 @@ def _person(text: str, start: int, end: int) -> Mention | None:
         after
         and (is_capitalised(after[0]) and not is_honorific(after[0]))
         and not _title_or_acronym(after, known)
+        and not (known and begins_organisation(after[0]))  # "Mattias Dahl Svensk Handel"
     ):
         return None  # "Nordic Health Data Council": the words run on, so this is no name
     last = name_tokens[-1].text
@@ -1018,11 +1020,11 @@ def _read_rest(text: str, start: int, end: int, mention: Mention) -> None:
     if (
         tokens
         and tokens[0].start - start <= 1
-        and (tokens[0].text.islower() or _title_or_acronym(tokens))
+        and (tokens[0].text.islower() or _title_or_acronym(tokens) or begins_organisation(tokens[0]))
         and (
             is_title_word(tokens[0])
             or tokens[0].text.isupper()
-            or is_definite_body(tokens[0])
+            or begins_organisation(tokens[0])
             # "Stina Berg (MP) trafikpolitisk talesperson Sveriges riksdag": a modifier first
             or (mention.party is not None and _modified_title(tokens))
         )
@@ -1038,7 +1040,7 @@ def _read_rest(text: str, start: int, end: int, mention: Mention) -> None:
         heads = 0
         while heads < len(rest) and rest[heads].text[:1].isupper() and is_english_title(rest[heads]):
             heads += 1
-        if (tokens[0].text.isupper() or is_definite_body(tokens[0])) and not is_title_word(tokens[0]):
+        if (tokens[0].text.isupper() or begins_organisation(tokens[0])) and not is_title_word(tokens[0]):
             extent = organisation_extent(rest, 0)
             if extent is not None:
                 mention.organisation = (rest[0].start, rest[extent - 1].end)

@@ -224,7 +224,11 @@ def _participants(text: str, found: list[Found]) -> list[Participant]:
         # first role stated ("inleds av ministern X …" before "ett samtal mellan statsrådet X …").
         rank = _HOW_RANK[item.how]
         other = kept.get(key)
-        if other is None or rank < other[0]:
+        if (
+            other is None
+            or rank < other[0]
+            or (rank == other[0] and participant.evidence.start < other[1].evidence.start)
+        ):
             kept[key] = (rank, participant)
         best = fullest.get(key)
         if best is None or _detail(participant) > _detail(best):

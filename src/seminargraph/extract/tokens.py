@@ -174,6 +174,8 @@ def _name_word(word: str, first: bool) -> bool:
         return False
     if not any(c.islower() for c in word) or not all(c.isalpha() or c in "-'’" for c in word):
         return False
+    if word.endswith("-"):
+        return False  # "Digitala Fri- och rättigheter": the first part of a compound cut at its hyphen
     if first:
         return not (is_common(token) or is_organisation_word(token) or is_title_word(token))
     # Surnames may end like organisations ("Bergstad", "Hamn"): only whole words stop a name, and
@@ -206,6 +208,16 @@ _DEFINITE_BODIES = (
     "centrumet",
     "sällskapet",
     "rörelsen",
+    "företagen",
+    "företaget",
+    "unionen",
+    "stiftelsen",
+    "departementet",
+    "inspektionen",
+    "utskottet",
+    "kammaren",
+    "fonden",
+    "partiet",
 )
 
 
@@ -324,6 +336,8 @@ def name_length(tokens: list[Token], i: int) -> int:
             break
         if names >= 2 and is_title_word(token):
             break  # "Susanne Lindholm Kommunalråd (KD) Örebro": a capitalised title after the name
+        if names >= 2 and begins_organisation(token):
+            break  # "Mattias Dahl Svensk Handel": the organisation after the name, its comma lost
         if (
             names >= 2
             and _adjacent(tokens, j + 1)
@@ -349,6 +363,16 @@ def name_length(tokens: list[Token], i: int) -> int:
         # name and a surname are no part of the name.
         return 0
     return end - i if names >= 2 else 0
+
+
+#: Words that begin an organisation's name and never end a person's.
+_NATIONAL = frozenset({"svensk", "svenskt", "svenska", "sveriges", "nordiska", "nordisk", "europeiska"})
+
+
+def begins_organisation(token: Token) -> bool:
+    """A capitalised word that no name goes on with: an organisation's first word ("Svensk
+    Handel", "Sveriges …") or a body's name in the definite form ("Unionen")."""
+    return token.text[:1].isupper() and (token.lower in _NATIONAL or is_definite_body(token))
 
 
 def second_person(tokens: list[Token], first: int) -> bool:
