@@ -2176,6 +2176,17 @@ def test_a_timed_programme_gives_each_talk_its_speaker_before_the_panel_below() 
     }
 
 
+def test_a_cue_in_the_events_title_names_its_people_and_the_body_says_more() -> None:
+    # "Möt X" in the title alone names the person; where the body names the person too, the
+    # body's reading (its role, title and organisation) is kept.
+    met = extract_text(
+        "Möt Eva Lund, inrikespolitisk kommentator\n\nHur förbereder man sig? Vi pratar om det.\n"
+    )
+    assert rows(met) == {("Eva Lund", ("inrikespolitisk kommentator",), None, "panelist")}
+    both = extract_text("Samtal med Eva Lund\n\nEva Lund, vd Ekbo AB, berättar om sitt företag.\n")
+    assert rows(both) == {("Eva Lund", ("vd",), "Ekbo AB", "speaker")}
+
+
 def test_the_first_part_of_a_compound_cut_at_its_hyphen_is_no_name() -> None:
     result = extract_text(
         "Ett samtal\n\n*Panelsamtal\n* Anna Berg - Bloggare och skribent\n"

@@ -62,6 +62,7 @@ BASE_CONFIDENCE = {
     "line": 0.6,
     "apposition": 0.55,
     "genitive": 0.6,
+    "title": 0.75,
 }
 
 
@@ -75,19 +76,26 @@ class Found:
     more: tuple[Span, ...]
     # label | post | pre | role ("Moderator X") | given (a given name alone) | subject (the people a
     # sentence opens with, before its verb) | sentence (a cue near) | unplaced (read, but
-    # reported as seen and not placed) | line (a list line of its own with no label: the last
-    # pass) | apposition (a name with its title or party tag in prose: the last pass)
+    # reported as seen and not placed) | title (a cue in the event's title) | line (a list line
+    # of its own with no label: the last pass) | apposition (a name with its title or party tag
+    # in prose: the last pass)
     how: str
 
 
-def collect(text: str, lines: list[Line], heading: Label | None = None) -> list[Found]:
+def collect(
+    text: str, lines: list[Line], heading: Label | None = None, title: Span | None = None
+) -> list[Found]:
     """Find every participant named in ``lines`` (label lists, list lines and prose).
 
     ``heading``: the label the section's title begins with ("Panel: Who pays?"), which gives
-    the role of a bare list of people in the section.
+    the role of a bare list of people in the section. ``title``: the section's title, where a
+    cue of taking part names people too ("Möt Mats Knutson, inrikespolitisk kommentator").
     """
     found: list[Found] = []
     given = _given_index(text, lines)
+    if title is not None and heading is None:
+        # Of two readings of one person, the body's is kept (``title`` ranks below it).
+        found.extend(replace(item, how="title") for item in _prose(text, *title)[0] if item.how in _BY_CUE)
     i = 0
     while i < len(lines):
         line = lines[i]

@@ -46,7 +46,9 @@ def extract_page(page: Page, *, lang: str = "auto") -> ExtractionResult:
     warnings = [*page.warnings, *warnings]
     sections = split_sections(layout)
     found = [
-        collect(text, section.lines, match_label(section.title) if section.title else None)
+        collect(
+            text, section.lines, match_label(section.title) if section.title else None, section.title_span
+        )
         for section in sections
     ]
     doubtful = [item.mention.name for items in found for item in items if item.how == "unplaced"]
@@ -207,6 +209,7 @@ _HOW_RANK = {
     "subject": 4,
     "sentence": 5,
     "line": 6,
+    "title": 6,
     "apposition": 7,
     "genitive": 8,
 }
