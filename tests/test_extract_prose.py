@@ -2141,6 +2141,18 @@ SESSION_26: dict[str, tuple[str, set[Row]]] = {
         "Medverkande: Internationella Handelskammaren, Rikspolisen och Migrationsverket.",
         set(),
     ),
+    "three named in a row and från X share X; står på scen för att dela, a talk": (
+        "Anna Berg, Per Ek och Lena Holm från Ekbo AB står på scen för att dela med sig av erfarenheter.",
+        {
+            ("Anna Berg", (), "Ekbo AB", "speaker"),
+            ("Per Ek", (), "Ekbo AB", "speaker"),
+            ("Lena Holm", (), "Ekbo AB", "speaker"),
+        },
+    ),
+    "X i personligt samtal med Y: both talk": (
+        "Eva Lund i personligt samtal med filmaren Karl Sund om att göra film.",
+        {("Eva Lund", (), None, "panelist"), ("Karl Sund", ("filmaren",), None, "panelist")},
+    ),
     "our moderator is the moderator": (
         "Tillsammans med vår moderator Anna Lund diskuterar vår panel frågan.",
         {("Anna Lund", (), None, "moderator")},

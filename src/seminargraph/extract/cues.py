@@ -392,6 +392,8 @@ CUES: tuple[Cue, ...] = (
         r"erfarenhet|perspektiv|kunskaper|kunskap|insikter|berättelse|historia)\b",
         r"\b(?:share|shares|shared|will\s+share)\s+(?:their|his|her|its)\s+(?:thoughts|experiences?|"
         r"insights|perspectives?|stor(?:y|ies)|knowledge)\b",
+        # "A, B och C från X står på scen för att dela med sig av erfarenheter"
+        r"\b(?:står|stod)\s+på\s+scen(?:en)?\s+för\s+att\s+(?:dela|berätta|tala|föreläsa|presentera|visa)\b",
     ),
     # "… samt intervju med Nooshi Dadgostar", "Dagens gäst är X": who is interviewed or the guest.
     _cue(
@@ -503,6 +505,8 @@ CUES: tuple[Cue, ...] = (
     _cue(PANELIST, None, PRE, r"\bställs\b(?=(?:\s+[\wåäö]+){0,4}\s+mot\s+varandra\b)"),
     # "Bror Ek i samtal utifrån boken …": the person before "i samtal" talks with others.
     _cue(PANELIST, None, PRE, r"\bi\s+samtal\b(?!\s+(?:med|mellan)\b)"),
+    # "Gunilla Ek i personligt samtal med filmaren X": the person before talks with the one after.
+    _cue(PANELIST, None, EITHER, r"\bi\s+(?:[a-zåäö]+\s+)?samtal\s+med\b"),
     # "Dessutom bidrar forskaren Olof Ek med insikter från en studie", "X bidrar med sina
     # erfarenheter": what one brings to the item, a speaker's part.
     _cue(

@@ -335,6 +335,20 @@ def _share_place_of_work(text: str, mentions: list[Mention]) -> None:
         from_only = shared is not None and shared.group(2).lower() in ("från", "from")
         if shared is not None and (both or not (first.titles and from_only)):
             _share_organisation(first, second)
+            # "Sylvester Ek, Trine Lund och Anders Berg från Solhagagruppen": the names in a row
+            # before the two share it too, when they are bare names.
+            k = mentions.index(first)
+            while k > 0:
+                before, after = mentions[k - 1], mentions[k]
+                bare = not (before.titles or before.organisation or before.party or before.role)
+                if not (
+                    bare
+                    and before.kind == "person"
+                    and text[mention_end(before) : after.name[0]].strip() == ","
+                ):
+                    break
+                _share_organisation(before, second)
+                k -= 1
 
 
 def _joined_by_and(text: str, first: Mention, second: Mention, second_start: int) -> bool:
