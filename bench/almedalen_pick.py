@@ -33,6 +33,8 @@
     .venv/bin/python bench/almedalen_pick.py heldout-ad  # the thirtieth held-out set's rows
     .venv/bin/python bench/almedalen_pick.py heldout-ae  # the thirty-first held-out set's rows
     .venv/bin/python bench/almedalen_pick.py heldout-af  # the thirty-second held-out set's rows
+    .venv/bin/python bench/almedalen_pick.py heldout-ag  # the thirty-third held-out set's rows
+    .venv/bin/python bench/almedalen_pick.py heldout-ah  # the thirty-fourth held-out set's rows
 
 Reads ../shared/almedalsdata/ (beside the repository; see its README) and prints each chosen row
 as the page the scorer reads (title, description, more_info). Nothing is written: the rows name
@@ -327,6 +329,16 @@ SIZES = {
         ("sv", "old"): 16,
         ("sv", "old-nocue"): 12,
     },
+    # A thirty-third and a thirty-fourth (issue 12, session 26), chosen after the first run of AE
+    # and before any of their rows was read.
+    "heldout-ag": {
+        ("sv", "old"): 16,
+        ("sv", "old-nocue"): 12,
+    },
+    "heldout-ah": {
+        ("sv", "old"): 16,
+        ("sv", "old-nocue"): 12,
+    },
 }
 _ORDER = tuple(SIZES)  # each set comes after all the sets above it
 GIVEN_NAMES = ROOT / "src/seminargraph/extract/wordlists/given-names.txt"
@@ -445,7 +457,7 @@ def _tail(row: str) -> str:
 def main() -> int:
     which = sys.argv[1] if len(sys.argv) > 1 else "dev"
     if which not in SIZES:
-        print("usage: almedalen_pick.py dev|heldout|heldout-b|...|heldout-af", file=sys.stderr)
+        print("usage: almedalen_pick.py dev|heldout|heldout-b|...|heldout-ah", file=sys.stderr)
         return 2
     for number, row in enumerate(chosen(which), 1):
         year_file, _, row_id = row.partition("#")
