@@ -83,6 +83,7 @@ ROW_SETS = {
     "almedalen-heldout-ac": ROOT / "tests/data/extract/almedalen/heldout-ac.rows.yaml",
     "almedalen-heldout-ad": ROOT / "tests/data/extract/almedalen/heldout-ad.rows.yaml",
     "almedalen-heldout-ae": ROOT / "tests/data/extract/almedalen/heldout-ae.rows.yaml",
+    "almedalen-heldout-af": ROOT / "tests/data/extract/almedalen/heldout-af.rows.yaml",
 }
 TITLES["almedalen-dev"] = "Almedalen development set (real programme rows; tuned on)"
 TITLES["almedalen-heldout"] = "Almedalen held-out set (real programme rows; not tuned on)"
@@ -194,6 +195,10 @@ TITLES["almedalen-heldout-ad"] = (
 TITLES["almedalen-heldout-ae"] = (
     "Almedalen held-out set AE (real programme rows; annotated in session 26 before any run on it, "
     "first run after the rules from sets AC and AD)"
+)
+TITLES["almedalen-heldout-af"] = (
+    "Almedalen held-out set AF (real programme rows; annotated in session 26 before any run on it, "
+    "first run after the rules from sets AC to AE)"
 )
 DOCS = ROOT / "docs/extraction.md"
 START, END = "<!-- extract-eval:start -->", "<!-- extract-eval:end -->"
