@@ -2153,6 +2153,21 @@ SESSION_26: dict[str, tuple[str, set[Row]]] = {
         "Eva Lund i personligt samtal med filmaren Karl Sund om att göra film.",
         {("Eva Lund", (), None, "panelist"), ("Karl Sund", ("filmaren",), None, "panelist")},
     ),
+    "missa inte samtalet: this event's conversation, not another's": (
+        "Missa inte samtalet mellan Ekbobankens vd Eva Lund och Per Ek, avdelningschef på Sida.",
+        {
+            ("Eva Lund", ("vd",), "Ekbobanken", "panelist"),
+            ("Per Ek", ("avdelningschef",), "Sida", "panelist"),
+        },
+    ),
+    "a cue that is negated names nobody who takes part": (
+        "Anna Berg deltar tyvärr inte i samtalet, som leds av Per Ek.",
+        {("Per Ek", (), None, "moderator")},
+    ),
+    "who answers the item's question speaks": (
+        "Konsulten Per Lund låg bakom förändringen och svarar nu på frågan: Hur nytt kan ett parti bli?",
+        {("Per Lund", ("Konsulten",), None, "speaker")},
+    ),
     "our moderator is the moderator": (
         "Tillsammans med vår moderator Anna Lund diskuterar vår panel frågan.",
         {("Anna Lund", (), None, "moderator")},

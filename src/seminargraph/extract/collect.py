@@ -929,6 +929,10 @@ def _sentence(
     cues = find_cues(text[s_start:s_end], s_start)
     pending = None
     for match in cues:
+        if _NEGATED_AFTER.match(text, match.end, s_end) or _NEGATED_BEFORE.search(
+            text, max(s_start, match.start - 40), match.start
+        ):
+            continue  # "Anna Ek deltar tyvärr inte", "kan inte medverka": the cue is negated
         # The words between this cue and its neighbours (a cue of the same words, read for another
         # role, is no neighbour).
         after_end = next((c.start for c in cues if c.start >= match.end), s_end)
@@ -1430,8 +1434,18 @@ def _given_name_only(
     return found
 
 
+_NEGATED_AFTER = re.compile(
+    r"\s+(?:tyvärr\s+|dessvärre\s+|ändå\s+)?(?:inte|ej|icke|aldrig|not|never)\b", re.IGNORECASE
+)
+_NEGATED_BEFORE = re.compile(
+    r"(?<!missa )(?<!miss )\b(?:inte|ej|icke|aldrig|not|never|cannot|can't)\s+(?:att\s+|be\s+)?$",
+    re.IGNORECASE,
+)
+# ("Missa inte samtalet mellan …", "don't miss": an invitation, no negation of taking part.)
 _NEGATION = re.compile(
-    r"\b(?:inte|ej|icke|aldrig|not|never|cannot|can't|unable|tyvärr|unfortunately)\b", re.IGNORECASE
+    r"\b(?<!missa )(?<!miss )(?:inte|ej|icke|aldrig|not|never|cannot|can't|unable|tyvärr|unfortunately)\b"
+    r"(?<!don't miss)",
+    re.IGNORECASE,
 )
 # "en bok om Astrid Lindgren", "enligt Anna Ek", "a book by Mary Beard": a name after these is mentioned.
 _MENTIONED_AFTER = frozenset(
@@ -1461,7 +1475,9 @@ _PARTICLE_IN = re.compile(r"\s+in\s")
 _NAME_BEFORE = re.compile(r"\s*([A-ZÅÄÖ][\w&.-]*(?: [A-ZÅÄÖ][\w&.-]*){0,3})(?: \([A-ZÅÄÖ]{2,8}\))?\s*")
 _ELSEWHERE = re.compile(
     r"(?:se även|se också|missa inte|läs också|läs mer|tips:|see also|don't miss|do not miss|"
-    r"read more|also on)\b",
+    r"read more|also on)\b"
+    # ("Missa inte samtalet mellan A och B": this event's conversation, in the definite form.)
+    r"(?!\s+(?:samtalet|seminariet|debatten|panelen|diskussionen|föreläsningen|the\s+(?:talk|debate|panel)))",
     re.IGNORECASE,
 )
 _DESCRIBED = re.compile(

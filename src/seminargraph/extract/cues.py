@@ -162,7 +162,8 @@ CUES: tuple[Cue, ...] = (
         MODERATOR,
         None,
         POST,
-        rf"\b{_EVENT_NOUN}\s+(?:som\s+)?(?:leds|leddes|hålls ihop|hölls ihop)\s+av\b",
+        # ("… på seminariet, som leds av X": the comma before the relative clause)
+        rf"\b{_EVENT_NOUN},?\s+(?:som\s+)?(?:leds|leddes|hålls ihop|hölls ihop)\s+av\b",
         # "… en gemensam diskussion, ledd av moderator X"
         r"\b(?:ledd|ledda|lett)\s+av\b",
         # "Debatterna kommer att ledas av X", "i ett samtal som leds av X"
@@ -392,6 +393,8 @@ CUES: tuple[Cue, ...] = (
         r"erfarenhet|perspektiv|kunskaper|kunskap|insikter|berättelse|historia)\b",
         r"\b(?:share|shares|shared|will\s+share)\s+(?:their|his|her|its)\s+(?:thoughts|experiences?|"
         r"insights|perspectives?|stor(?:y|ies)|knowledge)\b",
+        # "X låg bakom förändringen och svarar nu på frågan: …": who answers the item's question
+        r"\b(?:svarar|svarade)\s+(?:nu\s+|också\s+|även\s+)?på\s+(?:frågan|frågorna|era\s+frågor|dina\s+frågor)\b",
         # "A, B och C från X står på scen för att dela med sig av erfarenheter"
         r"\b(?:står|stod)\s+på\s+scen(?:en)?\s+för\s+att\s+(?:dela|berätta|tala|föreläsa|presentera|visa)\b",
     ),
