@@ -84,6 +84,7 @@ ROW_SETS = {
     "almedalen-heldout-ad": ROOT / "tests/data/extract/almedalen/heldout-ad.rows.yaml",
     "almedalen-heldout-ae": ROOT / "tests/data/extract/almedalen/heldout-ae.rows.yaml",
     "almedalen-heldout-af": ROOT / "tests/data/extract/almedalen/heldout-af.rows.yaml",
+    "almedalen-heldout-ag": ROOT / "tests/data/extract/almedalen/heldout-ag.rows.yaml",
 }
 TITLES["almedalen-dev"] = "Almedalen development set (real programme rows; tuned on)"
 TITLES["almedalen-heldout"] = "Almedalen held-out set (real programme rows; not tuned on)"
@@ -199,6 +200,10 @@ TITLES["almedalen-heldout-ae"] = (
 TITLES["almedalen-heldout-af"] = (
     "Almedalen held-out set AF (real programme rows; annotated in session 26 before any run on it, "
     "first run after the rules from sets AC to AE)"
+)
+TITLES["almedalen-heldout-ag"] = (
+    "Almedalen held-out set AG (real programme rows; annotated in session 26 before any run on it, "
+    "first run after the rules from sets AC to AF)"
 )
 DOCS = ROOT / "docs/extraction.md"
 START, END = "<!-- extract-eval:start -->", "<!-- extract-eval:end -->"
