@@ -61,6 +61,7 @@ HELDOUT_AC = SETS / "heldout-ac.rows.yaml"
 HELDOUT_AD = SETS / "heldout-ad.rows.yaml"
 HELDOUT_AE = SETS / "heldout-ae.rows.yaml"
 HELDOUT_AF = SETS / "heldout-af.rows.yaml"
+HELDOUT_AG = SETS / "heldout-ag.rows.yaml"
 ALL = (
     DEV,
     HELDOUT,
@@ -95,6 +96,7 @@ ALL = (
     HELDOUT_AD,
     HELDOUT_AE,
     HELDOUT_AF,
+    HELDOUT_AG,
 )
 
 pytestmark = pytest.mark.skipif(not DATA.is_dir(), reason=f"{DATA} is not there")
@@ -145,7 +147,7 @@ def test_the_sets_are_rows_of_the_data_in_both_languages() -> None:
         languages = {"sv"} if gold_file in swedish else {"sv", "en"}
         assert {gold.language for gold, _ in pairs} == languages
     rows = {gold.path.name for f in ALL for gold, _ in _run(f)}
-    assert len(rows) == 922  # no row in two sets
+    assert len(rows) == 950  # no row in two sets
 
 
 @pytest.mark.parametrize("later", ALL[ALL.index(HELDOUT_H) :], ids=lambda p: p.name)
