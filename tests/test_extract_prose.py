@@ -2168,6 +2168,14 @@ SESSION_26: dict[str, tuple[str, set[Row]]] = {
         "Konsulten Per Lund låg bakom förändringen och svarar nu på frågan: Hur nytt kan ett parti bli?",
         {("Per Lund", ("Konsulten",), None, "speaker")},
     ),
+    "an acronym's genitive before the name; who grills the powerful hosts": (
+        "TV4:s Anders Lund och Expressens Nils Berg grillar aktuella makthavare.",
+        {("Anders Lund", (), "TV4", "moderator"), ("Nils Berg", (), "Expressen", "moderator")},
+    ),
+    "a colon ends the organisation's name: the talk's title follows": (
+        "Talare: Ann Lund, direktör för Konstnärsnämnden: Regeln inom stat och kommun.",
+        {("Ann Lund", ("direktör",), "Konstnärsnämnden", "speaker")},
+    ),
     "our moderator is the moderator": (
         "Tillsammans med vår moderator Anna Lund diskuterar vår panel frågan.",
         {("Anna Lund", (), None, "moderator")},

@@ -461,7 +461,15 @@ CUES: tuple[Cue, ...] = (
         r"examine|explore|discuss how|offer|provide an?|look at|walk us|take us|tell)\b",
     ),
     # Interviews: "X frågar ut Y", "Expressens reporter X intervjuar Y", "Utfrågning med Y".
-    _cue(MODERATOR, None, PRE, r"\b(?:frågar|frågade)\s+ut\b", r"\b(?:intervjuar|intervjuade|interviews)\b"),
+    _cue(
+        MODERATOR,
+        None,
+        PRE,
+        r"\b(?:frågar|frågade)\s+ut\b",
+        r"\b(?:intervjuar|intervjuade|interviews)\b",
+        # "TV4:s Anders Ek och Expressens Nils Berg grillar aktuella makthavare"
+        r"\b(?:grillar|grillade)\b(?=\s+(?:[a-zåäö]+\s+){0,2}(?:makthavare|politiker|ministrar|partiledare|gäster|gästerna))",
+    ),
     # The one interviewed or questioned is the speaker.
     _cue(
         SPEAKER,

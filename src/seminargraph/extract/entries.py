@@ -769,7 +769,8 @@ def _person(text: str, start: int, end: int) -> Mention | None:
     while titled and (titled[0].lower in _PREFIX_FILLER or titled[0].lower in _OWNERS):
         titled = titled[1:]  # "Deltar gör (bland andra) finansminister Anders Borg", "vår moderator X"
     if len(prefix) == 1 and name_at == 1 and _genitive_before_given(tokens):
-        mention.organisation = (prefix[0].start, prefix[0].end - 1)  # "Folkpartiets" -> Folkpartiet
+        cut = 2 if prefix[0].text.endswith((":s", "'s", "’s")) else 1  # "TV4:s" -> TV4
+        mention.organisation = (prefix[0].start, prefix[0].end - cut)  # "Folkpartiets" -> Folkpartiet
         titled = []
     complement = _english_complement(titled) if titled else None
     if complement is not None:
@@ -833,6 +834,12 @@ def _genitive_before_given(tokens: list[Token]) -> bool:
     )
 
 
+def _acronym_genitive(tokens: list[Token]) -> bool:
+    """ "TV4:s Anders Pihlblad", "SKL:s Anna Ek": a short name in the genitive, with a colon,
+    before a known given name."""
+    return len(tokens) > 1 and tokens[0].text.endswith(":s") and is_first_name(tokens[1])
+
+
 def _genitive_before_title(tokens: list[Token], length: int) -> bool:
     """ "Sveriges Konsumenters ordförande Örjan Brinkman", "Eva Ek, Sveriges Konsumenters
     ordförande": what reads as a name at the start is an organisation in the genitive, with a
@@ -858,7 +865,7 @@ def _head(tokens: list[Token]) -> tuple[int, int, list[Token]] | None:
     # "biskop", "journalisten", "Professor") and honorifics ("Dr").
     for i in range(1, min(len(tokens), 8)):
         length = name_length(tokens, i)
-        if length and _good_prefix(tokens[:i]):
+        if length and (_good_prefix(tokens[:i]) or (i == 1 and _acronym_genitive(tokens))):
             return i, length, tokens[:i]
     return None
 

@@ -395,6 +395,10 @@ def organisation_extent(tokens: list[Token], i: int) -> int | None:
     end = i + 1
     j = i + 1
     while j < len(tokens) and j - i < MAX_ORGANISATION_WORDS:
+        gap = tokens[j].start - tokens[j - 1].end
+        # ("Migrant Workers' Centre": an apostrophe after the "s" goes on.)
+        if gap > 1 and tokens[j].text[:1] != "(" and not (gap == 2 and tokens[j - 1].text.endswith("s")):
+            break  # "Konstnärsnämnden: Tillämpningen av …": a colon (or a mark) ends the name
         low = tokens[j].lower
         if (low in _STOP and low not in ("och", "and")) or low in _DETERMINERS:
             break  # "Kommunförbundet ett seminarium", "Vikby kommun tre seminarier"
