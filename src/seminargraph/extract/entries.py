@@ -1062,7 +1062,7 @@ def _read_rest(text: str, start: int, end: int, mention: Mention) -> None:
         while heads < len(rest) and rest[heads].text[:1].isupper() and is_english_title(rest[heads]):
             heads += 1
         if (tokens[0].text.isupper() or begins_organisation(tokens[0])) and not is_title_word(tokens[0]):
-            extent = organisation_extent(rest, 0)
+            extent = organisation_extent(rest, 0, text)
             if extent is not None:
                 mention.organisation = (rest[0].start, rest[extent - 1].end)
         elif heads and heads < len(rest):
@@ -1072,7 +1072,7 @@ def _read_rest(text: str, start: int, end: int, mention: Mention) -> None:
             if at + 1 < len(rest) and rest[at].lower in ("at", "of", "from", "with"):
                 # "Urban Ek CEO at the Confederation of …", "Director General of Sida"
                 at += 2 if rest[at + 1].lower == "the" and at + 2 < len(rest) else 1
-            extent = organisation_extent(rest, at)
+            extent = organisation_extent(rest, at, text)
             if extent is not None:
                 extent = _capitalised_run(rest, at, extent)  # "… Enterprise take the discussion"
                 mention.organisation = (rest[at].start, rest[extent - 1].end)
@@ -1103,7 +1103,7 @@ def _read_rest(text: str, start: int, end: int, mention: Mention) -> None:
         mention.organisation = (tokens[at].start, tokens[at].end)
         return
     if is_capitalised(tokens[at]):
-        extent = organisation_extent(tokens, at)
+        extent = organisation_extent(tokens, at, text)
         if extent is not None:
             mention.organisation = (tokens[at].start, tokens[extent - 1].end)
 
@@ -1151,7 +1151,7 @@ def _organisation(text: str, start: int, end: int, allowed: str) -> Mention | No
     tokens = tokenize(text[start:end], start)
     if not tokens or not is_capitalised(tokens[0]) or (is_name_word(tokens[0]) and is_first_name(tokens[0])):
         return None
-    extent = organisation_extent(tokens, 0)
+    extent = organisation_extent(tokens, 0, text)
     if extent is None:
         return None
     words = tokens[:extent]

@@ -275,7 +275,7 @@ def parse_attribute(text: str, start: int, end: int) -> Attribute:
     ):
         # "VD NyföretagarCentrum Sverige", "CEO Ekbo AB": a title in capitals, then the organisation.
         attribute.titles.append((tokens[0].start, rest[0].end))
-        extent = organisation_extent(rest, 1)
+        extent = organisation_extent(rest, 1, text)
         if extent is not None:
             attribute.organisation = (rest[1].start, rest[extent - 1].end)
         return attribute
@@ -300,7 +300,7 @@ def parse_attribute(text: str, start: int, end: int) -> Attribute:
             # "statssekreterare hos Erik Ullenhag på Arbetsmarknadsdepartementet": whom the person
             # works for, then where.
             org_at += 3
-        extent = organisation_extent(tokens, org_at) if org_at < len(tokens) else None
+        extent = organisation_extent(tokens, org_at, text) if org_at < len(tokens) else None
         if extent is not None:
             attribute.organisation = (tokens[org_at].start, tokens[extent - 1].end)
             rest = tokens[extent + 1 :]
@@ -318,7 +318,7 @@ def parse_attribute(text: str, start: int, end: int) -> Attribute:
         and is_capitalised(tokens[0])
         and not (_has_title(tokens) and not _association(text, start, tokens))
     ):
-        extent = organisation_extent(tokens, 0)
+        extent = organisation_extent(tokens, 0, text)
         if extent is not None:
             attribute.organisation = (tokens[0].start, tokens[extent - 1].end)
         return attribute
@@ -388,17 +388,20 @@ def _camel(token: Token) -> bool:
     return bool(_CAMEL.fullmatch(token.text))
 
 
-def organisation_extent(tokens: list[Token], i: int) -> int | None:
-    """Return the end (exclusive token index) of the organisation name starting at ``tokens[i]``."""
+def organisation_extent(tokens: list[Token], i: int, text: str | None = None) -> int | None:
+    """Return the end (exclusive token index) of the organisation name starting at ``tokens[i]``
+    (``text``, the text the tokens are of: a colon or a parenthesis between two words ends the
+    name)."""
     if i >= len(tokens) or not (is_capitalised(tokens[i]) or _camel(tokens[i])) or tokens[i].lower in _STOP:
         return None
     end = i + 1
     j = i + 1
     while j < len(tokens) and j - i < MAX_ORGANISATION_WORDS:
-        gap = tokens[j].start - tokens[j - 1].end
-        # ("Migrant Workers' Centre": an apostrophe after the "s" goes on.)
-        if gap > 1 and tokens[j].text[:1] != "(" and not (gap == 2 and tokens[j - 1].text.endswith("s")):
-            break  # "Konstnärsnämnden: Tillämpningen av …": a colon (or a mark) ends the name
+        between = text[tokens[j - 1].end : tokens[j].start] if text is not None else " "
+        if ":" in between or "(" in between:
+            # "Konstnärsnämnden: Tillämpningen av …": the talk's title after a colon; "Reitan
+            # Convenience (Pressbyrån/7-Eleven)": what the parentheses say is no part of the name
+            break
         low = tokens[j].lower
         if (low in _STOP and low not in ("och", "and")) or low in _DETERMINERS:
             break  # "Kommunförbundet ett seminarium", "Vikby kommun tre seminarier"
