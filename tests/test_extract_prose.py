@@ -2222,6 +2222,19 @@ def test_a_cue_in_the_events_title_names_its_people_and_the_body_says_more() -> 
     assert rows(both) == {("Eva Lund", ("vd",), "Ekbo AB", "speaker")}
 
 
+def test_a_timed_talk_with_its_speakers_apposition_comes_before_the_debate_below() -> None:
+    result = extract_text(
+        "Ett program\n\n15.15-15.25 Lena Lund, forskare vid KTH, om äldres hälsa.\n"
+        "15.25-15.40 Eva Ek, ordförande Vårdförbundet, presenterar förslaget.\n"
+        "15.50-16.40 Debatt med Per Holm (M), Eva Ek och Lena Lund.\n"
+    )
+    assert {p.name: p.role for p in result.participants} == {
+        "Lena Lund": "speaker",
+        "Eva Ek": "speaker",
+        "Per Holm": "panelist",
+    }
+
+
 def test_the_first_part_of_a_compound_cut_at_its_hyphen_is_no_name() -> None:
     result = extract_text(
         "Ett samtal\n\n*Panelsamtal\n* Anna Berg - Bloggare och skribent\n"

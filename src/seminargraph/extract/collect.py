@@ -281,7 +281,13 @@ def _last_pass(text: str, lines: list[Line], found: list[Found], names: _Names) 
                 continue
             signed = None if preempt else _talk_signature(text, s_start, s_end, inside, taken, covered)
             timed = _TIMED.match(line.text) is not None
-            talk = None if preempt else _speaker_then_talk(text, lead, s_end, inside, timed)
+            clock = _TIMED.match(text, lead, s_end) if timed and s_start == line.start else None
+            begin = (
+                lead
+                if clock is None
+                else clock.end() + len(text[clock.end() : s_end]) - len(text[clock.end() : s_end].lstrip())
+            )
+            talk = None if preempt else _speaker_then_talk(text, begin, s_end, inside, timed)
             if talk is not None:
                 # "14.02: Inledning. Fred Nyberg: Vad menas med beroende?": the talk's speaker, as
                 # sure as a label, and so the first role stated when a list below names them again.
@@ -373,7 +379,11 @@ _RELATIVE_TAKING_PART = re.compile(
 
 
 # "Fred Nyberg: Vad menas med beroende?": the speaker, a colon, then the talk's title.
-_NAME_OM_TALK = re.compile(r" om [a-zåäö]")
+# "Agneta Ek om behandlingen", "Lena Ek, forskare vid X, om äldres hälsa", "Sineva Ek, ordförande
+# Vårdförbundet, presenterar förslaget": on a timed line, the talk after its speaker's name.
+_NAME_OM_TALK = re.compile(
+    r"(?:,[^.;:!?]{1,120}?,)?\s+(?:om|presenterar|berättar|talar|inleder|föreläser|redogör)\s+\w"
+)
 _TIMED = re.compile(r"(?:kl\.?\s*)?\d{1,2}[.:]\d{2}(?:\s*[-–]\s*\d{1,2}[.:]\d{2})?:?\s", re.IGNORECASE)
 _NAME_COLON_TALK = re.compile(r":\s+(?![\"“”'‘’«])[A-ZÅÄÖ][^:]{3,150}[?!]$")
 
