@@ -85,6 +85,7 @@ ROW_SETS = {
     "almedalen-heldout-ae": ROOT / "tests/data/extract/almedalen/heldout-ae.rows.yaml",
     "almedalen-heldout-af": ROOT / "tests/data/extract/almedalen/heldout-af.rows.yaml",
     "almedalen-heldout-ag": ROOT / "tests/data/extract/almedalen/heldout-ag.rows.yaml",
+    "almedalen-heldout-ah": ROOT / "tests/data/extract/almedalen/heldout-ah.rows.yaml",
 }
 TITLES["almedalen-dev"] = "Almedalen development set (real programme rows; tuned on)"
 TITLES["almedalen-heldout"] = "Almedalen held-out set (real programme rows; not tuned on)"
@@ -204,6 +205,10 @@ TITLES["almedalen-heldout-af"] = (
 TITLES["almedalen-heldout-ag"] = (
     "Almedalen held-out set AG (real programme rows; annotated in session 26 before any run on it, "
     "first run after the rules from sets AC to AF)"
+)
+TITLES["almedalen-heldout-ah"] = (
+    "Almedalen held-out set AH (real programme rows; annotated in session 26 before any run on it, "
+    "first run after all of the session's rules)"
 )
 DOCS = ROOT / "docs/extraction.md"
 START, END = "<!-- extract-eval:start -->", "<!-- extract-eval:end -->"
