@@ -2176,6 +2176,14 @@ SESSION_26: dict[str, tuple[str, set[Row]]] = {
         "Talare: Ann Lund, direktör för Konstnärsnämnden: Regeln inom stat och kommun.",
         {("Ann Lund", ("direktör",), "Konstnärsnämnden", "speaker")},
     ),
+    "resp. as respektive; who leads this seminar moderates": (
+        "Jonas Ek och Cina Lund, ordförande resp. vice ordförande i Hemskoleförbundet, leder detta"
+        " seminarium.",
+        {
+            ("Jonas Ek", ("ordförande",), "Hemskoleförbundet", "moderator"),
+            ("Cina Lund", ("vice ordförande",), "Hemskoleförbundet", "moderator"),
+        },
+    ),
     "our moderator is the moderator": (
         "Tillsammans med vår moderator Anna Lund diskuterar vår panel frågan.",
         {("Anna Lund", (), None, "moderator")},

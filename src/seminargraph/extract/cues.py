@@ -226,6 +226,8 @@ CUES: tuple[Cue, ...] = (
         r"\b(?:är|var|blir)\s+(?-i:[a-zåäö]+s)\s+(?:moderator|samtalsledare|konferencier|programledare)\b",
         r"\b(?:är|var|blir)\s+moderator\b",
         rf"\b(?:modererar|modererade|leder|ledde|håller ihop|höll ihop)\s+{_EVENT_NOUN}\b",
+        # "A och B, ordförande resp. vice ordförande i X, leder detta seminarium"
+        r"\b(?:leder|ledde|modererar)\s+(?:detta|det\s+här|dagens)\s+(?:seminarium|samtal|pass|möte|frukostmöte)\b",
         r"\b(?:modererar|modererade)\b",
         # "X (ordf. Utgivarna) leder utfrågning av Y": the verb alone, so that the cue of the one
         # questioned reads what follows

@@ -46,7 +46,7 @@ from .tokens import (
 )
 
 Span = tuple[int, int]
-_CONJUNCTION = re.compile(r" (?:och|and|samt|&|as well as|liksom|respektive) ", re.IGNORECASE)
+_CONJUNCTION = re.compile(r" (?:och|and|samt|&|as well as|liksom|respektive|resp\.) ", re.IGNORECASE)
 _LEADING = re.compile(
     r"(?:[-•*·–—:,;]\s*|(?i:och|and|samt|&|as well as|bland andra|bl\.a\.|bland annat|"
     r"även|också|dessutom|including|among others|such as|sedan|därefter|then)\s+|the\s+)+"
@@ -306,15 +306,27 @@ def _split_respective(text: str, mentions: list[Mention]) -> None:
     """ "Karim Ek och Martin Berg, filosof respektive demograf vid X": the first title is the
     first person's, the second the second's, and the organisation is both's."""
     for first, second in pairwise(mentions):
-        if first.titles or len(second.titles) != 1 or not _joined_by_and(text, first, second, second.name[0]):
+        if first.titles or not _joined_by_and(text, first, second, second.name[0]):
+            continue
+        if len(second.titles) == 2 and _RESPECTIVE.fullmatch(
+            text, second.titles[0][1] - 1, second.titles[1][0] + 1
+        ):
+            # The phrase read as two titles: "ordförande resp. vice ordförande i X"
+            first.titles, second.titles = [second.titles[0]], [second.titles[1]]
+            _share_organisation(first, second)
+            continue
+        if len(second.titles) != 1:
             continue
         start, end = second.titles[0]
-        at = text.find(" respektive ", start, end)
-        if at < 0:
+        word = _RESPECTIVE.search(text, start, end)  # "respektive", "resp."
+        if word is None:
             continue
-        first.titles = [(start, at)]
-        second.titles = [(at + len(" respektive "), end)]
+        first.titles = [(start, word.start())]
+        second.titles = [(word.end(), end)]
         _share_organisation(first, second)
+
+
+_RESPECTIVE = re.compile(r" (?:respektive|resp\.) ")
 
 
 def _share_place_of_work(text: str, mentions: list[Mention]) -> None:
