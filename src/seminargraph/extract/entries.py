@@ -569,9 +569,14 @@ def _segments(text: str, start: int, end: int, list_line: bool, breaks: tuple[in
     return result
 
 
+_FOUR_CAPITALS = re.compile(r"[A-ZÅÄÖ][\w'’-]*\s[A-ZÅÄÖ][\w'’-]*\s[A-ZÅÄÖ][\w'’-]*\s[A-ZÅÄÖ]")
+
+
 def _split_run_on(text: str, segment: _Segment) -> list[_Segment]:
     """ "Statssekreterare Elisabeth Backteman Anita Jernberger": two names in a row, the comma
     between them lost when the programme's lines were joined, are two entries."""
+    if _FOUR_CAPITALS.search(text, segment.start, segment.end) is None:
+        return [segment]  # (four capitalised words in a row, or there is no second name)
     tokens = tokenize(text[segment.start : segment.end], segment.start)
     parts: list[_Segment] = []
     begin, separator = segment.start, segment.separator
