@@ -248,6 +248,7 @@ def _last_pass(text: str, lines: list[Line], found: list[Found], names: _Names) 
             continue
         if _CONTACTISH.search(line.text):
             continue
+        timed = _TIMED.match(line.text) is not None  # "15.15-15.25 Lena Ek, forskare, om …"
         seen_here = [
             seen for seen in names.within(line.start, line.end) if seen.known and seen.end <= line.end
         ]
@@ -280,13 +281,10 @@ def _last_pass(text: str, lines: list[Line], found: list[Found], names: _Names) 
             if filtered and not preempt:
                 continue
             signed = None if preempt else _talk_signature(text, s_start, s_end, inside, taken, covered)
-            timed = _TIMED.match(line.text) is not None
+            # (On a timed line the first sentence's name comes after the time; the text's
+            # whitespace is one space.)
             clock = _TIMED.match(text, lead, s_end) if timed and s_start == line.start else None
-            begin = (
-                lead
-                if clock is None
-                else clock.end() + len(text[clock.end() : s_end]) - len(text[clock.end() : s_end].lstrip())
-            )
+            begin = lead if clock is None else clock.end()
             talk = None if preempt else _speaker_then_talk(text, begin, s_end, inside, timed)
             if talk is not None:
                 # "14.02: Inledning. Fred Nyberg: Vad menas med beroende?": the talk's speaker, as
@@ -1448,13 +1446,12 @@ _NEGATED_AFTER = re.compile(
     r"\s+(?:tyvärr\s+|dessvärre\s+|ändå\s+)?(?:inte|ej|icke|aldrig|not|never)\b", re.IGNORECASE
 )
 _NEGATED_BEFORE = re.compile(
-    r"(?<!missa )(?<!miss )\b(?:inte|ej|icke|aldrig|not|never|cannot|can't)\s+(?:att\s+|be\s+)?$",
+    r"(?<!missa )\b(?:inte|ej|icke|aldrig|not|never|cannot|can't)\s+(?:att\s+|be\s+)?$",
     re.IGNORECASE,
 )
-# ("Missa inte samtalet mellan …", "don't miss": an invitation, no negation of taking part.)
+# ("Missa inte samtalet mellan …": an invitation, no negation of taking part.)
 _NEGATION = re.compile(
-    r"\b(?<!missa )(?<!miss )(?:inte|ej|icke|aldrig|not|never|cannot|can't|unable|tyvärr|unfortunately)\b"
-    r"(?<!don't miss)",
+    r"\b(?<!missa )(?:inte|ej|icke|aldrig|not|never|cannot|can't|unable|tyvärr|unfortunately)\b",
     re.IGNORECASE,
 )
 # "en bok om Astrid Lindgren", "enligt Anna Ek", "a book by Mary Beard": a name after these is mentioned.

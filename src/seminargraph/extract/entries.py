@@ -333,7 +333,7 @@ def _share_place_of_work(text: str, mentions: list[Mention]) -> None:
     """Where two people are joined by "och" and the second's organisation follows "från" or
     "vid", it is the first's too when the first has none: "Carl le Grand och Jonas Carlsson
     från SULCIS", "Professor Anna Ek och forskare Per Lund vid Göteborgs universitet"."""
-    for first, second in pairwise(mentions):
+    for k, (first, second) in enumerate(pairwise(mentions)):
         if first.organisation is not None or second.organisation is None:
             continue
         second_start = min([second.name[0], *(a for a, _ in second.titles if a < second.name[0])])
@@ -349,7 +349,6 @@ def _share_place_of_work(text: str, mentions: list[Mention]) -> None:
             _share_organisation(first, second)
             # "Sylvester Ek, Trine Lund och Anders Berg från Solhagagruppen": the names in a row
             # before the two share it too, when they are bare names.
-            k = mentions.index(first)
             while k > 0:
                 before, after = mentions[k - 1], mentions[k]
                 bare = not (before.titles or before.organisation or before.party or before.role)
@@ -576,7 +575,7 @@ def _split_run_on(text: str, segment: _Segment) -> list[_Segment]:
     """ "Statssekreterare Elisabeth Backteman Anita Jernberger": two names in a row, the comma
     between them lost when the programme's lines were joined, are two entries."""
     if _FOUR_CAPITALS.search(text, segment.start, segment.end) is None:
-        return [segment]  # (four capitalised words in a row, or there is no second name)
+        return [segment]  # (no second name right after a first without four capitalised words in a row)
     tokens = tokenize(text[segment.start : segment.end], segment.start)
     parts: list[_Segment] = []
     begin, separator = segment.start, segment.separator
