@@ -223,8 +223,9 @@ def _participants(text: str, found: list[Found]) -> list[Participant]:
         # An organisation may take part in two roles (organiser and participant); a person once.
         role = participant.role if participant.kind == "organisation" else ""
         key = (participant.kind, participant.name.casefold(), role)
-        # The surest reading is kept; of two as sure, the first: a person takes part in the
-        # first role stated ("inleds av ministern X …" before "ett samtal mellan statsrådet X …").
+        # The surest reading is kept; of two as sure, the one earlier in the text: a person takes
+        # part in the first role stated ("inleds av ministern X …" before "ett samtal mellan
+        # statsrådet X …").
         rank = _HOW_RANK[item.how]
         other = kept.get(key)
         if (

@@ -274,7 +274,7 @@ def _title_word(word: str, capitalised_swedish: bool) -> bool:
         or (low.endswith("et") and titles.matches_whole(low[:-2]))  # "språkröret"
         or (low.endswith("arna") and titles.matches(low[:-4] + "are"))
         or (low.endswith("erna") and titles.matches(low[:-4]))
-        or (low.endswith("erna") and titles.matches(low[:-2]))  # "politikerna", "ledamöterna" (-er)
+        or (low.endswith("erna") and titles.matches(low[:-2]))  # "politikerna" (a title in "-er")
         or (low.endswith("er") and len(low) > 6 and titles.matches(low[:-2]))
     )
 
