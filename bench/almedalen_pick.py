@@ -35,6 +35,8 @@
     .venv/bin/python bench/almedalen_pick.py heldout-af  # the thirty-second held-out set's rows
     .venv/bin/python bench/almedalen_pick.py heldout-ag  # the thirty-third held-out set's rows
     .venv/bin/python bench/almedalen_pick.py heldout-ah  # the thirty-fourth held-out set's rows
+    .venv/bin/python bench/almedalen_pick.py heldout-ai  # the thirty-fifth held-out set's rows
+    .venv/bin/python bench/almedalen_pick.py heldout-aj  # the thirty-sixth held-out set's rows
 
 Reads ../shared/almedalsdata/ (beside the repository; see its README) and prints each chosen row
 as the page the scorer reads (title, description, more_info). Nothing is written: the rows name
@@ -339,6 +341,16 @@ SIZES = {
         ("sv", "old"): 16,
         ("sv", "old-nocue"): 12,
     },
+    # A thirty-fifth and a thirty-sixth (issue 12, session 26), chosen after the first run of AH
+    # and before any of their rows was read.
+    "heldout-ai": {
+        ("sv", "old"): 16,
+        ("sv", "old-nocue"): 12,
+    },
+    "heldout-aj": {
+        ("sv", "old"): 16,
+        ("sv", "old-nocue"): 12,
+    },
 }
 _ORDER = tuple(SIZES)  # each set comes after all the sets above it
 GIVEN_NAMES = ROOT / "src/seminargraph/extract/wordlists/given-names.txt"
@@ -457,7 +469,7 @@ def _tail(row: str) -> str:
 def main() -> int:
     which = sys.argv[1] if len(sys.argv) > 1 else "dev"
     if which not in SIZES:
-        print("usage: almedalen_pick.py dev|heldout|heldout-b|...|heldout-ah", file=sys.stderr)
+        print("usage: almedalen_pick.py dev|heldout|heldout-b|...|heldout-aj", file=sys.stderr)
         return 2
     for number, row in enumerate(chosen(which), 1):
         year_file, _, row_id = row.partition("#")
