@@ -2184,6 +2184,19 @@ SESSION_26: dict[str, tuple[str, set[Row]]] = {
             ("Cina Lund", ("vice ordförande",), "Hemskoleförbundet", "moderator"),
         },
     ),
+    "med deltagande från; a body's name in the genitive before initials": (
+        "Diskussionerna leds av SEB:s Klas Ek och med deltagande från bland andra ministern Eva Lund och"
+        " Dagens Industris PM Berg.",
+        {
+            ("Klas Ek", (), "SEB", "moderator"),
+            ("Eva Lund", ("ministern",), None, "panelist"),
+            ("PM Berg", (), "Dagens Industri", "panelist"),
+        },
+    ),
+    "a title and its field before the name, in commas": (
+        "Professorn i sociologi, Eva Lund, berättar om sin forskning.",
+        {("Eva Lund", ("Professorn i sociologi",), None, "speaker")},
+    ),
     "our moderator is the moderator": (
         "Tillsammans med vår moderator Anna Lund diskuterar vår panel frågan.",
         {("Anna Lund", (), None, "moderator")},

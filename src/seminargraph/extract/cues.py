@@ -116,6 +116,7 @@ def _required(items: list[tuple[Any, Any]]) -> set[str] | None:
 
 _EVENT_NOUN = (
     r"(?:samtalet|samtalen|seminariet|seminarierna|panelen|panelsamtalet|diskussionen|debatten|"
+    r"diskussionerna|debatterna|"
     r"dagen|programmet|mötet|eftermiddagen|förmiddagen|kvällen|passet|workshopen|sessionen|"
     r"frukostseminariet|lunchseminariet|konferensen|utfrågningen|intervjun|frågestunden|webbinariet|"
     r"träffen|dialogen|rundabordssamtalet|rundabordssamtalen|programpunkten|föreläsningen|panelsamtalen|"
@@ -263,6 +264,8 @@ CUES: tuple[Cue, ...] = (
         # "Samtal om utsatthet och attityder mellan A, B och C": what it is about, then who talks
         r"\b(?:ett\s+)?samtal\s+om\s+(?:[a-zåäö-]+\s+){1,6}?mellan\b(?=\s+(?:[a-zåäö-]+\s+){0,3}(?-i:[A-ZÅÄÖ]))",
         r"\b(?:samtalet|panelsamtalet|debatten|diskussionen|dialogen)\s+(?:mellan|med)\b",
+        # "… och med deltagande från bland andra jämställdhetsminister X, Y och Z"
+        r"\b(?:med\s+)?deltagande\s+(?:av|från)(?:\s+bland\s+(?:andra|annat))?(?=\s+[\wåäö-]*\s*(?-i:[A-ZÅÄÖ]))",
         # "Paneldiskussion med politikerna A, B och C", "en debatt med X"
         r"\b(?:ett\s+|en\s+|i\s+)?(?:panelsamtal|paneldiskussion|paneldebatt|debatt|diskussion|"
         r"paneldiskussionen|paneldebatten)\s+(?:mellan|med)\b(?=\s+(?:[\w-]+\s+){0,2}(?-i:[A-ZÅÄÖ]))",

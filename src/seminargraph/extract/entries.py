@@ -228,7 +228,17 @@ def read_entries(
         if (
             ahead is None
             and segment.separator in ("start", "and")
-            and (_TITLE_AHEAD.match(piece) or _GENITIVE_TITLE_AHEAD.fullmatch(piece))
+            and (
+                _TITLE_AHEAD.match(piece)
+                or _GENITIVE_TITLE_AHEAD.fullmatch(piece)
+                or (
+                    # (only at the start, capitalised: after a name, a title is that person's)
+                    segment.separator == "start"
+                    and piece[:1].isupper()
+                    and _SWEDISH_TITLE_AHEAD.fullmatch(piece) is not None
+                    and is_title_word(tokenize(piece, 0)[0])
+                )
+            )
         ):
             # A title (and its organisation) written before the name, with a comma between.
             attribute = parse_attribute(text, seg_start, seg_end)
@@ -592,6 +602,11 @@ _BAR_SEPARATORS = "|•·"
 _TITLE_AHEAD = re.compile(r"(?:(?:the|a|an)\s+)?(?:[\w-]+\s+){1,3}(?:of|at|for|to)\s+(?:the\s+)?[A-ZÅÄÖ]")
 # "Skogsindustriernas vd, Viveka Beckeman, berättar": a body's title before the name, in commas.
 _GENITIVE_TITLE_AHEAD = re.compile(r"[A-ZÅÄÖ][\w-]*(?::s|s|’s|'s) (?:vice )?[a-zåäö][\w-]*")
+# "Professorn i sociologi, Elisabet Näsman, berättar": a title and its field before the name.
+# (The definite form or the field says it is one person's title: not "två EU-parlamentariker".)
+_SWEDISH_TITLE_AHEAD = re.compile(
+    r"[\w-]+n(?: (?:i|inom|för) [a-zåäö][\w-]*)?|[\w-]+ (?:i|inom|för) [a-zåäö][\w-]*"
+)
 _NEXT_PERSON = re.compile(r" ([A-ZÅÄÖ][\w-]+) [A-ZÅÄÖ]")
 
 
@@ -784,9 +799,11 @@ def _person(text: str, start: int, end: int) -> Mention | None:
     titled = [t for t in prefix if not (is_honorific(t) or _adjective(t))]
     while titled and (titled[0].lower in _PREFIX_FILLER or titled[0].lower in _OWNERS):
         titled = titled[1:]  # "Deltar gör (bland andra) finansminister Anders Borg", "vår moderator X"
-    if len(prefix) == 1 and name_at == 1 and _genitive_before_given(tokens):
-        cut = 2 if prefix[0].text.endswith((":s", "'s", "’s")) else 1  # "TV4:s" -> TV4
-        mention.organisation = (prefix[0].start, prefix[0].end - cut)  # "Folkpartiets" -> Folkpartiet
+    if (len(prefix) == 1 and name_at == 1 and _genitive_before_given(tokens)) or (
+        len(prefix) > 1 and _genitive_before_name(tokens, name_at)
+    ):
+        cut = 2 if prefix[-1].text.endswith((":s", "'s", "’s")) else 1  # "TV4:s" -> TV4
+        mention.organisation = (prefix[0].start, prefix[-1].end - cut)  # "Folkpartiets" -> Folkpartiet
         titled = []
     complement = _english_complement(titled) if titled else None
     if complement is not None:
@@ -850,6 +867,20 @@ def _genitive_before_given(tokens: list[Token]) -> bool:
     )
 
 
+def _genitive_before_name(tokens: list[Token], length: int) -> bool:
+    """What reads as a name at the start ends in a genitive and a person's name follows it, with
+    a known given name or initials ("Dagens Industris PM Nilsson")."""
+    return (
+        length < len(tokens)
+        and tokens[length - 1].text.endswith("s")
+        and not tokens[length - 1].text.endswith("us")  # ("Professor Emeritus Owe Ronström")
+        and not any(is_title_word(t) or is_english_title(t) for t in tokens[:length])
+        and not is_first_name(tokens[0])
+        and (is_first_name(tokens[length]) or is_initials_name(tokens[length]))
+        and name_length(tokens, length) >= 2
+    )
+
+
 def _acronym_genitive(tokens: list[Token]) -> bool:
     """ "TV4:s Anders Pihlblad", "SKL:s Anna Ek": a short name in the genitive, with a colon,
     before a known given name."""
@@ -875,6 +906,9 @@ def _head(tokens: list[Token]) -> tuple[int, int, list[Token]] | None:
         # "Folkpartiets Jan Björklund", "Sverigedemokraternas Johnny Skalin": an organisation in
         # the genitive before a known given name is no part of the name.
         return 1, length - 1, tokens[:1]
+    if length and _genitive_before_name(tokens, length):
+        # "Dagens Industris PM Nilsson": an organisation's name in the genitive, then the person.
+        return length, name_length(tokens, length), tokens[:length]
     if length and not _genitive_before_title(tokens, length):
         return 0, length, []
     # Words before the name: a genitive ("Region Skåneviks"), a title ("kulturdirektör",
