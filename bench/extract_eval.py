@@ -86,6 +86,8 @@ ROW_SETS = {
     "almedalen-heldout-af": ROOT / "tests/data/extract/almedalen/heldout-af.rows.yaml",
     "almedalen-heldout-ag": ROOT / "tests/data/extract/almedalen/heldout-ag.rows.yaml",
     "almedalen-heldout-ah": ROOT / "tests/data/extract/almedalen/heldout-ah.rows.yaml",
+    "almedalen-heldout-ai": ROOT / "tests/data/extract/almedalen/heldout-ai.rows.yaml",
+    "almedalen-heldout-aj": ROOT / "tests/data/extract/almedalen/heldout-aj.rows.yaml",
 }
 TITLES["almedalen-dev"] = "Almedalen development set (real programme rows; tuned on)"
 TITLES["almedalen-heldout"] = "Almedalen held-out set (real programme rows; not tuned on)"
@@ -208,6 +210,14 @@ TITLES["almedalen-heldout-ag"] = (
 )
 TITLES["almedalen-heldout-ah"] = (
     "Almedalen held-out set AH (real programme rows; annotated in session 26 before any run on it, "
+    "first run after the rules from sets AC to AG)"
+)
+TITLES["almedalen-heldout-ai"] = (
+    "Almedalen held-out set AI (real programme rows; annotated in session 26 before any run on it, "
+    "first run after all of the session's rules)"
+)
+TITLES["almedalen-heldout-aj"] = (
+    "Almedalen held-out set AJ (real programme rows; annotated in session 26 before any run on it, "
     "first run after all of the session's rules)"
 )
 DOCS = ROOT / "docs/extraction.md"
