@@ -37,6 +37,8 @@
     .venv/bin/python bench/almedalen_pick.py heldout-ah  # the thirty-fourth held-out set's rows
     .venv/bin/python bench/almedalen_pick.py heldout-ai  # the thirty-fifth held-out set's rows
     .venv/bin/python bench/almedalen_pick.py heldout-aj  # the thirty-sixth held-out set's rows
+    .venv/bin/python bench/almedalen_pick.py heldout-ak  # the thirty-seventh held-out set's rows
+    .venv/bin/python bench/almedalen_pick.py heldout-al  # the thirty-eighth held-out set's rows
 
 Reads ../shared/almedalsdata/ (beside the repository; see its README) and prints each chosen row
 as the page the scorer reads (title, description, more_info). Nothing is written: the rows name
@@ -351,6 +353,16 @@ SIZES = {
         ("sv", "old"): 16,
         ("sv", "old-nocue"): 12,
     },
+    # A thirty-seventh and a thirty-eighth (issue 12, session 26), chosen after the first runs of
+    # AI and AJ and before any of their rows was read.
+    "heldout-ak": {
+        ("sv", "old"): 16,
+        ("sv", "old-nocue"): 12,
+    },
+    "heldout-al": {
+        ("sv", "old"): 16,
+        ("sv", "old-nocue"): 12,
+    },
 }
 _ORDER = tuple(SIZES)  # each set comes after all the sets above it
 GIVEN_NAMES = ROOT / "src/seminargraph/extract/wordlists/given-names.txt"
@@ -469,7 +481,7 @@ def _tail(row: str) -> str:
 def main() -> int:
     which = sys.argv[1] if len(sys.argv) > 1 else "dev"
     if which not in SIZES:
-        print("usage: almedalen_pick.py dev|heldout|heldout-b|...|heldout-aj", file=sys.stderr)
+        print("usage: almedalen_pick.py dev|heldout|heldout-b|...|heldout-al", file=sys.stderr)
         return 2
     for number, row in enumerate(chosen(which), 1):
         year_file, _, row_id = row.partition("#")
