@@ -2197,6 +2197,10 @@ SESSION_26: dict[str, tuple[str, set[Row]]] = {
         "Professorn i sociologi, Eva Lund, berättar om sin forskning.",
         {("Eva Lund", ("Professorn i sociologi",), None, "speaker")},
     ),
+    "a news agency in the definite form is no person": (
+        "Samtalet leds av TT Nyhetsbyrån och Per Ek.",
+        {("Per Ek", (), None, "moderator")},
+    ),
     "our moderator is the moderator": (
         "Tillsammans med vår moderator Anna Lund diskuterar vår panel frågan.",
         {("Anna Lund", (), None, "moderator")},
@@ -2253,6 +2257,17 @@ def test_a_timed_talk_with_its_speakers_apposition_comes_before_the_debate_below
         "Lena Lund": "speaker",
         "Eva Ek": "speaker",
         "Per Holm": "panelist",
+    }
+
+
+def test_a_full_stop_ends_an_organisations_name_in_a_list_line_an_abbreviations_does_not() -> None:
+    result = extract_text(
+        "Ett samtal\n\nI panelen:\nOscar Lund, producent, Film and Tell. Bakom projekten Go Home.\n\n"
+        "Moderator: Eva Ek, Kungl. Vetenskapsakademien\n"
+    )
+    assert rows(result) == {
+        ("Oscar Lund", ("producent",), "Film and Tell", "panelist"),
+        ("Eva Ek", (), "Kungl. Vetenskapsakademien", "moderator"),
     }
 
 

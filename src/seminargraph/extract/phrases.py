@@ -45,9 +45,16 @@ _DESCRIPTORS = frozenset(
         *("organisation", "organization", "journal", "think", "tank"),
     }
 )
-#: Swedish descriptors also end a compound ("skolföretaget Academedia", "branschorganisationen X").
+#: Swedish descriptors also end a compound ("skolföretaget Academedia", "branschorganisationen X",
+#: "PR-byrån Greenhill Relations").
 _COMPOUND_DESCRIPTORS = tuple(
-    word for word in _DESCRIPTORS if word.endswith(("et", "en", "an")) and word not in ("the", "magasinet")
+    word
+    for word in _DESCRIPTORS
+    if word.endswith(("et", "en", "an", "ån")) and word not in ("the", "magasinet")
+)
+#: Words written with a full stop inside an organisation's name ("Kungl. Vetenskapsakademien").
+_ABBREVIATIONS = frozenset(
+    {"kungl", "st", "dr", "prof", "univ", "inst", "avd", "co", "inc", "ltd", "corp", "jr"}
 )
 
 
@@ -398,6 +405,13 @@ def organisation_extent(tokens: list[Token], i: int, text: str | None = None) ->
     j = i + 1
     while j < len(tokens) and j - i < MAX_ORGANISATION_WORDS:
         between = text[tokens[j - 1].end : tokens[j].start] if text is not None else " "
+        if (
+            between.startswith(". ")
+            and len(tokens[j - 1].text) >= 3
+            and not tokens[j - 1].text.isupper()
+            and tokens[j - 1].lower not in _ABBREVIATIONS
+        ):
+            break  # "Greenhill Relations. Bakom …": a full stop ends the name ("Kungl." does not)
         if ":" in between or "(" in between:
             # "Konstnärsnämnden: Tillämpningen av …": the talk's title after a colon; "Reitan
             # Convenience (Pressbyrån/7-Eleven)": what the parentheses say is no part of the name

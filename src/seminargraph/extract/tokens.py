@@ -218,6 +218,7 @@ _DEFINITE_BODIES = (
     "kammaren",
     "fonden",
     "partiet",
+    "byrån",
 )
 
 
