@@ -88,6 +88,7 @@ ROW_SETS = {
     "almedalen-heldout-ah": ROOT / "tests/data/extract/almedalen/heldout-ah.rows.yaml",
     "almedalen-heldout-ai": ROOT / "tests/data/extract/almedalen/heldout-ai.rows.yaml",
     "almedalen-heldout-aj": ROOT / "tests/data/extract/almedalen/heldout-aj.rows.yaml",
+    "almedalen-heldout-al": ROOT / "tests/data/extract/almedalen/heldout-al.rows.yaml",
 }
 TITLES["almedalen-dev"] = "Almedalen development set (real programme rows; tuned on)"
 TITLES["almedalen-heldout"] = "Almedalen held-out set (real programme rows; not tuned on)"
@@ -219,6 +220,10 @@ TITLES["almedalen-heldout-ai"] = (
 TITLES["almedalen-heldout-aj"] = (
     "Almedalen held-out set AJ (real programme rows; annotated in session 26 before any run on it, "
     "first run after all of the session's rules)"
+)
+TITLES["almedalen-heldout-al"] = (
+    "Almedalen held-out set AL (real programme rows; annotated in session 26 before any run on it, "
+    "first run after the rules from sets AI and AJ)"
 )
 DOCS = ROOT / "docs/extraction.md"
 START, END = "<!-- extract-eval:start -->", "<!-- extract-eval:end -->"
