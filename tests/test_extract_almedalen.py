@@ -65,6 +65,7 @@ HELDOUT_AG = SETS / "heldout-ag.rows.yaml"
 HELDOUT_AH = SETS / "heldout-ah.rows.yaml"
 HELDOUT_AI = SETS / "heldout-ai.rows.yaml"
 HELDOUT_AJ = SETS / "heldout-aj.rows.yaml"
+HELDOUT_AL = SETS / "heldout-al.rows.yaml"
 ALL = (
     DEV,
     HELDOUT,
@@ -103,6 +104,7 @@ ALL = (
     HELDOUT_AH,
     HELDOUT_AI,
     HELDOUT_AJ,
+    HELDOUT_AL,
 )
 
 pytestmark = pytest.mark.skipif(not DATA.is_dir(), reason=f"{DATA} is not there")
@@ -153,7 +155,7 @@ def test_the_sets_are_rows_of_the_data_in_both_languages() -> None:
         languages = {"sv"} if gold_file in swedish else {"sv", "en"}
         assert {gold.language for gold, _ in pairs} == languages
     rows = {gold.path.name for f in ALL for gold, _ in _run(f)}
-    assert len(rows) == 1034  # no row in two sets
+    assert len(rows) == 1062  # no row in two sets
 
 
 @pytest.mark.parametrize("later", ALL[ALL.index(HELDOUT_H) :], ids=lambda p: p.name)
