@@ -102,12 +102,27 @@ class Mention:
     known_name: bool = False
     title_before_name: bool = False
 
+    body_titles: tuple[list[Span], Span] | None = None
+
     def add(self, attribute: Attribute) -> None:
         self.titles.extend(attribute.titles)
+        if (
+            attribute.organisation is not None
+            and self.body_titles is not None
+            and attribute.body_titles is None
+            and not attribute.titles
+        ):
+            # "ordf. i regionstyrelsen, Region Dalarna": the organisation written on its own is
+            # the person's, and the body stays in the title (CONVENTIONS.md).
+            read, whole = self.body_titles
+            self.titles = [t for t in self.titles if t not in read] + [*read[:-1], whole]
+            self.organisation = None
+            self.body_titles = None
         if attribute.organisation is not None and self.organisation is None:
             self.organisation = attribute.organisation
             self.organisation_name = attribute.organisation_name
             self.organisation_note = attribute.organisation_note
+            self.body_titles = attribute.body_titles
         if attribute.party is not None and self.party is None:
             self.party = attribute.party
         if attribute.role is not None and self.role is None:

@@ -116,6 +116,9 @@ class Attribute:
     organisation_note: str | None = None
     party: Span | None = None
     role: str | None = None
+    # A title that named a body ("ordf. i regionstyrelsen"): the titles as read, then the whole
+    # title, which comes back when an organisation is written on its own after it.
+    body_titles: tuple[list[Span], Span] | None = None
 
 
 _PAST = re.compile(
@@ -286,6 +289,18 @@ def parse_attribute(text: str, start: int, end: int) -> Attribute:
         if extent is not None:
             attribute.organisation = (rest[1].start, rest[extent - 1].end)
         return attribute
+    body = _lowercase_body(tokens)
+    if body is not None:
+        body_end = tokens[-1].end
+        attribute.organisation = (tokens[body].start, body_end)
+        tokens = tokens[: body - 1] if tokens[body - 1].lower in _ALWAYS | _BEFORE_NAME else tokens[:body]
+        for phrase in _split_phrases(tokens):
+            span = _title(phrase)
+            if span is not None:
+                attribute.titles.append(span)
+        if attribute.titles:
+            attribute.body_titles = (list(attribute.titles), (attribute.titles[-1][0], body_end))
+        return attribute
     split = _organisation_split(tokens)
     title_tokens = tokens
     if split is None and _lowercase_agency(tokens):
@@ -332,13 +347,13 @@ def parse_attribute(text: str, start: int, end: int) -> Attribute:
     # "vice ordf. för samtal med forskare och praktiker", "…, som ansvarar för …": what follows
     # "med" or "som" says what the person does, not more titles.
     cut = next((k for k, t in enumerate(title_tokens) if k and t.lower in _CLAUSE), len(title_tokens))
-    for phrase in _split_phrases(title_tokens[:cut]):
+    for phrase in _split_phrases(title_tokens[:cut], text):
         if len(phrase) == 1 and role_word(phrase[0].text) is not None:
             attribute.role = role_word(phrase[0].text)
             continue
         span = _title(phrase)
         if span is not None:
-            attribute.titles.append(span)
+            attribute.titles.append(_closing_quote(text, span))
     return attribute
 
 
@@ -380,6 +395,46 @@ def _lowercase_agency(tokens: list[Token]) -> bool:
         and tokens[-1].lower.endswith(LOWERCASE_BODIES)
         and any(is_title_word(t) for t in tokens[:-2])
     )
+
+
+#: Bodies a title can name in lowercase after "i" or "av" as well ("ledamot i socialutskottet",
+#: "ordförande för vattenrådet"): a compound, never the bare word ("ledamot i styrelsen" says
+#: whose board only with the organisation around it).
+_SEATED_BODIES = ("utskottet", "styrelsen", "nämnden", "departementet", "rådet", "delegationen", "kommittén")
+
+
+def _lowercase_body(tokens: list[Token]) -> int | None:
+    """Return where a body written in lowercase begins when the segment ends with it: "ledamot i
+    miljö- och jordbruksutskottet", "ordförande för landstingsstyrelsen i Östergötland",
+    "statssekreterare utbildningsdepartementet". The title ends before it (and its preposition),
+    as a title that names the person's organisation does (tests/data/extract/almedalen/CONVENTIONS.md)."""
+    for k in range(1, len(tokens)):
+        preposition = tokens[k].lower in ("i", "för", "på", "vid", "hos", "av")
+        at = k + 1 if preposition else k
+        if not any(is_title_word(t) for t in tokens[:k]):
+            continue
+        if not preposition and not (k == 1 and tokens[k].lower.endswith("departementet")):
+            continue  # without a preposition only "statssekreterare näringsdepartementet"
+        j = at
+        if j + 2 < len(tokens) and tokens[j].text.endswith("-") and tokens[j + 1].lower in ("och", "samt"):
+            j += 2  # "miljö- och jordbruksutskottet"
+        if j >= len(tokens):
+            return None
+        body = tokens[j]
+        if not (
+            body.text.islower()
+            and body.lower.endswith(_SEATED_BODIES)
+            and not any(body.lower == end for end in _SEATED_BODIES)
+        ):
+            continue
+        rest = tokens[j + 1 :]
+        # "… i Östergötland": where the body sits is part of its name
+        if not rest or (
+            rest[0].lower == "i" and 1 < len(rest) <= 3 and all(is_capitalised(t) for t in rest[1:])
+        ):
+            return at
+        return None
+    return None
 
 
 def _swedish_title(token: Token) -> bool:
@@ -660,11 +715,13 @@ def _words(text: str) -> Counter[str]:
     return Counter(re.findall(r"\w+", text))
 
 
-def _split_phrases(tokens: list[Token]) -> list[list[Token]]:
+def _split_phrases(tokens: list[Token], text: str | None = None) -> list[list[Token]]:
     phrases: list[list[Token]] = [[]]
     for k, token in enumerate(tokens):
         suspended = phrases[-1] and phrases[-1][-1].text.endswith("-")
-        if token.lower in _CONJUNCTIONS and not suspended and not _in_complement(phrases[-1], tokens, k):
+        if text is not None and phrases[-1] and _open_quote(text[phrases[-1][0].start : token.start]):
+            phrases[-1].append(token)  # "studien ”Idrott och motion …”": a work's name, whole
+        elif token.lower in _CONJUNCTIONS and not suspended and not _in_complement(phrases[-1], tokens, k):
             phrases.append([])
         else:
             phrases[-1].append(token)
@@ -758,6 +815,29 @@ _QUANTITIES = frozenset({"several", "many", "numerous", "two", "three", "flera",
 _ACCREDITED = frozenset({"ambassador", "envoy", "consul"})
 
 
+#: Who made a work, whose title names it after "till".
+_AUTHORS = ("författare", "upphovsman", "upphovsmännen", "upphovskvinna", "initiativtagare", "grundare")
+_QUOTES = '”"»“'
+
+
+def _open_quote(piece: str) -> bool:
+    """Say whether ``piece`` opens a quotation it does not close."""
+    return sum(piece.count(q) for q in _QUOTES) % 2 == 1
+
+
+def _closing_quote(text: str, span: Span) -> Span:
+    """Take in the quotation mark that closes a work's name at the end of a title."""
+    start, end = span
+    if not _open_quote(text[start:end]):
+        return span
+    if end < len(text) and text[end] in _QUOTES:
+        return start, end + 1
+    # The name was cut ("författare till ”Är du lönsam, …”" read up to its comma): the title
+    # without it.
+    cut = text.find(" till ", start, end)
+    return (start, cut) if cut > start else span
+
+
 def _complement_length(tokens: list[Token], head: int) -> int:
     # "professor i pedagogik", "enhetschef för hemtjänsten", "Head of Urban Planning".
     rest = tokens[head + 1 :]
@@ -769,6 +849,10 @@ def _complement_length(tokens: list[Token], head: int) -> int:
     ):
         # "German Ambassador to Sweden": where the ambassador is sent is part of the title.
         return 1 + next((k for k, t in enumerate(rest[1:4]) if not is_capitalised(t)), len(rest[1:4]))
+    if len(rest) > 1 and rest[0].lower == "till" and tokens[head].lower.endswith(_AUTHORS):
+        # "författare till boken ”Alla i mål”", "initiativtagare till BoN": the work is part of
+        # the title, however it is written (CONVENTIONS.md)
+        return len(rest)
     if not rest or rest[0].lower not in _COMPLEMENT:
         return 0
     # English capitalises the field of a title: "Head of Urban Planning", "Lecturer in Ethics".
