@@ -2339,6 +2339,21 @@ SESSION_27: dict[str, tuple[str, set[Row]]] = {
         "Ingvar Ek, nationalekonom och författare till ”Är du lönsam, lille vän?” berättar om vinsten.",
         {("Ingvar Ek", ("nationalekonom", "författare"), None, "speaker")},
     ),
+    "a genitive of two words and a title before the name, in commas": (
+        "Blå Stations vd, Johan Lind, talar om hur de har drabbats av kopiering.",
+        {("Johan Lind", ("vd",), "Blå Station", "speaker")},
+    ),
+    "a title before the next name after 'samt' is that person's, not the one's before": (
+        "Blå Stations vd, Johan Lind, samt Swedeses marknadschef, Kristina Berg, talar om kopiering.",
+        {
+            ("Johan Lind", ("vd",), "Blå Station", "speaker"),
+            ("Kristina Berg", ("marknadschef",), "Swedese", "speaker"),
+        },
+    ),
+    "a title and its organisation before the name, in commas": (
+        "VD för NÄRA AB, Anders Roxström, berättar om sitt utvecklingsarbete.",
+        {("Anders Roxström", ("VD",), "NÄRA AB", "speaker")},
+    ),
 }
 
 

@@ -240,18 +240,35 @@ def read_entries(
             closed = _runs_on(text, person, seg_end)
             after_attribute = False
             continue
+        separator = segment.separator
+        joined = _JOINED.match(text[segment.start : segment.end].lstrip())
+        if separator == "," and joined is not None and _name_follows(text, seg_end):
+            # "Blå Stations vd, Johan Lindau, samt Swedeses marknadschef, Kristina Farwing": a
+            # new entry, joined after the comma, whose title comes before the name.
+            separator = "and"
+        head = piece
         if (
             ahead is None
-            and segment.separator in ("start", "and")
+            and separator in ("start", "and")
             and (
-                _TITLE_AHEAD.match(piece)
-                or _GENITIVE_TITLE_AHEAD.fullmatch(piece)
+                _TITLE_AHEAD.match(head)
+                or _GENITIVE_TITLE_AHEAD.fullmatch(head)
                 or (
-                    # (only at the start, capitalised: after a name, a title is that person's)
-                    segment.separator == "start"
-                    and piece[:1].isupper()
-                    and _SWEDISH_TITLE_AHEAD.fullmatch(piece) is not None
-                    and is_title_word(tokenize(piece, 0)[0])
+                    # (only at the start, capitalised: after a name, a title is that person's;
+                    # after "och" too when the person before had a title before the name:
+                    # "forskaren Christer Mattsson och professor i statsvetenskap, Marie Demker")
+                    (
+                        (separator == "start" and head[:1].isupper())
+                        or (separator == "and" and current is not None and current.title_before_name)
+                    )
+                    and _SWEDISH_TITLE_AHEAD.fullmatch(head) is not None
+                    and is_title_word(tokenize(head, 0)[0])
+                )
+                or (
+                    # "VD för NÄRA AB, Anders Roxström, berättar": a title and its organisation
+                    separator == "start"
+                    and _TITLE_FOR_ORGANISATION_AHEAD.fullmatch(head) is not None
+                    and is_title_word(tokenize(head, 0)[0])
                 )
             )
         ):
@@ -616,7 +633,21 @@ _BAR_SEPARATORS = "|•·"
 # "the head of Sida", "the Director General of Sida": an English title and its organisation.
 _TITLE_AHEAD = re.compile(r"(?:(?:the|a|an)\s+)?(?:[\w-]+\s+){1,3}(?:of|at|for|to)\s+(?:the\s+)?[A-ZÅÄÖ]")
 # "Skogsindustriernas vd, Viveka Beckeman, berättar": a body's title before the name, in commas.
-_GENITIVE_TITLE_AHEAD = re.compile(r"[A-ZÅÄÖ][\w-]*(?::s|s|’s|'s) (?:vice )?[a-zåäö][\w-]*")
+_GENITIVE_TITLE_AHEAD = re.compile(
+    r"(?:[A-ZÅÄÖ][\w-]* ){0,2}[A-ZÅÄÖ][\w-]*(?::s|s|’s|'s) (?:vice )?[a-zåäö][\w-]*"
+)
+# "VD för NÄRA AB": a title, a preposition and a capitalised name (up to four words).
+_TITLE_FOR_ORGANISATION_AHEAD = re.compile(r"[\w-]+ (?:för|på|vid) [A-ZÅÄÖ][\w&-]*(?: [A-ZÅÄÖ][\w&-]*){0,3}")
+_JOINED = re.compile(r"(?:samt|och) ")
+_NAME_AFTER_COMMA = re.compile(r", ([A-ZÅÄÖ][\w-]+) [A-ZÅÄÖ]")
+
+
+def _name_follows(text: str, at: int) -> bool:
+    """Say whether ", Given Surname" comes at ``at``, with a given name the lexicon knows."""
+    match = _NAME_AFTER_COMMA.match(text, at)
+    return match is not None and is_first_name(Token(match.group(1), match.start(1), match.end(1)))
+
+
 # "Professorn i sociologi, Elisabet Näsman, berättar": a title and its field before the name.
 # (The definite form or the field says it is one person's title: not "två EU-parlamentariker".)
 _SWEDISH_TITLE_AHEAD = re.compile(
