@@ -1490,11 +1490,12 @@ SET_L_TO_O: dict[str, tuple[str, set[Row]]] = {
     ),
     "who is heard in the panel, people with a relative clause in the list": (
         "I panelen hör vi Maria Lund, ledarskribent på Dagbladet, statsvetaren Per Berg som forskar om "
-        "religion och Eva Lind som är talesperson för Nya gruppen.",
+        "religion och Eva Lind som är talesperson för den nya nomineringsgruppen Borgerligt alternativ.",
         {
             ("Maria Lund", ("ledarskribent",), "Dagbladet", "panelist"),
             ("Per Berg", ("statsvetaren",), None, "panelist"),
-            ("Eva Lind", (), None, "panelist"),
+            # what "som är" says the person is, is her title (session 27)
+            ("Eva Lind", ("talesperson",), None, "panelist"),
         },
     ),
     "diskussionsledare är": (
@@ -2353,6 +2354,26 @@ SESSION_27: dict[str, tuple[str, set[Row]]] = {
     "a title and its organisation before the name, in commas": (
         "VD för NÄRA AB, Anders Roxström, berättar om sitt utvecklingsarbete.",
         {("Anders Roxström", ("VD",), "NÄRA AB", "speaker")},
+    ),
+    "what the person is, in a relative clause after the name": (
+        "I samtalet medverkar Anna Ek som är vd för Vattenfall och Aron Berg som är debattör inom"
+        " träning. Samtalet leds av Bo Lund.",
+        {
+            ("Anna Ek", ("vd",), "Vattenfall", "panelist"),
+            ("Aron Berg", ("debattör inom träning",), None, "panelist"),
+            ("Bo Lund", (), None, "moderator"),
+        },
+    ),
+    "a unit of an organisation in the genitive stays in the title": (
+        "Talare: Niklas Berg, chef för PTKs förhandlingschefsgrupp.",
+        {("Niklas Berg", ("chef för PTKs förhandlingschefsgrupp",), "PTK", "speaker")},
+    ),
+    "an organisation's own name in the genitive form is no unit": (
+        "Talare: Per Nilsson, politisk redaktör på Dagens industri, och Eva Ek, ordförande för Djurens rätt.",
+        {
+            ("Per Nilsson", ("politisk redaktör",), "Dagens industri", "speaker"),
+            ("Eva Ek", ("ordförande",), "Djurens rätt", "speaker"),
+        },
     ),
 }
 

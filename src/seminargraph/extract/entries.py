@@ -1130,9 +1130,25 @@ def _modified_title(tokens: list[Token]) -> bool:
     )
 
 
+#: "Anna Ek som är talesperson för …": what the person is, in a relative clause after the name.
+_WHO_IS = re.compile(r"\s*som (?:är|idag är|numera är|jobbar som|arbetar som) (?=[a-zåäöA-ZÅÄÖ])")
+#: Where such a clause stops saying what the person is: "… för att prata om", "… och som".
+_WHO_IS_STOP = re.compile(
+    r"\s(?:för att|och som|som|där|med ansvar för|och har|och driver)\s|[.;:!?]\s|\s[–—]\s"
+)
+
+
 def _read_rest(text: str, start: int, end: int, mention: Mention) -> None:
     # "Lars Bäckström från Teologiska högskolan": an organisation after a preposition; any
     # other words after the name ("hur snabbt omställningen kan gå") are not about the person.
+    who_is = _WHO_IS.match(text, start, end)
+    if who_is is not None and not mention.titles and mention.organisation is None:
+        at = who_is.end()
+        clause_end = _WHO_IS_STOP.search(text, at, end)
+        attribute = parse_attribute(text, at, clause_end.start() if clause_end else end)
+        if attribute.titles:
+            mention.add(attribute)
+        return
     tokens = tokenize(text[start : min(end, start + _HEAD_WINDOW)], start, _HEAD_TOKENS)
     if (
         tokens

@@ -323,6 +323,15 @@ def parse_attribute(text: str, start: int, end: int) -> Attribute:
             # works for, then where.
             org_at += 3
         extent = organisation_extent(tokens, org_at, text) if org_at < len(tokens) else None
+        unit = _genitive_unit(tokens, org_at, extent) if extent is not None and preposition else None
+        if unit is not None and extent is not None:
+            # "chef för PTKs förhandlingschefsgrupp": a unit of the organisation in the genitive is
+            # part of the title, and the organisation is the genitive's (CONVENTIONS.md).
+            _read_genitive(text, tokens[org_at:unit], attribute)
+            head = _title(title_tokens)
+            if head is not None:
+                attribute.titles.append((head[0], tokens[extent - 1].end))
+            return attribute
         if extent is not None:
             attribute.organisation = (tokens[org_at].start, tokens[extent - 1].end)
             rest = tokens[extent + 1 :]
@@ -596,6 +605,40 @@ def _organisation_split(tokens: list[Token]) -> int | None:
                 continue  # "Head of Data", "Cabinet Member for Environment"
             return i + 1
     return None
+
+
+def _genitive_unit(tokens: list[Token], start: int, end: int) -> int | None:
+    """Return where the unit begins when ``tokens[start:end]`` is an organisation in the genitive
+    and a unit of it in lowercase: "PTKs förhandlingschefsgrupp", "SKL:s utbildningsberedning",
+    "Lugna Gatans ungdomsverksamheter"; not "Stockholms universitet" nor "Dagens industri" (no
+    unit's word ends them) nor "Sveriges kommuner och landsting"."""
+    for g in range(start, min(end - 1, start + 4)):
+        word = tokens[g]
+        if not is_capitalised(word):
+            return None
+        if not word.text.endswith(("s", ":s", "'s", "’s")) or word.lower in _WHOLE_LANDS:
+            continue
+        tail = tokens[g + 1 : end]
+        if (
+            1 <= len(tail) <= 2
+            and all(t.text.islower() and t.text.isalpha() for t in tail)
+            and tail[-1].lower.endswith(_UNITS)
+            and not any(is_title_word(t) or t.lower in _NOT_IN_NAME for t in tail)
+        ):
+            return g + 1
+        return None
+    return None
+
+
+_WHOLE_LANDS = frozenset({"sveriges", "europas", "nordens"})
+#: The ends of a unit's name ("förhandlingschefsgrupp", "utbildningsberedning",
+#: "ledarredaktion"), which an organisation's own name ("Dagens industri", "Djurens rätt",
+#: "Linköpings studentkår") does not end with.
+_UNITS = (
+    *("grupp", "gruppen", "beredning", "beredningen", "redaktion", "redaktionen", "styrelse"),
+    *("kansli", "kansliet", "verksamhet", "verksamheter", "projekt", "projektet", "avdelning"),
+    *("avdelningen", "enhet", "enheten", "sekretariat", "sekretariatet", "nätverk", "nätverket"),
+)
 
 
 def _english_field(tokens: list[Token], i: int) -> bool:
