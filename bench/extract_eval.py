@@ -89,6 +89,8 @@ ROW_SETS = {
     "almedalen-heldout-ai": ROOT / "tests/data/extract/almedalen/heldout-ai.rows.yaml",
     "almedalen-heldout-aj": ROOT / "tests/data/extract/almedalen/heldout-aj.rows.yaml",
     "almedalen-heldout-al": ROOT / "tests/data/extract/almedalen/heldout-al.rows.yaml",
+    "almedalen-heldout-am": ROOT / "tests/data/extract/almedalen/heldout-am.rows.yaml",
+    "almedalen-heldout-an": ROOT / "tests/data/extract/almedalen/heldout-an.rows.yaml",
 }
 TITLES["almedalen-dev"] = "Almedalen development set (real programme rows; tuned on)"
 TITLES["almedalen-heldout"] = "Almedalen held-out set (real programme rows; not tuned on)"
@@ -224,6 +226,14 @@ TITLES["almedalen-heldout-aj"] = (
 TITLES["almedalen-heldout-al"] = (
     "Almedalen held-out set AL (real programme rows; annotated in session 26 before any run on it, "
     "first run after the rules from sets AI and AJ)"
+)
+TITLES["almedalen-heldout-am"] = (
+    "Almedalen held-out set AM (real programme rows; annotated in session 27 under CONVENTIONS.md "
+    "before any run on it, first run after the session's first rules)"
+)
+TITLES["almedalen-heldout-an"] = (
+    "Almedalen held-out set AN (real programme rows; annotated in session 27 under CONVENTIONS.md "
+    "before any run on it, first run after the session's first rules)"
 )
 DOCS = ROOT / "docs/extraction.md"
 START, END = "<!-- extract-eval:start -->", "<!-- extract-eval:end -->"
