@@ -66,6 +66,8 @@ HELDOUT_AH = SETS / "heldout-ah.rows.yaml"
 HELDOUT_AI = SETS / "heldout-ai.rows.yaml"
 HELDOUT_AJ = SETS / "heldout-aj.rows.yaml"
 HELDOUT_AL = SETS / "heldout-al.rows.yaml"
+HELDOUT_AM = SETS / "heldout-am.rows.yaml"
+HELDOUT_AN = SETS / "heldout-an.rows.yaml"
 ALL = (
     DEV,
     HELDOUT,
@@ -105,6 +107,8 @@ ALL = (
     HELDOUT_AI,
     HELDOUT_AJ,
     HELDOUT_AL,
+    HELDOUT_AM,
+    HELDOUT_AN,
 )
 
 pytestmark = pytest.mark.skipif(not DATA.is_dir(), reason=f"{DATA} is not there")
@@ -155,7 +159,7 @@ def test_the_sets_are_rows_of_the_data_in_both_languages() -> None:
         languages = {"sv"} if gold_file in swedish else {"sv", "en"}
         assert {gold.language for gold, _ in pairs} == languages
     rows = {gold.path.name for f in ALL for gold, _ in _run(f)}
-    assert len(rows) == 1062  # no row in two sets
+    assert len(rows) == 1118  # no row in two sets
 
 
 @pytest.mark.parametrize("later", ALL[ALL.index(HELDOUT_H) :], ids=lambda p: p.name)

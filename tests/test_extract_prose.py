@@ -2375,7 +2375,31 @@ SESSION_27: dict[str, tuple[str, set[Row]]] = {
             ("Eva Ek", ("ordförande",), "Djurens rätt", "speaker"),
         },
     ),
+    # From set AM, after its first run:
+    "a group's heading inside a label's list, and the list going on after 'Samt'": (
+        "Medverkande: Från idéburna verksamheter: Nilla Holm, Skyddsvärnet, Marita Berg, Bosse Råd"
+        " och Stöd. Samt Anders Ek, Institutet för framtidsstudier, Gösta Lund, SPF.\nModerator: Per Öhrn.",
+        {
+            ("Nilla Holm", (), "Skyddsvärnet", "panelist"),
+            ("Marita Berg", (), "Bosse Råd och Stöd", "panelist"),
+            ("Anders Ek", (), "Institutet för framtidsstudier", "panelist"),
+            ("Gösta Lund", (), "SPF", "panelist"),
+            ("Per Öhrn", (), None, "moderator"),
+        },
+    ),
 }
+
+
+def test_a_known_given_name_och_and_a_name_that_goes_on_is_still_a_person() -> None:
+    # "Bosse Råd och Stöd." is one organisation's name; "Karin Holm och Vetenskap & allmänhets
+    # utredare" is a person and then the next one's title.
+    found = rows(
+        page(
+            "Riksbibliotekarie Karin Holm och Vetenskap & allmänhets utredare Martin Berg resonerar"
+            " kring vinster."
+        )
+    )
+    assert ("Karin Holm", ("Riksbibliotekarie",), None, "panelist") in found
 
 
 @pytest.mark.parametrize("case", SESSION_27)

@@ -10,6 +10,7 @@ from itertools import pairwise
 from .cues import EITHER, POST, PRE, Cue, CueMatch, find_cues
 from .entries import QUOTED_TITLE as _QUOTED_TITLE
 from .entries import (
+    SENTENCE_GOES_ON,
     Mention,
     begins_with_person,
     is_bare_name,
@@ -112,7 +113,12 @@ def collect(
             if inline < line.end:
                 # "Föreläsare: Ragnhild Østby, professor, Universitetet i Oslo. Föreläsningen
                 # hålls på engelska.": the entry ends with its sentence.
-                stop = sentences(text[inline : line.end], inline)[0][1]
+                parts = sentences(text[inline : line.end], inline)
+                stop = parts[0][1]
+                for _start, end in parts[1:]:
+                    if not SENTENCE_GOES_ON.match(text, text.rfind(".", inline, stop + 1)):
+                        break
+                    stop = end  # "…, Bosse Råd och Stöd. Samt Anders Ekholm, …": the list goes on
                 region = _region(text, inline, stop, label, _quote(text, line), (), True)
                 found.extend(region)
                 if region and stop < line.end:

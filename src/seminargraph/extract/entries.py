@@ -167,6 +167,12 @@ def read_entries(
         if seg_start >= seg_end:
             continue
         piece = text[seg_start:seg_end]
+        group = _GROUP_HEADING.match(piece)
+        if group is not None and not names_in(text, seg_start, seg_start + group.end()):
+            # "Medverkande: Från idéburna verksamheter: Nilla Helgesson, Skyddsvärnet, …": the
+            # heading of a group inside the list, then its people.
+            seg_start += group.end()
+            piece = text[seg_start:seg_end]
         if _CLAUSE.match(piece) and current is not None:
             break
         if only_organisations:
@@ -592,6 +598,11 @@ def _segments(text: str, start: int, end: int, list_line: bool, breaks: tuple[in
             # ("Name | title | Org"): a bar or a bullet separates as a comma does.
             pieces.append(_Segment(begin, i, separator))
             begin, separator = i + 1, "," if char in _BAR_SEPARATORS else char
+        elif depth == 0 and char == "." and (more := SENTENCE_GOES_ON.match(text, i, end)) is not None:
+            # "…, Marita Säther, Bosse Råd och Stöd. Samt Anders Ekholm, …": the list goes on in
+            # the next sentence.
+            pieces.append(_Segment(begin, i, separator))
+            begin, separator = more.end(), "and"
         elif (
             depth == 0
             and list_line
@@ -610,6 +621,7 @@ def _segments(text: str, start: int, end: int, list_line: bool, breaks: tuple[in
     return result
 
 
+SENTENCE_GOES_ON = re.compile(r"\.\s+(?:Samt|Och|Även|Dessutom)\s+(?=[A-ZÅÄÖ])")
 _FOUR_CAPITALS = re.compile(r"[A-ZÅÄÖ][\w'’-]*\s[A-ZÅÄÖ][\w'’-]*\s[A-ZÅÄÖ][\w'’-]*\s[A-ZÅÄÖ]")
 
 
@@ -630,6 +642,8 @@ def _split_run_on(text: str, segment: _Segment) -> list[_Segment]:
 
 
 _BAR_SEPARATORS = "|•·"
+#: "Från idéburna verksamheter:", "För regeringen:": a group's heading inside a list of people.
+_GROUP_HEADING = re.compile(r"(?:[Ff]rån|[Ff]ör|[Ii]nom|[Bb]land)\s[^:,.;]{1,60}:\s+")
 # "the head of Sida", "the Director General of Sida": an English title and its organisation.
 _TITLE_AHEAD = re.compile(r"(?:(?:the|a|an)\s+)?(?:[\w-]+\s+){1,3}(?:of|at|for|to)\s+(?:the\s+)?[A-ZÅÄÖ]")
 # "Skogsindustriernas vd, Viveka Beckeman, berättar": a body's title before the name, in commas.
@@ -828,8 +842,21 @@ def _person(text: str, start: int, end: int) -> Mention | None:
         return None  # "Arlie Hochschild's essay", "Astrid Lindgrens barnbarn Olof": a genitive
     if named_without_s(text, name_tokens[0].start, name_tokens[-1].end, after[0] if after else None):
         return None  # "Elisabeth Ohlson Wallins fotografier", the page naming "Elisabeth Ohlson Wallin"
-    if not known and _joined_name(tokens, name_at + length):
-        return None  # "Sveriges Kommuner och Regioner": one name joined by "och"
+    if (
+        _joined_name(tokens, name_at + length)
+        and (
+            not known
+            or not (
+                is_first_name(tokens[-1])
+                or is_initial(tokens[-1])
+                # ("… och Vetenskap & allmänhets utredare": the name goes on past the segment)
+                or text[tokens[-1].end : tokens[-1].end + 2].strip()[:1] not in ("", ".", ",", ";", ")")
+            )
+        )
+    ):
+        # "Sveriges Kommuner och Regioner", "Bosse Råd och Stöd" (a given name first): one name
+        # joined by "och", its last word no given name
+        return None
     genitive = name_tokens[0].text.endswith("s") and any(
         is_title_word(t) or is_organisation_word(t) for t in name_tokens[1:]
     )
