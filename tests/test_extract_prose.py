@@ -2387,6 +2387,14 @@ SESSION_27: dict[str, tuple[str, set[Row]]] = {
             ("Per Öhrn", (), None, "moderator"),
         },
     ),
+    "who gives or sums up their view speaks": (
+        "Vad betyder det för åkerierna? Jan Holm (vd för Green Cargo) och Rikard Ek (vd för Sveriges"
+        " Åkeriföretag) ger sin syn.",
+        {
+            ("Jan Holm", ("vd",), "Green Cargo", "speaker"),
+            ("Rikard Ek", ("vd",), "Sveriges Åkeriföretag", "speaker"),
+        },
+    ),
 }
 
 
