@@ -103,7 +103,7 @@ SUBJECTS: dict[str, tuple[str, set[Row]]] = {
         },
     ),
     "a genitive organisation and a title before the name": (
-        "Nordbankens chefsekonom Robert Holm ger sin syn på saken.",
+        "Nordbankens chefsekonom Robert Holm blickar framåt mot hösten.",
         {("Robert Holm", ("chefsekonom",), "Nordbanken", "speaker")},
     ),
     "a sentence saying what the person is, in the present tense": (
