@@ -41,6 +41,8 @@
     .venv/bin/python bench/almedalen_pick.py heldout-al  # the thirty-eighth held-out set's rows
     .venv/bin/python bench/almedalen_pick.py heldout-am  # the thirty-ninth held-out set's rows
     .venv/bin/python bench/almedalen_pick.py heldout-an  # the fortieth held-out set's rows
+    .venv/bin/python bench/almedalen_pick.py heldout-ao  # the forty-first held-out set's rows
+    .venv/bin/python bench/almedalen_pick.py heldout-ap  # the forty-second held-out set's rows
 
 Reads ../shared/almedalsdata/ (beside the repository; see its README) and prints each chosen row
 as the page the scorer reads (title, description, more_info). Nothing is written: the rows name
@@ -377,6 +379,17 @@ SIZES = {
         ("sv", "old"): 16,
         ("sv", "old-nocue"): 12,
     },
+    # A forty-first and a forty-second (issue 12, session 27), chosen after the first runs of AM
+    # and AN and before any of their rows was read, annotated under CONVENTIONS.md as settled
+    # after those runs.
+    "heldout-ao": {
+        ("sv", "old"): 16,
+        ("sv", "old-nocue"): 12,
+    },
+    "heldout-ap": {
+        ("sv", "old"): 16,
+        ("sv", "old-nocue"): 12,
+    },
 }
 _ORDER = tuple(SIZES)  # each set comes after all the sets above it
 GIVEN_NAMES = ROOT / "src/seminargraph/extract/wordlists/given-names.txt"
@@ -495,7 +508,7 @@ def _tail(row: str) -> str:
 def main() -> int:
     which = sys.argv[1] if len(sys.argv) > 1 else "dev"
     if which not in SIZES:
-        print("usage: almedalen_pick.py dev|heldout|heldout-b|...|heldout-an", file=sys.stderr)
+        print("usage: almedalen_pick.py dev|heldout|heldout-b|...|heldout-ap", file=sys.stderr)
         return 2
     for number, row in enumerate(chosen(which), 1):
         year_file, _, row_id = row.partition("#")
