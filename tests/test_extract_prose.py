@@ -2395,6 +2395,17 @@ SESSION_27: dict[str, tuple[str, set[Row]]] = {
             ("Rikard Ek", ("vd",), "Sveriges Åkeriföretag", "speaker"),
         },
     ),
+    # From set AN, after its first run:
+    "who broadcasts the item live hosts it, and the show's guests speak": (
+        "Anders Holm, TV4, och Niklas Berg, Expressen, sänder direkt från scenen i Almedalen.\n"
+        "Gäster: Fredrik Lund och Lars Ek (V)",
+        {
+            ("Anders Holm", (), "TV4", "moderator"),
+            ("Niklas Berg", (), "Expressen", "moderator"),
+            ("Fredrik Lund", (), None, "speaker"),
+            ("Lars Ek", (), None, "speaker"),
+        },
+    ),
 }
 
 

@@ -230,6 +230,8 @@ CUES: tuple[Cue, ...] = (
         # "A och B, ordförande resp. vice ordförande i X, leder detta seminarium"
         r"\b(?:leder|ledde|modererar)\s+(?:detta|det\s+här|dagens)\s+(?:seminarium|samtal|pass|möte|frukostmöte)\b",
         r"\b(?:modererar|modererade)\b",
+        # "A, TV4, och B, Expressen, sänder direkt från TV4:s scen": who broadcasts the item hosts it
+        r"\b(?:sänder|sände)\s+(?:direkt|live)\b",
         # "X (ordf. Utgivarna) leder utfrågning av Y": the verb alone, so that the cue of the one
         # questioned reads what follows
         r"\b(?:leder|ledde)\b(?=\s+(?:en\s+|ett\s+)?(?:utfrågning|utfrågningen|intervju|intervjun|samtal|debatt|"
