@@ -2406,6 +2406,18 @@ SESSION_27: dict[str, tuple[str, set[Row]]] = {
             ("Lars Ek", (), None, "speaker"),
         },
     ),
+    "'detta seminarium leds av', and two titles in the definite form before the name": (
+        "Föreningen Impra samarbetar i detta seminarium som leds av utbildaren och författaren Karin Berg.",
+        {("Karin Berg", ("utbildaren", "författaren"), None, "moderator")},
+    ),
+    "a department in a title, then its employer": (
+        "I panelen sitter Per Sunesson, avdelningschef vid tillsynsavdelningen på Socialstyrelsen, och"
+        " Bitte Holm, Mellanösterkorrespondent.",
+        {
+            ("Per Sunesson", ("avdelningschef vid tillsynsavdelningen",), "Socialstyrelsen", "panelist"),
+            ("Bitte Holm", ("Mellanösterkorrespondent",), None, "panelist"),
+        },
+    ),
 }
 
 

@@ -121,7 +121,10 @@ _EVENT_NOUN = (
     r"frukostseminariet|lunchseminariet|konferensen|utfrågningen|intervjun|frågestunden|webbinariet|"
     r"träffen|dialogen|rundabordssamtalet|rundabordssamtalen|programpunkten|föreläsningen|panelsamtalen|"
     r"kvällens samtal|"
-    r"eftermiddagens samtal|samtalet efteråt)"
+    r"eftermiddagens samtal|samtalet efteråt|"
+    # "Detta seminarium leds av X", "Dagens samtal modereras av X"
+    r"(?:detta|dagens|vårt|det\s+här|den\s+här)\s+(?:seminarium|samtal|panelsamtal|frukostseminarium|"
+    r"lunchseminarium|pass|möte|program|debatt|diskussion|panel))"
 )
 _EN_EVENT_NOUN = (
     r"(?:session|panel|discussion|conversation|debate|seminar|workshop|event|talk|dialogue|evening|"

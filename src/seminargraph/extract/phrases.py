@@ -858,6 +858,8 @@ _QUANTITIES = frozenset({"several", "many", "numerous", "two", "three", "flera",
 _ACCREDITED = frozenset({"ambassador", "envoy", "consul"})
 
 
+#: A department written in lowercase in the definite form.
+_DEPARTMENTS = ("avdelningen", "enheten", "sektionen", "staben", "kansliet", "redaktionen", "kliniken")
 #: Who made a work, whose title names it after "till".
 _AUTHORS = ("författare", "upphovsman", "upphovsmännen", "upphovskvinna", "initiativtagare", "grundare")
 _QUOTES = '”"»“'
@@ -896,6 +898,15 @@ def _complement_length(tokens: list[Token], head: int) -> int:
         # "författare till boken ”Alla i mål”", "initiativtagare till BoN": the work is part of
         # the title, however it is written (CONVENTIONS.md)
         return len(rest)
+    if (
+        len(rest) == 2
+        and rest[0].lower in ("vid", "på", "inom", "hos")
+        and rest[1].text.islower()
+        and rest[1].lower.endswith(_DEPARTMENTS)
+    ):
+        # "avdelningschef vid tillsynsavdelningen (på Socialstyrelsen)": the department is part of
+        # the title, its employer the organisation (CONVENTIONS.md)
+        return 2
     if not rest or rest[0].lower not in _COMPLEMENT:
         return 0
     # English capitalises the field of a title: "Head of Urban Planning", "Lecturer in Ethics".
