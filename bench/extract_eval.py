@@ -91,6 +91,8 @@ ROW_SETS = {
     "almedalen-heldout-al": ROOT / "tests/data/extract/almedalen/heldout-al.rows.yaml",
     "almedalen-heldout-am": ROOT / "tests/data/extract/almedalen/heldout-am.rows.yaml",
     "almedalen-heldout-an": ROOT / "tests/data/extract/almedalen/heldout-an.rows.yaml",
+    "almedalen-heldout-ao": ROOT / "tests/data/extract/almedalen/heldout-ao.rows.yaml",
+    "almedalen-heldout-ap": ROOT / "tests/data/extract/almedalen/heldout-ap.rows.yaml",
 }
 TITLES["almedalen-dev"] = "Almedalen development set (real programme rows; tuned on)"
 TITLES["almedalen-heldout"] = "Almedalen held-out set (real programme rows; not tuned on)"
@@ -234,6 +236,14 @@ TITLES["almedalen-heldout-am"] = (
 TITLES["almedalen-heldout-an"] = (
     "Almedalen held-out set AN (real programme rows; annotated in session 27 under CONVENTIONS.md "
     "before any run on it, first run after the session's first rules)"
+)
+TITLES["almedalen-heldout-ao"] = (
+    "Almedalen held-out set AO (real programme rows; annotated in session 27 under CONVENTIONS.md "
+    "before any run on it, first run after the rules from sets AM and AN)"
+)
+TITLES["almedalen-heldout-ap"] = (
+    "Almedalen held-out set AP (real programme rows; annotated in session 27 under CONVENTIONS.md "
+    "before any run on it, first run after the rules from sets AM and AN)"
 )
 DOCS = ROOT / "docs/extraction.md"
 START, END = "<!-- extract-eval:start -->", "<!-- extract-eval:end -->"
