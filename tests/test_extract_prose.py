@@ -2418,6 +2418,16 @@ SESSION_27: dict[str, tuple[str, set[Row]]] = {
             ("Bitte Holm", ("Mellanösterkorrespondent",), None, "panelist"),
         },
     ),
+    # From set AO, after its first run:
+    "a plural title whose stem changes is shared along the list, past the party tags": (
+        "I samtalet medverkar riksdagsledamöterna Maria Ferm (MP), Caroline Berg (KD) och"
+        " statssekreterare Jasenko Lund (FP).",
+        {
+            ("Maria Ferm", ("riksdagsledamöterna",), None, "panelist"),
+            ("Caroline Berg", ("riksdagsledamöterna",), None, "panelist"),
+            ("Jasenko Lund", ("statssekreterare",), None, "panelist"),
+        },
+    ),
 }
 
 

@@ -452,7 +452,8 @@ def _share_plural_titles(text: str, mentions: list[Mention]) -> None:
             continue
         before = first
         for second in mentions[k + 1 :]:
-            between = text[mention_end(before) : second.name[0]].strip().casefold()
+            # ("politikerna A (M) och B (S)": the party's parenthesis closes before the next)
+            between = text[mention_end(before) : second.name[0]].strip(" )").casefold()
             if second.kind != "person" or second.titles or between not in (",", "och", "and", "&"):
                 break
             second.titles.append(title)

@@ -73,6 +73,8 @@ _STOP = frozenset(
         *("som", "där", "när", "med", "om", "vilket", "vilka", "who", "which", "that", "will", "is"),
         *("was", "has", "have", "har", "hade", "är", "var", "ska", "kommer", "också", "även", "sedan"),
         *("about", "och", "and", "samt", "att", "to"),
+        # "höra vad politikerna X svarar": a question's words before a title are no part of it
+        *("vad", "hur", "vem", "vilken", "vilket", "varför", "höra", "lyssna"),
     }
 )
 # Verbs of what a person does in an item, which end an organisation's name read after them.

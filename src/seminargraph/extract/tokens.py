@@ -7,6 +7,7 @@ from dataclasses import dataclass
 from functools import lru_cache
 
 from .words import (
+    WordList,
     common_words,
     english_titles,
     first_names,
@@ -277,7 +278,21 @@ def _title_word(word: str, capitalised_swedish: bool) -> bool:
         or (low.endswith("erna") and titles.matches(low[:-4]))
         or (low.endswith("erna") and titles.matches(low[:-2]))  # "politikerna" (a title in "-er")
         or (low.endswith("er") and len(low) > 6 and titles.matches(low[:-2]))
+        or _changed_plural(low, titles)
     )
+
+
+#: Plurals that change the stem ("riksdagsledamöterna", "ministrarna"): the plural's stem, the
+#: singular's.
+_CHANGED_PLURALS = (("ledamöter", "ledamot"), ("ministrar", "minister"))
+
+
+def _changed_plural(low: str, titles: WordList) -> bool:
+    for plural, singular in _CHANGED_PLURALS:
+        for ending in (plural, plural + "na"):
+            if low.endswith(ending) and titles.matches(low[: -len(ending)] + singular):
+                return True
+    return False
 
 
 def is_english_title(token: Token) -> bool:
