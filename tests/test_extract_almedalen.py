@@ -68,6 +68,8 @@ HELDOUT_AJ = SETS / "heldout-aj.rows.yaml"
 HELDOUT_AL = SETS / "heldout-al.rows.yaml"
 HELDOUT_AM = SETS / "heldout-am.rows.yaml"
 HELDOUT_AN = SETS / "heldout-an.rows.yaml"
+HELDOUT_AO = SETS / "heldout-ao.rows.yaml"
+HELDOUT_AP = SETS / "heldout-ap.rows.yaml"
 ALL = (
     DEV,
     HELDOUT,
@@ -109,6 +111,8 @@ ALL = (
     HELDOUT_AL,
     HELDOUT_AM,
     HELDOUT_AN,
+    HELDOUT_AO,
+    HELDOUT_AP,
 )
 
 pytestmark = pytest.mark.skipif(not DATA.is_dir(), reason=f"{DATA} is not there")
@@ -159,7 +163,7 @@ def test_the_sets_are_rows_of_the_data_in_both_languages() -> None:
         languages = {"sv"} if gold_file in swedish else {"sv", "en"}
         assert {gold.language for gold, _ in pairs} == languages
     rows = {gold.path.name for f in ALL for gold, _ in _run(f)}
-    assert len(rows) == 1118  # no row in two sets
+    assert len(rows) == 1174  # no row in two sets
 
 
 @pytest.mark.parametrize("later", ALL[ALL.index(HELDOUT_H) :], ids=lambda p: p.name)
