@@ -402,7 +402,9 @@ CUES: tuple[Cue, ...] = (
         r"\b(?:delar|delade)\s+(?:med\s+sig\s+av\s+)?(?:sina|sin|sitt|sin\s+egen)\s+(?:tankar|erfarenheter|"
         r"erfarenhet|perspektiv|kunskaper|kunskap|insikter|berättelse|historia)\b",
         # "X och Y ger sin syn", "… sammanfattar sin syn på svensk ekonomi": who gives their view
-        r"\b(?:ger|gav|sammanfattar|sammanfattade)\s+(?:sin|sina)\s+(?:syn|bild|perspektiv|tankar)\b",
+        # (spelled out, so that the words that gate the cue are long: "ger" is in too many words)
+        r"\b(?:ger sin syn|gav sin syn|ger sin bild|gav sin bild|ger sina perspektiv|ger sina tankar|"
+        r"sammanfattar sin syn|sammanfattade sin syn)\b",
         r"\b(?:share|shares|shared|will\s+share)\s+(?:their|his|her|its)\s+(?:thoughts|experiences?|"
         r"insights|perspectives?|stor(?:y|ies)|knowledge)\b",
         # "X låg bakom förändringen och svarar nu på frågan: …": who answers the item's question
