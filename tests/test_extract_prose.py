@@ -2428,6 +2428,22 @@ SESSION_27: dict[str, tuple[str, set[Row]]] = {
             ("Jasenko Lund", ("statssekreterare",), None, "panelist"),
         },
     ),
+    # From set AP, after its first run:
+    "a workshop with people, a speech by someone, and 'JK' as a title": (
+        "Chalmers bjuder in till en annorlunda workshop med konstnären Linda Holm och professorn Johan"
+        " Ek. Programmet innehåller musik samt tal av Sveriges kristna råds generalsekreterare Karin"
+        " Lund. I samtalet deltar även JK Anna Berg.",
+        {
+            ("Linda Holm", ("konstnären",), None, "panelist"),
+            ("Johan Ek", ("professorn",), None, "panelist"),
+            ("Karin Lund", ("generalsekreterare",), "Sveriges kristna råd", "speaker"),
+            ("Anna Berg", ("JK",), None, "panelist"),
+        },
+    ),
+    "a speech of another day's is no talk of this item": (
+        "Kommentarer till onsdagskvällens tal av SD:s ledare Jimmie Holm. Samtal med Eva Ek.",
+        {("Eva Ek", (), None, "panelist")},
+    ),
 }
 
 

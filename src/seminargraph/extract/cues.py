@@ -274,6 +274,9 @@ CUES: tuple[Cue, ...] = (
         # "Paneldiskussion med politikerna A, B och C", "en debatt med X"
         r"\b(?:ett\s+|en\s+|i\s+)?(?:panelsamtal|paneldiskussion|paneldebatt|debatt|diskussion|"
         r"paneldiskussionen|paneldebatten)\s+(?:mellan|med)\b(?=\s+(?:[\w-]+\s+){0,2}(?-i:[A-ZÅÄÖ]))",
+        # "Chalmers bjuder in till en annorlunda workshop med konstnären X och professorn Y"
+        r"\b(?:ett|en)\s+(?:[a-zåäö]+\s+)?(?:workshop|rundabordssamtal|frukostsamtal)\s+med\b"
+        r"(?=\s+(?:[\w-]+\s+){0,2}(?-i:[A-ZÅÄÖ]))",
         # "Tillsammans med Henrik Axell från Kinnarps … får vi …", "bjuder vi in Nora Bavey, …,
         # till samtal"
         r"^tillsammans\s+med\b(?=\s+(?:[a-zåäö]+\s+)?[A-ZÅÄÖ][\w-]+\s+[A-ZÅÄÖ])",
@@ -361,6 +364,9 @@ CUES: tuple[Cue, ...] = (
         # "… och lyssna på vår chefsekonom Jens Magnusson"
         r"\blyssna\s+(?:på|till)\b(?=\s+(?:[a-zåäö]+\s+){0,3}[A-ZÅÄÖ][\w-]+\s+[A-ZÅÄÖ])",
         r"\b(?:föreläsning|föredrag|presentation|anförande|inledning|keynote|dragning)\s+(?:av|med)\b",
+        # "… samt tal av Sveriges kristna råds generalsekreterare Karin Wiborn"; not "kommentarer
+        # till onsdagskvällens tal av X" (a speech of another day's, in the genitive)
+        r"(?<!s\s)\btal\s+av\b(?=\s+(?:[\w:]+\s+){0,5}(?-i:[A-ZÅÄÖ])[\w-]+\s+(?-i:[A-ZÅÄÖ]))",
         r"\b(?:inledningstalare|huvudtalare|talare|föreläsare|inledare|talarna|föreläsarna)\s+(?:är|var|blir)\b",
         r"\bbland\s+(?:talarna|föreläsarna|inledarna|dagens talare|kvällens talare)\s+"
         r"(?:finns|fanns|märks|syns)\b",
