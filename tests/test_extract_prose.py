@@ -2444,6 +2444,15 @@ SESSION_27: dict[str, tuple[str, set[Row]]] = {
         "Kommentarer till onsdagskvällens tal av SD:s ledare Jimmie Holm. Samtal med Eva Ek.",
         {("Eva Ek", (), None, "panelist")},
     ),
+    # From set AO, after its first run:
+    "a person described twice takes the first description's titles": (
+        "Bland de medverkande: LO-ordföranden Karl Thorwald och Eva Ek.\n\n"
+        "Medverkande: Karl Thorwald, ordförande för LO, och Eva Ek, kommunalråd (S), Malmö.",
+        {
+            ("Karl Thorwald", ("LO-ordföranden",), "LO", "panelist"),
+            ("Eva Ek", ("kommunalråd",), "Malmö", "panelist"),
+        },
+    ),
 }
 
 

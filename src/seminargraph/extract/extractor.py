@@ -218,6 +218,7 @@ _HOW_RANK = {
 def _participants(text: str, found: list[Found]) -> list[Participant]:
     kept: dict[tuple[str, str, str], tuple[int, Participant]] = {}
     fullest: dict[tuple[str, str, str], Participant] = {}
+    readings: dict[tuple[str, str, str], list[Participant]] = {}
     for item in found:
         participant = _participant(text, item)
         # An organisation may take part in two roles (organiser and participant); a person once.
@@ -234,10 +235,53 @@ def _participants(text: str, found: list[Found]) -> list[Participant]:
             or (rank == other[0] and participant.evidence.start < other[1].evidence.start)
         ):
             kept[key] = (rank, participant)
+        readings.setdefault(key, []).append(participant)
         best = fullest.get(key)
         if best is None or _detail(participant) > _detail(best):
             fullest[key] = participant
-    return [_described(participant, fullest[key]) for key, (_rank, participant) in kept.items()]
+    return [_first_described(participant, readings[key]) for key, (_rank, participant) in kept.items()]
+
+
+def _first_described(participant: Participant, readings: list[Participant]) -> Participant:
+    """A person read more than once in an event takes the titles of the first reading in the text
+    that gives titles (or of a later one that repeats them and adds more), and the organisation
+    of the first that gives one (tests/data/extract/almedalen/CONVENTIONS.md: "A person described
+    twice")."""
+    if participant.kind != "person" or len(readings) < 2:
+        return participant
+    ordered = sorted(readings, key=lambda r: r.evidence.start)
+    titled = next((r for r in ordered if r.job_titles), None)
+    if titled is not None:
+        # ("Moderator: X, överläkare" and, below, "X, specialist inom internmedicin, överläkare":
+        # a later reading that repeats the first's titles and adds to them is the fuller list.)
+        fuller = [r for r in ordered if set(r.job_titles) > set(titled.job_titles)]
+        if fuller:
+            titled = max(fuller, key=lambda r: len(r.job_titles))
+    placed = next((r for r in ordered if r.organisation is not None), None)
+    changes: dict[str, object] = {}
+    spans = dict(participant.spans)
+    if titled is not None and titled.job_titles != participant.job_titles:
+        changes.update(job_title=titled.job_title, job_titles=titled.job_titles)
+        if "job_titles" in titled.spans:
+            spans["job_titles"] = titled.spans["job_titles"]
+    if placed is not None and placed.organisation != participant.organisation:
+        changes.update(
+            organisation=placed.organisation,
+            organisation_status=placed.organisation_status,
+            organisation_note=placed.organisation_note,
+        )
+        if "organisation" in placed.spans:
+            spans["organisation"] = placed.spans["organisation"]
+    if not changes:
+        return participant
+    others = [r for r in (titled, placed) if r is not None and r is not participant]
+    more = participant.evidence.more + tuple(
+        (r.evidence.start, r.evidence.end)
+        for r in others
+        if (r.evidence.start, r.evidence.end) not in participant.evidence.more
+    )
+    changes.update(evidence=replace(participant.evidence, more=more), spans=spans)
+    return replace(participant, **changes)  # type: ignore[arg-type]
 
 
 def _described(participant: Participant, fullest: Participant) -> Participant:
