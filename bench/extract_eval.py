@@ -93,6 +93,8 @@ ROW_SETS = {
     "almedalen-heldout-an": ROOT / "tests/data/extract/almedalen/heldout-an.rows.yaml",
     "almedalen-heldout-ao": ROOT / "tests/data/extract/almedalen/heldout-ao.rows.yaml",
     "almedalen-heldout-ap": ROOT / "tests/data/extract/almedalen/heldout-ap.rows.yaml",
+    "almedalen-heldout-aq": ROOT / "tests/data/extract/almedalen/heldout-aq.rows.yaml",
+    "almedalen-heldout-ar": ROOT / "tests/data/extract/almedalen/heldout-ar.rows.yaml",
 }
 TITLES["almedalen-dev"] = "Almedalen development set (real programme rows; tuned on)"
 TITLES["almedalen-heldout"] = "Almedalen held-out set (real programme rows; not tuned on)"
@@ -244,6 +246,14 @@ TITLES["almedalen-heldout-ao"] = (
 TITLES["almedalen-heldout-ap"] = (
     "Almedalen held-out set AP (real programme rows; annotated in session 27 under CONVENTIONS.md "
     "before any run on it, first run after the rules from sets AM and AN)"
+)
+TITLES["almedalen-heldout-aq"] = (
+    "Almedalen held-out set AQ (real programme rows; annotated in session 27 under CONVENTIONS.md "
+    "before any run on it, first run after the rules from sets AO and AP)"
+)
+TITLES["almedalen-heldout-ar"] = (
+    "Almedalen held-out set AR (real programme rows; annotated in session 27 under CONVENTIONS.md "
+    "before any run on it, first run after the rules from sets AO and AP)"
 )
 DOCS = ROOT / "docs/extraction.md"
 START, END = "<!-- extract-eval:start -->", "<!-- extract-eval:end -->"
