@@ -2453,6 +2453,11 @@ SESSION_27: dict[str, tuple[str, set[Row]]] = {
             ("Eva Ek", ("kommunalråd",), "Malmö", "panelist"),
         },
     ),
+    # From set AQ, after its first run:
+    "'dess' is no part of a title before the name": (
+        "Rapporten presenteras av dess författare Johan Lund.",
+        {("Johan Lund", ("författare",), None, "speaker")},
+    ),
 }
 
 

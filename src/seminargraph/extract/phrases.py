@@ -99,7 +99,9 @@ _PRONOUNS = frozenset({"vi", "du", "ni", "man", "jag", "hon", "han", "hen", "we"
 _DETERMINERS = frozenset(
     {"ett", "en", "sitt", "sin", "sina", "två", "tre", "fyra", "fem", "flera", "några", "många", "alla"}
 )
-_POSSESSIVES = frozenset({"vår", "vårt", "våra", "er", "ert", "era", "our", "their", "his", "her", "its"})
+_POSSESSIVES = frozenset(
+    {"vår", "vårt", "våra", "er", "ert", "era", "dess", "deras", "our", "their", "his", "her", "its"}
+)
 _ARTICLES = frozenset({"den", "det", "de", "en", "ett", "the", "a", "an"})
 MAX_ORGANISATION_WORDS = 8
 _PARTIES = frozenset({"S", "M", "C", "L", "V", "KD", "MP", "SD", "Fi"})
