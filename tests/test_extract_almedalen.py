@@ -70,6 +70,8 @@ HELDOUT_AM = SETS / "heldout-am.rows.yaml"
 HELDOUT_AN = SETS / "heldout-an.rows.yaml"
 HELDOUT_AO = SETS / "heldout-ao.rows.yaml"
 HELDOUT_AP = SETS / "heldout-ap.rows.yaml"
+HELDOUT_AQ = SETS / "heldout-aq.rows.yaml"
+HELDOUT_AR = SETS / "heldout-ar.rows.yaml"
 ALL = (
     DEV,
     HELDOUT,
@@ -113,6 +115,8 @@ ALL = (
     HELDOUT_AN,
     HELDOUT_AO,
     HELDOUT_AP,
+    HELDOUT_AQ,
+    HELDOUT_AR,
 )
 
 pytestmark = pytest.mark.skipif(not DATA.is_dir(), reason=f"{DATA} is not there")
@@ -163,7 +167,7 @@ def test_the_sets_are_rows_of_the_data_in_both_languages() -> None:
         languages = {"sv"} if gold_file in swedish else {"sv", "en"}
         assert {gold.language for gold, _ in pairs} == languages
     rows = {gold.path.name for f in ALL for gold, _ in _run(f)}
-    assert len(rows) == 1174  # no row in two sets
+    assert len(rows) == 1230  # no row in two sets
 
 
 @pytest.mark.parametrize("later", ALL[ALL.index(HELDOUT_H) :], ids=lambda p: p.name)

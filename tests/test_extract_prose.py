@@ -2458,6 +2458,10 @@ SESSION_27: dict[str, tuple[str, set[Row]]] = {
         "Rapporten presenteras av dess författare Johan Lund.",
         {("Johan Lund", ("författare",), None, "speaker")},
     ),
+    "a clock time ends an organisation's name": (
+        "08.30 Introduktion av moderator Viktoria Lund, Vattenfall 08.40 Start för tre föredrag.",
+        {("Viktoria Lund", (), "Vattenfall", "moderator")},
+    ),
 }
 
 

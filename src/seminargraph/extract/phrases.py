@@ -463,6 +463,9 @@ def _camel(token: Token) -> bool:
     return bool(_CAMEL.fullmatch(token.text))
 
 
+_CLOCK = re.compile(r"\d{1,2}[.:]\d{2}(?:[-–]\d{1,2}[.:]\d{2})?")
+
+
 def organisation_extent(tokens: list[Token], i: int, text: str | None = None) -> int | None:
     """Return the end (exclusive token index) of the organisation name starting at ``tokens[i]``
     (``text``, the text the tokens are of: a colon or a parenthesis between two words ends the
@@ -487,6 +490,8 @@ def organisation_extent(tokens: list[Token], i: int, text: str | None = None) ->
         low = tokens[j].lower
         if (low in _STOP and low not in ("och", "and")) or low in _DETERMINERS:
             break  # "Kommunförbundet ett seminarium", "Vikby kommun tre seminarier"
+        if _CLOCK.fullmatch(tokens[j].text):
+            break  # "Viktoria Neimane, Vattenfall 08.40 Start för …": the programme's next time
         if tokens[j].text.islower() and j + 1 < len(tokens) and tokens[j + 1].lower in _PRONOUNS:
             break  # "Handelshögskolan i Stockholm får vi …": a verb and its subject end the name
         if low in _ACTING or (
