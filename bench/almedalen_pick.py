@@ -45,6 +45,8 @@
     .venv/bin/python bench/almedalen_pick.py heldout-ap  # the forty-second held-out set's rows
     .venv/bin/python bench/almedalen_pick.py heldout-aq  # the forty-third held-out set's rows
     .venv/bin/python bench/almedalen_pick.py heldout-ar  # the forty-fourth held-out set's rows
+    .venv/bin/python bench/almedalen_pick.py heldout-as  # the forty-fifth held-out set's rows
+    .venv/bin/python bench/almedalen_pick.py heldout-at  # the forty-sixth held-out set's rows
 
 Reads ../shared/almedalsdata/ (beside the repository; see its README) and prints each chosen row
 as the page the scorer reads (title, description, more_info). Nothing is written: the rows name
@@ -402,6 +404,16 @@ SIZES = {
         ("sv", "old"): 16,
         ("sv", "old-nocue"): 12,
     },
+    # A forty-fifth and a forty-sixth (issue 12, session 27), chosen after the first runs of AQ
+    # and AR and before any of their rows was read.
+    "heldout-as": {
+        ("sv", "old"): 16,
+        ("sv", "old-nocue"): 12,
+    },
+    "heldout-at": {
+        ("sv", "old"): 16,
+        ("sv", "old-nocue"): 12,
+    },
 }
 _ORDER = tuple(SIZES)  # each set comes after all the sets above it
 GIVEN_NAMES = ROOT / "src/seminargraph/extract/wordlists/given-names.txt"
@@ -520,7 +532,7 @@ def _tail(row: str) -> str:
 def main() -> int:
     which = sys.argv[1] if len(sys.argv) > 1 else "dev"
     if which not in SIZES:
-        print("usage: almedalen_pick.py dev|heldout|heldout-b|...|heldout-ar", file=sys.stderr)
+        print("usage: almedalen_pick.py dev|heldout|heldout-b|...|heldout-at", file=sys.stderr)
         return 2
     for number, row in enumerate(chosen(which), 1):
         year_file, _, row_id = row.partition("#")
