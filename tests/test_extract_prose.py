@@ -2465,6 +2465,17 @@ SESSION_27: dict[str, tuple[str, set[Row]]] = {
 }
 
 
+def test_a_partys_letters_in_the_genitive_before_a_name_are_the_party() -> None:
+    # From set AR, after its first run: "KD:s Acko Ankarberg" (CONVENTIONS.md: a party's letters
+    # are the party, never the organisation); "TV4:s Anders Pihlblad" keeps the organisation.
+    result = extract_text(
+        "Ett samtal\n\nHanna Olsson samtalar med KD:s Acko Berg om väljarna. TV4:s Anders Holm modererar.\n"
+    )
+    people = {p.name: (p.party, p.organisation) for p in result.participants}
+    assert people["Acko Berg"] == ("KD", None)
+    assert people["Anders Holm"] == (None, "TV4")
+
+
 def test_a_known_given_name_och_and_a_name_that_goes_on_is_still_a_person() -> None:
     # "Bosse Råd och Stöd." is one organisation's name; "Karin Holm och Vetenskap & allmänhets
     # utredare" is a person and then the next one's title.

@@ -878,6 +878,9 @@ def _person(text: str, start: int, end: int) -> Mention | None:
     ):
         cut = 2 if prefix[-1].text.endswith((":s", "'s", "’s")) else 1  # "TV4:s" -> TV4
         mention.organisation = (prefix[0].start, prefix[-1].end - cut)  # "Folkpartiets" -> Folkpartiet
+        if len(prefix) == 1 and is_party_tag(text[prefix[0].start : prefix[-1].end - cut]):
+            # "KD:s Acko Ankarberg": a party's letters are the party, never the organisation
+            mention.party, mention.organisation = mention.organisation, None
         titled = []
     complement = _english_complement(titled) if titled else None
     if complement is not None:
