@@ -95,6 +95,8 @@ ROW_SETS = {
     "almedalen-heldout-ap": ROOT / "tests/data/extract/almedalen/heldout-ap.rows.yaml",
     "almedalen-heldout-aq": ROOT / "tests/data/extract/almedalen/heldout-aq.rows.yaml",
     "almedalen-heldout-ar": ROOT / "tests/data/extract/almedalen/heldout-ar.rows.yaml",
+    "almedalen-heldout-as": ROOT / "tests/data/extract/almedalen/heldout-as.rows.yaml",
+    "almedalen-heldout-at": ROOT / "tests/data/extract/almedalen/heldout-at.rows.yaml",
 }
 TITLES["almedalen-dev"] = "Almedalen development set (real programme rows; tuned on)"
 TITLES["almedalen-heldout"] = "Almedalen held-out set (real programme rows; not tuned on)"
@@ -254,6 +256,14 @@ TITLES["almedalen-heldout-aq"] = (
 TITLES["almedalen-heldout-ar"] = (
     "Almedalen held-out set AR (real programme rows; annotated in session 27 under CONVENTIONS.md "
     "before any run on it, first run after the rules from sets AO and AP)"
+)
+TITLES["almedalen-heldout-as"] = (
+    "Almedalen held-out set AS (real programme rows; annotated in session 27 under CONVENTIONS.md "
+    "before any run on it, first run after the rules from sets AQ and AR)"
+)
+TITLES["almedalen-heldout-at"] = (
+    "Almedalen held-out set AT (real programme rows; annotated in session 27 under CONVENTIONS.md "
+    "before any run on it, first run after the rules from sets AQ and AR)"
 )
 DOCS = ROOT / "docs/extraction.md"
 START, END = "<!-- extract-eval:start -->", "<!-- extract-eval:end -->"
