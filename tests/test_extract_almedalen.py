@@ -72,6 +72,8 @@ HELDOUT_AO = SETS / "heldout-ao.rows.yaml"
 HELDOUT_AP = SETS / "heldout-ap.rows.yaml"
 HELDOUT_AQ = SETS / "heldout-aq.rows.yaml"
 HELDOUT_AR = SETS / "heldout-ar.rows.yaml"
+HELDOUT_AS = SETS / "heldout-as.rows.yaml"
+HELDOUT_AT = SETS / "heldout-at.rows.yaml"
 ALL = (
     DEV,
     HELDOUT,
@@ -117,6 +119,8 @@ ALL = (
     HELDOUT_AP,
     HELDOUT_AQ,
     HELDOUT_AR,
+    HELDOUT_AS,
+    HELDOUT_AT,
 )
 
 pytestmark = pytest.mark.skipif(not DATA.is_dir(), reason=f"{DATA} is not there")
@@ -167,7 +171,7 @@ def test_the_sets_are_rows_of_the_data_in_both_languages() -> None:
         languages = {"sv"} if gold_file in swedish else {"sv", "en"}
         assert {gold.language for gold, _ in pairs} == languages
     rows = {gold.path.name for f in ALL for gold, _ in _run(f)}
-    assert len(rows) == 1230  # no row in two sets
+    assert len(rows) == 1286  # no row in two sets
 
 
 @pytest.mark.parametrize("later", ALL[ALL.index(HELDOUT_H) :], ids=lambda p: p.name)
