@@ -242,6 +242,28 @@ def test_invisible_marks_are_spaces_a_soft_hyphen_is_nothing_and_the_draft_loads
     assert run_cli("validate", str(yaml_draft)).exit_code == 0
 
 
+@pytest.mark.parametrize(
+    ("name", "text"),
+    [
+        ("page.md", "# Program\n\n## Samtal med Anna Berg och Per Ek\n"),
+        ("page.html", "<h1>Program</h1><p>Om skolan.</p><h2>Möt Anna Berg</h2><h2>Möt Per Ek</h2>"),
+        ("page.txt", "Första samtalet\n\nEn text om skolan.\n\nMöt Anna Berg och Per Ek\n"),
+    ],
+)
+def test_a_last_heading_that_names_people_and_has_nothing_under_it(
+    run_cli, tmp_path: Path, name: str, text: str
+) -> None:
+    # The people named by the heading's own cue are read; such a heading used to stop the
+    # command with an IndexError (session 27).
+    page = tmp_path / name
+    page.write_text(text, "utf-8")
+    draft = tmp_path / "out" / "page.yaml"
+    result = run_cli("extract", str(page), "-o", str(draft), "--no-known")
+    assert result.exit_code == 0, result.stderr
+    assert "Anna Berg" in draft.read_text("utf-8") and "Per Ek" in draft.read_text("utf-8")
+    assert run_cli("validate", str(draft)).exit_code == 0
+
+
 def test_a_missing_file_and_a_folder(run_cli, tmp_path: Path) -> None:
     result = run_cli("extract", str(tmp_path / "nope.txt"))
     assert result.exit_code == 1

@@ -1510,6 +1510,8 @@ def _with_biography(text: str, lines: list[Line], item: Found) -> Found:
     if mention.kind != "person" or mention.organisation is not None:
         return item
     # A biography follows its name closely: look no further than a paragraph or two.
+    if not lines:
+        return item  # a heading with nothing under it, its people read from its cue
     limit = min(lines[-1].end, mention.name[1] + _BIOGRAPHY_REACH)
     name = text[mention.name[0] : mention.name[1]]
     if mention.titles:
