@@ -2465,6 +2465,28 @@ SESSION_27: dict[str, tuple[str, set[Row]]] = {
 }
 
 
+def test_name_and_organisation_lines_without_commas_where_a_genitive_or_for_begins_the_organisation() -> None:
+    # From set AS, after its first run: one person a line, "Name Organisation", the comma lost.
+    result = extract_text(
+        "Ett samtal\n\nMöt följande personer som samtalar:\nEva Lind Lärarförbundet\n"
+        "Bo Jansson Lärarnas Riksförbund\nAnna Berg Teach for Sweden\n\n"
+        "Seminariet modereras av Ida Karlberg Gidlund Teach for Sweden\n"
+    )
+    assert [
+        (e.title, sorted((p.name, p.organisation, p.role) for p in e.participants)) for e in result.events
+    ] == [
+        (
+            "Ett samtal",
+            [
+                ("Anna Berg", "Teach for Sweden", "panelist"),
+                ("Bo Jansson", "Lärarnas Riksförbund", "panelist"),
+                ("Eva Lind", "Lärarförbundet", "panelist"),
+                ("Ida Karlberg Gidlund", "Teach for Sweden", "moderator"),
+            ],
+        )
+    ]
+
+
 def test_a_partys_letters_in_the_genitive_before_a_name_are_the_party() -> None:
     # From set AR, after its first run: "KD:s Acko Ankarberg" (CONVENTIONS.md: a party's letters
     # are the party, never the organisation); "TV4:s Anders Pihlblad" keeps the organisation.

@@ -40,6 +40,7 @@ from .tokens import (
     is_party_tag,
     is_title_word,
     name_length,
+    organisation_ahead,
     role_word,
     second_person,
     tokenize,
@@ -829,6 +830,7 @@ def _person(text: str, start: int, end: int) -> Mention | None:
         and (is_capitalised(after[0]) and not is_honorific(after[0]))
         and not _title_or_acronym(after, known)
         and not (known and begins_organisation(after[0]))  # "Mattias Dahl Svensk Handel"
+        and not (known and organisation_ahead(tokens, name_at + length))  # "Bo Jansson Lärarnas …"
     ):
         return None  # "Nordic Health Data Council": the words run on, so this is no name
     last = name_tokens[-1].text
@@ -1181,14 +1183,17 @@ def _read_rest(text: str, start: int, end: int, mention: Mention) -> None:
             mention.add(attribute)
         return
     tokens = tokenize(text[start : min(end, start + _HEAD_WINDOW)], start, _HEAD_TOKENS)
+    # "Bo Jansson Lärarnas Riksförbund", "Ida Ek Teach for Sweden": an organisation begins here
+    ahead = bool(tokens) and organisation_ahead(tokens, 0)
     if (
         tokens
         and tokens[0].start - start <= 1
-        and (tokens[0].text.islower() or _title_or_acronym(tokens) or begins_organisation(tokens[0]))
+        and (tokens[0].text.islower() or _title_or_acronym(tokens) or begins_organisation(tokens[0]) or ahead)
         and (
             is_title_word(tokens[0])
             or tokens[0].text.isupper()
             or begins_organisation(tokens[0])
+            or ahead
             # "Stina Berg (MP) trafikpolitisk talesperson Sveriges riksdag": a modifier first
             or (mention.party is not None and _modified_title(tokens))
         )
@@ -1204,7 +1209,9 @@ def _read_rest(text: str, start: int, end: int, mention: Mention) -> None:
         heads = 0
         while heads < len(rest) and rest[heads].text[:1].isupper() and is_english_title(rest[heads]):
             heads += 1
-        if (tokens[0].text.isupper() or begins_organisation(tokens[0])) and not is_title_word(tokens[0]):
+        if (tokens[0].text.isupper() or begins_organisation(tokens[0]) or ahead) and not is_title_word(
+            tokens[0]
+        ):
             extent = organisation_extent(rest, 0, text)
             if extent is not None:
                 mention.organisation = (rest[0].start, rest[extent - 1].end)

@@ -25,6 +25,7 @@ from .tokens import (
     is_organisation_word,
     is_title_word,
     name_length,
+    organisation_ahead,
     role_word,
     tokenize,
 )
@@ -66,6 +67,9 @@ def names_in(text: str, start: int, end: int, *, known_only: bool = True) -> lis
             and after.start - words[-1].end == 1
             and is_capitalised(after)
             and not is_definite_body(after)
+            # ("Bo Jansson Lärarnas Riksförbund", "… Gidlund Teach for Sweden": an organisation
+            # begins after the name)
+            and not organisation_ahead(tokens, i + length)
         )
         last = words[-1].text
         genitive = last.endswith(("'s", "’s")) or (

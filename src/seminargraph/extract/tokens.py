@@ -354,6 +354,10 @@ def name_length(tokens: list[Token], i: int) -> int:
             break  # "Susanne Lindholm Kommunalråd (KD) Örebro": a capitalised title after the name
         if names >= 2 and begins_organisation(token):
             break  # "Mattias Dahl Svensk Handel": the organisation after the name, its comma lost
+        if names >= 2 and organisation_ahead(tokens, j):
+            # "Bo Jansson Lärarnas Riksförbund", "Ida Karlberg Gidlund Teach for Sweden": a plural's
+            # genitive, or a word that "for"/"of" and a capital go on from, begins an organisation
+            break
         if (
             names >= 2
             and _adjacent(tokens, j + 1)
@@ -383,6 +387,25 @@ def name_length(tokens: list[Token], i: int) -> int:
 
 #: Words that begin an organisation's name and never end a person's.
 _NATIONAL = frozenset({"svensk", "svenskt", "svenska", "sveriges", "nordiska", "nordisk", "europeiska"})
+
+
+def organisation_ahead(tokens: list[Token], j: int) -> bool:
+    """Say whether an organisation begins at ``tokens[j]``, right after a name: a plural's genitive
+    ("Lärarnas Riksförbund"), or a word that "for"/"of" and a capital go on from ("Teach for
+    Sweden")."""
+    token = tokens[j]
+    nxt = tokens[j + 1] if j + 1 < len(tokens) and _adjacent(tokens, j + 1) else None
+    if nxt is None:
+        return False
+    if token.lower.endswith(("arnas", "ernas", "ornas")) and nxt.text[:1].isupper():
+        return True  # no surname is a plural's genitive
+    return (
+        nxt.text in ("for", "of")
+        and j + 2 < len(tokens)
+        and _adjacent(tokens, j + 2)
+        and tokens[j + 2].text[:1].isupper()
+        and not is_first_name(token)
+    )
 
 
 def begins_organisation(token: Token) -> bool:
