@@ -2487,6 +2487,20 @@ def test_name_and_organisation_lines_without_commas_where_a_genitive_or_for_begi
     ]
 
 
+def test_a_person_named_twice_takes_the_party_a_later_reading_gives() -> None:
+    # The label names the moderator bare; the sentence below gives her party and title.
+    result = extract_text(
+        "Ett samtal\n\nModerator: Anna Berg\n\nSamtalet leds av Anna Berg (S), kommunalråd i Sundstad.\n"
+    )
+    (person,) = result.participants
+    assert (person.name, person.party, person.job_titles, person.role) == (
+        "Anna Berg",
+        "S",
+        ("kommunalråd",),
+        "moderator",
+    )
+
+
 def test_a_partys_letters_in_the_genitive_before_a_name_are_the_party() -> None:
     # From set AR, after its first run: "KD:s Acko Ankarberg" (CONVENTIONS.md: a party's letters
     # are the party, never the organisation); "TV4:s Anders Pihlblad" keeps the organisation.

@@ -116,7 +116,7 @@ def collect(
                 parts = sentences(text[inline : line.end], inline)
                 stop = parts[0][1]
                 for _start, end in parts[1:]:
-                    if not SENTENCE_GOES_ON.match(text, text.rfind(".", inline, stop + 1)):
+                    if not SENTENCE_GOES_ON.match(text, stop - 1):
                         break
                     stop = end  # "…, Bosse Råd och Stöd. Samt Anders Ekholm, …": the list goes on
                 region = _region(text, inline, stop, label, _quote(text, line), (), True)

@@ -253,29 +253,28 @@ def read_entries(
             # "Blå Stations vd, Johan Lindau, samt Swedeses marknadschef, Kristina Farwing": a
             # new entry, joined after the comma, whose title comes before the name.
             separator = "and"
-        head = piece
         if (
             ahead is None
             and separator in ("start", "and")
             and (
-                _TITLE_AHEAD.match(head)
-                or _GENITIVE_TITLE_AHEAD.fullmatch(head)
+                _TITLE_AHEAD.match(piece)
+                or _GENITIVE_TITLE_AHEAD.fullmatch(piece)
                 or (
                     # (only at the start, capitalised: after a name, a title is that person's;
                     # after "och" too when the person before had a title before the name:
                     # "forskaren Christer Mattsson och professor i statsvetenskap, Marie Demker")
                     (
-                        (separator == "start" and head[:1].isupper())
+                        (separator == "start" and piece[:1].isupper())
                         or (separator == "and" and current is not None and current.title_before_name)
                     )
-                    and _SWEDISH_TITLE_AHEAD.fullmatch(head) is not None
-                    and is_title_word(tokenize(head, 0)[0])
+                    and _SWEDISH_TITLE_AHEAD.fullmatch(piece) is not None
+                    and is_title_word(tokenize(piece, 0)[0])
                 )
                 or (
                     # "VD för NÄRA AB, Anders Roxström, berättar": a title and its organisation
                     separator == "start"
-                    and _TITLE_FOR_ORGANISATION_AHEAD.fullmatch(head) is not None
-                    and is_title_word(tokenize(head, 0)[0])
+                    and _TITLE_FOR_ORGANISATION_AHEAD.fullmatch(piece) is not None
+                    and is_title_word(tokenize(piece, 0)[0])
                 )
             )
         ):

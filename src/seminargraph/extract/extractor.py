@@ -217,7 +217,6 @@ _HOW_RANK = {
 
 def _participants(text: str, found: list[Found]) -> list[Participant]:
     kept: dict[tuple[str, str, str], tuple[int, Participant]] = {}
-    fullest: dict[tuple[str, str, str], Participant] = {}
     readings: dict[tuple[str, str, str], list[Participant]] = {}
     for item in found:
         participant = _participant(text, item)
@@ -236,17 +235,14 @@ def _participants(text: str, found: list[Found]) -> list[Participant]:
         ):
             kept[key] = (rank, participant)
         readings.setdefault(key, []).append(participant)
-        best = fullest.get(key)
-        if best is None or _detail(participant) > _detail(best):
-            fullest[key] = participant
     return [_first_described(participant, readings[key]) for key, (_rank, participant) in kept.items()]
 
 
 def _first_described(participant: Participant, readings: list[Participant]) -> Participant:
     """A person read more than once in an event takes the titles of the first reading in the text
     that gives titles (or of a later one that repeats them and adds more), and the organisation
-    of the first that gives one (tests/data/extract/almedalen/CONVENTIONS.md: "A person described
-    twice")."""
+    and the party of the first that gives each (tests/data/extract/almedalen/CONVENTIONS.md: "A
+    person described twice")."""
     if participant.kind != "person" or len(readings) < 2:
         return participant
     ordered = sorted(readings, key=lambda r: r.evidence.start)
@@ -258,6 +254,7 @@ def _first_described(participant: Participant, readings: list[Participant]) -> P
         if fuller:
             titled = max(fuller, key=lambda r: len(r.job_titles))
     placed = next((r for r in ordered if r.organisation is not None), None)
+    tagged = next((r for r in ordered if r.party is not None), None)
     changes: dict[str, object] = {}
     spans = dict(participant.spans)
     if titled is not None and titled.job_titles != participant.job_titles:
@@ -272,9 +269,13 @@ def _first_described(participant: Participant, readings: list[Participant]) -> P
         )
         if "organisation" in placed.spans:
             spans["organisation"] = placed.spans["organisation"]
+    if tagged is not None and participant.party is None:
+        changes["party"] = tagged.party
+        if "party" in tagged.spans:
+            spans["party"] = tagged.spans["party"]
     if not changes:
         return participant
-    others = [r for r in (titled, placed) if r is not None and r is not participant]
+    others = [r for r in (titled, placed, tagged) if r is not None and r is not participant]
     more = participant.evidence.more + tuple(
         (r.evidence.start, r.evidence.end)
         for r in others
@@ -282,50 +283,6 @@ def _first_described(participant: Participant, readings: list[Participant]) -> P
     )
     changes.update(evidence=replace(participant.evidence, more=more), spans=spans)
     return replace(participant, **changes)  # type: ignore[arg-type]
-
-
-def _described(participant: Participant, fullest: Participant) -> Participant:
-    """A person kept from a mention that says less of them ("ledd av Carin Hjulström") takes the
-    title, organisation and party it lacks from the event's fullest mention of the same name
-    ("TV-journalisten Carin Hjulström leder …"), and its sentence as further evidence."""
-    if participant.kind != "person" or fullest is participant or _detail(fullest) <= _detail(participant):
-        return participant
-    # Each part the kept mention lacks (titles, organisation, party) comes from the fuller one.
-    # ("Moderator är X, känd S-debattör" and, below, "moderator X, känd S-debattör och politisk
-    # chefredaktör för Folkbladet": the fuller list of titles, which holds the first's.)
-    titles = (not participant.job_titles and bool(fullest.job_titles)) or set(participant.job_titles) < set(
-        fullest.job_titles
-    )
-    organisation = participant.organisation is None and fullest.organisation is not None
-    party = participant.party is None and fullest.party is not None
-    if not (titles or organisation or party):
-        return participant
-    quote = (fullest.evidence.start, fullest.evidence.end)
-    more = participant.evidence.more + tuple(
-        span for span in (quote, *fullest.evidence.more) if span not in participant.evidence.more
-    )
-    spans = dict(participant.spans)
-    for field, wanted in (("job_titles", titles), ("organisation", organisation), ("party", party)):
-        if wanted and field in fullest.spans:
-            spans[field] = fullest.spans[field]
-    changes: dict[str, object] = {"evidence": replace(participant.evidence, more=more), "spans": spans}
-    if titles:
-        changes.update(job_title=fullest.job_title, job_titles=fullest.job_titles)
-    if organisation:
-        changes.update(
-            organisation=fullest.organisation,
-            organisation_status=fullest.organisation_status,
-            organisation_note=fullest.organisation_note,
-        )
-    if party:
-        changes["party"] = fullest.party
-    return replace(participant, **changes)  # type: ignore[arg-type]
-
-
-def _detail(participant: Participant) -> int:
-    return (
-        len(participant.job_titles) + (participant.organisation is not None) + (participant.party is not None)
-    )
 
 
 #: Titles that say the person hosts the event: read as its moderator unless a label says otherwise.

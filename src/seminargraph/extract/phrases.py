@@ -421,10 +421,12 @@ def _lowercase_body(tokens: list[Token]) -> int | None:
     miljö- och jordbruksutskottet", "ordförande för landstingsstyrelsen i Östergötland",
     "statssekreterare utbildningsdepartementet". The title ends before it (and its preposition),
     as a title that names the person's organisation does (tests/data/extract/almedalen/CONVENTIONS.md)."""
+    titled = False  # a title word before tokens[k]
     for k in range(1, len(tokens)):
+        titled = titled or is_title_word(tokens[k - 1])
         preposition = tokens[k].lower in ("i", "för", "på", "vid", "hos", "av")
         at = k + 1 if preposition else k
-        if not any(is_title_word(t) for t in tokens[:k]):
+        if not titled:
             continue
         if not preposition and not (k == 1 and tokens[k].lower.endswith("departementet")):
             continue  # without a preposition only "statssekreterare näringsdepartementet"
